@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'embedding',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/apps/embedding',
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'regex',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/apps/regex',
+};

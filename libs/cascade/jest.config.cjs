@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'cascade',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/cascade',
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'classifier',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/classifier',
+};

@@ -1,0 +1,89 @@
+import { status } from '@grpc/grpc-js';
+import { Outcome } from '@logclass/contract';
+import {
+  AdmissionQueue,
+  abstained,
+  decided,
+  fromGrpcStatus,
+  LogclassError,
+  toGrpcError,
+  toHttpError,
+  unclassified,
+} from './index';
+
+describe('results', () => {
+  it('builds the three outcomes', () => {
+    expect(decided('regex', 'User Action', 1, 'rule user-login')).toMatchObject({ outcome: Outcome.OUTCOME_DECIDED, label: 'User Action' });
+    expect(abstained('embedding', 'p=0.31 < 0.5', 0.31)).toMatchObject({ outcome: Outcome.OUTCOME_ABSTAINED, label: '' });
+    expect(unclassified('no tier decided')).toMatchObject({ outcome: Outcome.OUTCOME_UNCLASSIFIED, label: 'Unclassified', tier: '' });
+  });
+});
+
+describe('errors', () => {
+  it('maps the closed set to gRPC and HTTP in one place', () => {
+    const err = new LogclassError('RESOURCE_EXHAUSTED', 'queue full');
+    expect(toGrpcError(err)).toEqual({ code: status.RESOURCE_EXHAUSTED, details: 'queue full' });
+    expect(toHttpError(err)).toEqual({ status: 429, body: { error: 'RESOURCE_EXHAUSTED', message: 'queue full' } });
+    expect(toHttpError(new LogclassError('PAYLOAD_TOO_LARGE', 'x')).status).toBe(413);
+  });
+
+  it('leaks nothing of unknown errors', () => {
+    const leaky = new Error('ENOENT /secret/path/key=abc');
+    expect(toGrpcError(leaky)).toEqual({ code: status.INTERNAL, details: 'internal error' });
+    expect(toHttpError(leaky)).toEqual({ status: 500, body: { error: 'INTERNAL', message: 'internal error' } });
+  });
+
+  it('maps a tier status back into the closed set', () => {
+    expect(fromGrpcStatus(status.INVALID_ARGUMENT, 'bad').code).toBe('INVALID_ARGUMENT');
+    expect(fromGrpcStatus(status.DEADLINE_EXCEEDED, 'slow').code).toBe('DEADLINE_EXCEEDED');
+    expect(fromGrpcStatus(status.UNKNOWN, 'boom').code).toBe('UNAVAILABLE');
+  });
+});
+
+describe('AdmissionQueue', () => {
+  it('bounds concurrency and refuses work when the queue is full', async () => {
+    const q = new AdmissionQueue('test', 2, 1);
+    let running = 0;
+    let peak = 0;
+    const releases: Array<() => void> = [];
+    const task = () =>
+      new Promise<void>((resolve) => {
+        running++;
+        peak = Math.max(peak, running);
+        releases.push(() => {
+          running--;
+          resolve();
+        });
+      });
+    const a = q.run(task);
+    const b = q.run(task);
+    const c = q.run(task); // queued
+    await expect(q.run(task)).rejects.toMatchObject({ code: 'RESOURCE_EXHAUSTED' });
+    expect(q.inFlight).toBe(2);
+    expect(q.queued).toBe(1);
+    releases.shift()!();
+    await a;
+    await new Promise((r) => setImmediate(r));
+    expect(peak).toBe(2);
+    releases.splice(0).forEach((r) => r());
+    await b;
+    await new Promise((r) => setImmediate(r));
+    releases.splice(0).forEach((r) => r());
+    await c;
+    expect(q.inFlight).toBe(0);
+  });
+
+  it('drops a cancelled waiter from the queue', async () => {
+    const q = new AdmissionQueue('test', 1, 5);
+    let release!: () => void;
+    const first = q.run(() => new Promise<void>((r) => (release = r)));
+    const ac = new AbortController();
+    const second = q.run(async () => 'ran', ac.signal);
+    ac.abort();
+    await expect(second).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(q.queued).toBe(0);
+    release();
+    await first;
+    expect(q.inFlight).toBe(0);
+  });
+});

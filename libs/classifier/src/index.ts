@@ -1,0 +1,16 @@
+export type { Classifier } from './classifier';
+export { decided, abstained, unclassified, isDecided, isEmptyMessage, EMPTY_MESSAGE_REASON } from './results';
+export {
+  LogclassError,
+  ERROR_CODES,
+  type ErrorCode,
+  publicError,
+  toGrpcError,
+  toHttpError,
+  fromGrpcStatus,
+  invalidArgument,
+  resourceExhausted,
+  unavailable,
+} from './errors';
+export { AdmissionQueue } from './admission-queue';
+export { classifyNonEmpty } from './empty-messages';

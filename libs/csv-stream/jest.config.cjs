@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'csv-stream',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/csv-stream',
+};

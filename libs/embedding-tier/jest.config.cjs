@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'embedding-tier',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/embedding-tier',
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'grpc-server',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/grpc-server',
+};

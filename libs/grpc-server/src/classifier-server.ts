@@ -1,0 +1,95 @@
+import { Server, ServerCredentials, type ChannelOptions } from '@grpc/grpc-js';
+import { HealthImplementation, protoPath as healthProtoPath, type ServingStatus } from 'grpc-health-check';
+import { loadSync } from '@grpc/proto-loader';
+import { ReflectionService } from '@grpc/reflection';
+import { LogClassifierService, loadPackageDefinition, LOG_CLASSIFIER_SERVICE_NAME } from '@logclass/contract';
+import { AdmissionQueue, type Classifier } from '@logclass/classifier';
+import type { Logger } from '@logclass/observability';
+import { logClassifierService } from './log-classifier-service';
+
+export interface ClassifierServerOptions {
+  classifier: Classifier;
+  host: string;
+  port: number;
+  maxBatchSize: number;
+  /** The env var behind maxBatchSize, named in limit errors. */
+  maxBatchSizeSetting: string;
+  maxInFlight: number;
+  maxQueued: number;
+  log: Logger;
+  credentials?: ServerCredentials;
+  channelOptions?: ChannelOptions;
+}
+
+export interface RunningClassifierServer {
+  readonly server: Server;
+  readonly port: number;
+  /** host:port, ready for a client. */
+  readonly address: string;
+  readonly queue: AdmissionQueue;
+  setServing(serving: boolean): void;
+  /** Stop accepting calls, let in-flight calls finish for `graceMs`, then cancel them. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Every logclass gRPC service starts through here: the LogClassifier
+ * contract, standard health checking (overall and per service), and server
+ * reflection so grpcurl and other languages' clients work unconfigured.
+ */
+export async function startClassifierServer(opts: ClassifierServerOptions): Promise<RunningClassifierServer> {
+  const server = new Server({
+    'grpc.max_receive_message_length': 64 * 1024 * 1024,
+    ...opts.channelOptions,
+  });
+  const queue = new AdmissionQueue(`${opts.classifier.tier} queue`, opts.maxInFlight, opts.maxQueued);
+  server.addService(
+    LogClassifierService,
+    logClassifierService(
+      opts.classifier,
+      queue,
+      { maxBatchSize: opts.maxBatchSize, maxBatchSizeSetting: opts.maxBatchSizeSetting, streamWindow: Math.max(2, opts.maxInFlight) },
+      opts.log,
+    ),
+  );
+
+  const statusOf = (serving: boolean): ServingStatus => (serving ? 'SERVING' : 'NOT_SERVING');
+  const initial = statusOf(opts.classifier.isServing?.() ?? true);
+  const health = new HealthImplementation({ '': initial, [LOG_CLASSIFIER_SERVICE_NAME]: initial });
+  health.addToServer(server);
+  // Reflection lists what a client can call here: the contract and health checking.
+  new ReflectionService({ ...loadPackageDefinition(), ...loadSync(healthProtoPath) }).addToServer(server);
+
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(`${opts.host}:${opts.port}`, opts.credentials ?? ServerCredentials.createInsecure(), (err, bound) =>
+      err ? reject(err) : resolve(bound),
+    ),
+  );
+  const host = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
+  opts.log.info({ tier: opts.classifier.tier, port, serving: initial }, 'gRPC server listening');
+
+  const setServing = (serving: boolean) => {
+    health.setStatus('', statusOf(serving));
+    health.setStatus(LOG_CLASSIFIER_SERVICE_NAME, statusOf(serving));
+  };
+
+  let stopping: Promise<void> | undefined;
+  const stop = (graceMs = 10_000) =>
+    (stopping ??= new Promise<void>((resolve) => {
+      setServing(false);
+      const force = setTimeout(() => {
+        opts.log.warn({ graceMs }, 'grace period over: cancelling in-flight calls');
+        server.forceShutdown();
+      }, graceMs);
+      force.unref();
+      server.tryShutdown(() => {
+        clearTimeout(force);
+        resolve();
+      });
+    }).then(async () => {
+      await opts.classifier.close?.();
+      opts.log.info('gRPC server stopped');
+    }));
+
+  return { server, port, address: `${host}:${port}`, queue, setServing, stop };
+}

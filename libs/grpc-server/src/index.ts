@@ -1,0 +1,3 @@
+export { startClassifierServer, type ClassifierServerOptions, type RunningClassifierServer } from './classifier-server';
+export { logClassifierService, type ServiceLimits } from './log-classifier-service';
+export { runService } from './run-service';

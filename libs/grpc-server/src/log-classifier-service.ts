@@ -1,0 +1,167 @@
+import { type ServerDuplexStream, type ServerUnaryCall, type sendUnaryData, status } from '@grpc/grpc-js';
+import {
+  ClassifyBatchRequest,
+  ClassifyBatchResponse,
+  ClassifyRequest,
+  ClassifyResponse,
+  ClassifyStreamRequest,
+  ClassifyStreamResponse,
+  DescribeRequest,
+  DescribeResponse,
+  LogClassifierServer,
+  LogRecord,
+  Classification,
+  ClassifyOptions,
+} from '@logclass/contract';
+import {
+  AdmissionQueue,
+  abstained,
+  classifyNonEmpty,
+  EMPTY_MESSAGE_REASON,
+  invalidArgument,
+  isEmptyMessage,
+  LogclassError,
+  toGrpcError,
+  type Classifier,
+} from '@logclass/classifier';
+import type { Logger } from '@logclass/observability';
+
+export interface ServiceLimits {
+  /** Most records in one batch or stream message. */
+  maxBatchSize: number;
+  /** The setting that sets maxBatchSize, named in the error a caller gets. */
+  maxBatchSizeSetting: string;
+  /** Batches a single stream may have in flight before its reads pause. */
+  streamWindow: number;
+}
+
+/**
+ * Serves any Classifier over the LogClassifier contract: validation, the
+ * admission queue, cancellation, and the error mapping live here once, so a
+ * tier's app only wires its classifier in.
+ */
+export function logClassifierService(
+  classifier: Classifier,
+  queue: AdmissionQueue,
+  limits: ServiceLimits,
+  log: Logger,
+): LogClassifierServer {
+  const run = async (records: readonly LogRecord[], options: ClassifyOptions | undefined, signal: AbortSignal) => {
+    const results = await queue.run(
+      () =>
+        classifyNonEmpty(
+          records,
+          () => abstained(classifier.tier, EMPTY_MESSAGE_REASON),
+          (nonEmpty) => classifier.classify(nonEmpty, options, signal),
+        ),
+      signal,
+    );
+    if (results.length !== records.length) {
+      // A classifier bug; never pass a misaligned answer on.
+      log.error({ expected: records.length, got: results.length }, 'classifier returned the wrong number of results');
+      throw new Error('result count mismatch');
+    }
+    return results;
+  };
+
+  const checkBatch = (records: readonly LogRecord[]) => {
+    if (records.length === 0) throw invalidArgument('records must not be empty');
+    if (records.length > limits.maxBatchSize) {
+      throw new LogclassError(
+        'RESOURCE_EXHAUSTED',
+        `batch of ${records.length} records exceeds the limit of ${limits.maxBatchSize} (${limits.maxBatchSizeSetting})`,
+      );
+    }
+  };
+
+  const fail = (err: unknown, rpc: string) => {
+    const e = toGrpcError(err);
+    if (e.code === status.INTERNAL) log.error({ err, rpc }, 'internal error');
+    else log.debug({ rpc, code: e.code, details: e.details }, 'request refused');
+    return e;
+  };
+
+  const cancellation = (call: { on(event: 'cancelled', cb: () => void): unknown }) => {
+    const ac = new AbortController();
+    call.on('cancelled', () => ac.abort());
+    return ac.signal;
+  };
+
+  return {
+    classify(call: ServerUnaryCall<ClassifyRequest, ClassifyResponse>, callback: sendUnaryData<ClassifyResponse>) {
+      const { record, options } = call.request;
+      const signal = cancellation(call);
+      (async () => {
+        if (!record) throw invalidArgument('record is required');
+        if (isEmptyMessage(record.logMessage)) throw invalidArgument('record.log_message is required');
+        const [result] = await run([record], options, signal);
+        return { result };
+      })().then(
+        (res) => callback(null, res),
+        (err) => callback(fail(err, 'Classify')),
+      );
+    },
+
+    classifyBatch(call: ServerUnaryCall<ClassifyBatchRequest, ClassifyBatchResponse>, callback: sendUnaryData<ClassifyBatchResponse>) {
+      const { records, options } = call.request;
+      const signal = cancellation(call);
+      (async () => {
+        checkBatch(records);
+        return { results: await run(records, options, signal) };
+      })().then(
+        (res) => callback(null, res),
+        (err) => callback(fail(err, 'ClassifyBatch')),
+      );
+    },
+
+    classifyStream(call: ServerDuplexStream<ClassifyStreamRequest, ClassifyStreamResponse>) {
+      const signal = cancellation(call);
+      let inFlight = 0;
+      let ended = false;
+      let failed = false;
+      const finishIfDone = () => {
+        if (ended && inFlight === 0 && !failed) call.end();
+      };
+      call.on('data', (req: ClassifyStreamRequest) => {
+        if (failed) return;
+        inFlight++;
+        // Backpressure: stop reading while this stream has a full window in flight.
+        if (inFlight >= limits.streamWindow) call.pause();
+        (async () => {
+          checkBatch(req.records);
+          return run(req.records, req.options, signal);
+        })().then(
+          (results: Classification[]) => {
+            inFlight--;
+            if (failed) return;
+            call.write({ sequence: req.sequence, results });
+            if (inFlight < limits.streamWindow) call.resume();
+            finishIfDone();
+          },
+          (err) => {
+            inFlight--;
+            if (failed) return;
+            failed = true;
+            // grpc-js turns an emitted status object into the call's final status.
+            call.emit('error', fail(err, 'ClassifyStream'));
+          },
+        );
+      });
+      call.on('end', () => {
+        ended = true;
+        finishIfDone();
+      });
+      call.on('error', () => {
+        failed = true;
+      });
+    },
+
+    describe(_call: ServerUnaryCall<DescribeRequest, DescribeResponse>, callback: sendUnaryData<DescribeResponse>) {
+      try {
+        callback(null, classifier.describe());
+      } catch (err) {
+        callback(fail(err, 'Describe'));
+      }
+    },
+  };
+}

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'llm-tier',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/llm-tier',
+};

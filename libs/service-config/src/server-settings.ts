@@ -1,0 +1,18 @@
+import { setting } from './setting';
+
+/**
+ * The settings every gRPC service shares, named with the service's prefix
+ * (REGEX_GRPC_PORT, EMBEDDING_GRPC_PORT...), so one environment can hold the
+ * whole system's configuration without clashes.
+ */
+export function serverSettings(prefix: string, defaultPort: number) {
+  return {
+    host: setting.string(`${prefix}_HOST`, '127.0.0.1', 'Address the gRPC server binds to (0.0.0.0 in containers).'),
+    grpcPort: setting.port(`${prefix}_GRPC_PORT`, defaultPort, 'gRPC listen port (0 = any free port).'),
+    maxBatchSize: setting.int(`${prefix}_MAX_BATCH_SIZE`, 4096, 'Most records accepted in one ClassifyBatch/ClassifyStream message.', { min: 1, max: 1_000_000 }),
+    maxInFlight: setting.int(`${prefix}_MAX_IN_FLIGHT`, 8, 'Batches classified at once; more wait in the queue.', { min: 1, max: 10_000 }),
+    maxQueued: setting.int(`${prefix}_MAX_QUEUED`, 64, 'Batches allowed to wait; past it requests get RESOURCE_EXHAUSTED.', { min: 0, max: 100_000 }),
+    shutdownGraceMs: setting.int(`${prefix}_SHUTDOWN_GRACE_MS`, 10_000, 'On SIGTERM, time given to in-flight calls before they are cancelled.', { min: 0, max: 600_000 }),
+    logLevel: setting.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info', 'Log level of the JSON logs.'),
+  };
+}

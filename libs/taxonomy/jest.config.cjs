@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'taxonomy',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/taxonomy',
+};

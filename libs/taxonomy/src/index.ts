@@ -1,0 +1,1 @@
+export { Taxonomy, defaultTaxonomy, loadTaxonomy, labelKey, UNCLASSIFIED } from './taxonomy';

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'template-mask',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/template-mask',
+};

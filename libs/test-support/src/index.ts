@@ -1,0 +1,2 @@
+// Helpers for tests only: real servers and stand-ins for the outside world.
+export { listServicesByReflection } from './reflection-client';

@@ -1,0 +1,99 @@
+import { credentials as grpcCredentials, Metadata, type ChannelCredentials, type ChannelOptions, type ServiceError } from '@grpc/grpc-js';
+import {
+  LogClassifierClient,
+  type Classification,
+  type ClassifyOptions,
+  type DescribeResponse,
+  type LogRecord,
+} from '@logclass/contract';
+import { fromGrpcStatus, LogclassError, type Classifier } from '@logclass/classifier';
+
+export interface GrpcClassifierOptions {
+  /** Tier name as the gateway reports it ("regex", "embedding", "llm"). */
+  tier: string;
+  /** A grpc-js target: "host:port" or "dns:///name:port" (several pods, balanced). */
+  address: string;
+  /** Per-call deadline. */
+  timeoutMs: number;
+  /** Records per ClassifyBatch call; larger inputs are split. */
+  batchSize: number;
+  credentials?: ChannelCredentials;
+  channelOptions?: ChannelOptions;
+}
+
+/**
+ * A remote tier, as a Classifier: the gateway composes these. Round-robin
+ * over every address the target resolves to, so a headless Kubernetes
+ * Service spreads load across pods instead of pinning one HTTP/2 connection.
+ */
+export class GrpcClassifier implements Classifier {
+  readonly tier: string;
+  private readonly client: InstanceType<typeof LogClassifierClient>;
+  private described: DescribeResponse | undefined;
+
+  constructor(private readonly opts: GrpcClassifierOptions) {
+    this.tier = opts.tier;
+    this.client = new LogClassifierClient(opts.address, opts.credentials ?? grpcCredentials.createInsecure(), {
+      'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
+      'grpc.keepalive_time_ms': 30_000,
+      'grpc.keepalive_timeout_ms': 10_000,
+      // Reconnect quickly when a tier comes back (defaults back off up to 120 s).
+      'grpc.initial_reconnect_backoff_ms': 200,
+      'grpc.max_reconnect_backoff_ms': 5_000,
+      'grpc.max_receive_message_length': 64 * 1024 * 1024,
+      ...opts.channelOptions,
+    });
+  }
+
+  get address(): string {
+    return this.opts.address;
+  }
+
+  async classify(records: readonly LogRecord[], options?: ClassifyOptions, signal?: AbortSignal): Promise<Classification[]> {
+    const chunks: LogRecord[][] = [];
+    for (let i = 0; i < records.length; i += this.opts.batchSize) chunks.push(records.slice(i, i + this.opts.batchSize));
+    const parts = await Promise.all(chunks.map((chunk) => this.classifyChunk(chunk, options, signal)));
+    return parts.flat();
+  }
+
+  private classifyChunk(records: LogRecord[], options: ClassifyOptions | undefined, signal?: AbortSignal): Promise<Classification[]> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(new LogclassError('CANCELLED', `${this.tier}: cancelled`));
+      const deadline = Date.now() + this.opts.timeoutMs;
+      const call = this.client.classifyBatch({ records, options }, new Metadata(), { deadline }, (err: ServiceError | null, res) => {
+        signal?.removeEventListener('abort', onAbort);
+        if (err) return reject(fromGrpcStatus(err.code, err.details));
+        const results = res?.results ?? [];
+        if (results.length !== records.length) {
+          // A tier that answers the wrong number of rows cannot be trusted with any of them.
+          return reject(
+            new LogclassError('UNAVAILABLE', `${this.tier} returned ${results.length} results for ${records.length} records`),
+          );
+        }
+        resolve(results);
+      });
+      const onAbort = () => call.cancel();
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** The tier's self-description, fetched once. */
+  async fetchDescription(): Promise<DescribeResponse> {
+    if (this.described) return this.described;
+    return new Promise((resolve, reject) => {
+      this.client.describe({}, new Metadata(), { deadline: Date.now() + this.opts.timeoutMs }, (err: ServiceError | null, res) => {
+        if (err) return reject(fromGrpcStatus(err.code, err.details));
+        this.described = res;
+        resolve(res);
+      });
+    });
+  }
+
+  describe(): DescribeResponse {
+    return this.described ?? { tier: this.tier, labels: [], model: 'remote (not yet described)', maxBatchSize: this.opts.batchSize };
+  }
+
+  async close(): Promise<void> {
+    this.client.close();
+  }
+}
