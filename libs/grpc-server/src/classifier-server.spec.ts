@@ -4,10 +4,14 @@ import {
   Outcome,
   type Classification,
   type ClassifyStreamResponse,
+  type ClassifyRequest,
+  type ClassifyResponse,
+  type ClassifyBatchRequest,
+  type ClassifyBatchResponse,
   type LogRecord,
 } from '@logclass/contract';
 import { abstained, decided, type Classifier } from '@logclass/classifier';
-import { silentLogger } from '@logclass/observability';
+import { ServiceMetrics, silentLogger } from '@logclass/observability';
 import { checkHealth, GrpcClassifier } from '@logclass/tier-client';
 import { listServicesByReflection } from '@logclass/test-support';
 import { startClassifierServer, type RunningClassifierServer } from './index';
@@ -64,7 +68,7 @@ describe('classifier server', () => {
     new Promise<Res>((resolve, reject) => method.call(client, req, new Metadata(), (e, r) => (e ? reject(e) : resolve(r))));
 
   it('classifies one record and refuses a missing record or message', async () => {
-    const res = await unary(client.classify, { record: rec('user login ok') });
+    const res = await unary<ClassifyRequest, ClassifyResponse>(client.classify, { record: rec('user login ok') });
     expect(res.result).toMatchObject({ outcome: Outcome.OUTCOME_DECIDED, label: 'User Action', tier: 'keyword' });
     await expect(unary(client.classify, {})).rejects.toMatchObject({ code: status.INVALID_ARGUMENT, details: 'record is required' });
     await expect(unary(client.classify, { record: rec('  ') })).rejects.toMatchObject({
@@ -74,7 +78,7 @@ describe('classifier server', () => {
   });
 
   it('answers a batch in order, empty messages abstained without reaching the classifier', async () => {
-    const res = await unary(client.classifyBatch, { records: [rec('a'), rec(''), rec('login')] });
+    const res = await unary<ClassifyBatchRequest, ClassifyBatchResponse>(client.classifyBatch, { records: [rec('a'), rec(''), rec('login')] });
     expect(res.results.map((r: Classification) => [r.outcome, r.reason])).toEqual([
       [Outcome.OUTCOME_ABSTAINED, 'no keyword'],
       [Outcome.OUTCOME_ABSTAINED, 'empty log_message'],
@@ -143,6 +147,30 @@ describe('classifier server', () => {
     expect(classifier.calls).toBe(3);
     expect((await remote.fetchDescription()).model).toBe('keywords');
     await remote.close();
+  });
+
+  it('counts RPCs and results in the service metrics', async () => {
+    const metrics = new ServiceMetrics('keyword');
+    const counted = await startClassifierServer({
+      classifier,
+      host: '127.0.0.1',
+      port: 0,
+      maxBatchSize: 3,
+      maxBatchSizeSetting: 'KEYWORD_MAX_BATCH_SIZE',
+      maxInFlight: 1,
+      maxQueued: 1,
+      log: silentLogger(),
+      metrics,
+    });
+    const remote = new GrpcClassifier({ tier: 'keyword', address: counted.address, timeoutMs: 2000, batchSize: 3 });
+    await remote.classify([rec('login'), rec('x'), rec('')]);
+    const text = (await metrics.render()).body;
+    expect(text).toContain('logclass_rpc_requests_total{rpc="ClassifyBatch",code="OK",service="keyword"} 1');
+    expect(text).toContain('logclass_records_total{tier="keyword",outcome="decided",label="User Action",service="keyword"} 1');
+    expect(text).toContain('logclass_records_total{tier="keyword",outcome="abstained",label="none",service="keyword"} 2');
+    expect(text).toContain('logclass_admission_queue{state="running",service="keyword"} 0');
+    await remote.close();
+    await counted.stop(100);
   });
 
   it('stops gracefully: health goes NOT_SERVING and new calls fail', async () => {

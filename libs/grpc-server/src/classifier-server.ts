@@ -4,7 +4,7 @@ import { loadSync } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { LogClassifierService, loadPackageDefinition, LOG_CLASSIFIER_SERVICE_NAME } from '@logclass/contract';
 import { AdmissionQueue, type Classifier } from '@logclass/classifier';
-import type { Logger } from '@logclass/observability';
+import type { Logger, ServiceMetrics } from '@logclass/observability';
 import { logClassifierService } from './log-classifier-service';
 
 export interface ClassifierServerOptions {
@@ -17,6 +17,8 @@ export interface ClassifierServerOptions {
   maxInFlight: number;
   maxQueued: number;
   log: Logger;
+  /** When given, RPCs, results and queue depth are counted here. */
+  metrics?: ServiceMetrics;
   credentials?: ServerCredentials;
   channelOptions?: ChannelOptions;
 }
@@ -50,8 +52,10 @@ export async function startClassifierServer(opts: ClassifierServerOptions): Prom
       queue,
       { maxBatchSize: opts.maxBatchSize, maxBatchSizeSetting: opts.maxBatchSizeSetting, streamWindow: Math.max(2, opts.maxInFlight) },
       opts.log,
+      opts.metrics,
     ),
   );
+  opts.metrics?.trackQueue(() => ({ running: queue.inFlight, waiting: queue.queued }));
 
   const statusOf = (serving: boolean): ServingStatus => (serving ? 'SERVING' : 'NOT_SERVING');
   const initial = statusOf(opts.classifier.isServing?.() ?? true);

@@ -24,7 +24,8 @@ import {
   toGrpcError,
   type Classifier,
 } from '@logclass/classifier';
-import type { Logger } from '@logclass/observability';
+import type { Logger, ServiceMetrics } from '@logclass/observability';
+import { Outcome } from '@logclass/contract';
 
 export interface ServiceLimits {
   /** Most records in one batch or stream message. */
@@ -45,7 +46,27 @@ export function logClassifierService(
   queue: AdmissionQueue,
   limits: ServiceLimits,
   log: Logger,
+  metrics?: ServiceMetrics,
 ): LogClassifierServer {
+  const OUTCOME_NAMES: Record<number, string> = {
+    [Outcome.OUTCOME_DECIDED]: 'decided',
+    [Outcome.OUTCOME_ABSTAINED]: 'abstained',
+    [Outcome.OUTCOME_UNCLASSIFIED]: 'unclassified',
+  };
+  const countResults = (results: readonly Classification[]) => {
+    if (!metrics) return;
+    for (const r of results) {
+      metrics.records.inc({ tier: r.tier || 'none', outcome: OUTCOME_NAMES[r.outcome] ?? 'unknown', label: r.label || 'none' });
+    }
+  };
+  /** Times an RPC and counts it by final status code. */
+  const observe = (rpc: string) => {
+    const end = metrics?.rpcDuration.startTimer({ rpc });
+    return (code: string) => {
+      end?.();
+      metrics?.rpcRequests.inc({ rpc, code });
+    };
+  };
   const run = async (records: readonly LogRecord[], options: ClassifyOptions | undefined, signal: AbortSignal) => {
     const results = await queue.run(
       () =>
@@ -61,6 +82,7 @@ export function logClassifierService(
       log.error({ expected: records.length, got: results.length }, 'classifier returned the wrong number of results');
       throw new Error('result count mismatch');
     }
+    countResults(results);
     return results;
   };
 
@@ -74,8 +96,9 @@ export function logClassifierService(
     }
   };
 
-  const fail = (err: unknown, rpc: string) => {
+  const fail = (err: unknown, rpc: string, done?: (code: string) => void) => {
     const e = toGrpcError(err);
+    done?.(status[e.code]);
     if (e.code === status.INTERNAL) log.error({ err, rpc }, 'internal error');
     else log.debug({ rpc, code: e.code, details: e.details }, 'request refused');
     return e;
@@ -91,26 +114,34 @@ export function logClassifierService(
     classify(call: ServerUnaryCall<ClassifyRequest, ClassifyResponse>, callback: sendUnaryData<ClassifyResponse>) {
       const { record, options } = call.request;
       const signal = cancellation(call);
+      const done = observe('Classify');
       (async () => {
         if (!record) throw invalidArgument('record is required');
         if (isEmptyMessage(record.logMessage)) throw invalidArgument('record.log_message is required');
         const [result] = await run([record], options, signal);
         return { result };
       })().then(
-        (res) => callback(null, res),
-        (err) => callback(fail(err, 'Classify')),
+        (res) => {
+          done('OK');
+          callback(null, res);
+        },
+        (err) => callback(fail(err, 'Classify', done)),
       );
     },
 
     classifyBatch(call: ServerUnaryCall<ClassifyBatchRequest, ClassifyBatchResponse>, callback: sendUnaryData<ClassifyBatchResponse>) {
       const { records, options } = call.request;
       const signal = cancellation(call);
+      const done = observe('ClassifyBatch');
       (async () => {
         checkBatch(records);
         return { results: await run(records, options, signal) };
       })().then(
-        (res) => callback(null, res),
-        (err) => callback(fail(err, 'ClassifyBatch')),
+        (res) => {
+          done('OK');
+          callback(null, res);
+        },
+        (err) => callback(fail(err, 'ClassifyBatch', done)),
       );
     },
 
@@ -125,6 +156,7 @@ export function logClassifierService(
       call.on('data', (req: ClassifyStreamRequest) => {
         if (failed) return;
         inFlight++;
+        const done = observe('ClassifyStream.batch');
         // Backpressure: stop reading while this stream has a full window in flight.
         if (inFlight >= limits.streamWindow) call.pause();
         (async () => {
@@ -133,6 +165,7 @@ export function logClassifierService(
         })().then(
           (results: Classification[]) => {
             inFlight--;
+            done('OK');
             if (failed) return;
             call.write({ sequence: req.sequence, results });
             if (inFlight < limits.streamWindow) call.resume();
@@ -143,7 +176,7 @@ export function logClassifierService(
             if (failed) return;
             failed = true;
             // grpc-js turns an emitted status object into the call's final status.
-            call.emit('error', fail(err, 'ClassifyStream'));
+            call.emit('error', fail(err, 'ClassifyStream', done));
           },
         );
       });

@@ -1,1 +1,2 @@
 export { createLogger, silentLogger, type Logger } from './logger';
+export { ServiceMetrics, startMetricsServer } from './metrics';

@@ -120,17 +120,17 @@ export interface Classification {
 }
 
 export interface ClassifyRequest {
-  record: LogRecord | undefined;
-  options: ClassifyOptions | undefined;
+  record?: LogRecord | undefined;
+  options?: ClassifyOptions | undefined;
 }
 
 export interface ClassifyResponse {
-  result: Classification | undefined;
+  result?: Classification | undefined;
 }
 
 export interface ClassifyBatchRequest {
   records: LogRecord[];
-  options: ClassifyOptions | undefined;
+  options?: ClassifyOptions | undefined;
 }
 
 export interface ClassifyBatchResponse {
@@ -142,7 +142,7 @@ export interface ClassifyStreamRequest {
   /** Chosen by the caller, echoed in the response for this batch. */
   sequence: number;
   records: LogRecord[];
-  options: ClassifyOptions | undefined;
+  options?: ClassifyOptions | undefined;
 }
 
 export interface ClassifyStreamResponse {
