@@ -9,6 +9,9 @@ export function serverSettings(prefix: string, defaultPort: number) {
   return {
     host: setting.string(`${prefix}_HOST`, '127.0.0.1', 'Address the gRPC server binds to (0.0.0.0 in containers).'),
     grpcPort: setting.port(`${prefix}_GRPC_PORT`, defaultPort, 'gRPC listen port (0 = any free port).'),
+    // Tiers speak only gRPC, so Prometheus scrapes them on a port of their own;
+    // the default follows the gRPC port (50051 -> 9051) so services on one host never clash.
+    metricsPort: setting.int(`${prefix}_METRICS_PORT`, 9000 + (defaultPort % 1000), 'Port of the Prometheus GET /metrics endpoint (-1 = off).', { min: -1, max: 65535 }),
     maxBatchSize: setting.int(`${prefix}_MAX_BATCH_SIZE`, 4096, 'Most records accepted in one ClassifyBatch/ClassifyStream message.', { min: 1, max: 1_000_000 }),
     maxInFlight: setting.int(`${prefix}_MAX_IN_FLIGHT`, 8, 'Batches classified at once; more wait in the queue.', { min: 1, max: 10_000 }),
     maxQueued: setting.int(`${prefix}_MAX_QUEUED`, 64, 'Batches allowed to wait; past it requests get RESOURCE_EXHAUSTED.', { min: 0, max: 100_000 }),
