@@ -6,6 +6,7 @@ import { LogClassifierService, loadPackageDefinition, LOG_CLASSIFIER_SERVICE_NAM
 import { AdmissionQueue, type Classifier } from '@logclass/classifier';
 import type { Logger, ServiceMetrics } from '@logclass/observability';
 import { logClassifierService } from './log-classifier-service';
+import { ApiKeyCheck } from './api-key-check';
 
 export interface ClassifierServerOptions {
   classifier: Classifier;
@@ -19,7 +20,10 @@ export interface ClassifierServerOptions {
   log: Logger;
   /** When given, RPCs, results and queue depth are counted here. */
   metrics?: ServiceMetrics;
+  /** Plaintext when absent; see serverCredentialsFrom for TLS and mutual TLS. */
   credentials?: ServerCredentials;
+  /** API keys accepted on contract calls (empty or absent: no key needed). */
+  apiKeys?: readonly string[];
   channelOptions?: ChannelOptions;
 }
 
@@ -47,13 +51,14 @@ export async function startClassifierServer(opts: ClassifierServerOptions): Prom
   const queue = new AdmissionQueue(`${opts.classifier.tier} queue`, opts.maxInFlight, opts.maxQueued);
   server.addService(
     LogClassifierService,
-    logClassifierService(
-      opts.classifier,
+    logClassifierService({
+      classifier: opts.classifier,
       queue,
-      { maxBatchSize: opts.maxBatchSize, maxBatchSizeSetting: opts.maxBatchSizeSetting, streamWindow: Math.max(2, opts.maxInFlight) },
-      opts.log,
-      opts.metrics,
-    ),
+      limits: { maxBatchSize: opts.maxBatchSize, maxBatchSizeSetting: opts.maxBatchSizeSetting, streamWindow: Math.max(2, opts.maxInFlight) },
+      log: opts.log,
+      metrics: opts.metrics,
+      apiKeys: new ApiKeyCheck(opts.apiKeys ?? []),
+    }),
   );
   opts.metrics?.trackQueue(() => ({ running: queue.inFlight, waiting: queue.queued }));
 

@@ -1,4 +1,5 @@
-import { type ServerDuplexStream, type ServerUnaryCall, type sendUnaryData, status } from '@grpc/grpc-js';
+import { type Metadata, type ServerDuplexStream, type ServerUnaryCall, type sendUnaryData, status } from '@grpc/grpc-js';
+import type { ApiKeyCheck } from './api-key-check';
 import {
   ClassifyBatchRequest,
   ClassifyBatchResponse,
@@ -41,13 +42,18 @@ export interface ServiceLimits {
  * admission queue, cancellation, and the error mapping live here once, so a
  * tier's app only wires its classifier in.
  */
-export function logClassifierService(
-  classifier: Classifier,
-  queue: AdmissionQueue,
-  limits: ServiceLimits,
-  log: Logger,
-  metrics?: ServiceMetrics,
-): LogClassifierServer {
+export interface LogClassifierServiceDeps {
+  classifier: Classifier;
+  queue: AdmissionQueue;
+  limits: ServiceLimits;
+  log: Logger;
+  metrics?: ServiceMetrics;
+  /** When enabled, every contract call needs a valid API key in its metadata. */
+  apiKeys?: ApiKeyCheck;
+}
+
+export function logClassifierService({ classifier, queue, limits, log, metrics, apiKeys }: LogClassifierServiceDeps): LogClassifierServer {
+  const authorize = (metadata: Metadata) => apiKeys?.checkMetadata(metadata);
   const OUTCOME_NAMES: Record<number, string> = {
     [Outcome.OUTCOME_DECIDED]: 'decided',
     [Outcome.OUTCOME_ABSTAINED]: 'abstained',
@@ -116,6 +122,7 @@ export function logClassifierService(
       const signal = cancellation(call);
       const done = observe('Classify');
       (async () => {
+        authorize(call.metadata);
         if (!record) throw invalidArgument('record is required');
         if (isEmptyMessage(record.logMessage)) throw invalidArgument('record.log_message is required');
         const [result] = await run([record], options, signal);
@@ -134,6 +141,7 @@ export function logClassifierService(
       const signal = cancellation(call);
       const done = observe('ClassifyBatch');
       (async () => {
+        authorize(call.metadata);
         checkBatch(records);
         return { results: await run(records, options, signal) };
       })().then(
@@ -146,6 +154,12 @@ export function logClassifierService(
     },
 
     classifyStream(call: ServerDuplexStream<ClassifyStreamRequest, ClassifyStreamResponse>) {
+      try {
+        authorize(call.metadata);
+      } catch (err) {
+        call.emit('error', fail(err, 'ClassifyStream'));
+        return;
+      }
       const signal = cancellation(call);
       let inFlight = 0;
       let ended = false;
@@ -189,8 +203,9 @@ export function logClassifierService(
       });
     },
 
-    describe(_call: ServerUnaryCall<DescribeRequest, DescribeResponse>, callback: sendUnaryData<DescribeResponse>) {
+    describe(call: ServerUnaryCall<DescribeRequest, DescribeResponse>, callback: sendUnaryData<DescribeResponse>) {
       try {
+        authorize(call.metadata);
         callback(null, classifier.describe());
       } catch (err) {
         callback(fail(err, 'Describe'));

@@ -18,6 +18,8 @@ export interface GrpcClassifierOptions {
   /** Records per ClassifyBatch call; larger inputs are split. */
   batchSize: number;
   credentials?: ChannelCredentials;
+  /** Sent as `x-api-key` metadata on every call, for tiers that require one. */
+  apiKey?: string;
   channelOptions?: ChannelOptions;
 }
 
@@ -60,7 +62,7 @@ export class GrpcClassifier implements Classifier {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(new LogclassError('CANCELLED', `${this.tier}: cancelled`));
       const deadline = Date.now() + this.opts.timeoutMs;
-      const call = this.client.classifyBatch({ records, options }, new Metadata(), { deadline }, (err: ServiceError | null, res) => {
+      const call = this.client.classifyBatch({ records, options }, this.metadata(), { deadline }, (err: ServiceError | null, res) => {
         signal?.removeEventListener('abort', onAbort);
         if (err) return reject(fromGrpcStatus(err.code, err.details));
         const results = res?.results ?? [];
@@ -81,12 +83,18 @@ export class GrpcClassifier implements Classifier {
   async fetchDescription(): Promise<DescribeResponse> {
     if (this.described) return this.described;
     return new Promise((resolve, reject) => {
-      this.client.describe({}, new Metadata(), { deadline: Date.now() + this.opts.timeoutMs }, (err: ServiceError | null, res) => {
+      this.client.describe({}, this.metadata(), { deadline: Date.now() + this.opts.timeoutMs }, (err: ServiceError | null, res) => {
         if (err) return reject(fromGrpcStatus(err.code, err.details));
         this.described = res;
         resolve(res);
       });
     });
+  }
+
+  private metadata(): Metadata {
+    const md = new Metadata();
+    if (this.opts.apiKey) md.set('x-api-key', this.opts.apiKey);
+    return md;
   }
 
   describe(): DescribeResponse {
