@@ -1,0 +1,40 @@
+import type { Classification, LogRecord } from '@logclass/contract';
+import { abstained, type Classifier } from '@logclass/classifier';
+import { defineServiceConfig, serverSettings } from '@logclass/service-config';
+import { silentLogger } from '@logclass/observability';
+import { checkHealth, GrpcClassifier } from '@logclass/tier-client';
+import { startTierService } from './index';
+
+class AbstainingClassifier implements Classifier {
+  readonly tier = 'demo';
+  async classify(records: readonly LogRecord[]): Promise<Classification[]> {
+    return records.map(() => abstained(this.tier, 'never sure'));
+  }
+  describe() {
+    return { tier: this.tier, labels: [], model: 'none', maxBatchSize: 100 };
+  }
+}
+
+describe('startTierService', () => {
+  it('serves the contract, health and Prometheus metrics from one config', async () => {
+    const cfg = defineServiceConfig('demo', serverSettings('DEMO', 50099)).load({ DEMO_GRPC_PORT: '0', DEMO_METRICS_PORT: '0' });
+    const running = await startTierService('DEMO', cfg, new AbstainingClassifier(), silentLogger());
+    try {
+      expect(await checkHealth(running.grpc.address)).toBe('SERVING');
+      const remote = new GrpcClassifier({ tier: 'demo', address: running.grpc.address, timeoutMs: 2000, batchSize: 100 });
+      expect((await remote.classify([{ source: '', logMessage: 'x' }]))[0].reason).toBe('never sure');
+      await remote.close();
+      const text = await (await fetch(`http://127.0.0.1:${running.metricsPort}/metrics`)).text();
+      expect(text).toContain('logclass_records_total{tier="demo",outcome="abstained",label="none",service="demo"} 1');
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('can run without a metrics port', async () => {
+    const cfg = defineServiceConfig('demo', serverSettings('DEMO', 50099)).load({ DEMO_GRPC_PORT: '0', DEMO_METRICS_PORT: '-1' });
+    const running = await startTierService('DEMO', cfg, new AbstainingClassifier(), silentLogger());
+    expect(running.metricsPort).toBeUndefined();
+    await running.stop();
+  });
+});
