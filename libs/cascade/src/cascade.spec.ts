@@ -1,0 +1,100 @@
+import { Outcome, type LogRecord } from '@logclass/contract';
+import { EMPTY_MESSAGE_REASON } from '@logclass/classifier';
+import type { RunningClassifierServer } from '@logclass/grpc-server';
+import { silentLogger } from '@logclass/observability';
+import { MarkerTier } from '@logclass/test-support';
+import { remoteTier, startTierServer } from '../test/tier-servers';
+import { Cascade, parseRouting } from './index';
+
+const rec = (logMessage: string, source = 'ModernCRM'): LogRecord => ({ source, logMessage });
+
+describe('Cascade over real gRPC tiers', () => {
+  const tiers = { regex: new MarkerTier('regex'), embedding: new MarkerTier('embedding'), llm: new MarkerTier('llm') };
+  const servers: RunningClassifierServer[] = [];
+  let cascade: Cascade;
+
+  beforeAll(async () => {
+    for (const t of Object.values(tiers)) servers.push(await startTierServer(t));
+  });
+
+  beforeEach(() => {
+    for (const t of Object.values(tiers)) {
+      t.calls = 0;
+      t.records = 0;
+      t.sources.length = 0;
+    }
+    const names = ['regex', 'embedding', 'llm'];
+    cascade = new Cascade({
+      tiers: names.map((n, i) => remoteTier(n, servers[i].address)),
+      routing: parseRouting('{"LegacyCRM": ["llm"], "*": ["regex", "embedding", "llm"]}', names),
+      log: silentLogger(),
+      batchSize: 4,
+      maxBatchesInFlight: 2,
+    });
+  });
+
+  afterEach(() => cascade.close());
+  afterAll(() => Promise.all(servers.map((s) => s.stop(100))));
+
+  it('returns one result per record, in order: decided results kept, abstentions fall through, empty messages never sent', async () => {
+    const records = [
+      rec('user login @regex label=User Action'),
+      rec('disk at 91% @embedding label=Resource Usage'),
+      rec(''),
+      rec('odd workflow failure @llm label=Workflow Error'),
+      rec('nobody knows this'),
+      rec('   '),
+    ];
+    const results = await cascade.classify(records);
+    expect(results.map((r) => [r.outcome, r.tier, r.label])).toEqual([
+      [Outcome.OUTCOME_DECIDED, 'regex', 'User Action'],
+      [Outcome.OUTCOME_DECIDED, 'embedding', 'Resource Usage'],
+      [Outcome.OUTCOME_UNCLASSIFIED, '', 'Unclassified'],
+      [Outcome.OUTCOME_DECIDED, 'llm', 'Workflow Error'],
+      [Outcome.OUTCOME_UNCLASSIFIED, '', 'Unclassified'],
+      [Outcome.OUTCOME_UNCLASSIFIED, '', 'Unclassified'],
+    ]);
+    expect(results[1]).toMatchObject({ confidence: 0.9, reason: 'marker @embedding' });
+    expect(results[2].reason).toBe(EMPTY_MESSAGE_REASON);
+    expect(results[4].reason).toBe('no tier decided (llm: no @llm marker)');
+    expect(results[5].reason).toBe(EMPTY_MESSAGE_REASON);
+    // Only non-empty records travel: 4 to regex, 3 abstained on to embedding, 2 to the llm.
+    expect([tiers.regex.records, tiers.embedding.records, tiers.llm.records]).toEqual([4, 3, 2]);
+  });
+
+  it('routes by source: LegacyCRM goes straight to the llm, in order with everyone else', async () => {
+    const records = Array.from({ length: 40 }, (_, i) =>
+      i % 3 === 0 ? rec(`legacy ${i} @regex @llm`, 'LegacyCRM') : rec(`modern ${i}${i % 2 ? ' @regex' : ''}`, 'ModernCRM'),
+    );
+    const results = await cascade.classify(records);
+    expect(results).toHaveLength(records.length);
+    results.forEach((r, i) => {
+      if (i % 3 === 0) expect([i, r.tier, r.reason]).toEqual([i, 'llm', 'marker @llm']);
+      else if (i % 2) expect([i, r.tier]).toEqual([i, 'regex']);
+      else expect([i, r.outcome, r.reason]).toEqual([i, Outcome.OUTCOME_UNCLASSIFIED, 'no tier decided (llm: no @llm marker)']);
+    });
+    expect(tiers.regex.sources).not.toContain('LegacyCRM');
+    expect(tiers.embedding.sources).not.toContain('LegacyCRM');
+  });
+
+  it('batches per tier instead of one call per record', async () => {
+    const records = Array.from({ length: 40 }, (_, i) => rec(`line ${i}${i < 20 ? ' @regex' : ''}`));
+    const results = await cascade.classify(records);
+    expect(results.filter((r) => r.tier === 'regex')).toHaveLength(20);
+    // 40 records in batches of 4 to regex, the 20 it abstains on in batches of 4 to each later tier.
+    expect([tiers.regex.calls, tiers.embedding.calls, tiers.llm.calls]).toEqual([10, 5, 5]);
+  });
+
+  it('answers an empty input with an empty list and describes itself as the gateway', async () => {
+    expect(await cascade.classify([])).toEqual([]);
+    expect(tiers.regex.calls).toBe(0);
+    const d = cascade.describe();
+    expect(d.tier).toBe('gateway');
+    expect(d.model).toContain('regex');
+    expect(cascade.tierStatus()).toEqual([
+      { name: 'regex', state: 'closed' },
+      { name: 'embedding', state: 'closed' },
+      { name: 'llm', state: 'closed' },
+    ]);
+  });
+});

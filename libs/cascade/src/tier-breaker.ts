@@ -1,0 +1,111 @@
+import CircuitBreaker from 'opossum';
+import type { Classification, ClassifyOptions, LogRecord } from '@logclass/contract';
+import { LogclassError, unavailable, type Classifier } from '@logclass/classifier';
+import type { Logger } from '@logclass/observability';
+import type { BreakerSettings } from './breaker-settings';
+
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+type BatchCall = [records: readonly LogRecord[], options: ClassifyOptions | undefined, signal: AbortSignal];
+
+/**
+ * Errors that say nothing about the tier's health, so they must not count
+ * towards opening its breaker:
+ * - INVALID_ARGUMENT: the tier is up and refused what we sent (our bug or
+ *   the caller's data); opening the breaker would punish every other caller.
+ * - CANCELLED: our caller went away and we cancelled the call ourselves.
+ * Everything else counts: UNAVAILABLE (transport failure, or a garbage answer
+ * such as a wrong result count), DEADLINE_EXCEEDED, internal errors, and
+ * RESOURCE_EXHAUSTED: a tier that sheds load is overloaded, and an open
+ * breaker is exactly the back-off it needs; its records go on to the next
+ * tier meanwhile instead of adding to the queue.
+ */
+export function isCallerFault(err: unknown): boolean {
+  return err instanceof LogclassError && (err.code === 'INVALID_ARGUMENT' || err.code === 'CANCELLED');
+}
+
+/**
+ * One tier behind its own opossum circuit breaker. Each batch call gets its
+ * own AbortController, so a call opossum times out (or the caller abandons)
+ * is cancelled on the wire rather than left running in the background.
+ */
+export class TierBreaker {
+  private readonly breaker: CircuitBreaker<BatchCall, Classification[]>;
+  private current: BreakerState = 'closed';
+  private lastErrorMessage: string | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly classifier: Classifier,
+    readonly settings: BreakerSettings,
+    private readonly log: Logger,
+    private readonly onTransition: (tier: string, from: BreakerState, to: BreakerState) => void,
+  ) {
+    this.breaker = new CircuitBreaker<BatchCall, Classification[]>(
+      async (records, options, signal) => {
+        const results = await classifier.classify(records, options, signal);
+        // A misaligned answer cannot be trusted for any record; count it as the tier failing.
+        if (results.length !== records.length) throw unavailable(`${name} returned ${results.length} results for ${records.length} records`);
+        return results;
+      },
+      {
+        name: `tier:${name}`,
+        timeout: settings.timeoutMs,
+        errorThresholdPercentage: settings.errorThresholdPercentage,
+        volumeThreshold: settings.volumeThreshold,
+        resetTimeout: settings.resetTimeoutMs,
+        rollingCountTimeout: settings.rollingCountTimeoutMs ?? 10_000,
+        errorFilter: isCallerFault,
+        // Latency percentiles and periodic snapshots are not used; skip their timers.
+        rollingPercentilesEnabled: false,
+        enableSnapshots: false,
+      },
+    );
+    this.breaker.on('open', () => this.transition('open'));
+    this.breaker.on('halfOpen', () => this.transition('half-open'));
+    this.breaker.on('close', () => this.transition('closed'));
+    this.breaker.on('failure', (err: Error) => {
+      this.lastErrorMessage = err.message;
+    });
+    this.breaker.on('timeout', (err: Error) => {
+      this.lastErrorMessage = err.message;
+    });
+  }
+
+  get state(): BreakerState {
+    return this.current;
+  }
+
+  get lastError(): string | undefined {
+    return this.lastErrorMessage;
+  }
+
+  /** Classify one batch through the breaker. Rejects when the tier failed, timed out or the breaker is open. */
+  async classify(records: readonly LogRecord[], options: ClassifyOptions | undefined, signal?: AbortSignal): Promise<Classification[]> {
+    const call = new AbortController();
+    const forward = () => call.abort();
+    signal?.addEventListener('abort', forward, { once: true });
+    try {
+      return await this.breaker.fire(records, options, call.signal);
+    } catch (err) {
+      call.abort(); // after an opossum timeout the gRPC call may still be running
+      throw err;
+    } finally {
+      signal?.removeEventListener('abort', forward);
+    }
+  }
+
+  shutdown(): void {
+    this.breaker.shutdown();
+  }
+
+  private transition(to: BreakerState): void {
+    const from = this.current;
+    if (from === to) return;
+    this.current = to;
+    const fields = { tier: this.name, from, to, lastError: this.lastErrorMessage };
+    if (to === 'open') this.log.warn(fields, 'circuit breaker opened: tier skipped until it recovers');
+    else this.log.info(fields, `circuit breaker ${to}`);
+    this.onTransition(this.name, from, to);
+  }
+}

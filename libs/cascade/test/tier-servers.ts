@@ -1,0 +1,33 @@
+import type { Classifier } from '@logclass/classifier';
+import { startClassifierServer, type RunningClassifierServer } from '@logclass/grpc-server';
+import { silentLogger } from '@logclass/observability';
+import { GrpcClassifier } from '@logclass/tier-client';
+import type { BreakerSettings, CascadeTier } from '../src';
+
+/** Serves a classifier as a real gRPC tier on 127.0.0.1 (port 0 = any free port; pass a port to restart on it). */
+export function startTierServer(classifier: Classifier, port = 0): Promise<RunningClassifierServer> {
+  return startClassifierServer({
+    classifier,
+    host: '127.0.0.1',
+    port,
+    maxBatchSize: 100_000,
+    maxBatchSizeSetting: 'TEST_MAX_BATCH_SIZE',
+    maxInFlight: 64,
+    maxQueued: 1_000,
+    log: silentLogger(),
+  });
+}
+
+/** Stops a tier server at once, cancelling its in-flight calls: the tier "crashes". */
+export async function killTierServer(running: RunningClassifierServer): Promise<void> {
+  running.server.forceShutdown();
+  await running.stop(0);
+}
+
+/** Breakers that never open on their own in a test unless it asks them to. */
+export const PATIENT_BREAKER: BreakerSettings = { timeoutMs: 5_000, errorThresholdPercentage: 100, volumeThreshold: 1_000_000, resetTimeoutMs: 60_000 };
+
+/** A cascade tier reached over gRPC, with the gRPC deadline equal to the breaker's timeout (as the gateway wires it). */
+export function remoteTier(name: string, address: string, breaker: BreakerSettings = PATIENT_BREAKER): CascadeTier & { classifier: GrpcClassifier } {
+  return { name, breaker, classifier: new GrpcClassifier({ tier: name, address, timeoutMs: breaker.timeoutMs, batchSize: 100_000 }) };
+}
