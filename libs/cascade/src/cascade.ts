@@ -3,7 +3,7 @@ import { classifyNonEmpty, EMPTY_MESSAGE_REASON, isDecided, LogclassError, uncla
 import type { Logger } from '@logclass/observability';
 import type { BreakerSettings } from './breaker-settings';
 import { forEachConcurrently, inBatches } from './batches';
-import { describeTierFailure, isBreakerOpen, undecidedReason, type Miss } from './reasons';
+import { isBreakerOpen, tierFailureReason, undecidedReason, type Miss } from './reasons';
 import { allTiersRouting, type RoutingPolicy } from './routing';
 import { TierBreaker, type BreakerState } from './tier-breaker';
 
@@ -87,7 +87,7 @@ export class Cascade implements Classifier {
    */
   private async cascade(records: readonly LogRecord[], options: ClassifyOptions | undefined, signal?: AbortSignal): Promise<Classification[]> {
     const results: Array<Classification | undefined> = new Array(records.length);
-    const lastMiss: Array<Miss | undefined> = new Array(records.length);
+    const misses: Miss[][] = records.map(() => []);
     const routes = this.routesOf(records);
     const step = new Array<number>(records.length).fill(0);
     let pending = records.map((_, i) => i);
@@ -101,7 +101,7 @@ export class Cascade implements Classifier {
         else byTier.set(tier, [i]);
       }
       await Promise.all(
-        [...byTier].map(([tier, indices]) => this.runTier(this.tierNamed(tier), indices, records, options, signal, results, lastMiss)),
+        [...byTier].map(([tier, indices]) => this.runTier(this.tierNamed(tier), indices, records, options, signal, results, misses)),
       );
       throwIfCancelled(signal);
 
@@ -110,14 +110,14 @@ export class Cascade implements Classifier {
         if (results[i]) continue;
         step[i]++;
         if (step[i] < routes[i].length) next.push(i);
-        else results[i] = unclassified(undecidedReason(lastMiss[i]));
+        else results[i] = unclassified(undecidedReason(misses[i]));
       }
       pending = next;
     }
     return results as Classification[];
   }
 
-  /** Sends the given records to one tier in batches; fills `results` for what it decides, `lastMiss` for the rest. */
+  /** Sends the given records to one tier in batches; fills `results` for what it decides, `misses` for the rest. */
   private async runTier(
     tier: TierBreaker,
     indices: readonly number[],
@@ -125,7 +125,7 @@ export class Cascade implements Classifier {
     options: ClassifyOptions | undefined,
     signal: AbortSignal | undefined,
     results: Array<Classification | undefined>,
-    lastMiss: Array<Miss | undefined>,
+    misses: Miss[][],
   ): Promise<void> {
     await forEachConcurrently(inBatches(indices, this.batchSize), this.maxBatchesInFlight, async (batch) => {
       if (signal?.aborted) return;
@@ -138,16 +138,16 @@ export class Cascade implements Classifier {
         );
       } catch (err) {
         if (signal?.aborted) return; // the whole call is being cancelled; nothing to record
-        const reason = describeTierFailure(err);
+        const miss: Miss = { tier: tier.name, kind: 'failed', reason: tierFailureReason(tier.name, err) };
         if (isBreakerOpen(err)) this.log.debug({ tier: tier.name, records: batch.length }, 'breaker open: batch skips tier');
-        else this.log.warn({ tier: tier.name, records: batch.length, reason, error: (err as Error).message }, 'tier call failed: batch skips tier');
-        for (const i of batch) lastMiss[i] = { tier: tier.name, kind: 'unavailable', reason };
+        else this.log.warn({ tier: tier.name, records: batch.length, reason: miss.reason, error: (err as Error).message }, 'tier call failed: batch skips tier');
+        for (const i of batch) misses[i].push(miss);
         return;
       }
       answers.forEach((answer, j) => {
         const i = batch[j];
         if (isDecided(answer)) results[i] = answer.tier ? answer : { ...answer, tier: tier.name };
-        else lastMiss[i] = { tier: tier.name, kind: 'abstained', reason: answer.reason };
+        else misses[i].push({ tier: tier.name, kind: 'abstained', reason: answer.reason });
       });
     });
   }

@@ -1,9 +1,10 @@
 import { LogclassError } from '@logclass/classifier';
 
-/** Why a tier did not decide a record: it abstained, or it could not be asked. */
+/** Why a tier did not decide a record: it abstained (a normal answer), or it could not be asked or failed. */
 export interface Miss {
   tier: string;
-  kind: 'abstained' | 'unavailable';
+  kind: 'abstained' | 'failed';
+  /** For an abstention, the tier's own reason; for a failure, the whole phrase ("llm unavailable: deadline exceeded"). */
   reason: string;
 }
 
@@ -11,42 +12,48 @@ export interface Miss {
 const OPOSSUM_OPEN = 'EOPENBREAKER';
 const OPOSSUM_TIMEOUT = 'ETIMEDOUT';
 
-/**
- * A short, caller-safe description of why a batch call to a tier failed.
- * Callers see it in `reason`; the full error goes to the logs and
- * tierStatus(). Messages of non-LogclassErrors may hold hosts or paths, so
- * they are never copied into a reason.
- */
-export function describeTierFailure(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (code === OPOSSUM_OPEN) return 'breaker open';
-  if (code === OPOSSUM_TIMEOUT) return 'deadline exceeded';
-  if (!(err instanceof LogclassError)) return 'internal error';
-  switch (err.code) {
-    case 'DEADLINE_EXCEEDED':
-      return 'deadline exceeded';
-    case 'RESOURCE_EXHAUSTED':
-      return 'overloaded (RESOURCE_EXHAUSTED)';
-    case 'INVALID_ARGUMENT':
-      return `rejected the batch (INVALID_ARGUMENT: ${err.message})`;
-    case 'CANCELLED':
-      return 'cancelled';
-    case 'UNAVAILABLE':
-      // GrpcClassifier reports a wrong result count as UNAVAILABLE with a message of its own making.
-      return / returned \d+ results for \d+ records$/.test(err.message) ? `bad answer (${err.message})` : 'not reachable (UNAVAILABLE)';
-    default:
-      return `failed (${err.code})`;
-  }
-}
-
 /** True when the error is opossum refusing the call because the breaker is open. */
 export function isBreakerOpen(err: unknown): boolean {
   return (err as { code?: unknown } | null)?.code === OPOSSUM_OPEN;
 }
 
-/** The `reason` of a record no tier decided, from the last tier that looked at it. */
-export function undecidedReason(last: Miss | undefined): string {
+/**
+ * A short, caller-safe phrase for why a batch call to a tier failed, e.g.
+ * "embedding unavailable: breaker open". Callers see it in `reason`; the full
+ * error goes to the logs and tierStatus(). Messages of errors outside the
+ * closed LogclassError set may hold hosts or paths and are never copied.
+ */
+export function tierFailureReason(tier: string, err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === OPOSSUM_OPEN) return `${tier} unavailable: breaker open`;
+  if (code === OPOSSUM_TIMEOUT) return `${tier} unavailable: deadline exceeded`;
+  if (!(err instanceof LogclassError)) return `${tier} unavailable: internal error`;
+  switch (err.code) {
+    case 'DEADLINE_EXCEEDED':
+      return `${tier} unavailable: deadline exceeded`;
+    case 'RESOURCE_EXHAUSTED':
+      return `${tier} unavailable: overloaded (RESOURCE_EXHAUSTED)`;
+    case 'INVALID_ARGUMENT':
+      return `${tier} refused the batch (INVALID_ARGUMENT: ${err.message})`;
+    case 'UNAVAILABLE':
+      // A wrong result count is reported as UNAVAILABLE with a message of our own making.
+      return / returned \d+ results for \d+ records$/.test(err.message)
+        ? `${tier} unavailable: bad answer (${err.message})`
+        : `${tier} unavailable: not reachable (UNAVAILABLE)`;
+    default:
+      return `${tier} unavailable: ${err.code}`;
+  }
+}
+
+/**
+ * The `reason` of a record no tier decided. The last tier that looked at it
+ * speaks; when it merely abstained but an earlier tier on the route could not
+ * be asked, that is said too, since the record might have been decided there.
+ */
+export function undecidedReason(misses: readonly Miss[]): string {
+  const last = misses.at(-1);
   if (!last) return 'no tier decided';
-  if (last.kind === 'unavailable') return `${last.tier} unavailable: ${last.reason}`;
-  return `no tier decided (${last.tier}: ${last.reason})`;
+  if (last.kind === 'failed') return last.reason;
+  const failed = misses.filter((m) => m.kind === 'failed').map((m) => m.reason);
+  return `no tier decided (${[`${last.tier}: ${last.reason}`, ...failed].join('; ')})`;
 }

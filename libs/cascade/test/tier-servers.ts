@@ -1,4 +1,6 @@
-import type { Classifier } from '@logclass/classifier';
+import { Server, ServerCredentials, status } from '@grpc/grpc-js';
+import { LogClassifierService, type LogClassifierServer } from '@logclass/contract';
+import { abstained, type Classifier } from '@logclass/classifier';
 import { startClassifierServer, type RunningClassifierServer } from '@logclass/grpc-server';
 import { silentLogger } from '@logclass/observability';
 import { GrpcClassifier } from '@logclass/tier-client';
@@ -30,4 +32,30 @@ export const PATIENT_BREAKER: BreakerSettings = { timeoutMs: 5_000, errorThresho
 /** A cascade tier reached over gRPC, with the gRPC deadline equal to the breaker's timeout (as the gateway wires it). */
 export function remoteTier(name: string, address: string, breaker: BreakerSettings = PATIENT_BREAKER): CascadeTier & { classifier: GrpcClassifier } {
   return { name, breaker, classifier: new GrpcClassifier({ tier: name, address, timeoutMs: breaker.timeoutMs, batchSize: 100_000 }) };
+}
+
+/**
+ * A broken tier our own server code would never be: it answers every
+ * ClassifyBatch with one result too few (logclass servers refuse to send a
+ * misaligned answer, so this speaks the contract directly).
+ */
+export async function startShortAnsweringTier(): Promise<{ address: string; calls: () => number; stop: () => void }> {
+  let calls = 0;
+  const server = new Server();
+  const unimplemented = (_call: unknown, callback: (err: { code: number; details: string }) => void) =>
+    callback({ code: status.UNIMPLEMENTED, details: 'not in this stand-in' });
+  const service: LogClassifierServer = {
+    classifyBatch(call, callback) {
+      calls++;
+      callback(null, { results: call.request.records.slice(1).map(() => abstained('short', 'too few answers')) });
+    },
+    classify: unimplemented,
+    classifyStream: (call) => call.emit('error', { code: status.UNIMPLEMENTED, details: 'not in this stand-in' }),
+    describe: unimplemented,
+  };
+  server.addService(LogClassifierService, service);
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (err, bound) => (err ? reject(err) : resolve(bound))),
+  );
+  return { address: `127.0.0.1:${port}`, calls: () => calls, stop: () => server.forceShutdown() };
 }

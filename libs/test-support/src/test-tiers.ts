@@ -8,7 +8,7 @@ export type MarkerTierMode =
   | 'fail'
   /** Throws INVALID_ARGUMENT (the caller's fault). */
   | 'reject'
-  /** Answers one result too few. */
+  /** Answers one result too few (a logclass server refuses to send that and fails the call with INTERNAL). */
   | 'wrong-count';
 
 /**
@@ -24,6 +24,8 @@ export class MarkerTier implements Classifier {
   calls = 0;
   /** Records those calls carried. */
   records = 0;
+  /** Held calls whose caller cancelled them (the cancellation reached the tier). */
+  cancelled = 0;
   /** Sources of every record received, in arrival order. */
   readonly sources: string[] = [];
   private held: Promise<void> | undefined;
@@ -49,7 +51,14 @@ export class MarkerTier implements Classifier {
     if (this.held) {
       const held = this.held;
       await new Promise<void>((resolve) => {
-        signal?.addEventListener('abort', () => resolve(), { once: true });
+        signal?.addEventListener(
+          'abort',
+          () => {
+            this.cancelled++;
+            resolve();
+          },
+          { once: true },
+        );
         held.then(resolve);
       });
     }
