@@ -2,3 +2,4 @@
 export { listServicesByReflection } from './reflection-client';
 export { generateTestCertificates, type TestCertificates } from './test-certificates';
 export { MarkerTier, type MarkerTierMode } from './test-tiers';
+export { startFakeGroq, answerByKeyword, promptRecords, lastUserMessage, systemMessage, type FakeGroq, type FakeGroqReply, type FakeGroqRequest, type FakeGroqResponder } from './fake-groq';
