@@ -1,0 +1,2 @@
+export { maskTemplate, PLACEHOLDERS } from './mask-template';
+export { templateId } from './template-id';

@@ -1,0 +1,155 @@
+import { maskTemplate, templateId } from './index';
+
+/** Pairs of lines that differ only by variable parts: one template. */
+const SAME: [string, string][] = [
+  ['User User123 logged in.', 'User User685 logged in.'],
+  ['User user_42 logged out.', 'User user_7 logged out.'],
+  ['Account with ID 5351 created by User634.', 'Account with ID 12 created by User1.'],
+  ['Backup started at 2025-05-14 07:06:55.', 'Backup started at 2024-01-02T23:59:01.123Z.'],
+  ['Backup ended at 2025-08-08 13:06:23.', 'Backup ended at 2025/08/08 01:02:03.'],
+  ['System updated to version 3.2.1.', 'System updated to version 10.0.'],
+  ['System updated to version v3.2.1.', 'System updated to version 4.'],
+  ['File data_6957.csv uploaded successfully by user User265.', 'File data_12.csv uploaded successfully by user User9.'],
+  ['System reboot initiated by user User243.', 'System reboot initiated by user User1.'],
+  ['request 3f2a9c1b-7b52-4c62-8b1e-3ab7c0b0e6b1 done', 'request 00000000-0000-0000-0000-00000000000a done'],
+  ['commit 3f2a9c1b pushed', 'commit 0123456789abcdef0123 pushed'],
+  ['fault at 0xDEADBEEF', 'fault at 0x1f'],
+  ['connect from 10.11.10.1', 'connect from 192.168.0.254:8080'],
+  ['connect from fe80::1', 'connect from 2001:db8:0:0:0:0:2:1'],
+  ['connect from ::1', 'connect from 2001:db8::8a2e:370:7334'],
+  ['link 00:1a:2b:3c:4d:5e up', 'link AA-BB-CC-DD-EE-FF up'],
+  ['May 14 07:06:55 host sshd: ok', 'Dec  1 23:00:00 host sshd: ok'],
+  ['Thu, 14 May 2025 07:06:55 GMT ready', 'Mon, 1 Dec 2024 00:00:00 GMT ready'],
+  ['[10/Oct/2000:13:55:36 -0700] hit', '[01/Jan/2025:00:00:00 +0000] hit'],
+  ['at 07:06:55.123 tick', 'at 23:59:59 tick'],
+  ['date 14/05/2025 ok', 'date 1-2-2024 ok'],
+  ['latency 12ms', 'latency 4.5ms'],
+  ['used 4.5GB of 16GB (87%)', 'used 10GB of 32GB (31.2%)'],
+  ['saved /var/log/app/2025-05-14.log.', 'saved /tmp/x.'],
+  ['saved ./a/b and ~/c and ../d', 'saved ./x and ~/y/z and ../w/v'],
+  ['saved C:\\Users\\bob\\a.txt', 'saved D:\\x'],
+  ['see https://example.com/a?b=1.', 'see http://10.0.0.1:8080/x/y.'],
+  ["user 'admin' denied", "user 'bob_2' denied"],
+  ['table "orders" locked', 'table "line_items" locked'],
+  ['mail to bob@example.com failed', 'mail to a.b+c@mail.example.org failed'],
+  ['ticket #4521 closed', 'ticket #7 closed'],
+  ['Order ID 12345 shipped', 'Order ID 9 shipped'],
+  ['retries=3 session=a9f3k2', 'retries=12 session=zz9x'],
+  ['worker node-7 started', 'worker node-12 started'],
+  ['  spaced\tout \n line ', 'spaced out line'],
+  ['HTTP 500 from upstream 10.0.0.1', 'HTTP 500 from upstream 10.0.0.2'],
+  ['status: 200 len: 1893 time: 0.2675118', 'status: 200 len: 211 time: 0.0012'],
+  ['exit code 1 after 12 s', 'exit code 1 after 300 s'],
+  [
+    'nova.osapi_compute.wsgi.server [req-2e7e6d9b-7b52-4c62-8b1e-3ab7c0b0e6b1 113d3a99c3da401fbd62cc2caa5b96d2 54fadb412c4e40cdbaed9335e4c35a9e - - -] 10.11.10.1 "GET /v2/54fadb412c4e40cdbaed9335e4c35a9e/servers/detail HTTP/1.1" status: 200 len: 1893 time: 0.2675118',
+    'nova.osapi_compute.wsgi.server [req-aaaa6d9b-7b52-4c62-8b1e-3ab7c0b0e6b1 0003d3a99c3da401fbd62cc2caa5b96d 11fadb412c4e40cdbaed9335e4c35a9e - - -] 10.11.10.7 "GET /v2/11fadb412c4e40cdbaed9335e4c35a9e/servers/detail HTTP/1.1" status: 200 len: 12 time: 1.5',
+  ],
+  ['127.0.0.1 - - [10/Oct/2000:13:55:36 -0700] "GET /a.gif HTTP/1.0" 200 2326', '10.1.1.1 - - [11/Oct/2000:13:55:36 -0700] "GET /b/c.gif HTTP/1.0" 200 7'],
+];
+
+/** Pairs whose meaning differs: the templates must differ. */
+const DIFFERENT: [string, string][] = [
+  ['User User123 logged in.', 'User User123 logged out.'],
+  ['User User123 logged in.', 'User User123 failed to log in.'],
+  ['Backup completed successfully.', 'Backup failed.'],
+  ['status: 200 len: 1893', 'status: 500 len: 1893'],
+  ['status_code=404', 'status_code=200'],
+  ['HTTP 200 from upstream', 'HTTP 503 from upstream'],
+  ['"GET /a HTTP/1.1" 200 12', '"GET /a HTTP/1.1" 404 12'],
+  ['request returned 200', 'request returned 500'],
+  ['process exit code 0', 'process exit code 1'],
+  ['exited with status 0', 'exited with status 137'],
+  ['Disk cleanup completed successfully.', 'Disk cleanup failed: permission denied'],
+  ['ERROR connection refused', 'WARN connection refused'],
+  ['"disk full" reported', '"all good" reported'],
+  ['System reboot initiated by user User243.', 'Unexpected system reboot.'],
+  ['Memory at 87%', 'Memory at 87 MB'],
+  ['Module X is deprecated', 'Module X is retired'],
+];
+
+describe('maskTemplate', () => {
+  it.each(SAME)('gives %j and %j one template', (a, b) => {
+    expect(maskTemplate(a)).toBe(maskTemplate(b));
+  });
+
+  it.each(DIFFERENT)('keeps %j and %j apart', (a, b) => {
+    expect(maskTemplate(a)).not.toBe(maskTemplate(b));
+  });
+
+  it('uses readable placeholders and keeps words and status codes', () => {
+    expect(maskTemplate('User User123 logged in.')).toBe('User <ID> logged in.');
+    expect(maskTemplate('Account with ID 5351 created by User634.')).toBe('Account with ID <ID> created by <ID>.');
+    expect(maskTemplate('Backup started at 2025-05-14 07:06:55.')).toBe('Backup started at <TS>.');
+    expect(maskTemplate('File data_6957.csv uploaded successfully by user User265.')).toBe('File <ID>.csv uploaded successfully by user <ID>.');
+    expect(maskTemplate('latency 12ms at 87% of 4.5GB')).toBe('latency <NUM>ms at <NUM>% of <NUM>GB');
+    expect(maskTemplate('job 3f2a9c1b-7b52-4c62-8b1e-3ab7c0b0e6b1 from 10.0.0.1:80 wrote /a/b by bob@x.io')).toBe(
+      'job <UUID> from <IP> wrote <PATH> by <EMAIL>',
+    );
+    expect(maskTemplate('10.11.10.1 "GET /v2/servers/detail HTTP/1.1" status: 200 len: 1893 time: 0.2675118')).toBe(
+      '<IP> "GET <PATH> HTTP/1.1" status: 200 len: <NUM> time: <NUM>',
+    );
+    expect(maskTemplate("user 'admin' in #42 via https://x.io/a")).toBe('user <QUOTED> in <ID> via <URL>');
+  });
+
+  it('leaves words that only look like values alone', () => {
+    for (const text of ['deadbeef and/or I/O', 'TCP/IP stack', 'std::vector', 'x86_64 build', 'may be ready', 'HTTP/1.1 upgrade']) {
+      expect(maskTemplate(text)).toBe(text);
+    }
+  });
+
+  it('is idempotent', () => {
+    for (const [a, b] of [...SAME, ...DIFFERENT]) {
+      for (const line of [a, b]) {
+        const once = maskTemplate(line);
+        expect(maskTemplate(once)).toBe(once);
+      }
+    }
+  });
+
+  it('never throws and stays linear on hostile input', () => {
+    const mb = 1024 * 1024;
+    const hostile = [
+      '',
+      '\u0000\u0000abc\u0000123',
+      '\ud800 lone \udfff surrogates 12 \ud83d',
+      'a'.repeat(mb),
+      '1'.repeat(mb),
+      'a1'.repeat(mb / 2),
+      '/'.repeat(mb),
+      '/a'.repeat(mb / 2),
+      'a.'.repeat(mb / 2),
+      'a='.repeat(mb / 2),
+      '1:'.repeat(mb / 2),
+      'f:'.repeat(mb / 2),
+      '::'.repeat(mb / 2),
+      '1.'.repeat(mb / 2),
+      "'".repeat(mb),
+      '"a'.repeat(mb / 2),
+      'x@'.repeat(mb / 2),
+      'a@b.'.repeat(mb / 4),
+      '0x'.repeat(mb / 2),
+      'http://'.repeat(mb / 7),
+      'May 1 '.repeat(mb / 6),
+      '2025-05-14 '.repeat(mb / 11),
+      ' '.repeat(mb),
+    ];
+    for (const input of hostile) {
+      const out = maskTemplate(input);
+      expect(typeof out).toBe('string');
+      expect(maskTemplate(out)).toBe(out);
+    }
+    const big = 'User User123 logged in from 10.0.0.1 at 2025-05-14 07:06:55. '.repeat(16_000);
+    expect(maskTemplate(big)).toBe('User <ID> logged in from <IP> at <TS>. '.repeat(16_000).trim());
+    expect(maskTemplate(undefined as unknown as string)).toBe('');
+  });
+});
+
+describe('templateId', () => {
+  it('is a short stable hex key', () => {
+    const id = templateId('User <ID> logged in.');
+    expect(id).toMatch(/^[0-9a-f]{12}$/);
+    expect(templateId('User <ID> logged in.')).toBe(id);
+    expect(templateId('User <ID> logged out.')).not.toBe(id);
+    expect(templateId('\ud800')).toMatch(/^[0-9a-f]{12}$/);
+  });
+});

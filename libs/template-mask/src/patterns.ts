@@ -1,0 +1,117 @@
+/**
+ * The precompiled patterns maskTemplate applies, in order. Log lines are
+ * attacker-controlled, so every pattern is written to run in linear time:
+ *
+ * - a pattern that starts with a repeated character class has a lookbehind
+ *   that forbids starting inside a run of that class, so each token is scanned
+ *   from its start only once (not from every one of its characters);
+ * - no nested quantifiers over overlapping classes (every repetition inside a
+ *   repetition must consume a fixed separator such as `:` or `.`);
+ * - lengths of the things we recognise are bounded where it matters.
+ */
+
+/** Replaced first so later passes see tokens, not layout: runs of whitespace (tabs, newlines) count as one space. */
+export const WHITESPACE = /\s+/g;
+
+/** scheme://anything-up-to-whitespace, trailing sentence punctuation left out. */
+export const URL = /(?<![\w.+-])[a-zA-Z][a-zA-Z0-9+.-]{1,15}:\/\/[^\s"'<>]*[^\s"'<>.,;:!?)\]}]/g;
+
+/**
+ * Unix paths (`/a/b`, `./a`, `../a`, `~/a`) that start a token, and Windows
+ * paths (`C:\a`). "and/or", "I/O", "HTTP/1.1" and "1/2" are not paths: their
+ * slash follows a word character. Trailing sentence punctuation stays out.
+ */
+export const PATH =
+  /(?<![^\s"'=([{,;])(?:~|\.{1,2})?\/[\w.~%+@-](?:[^\s"'<>()[\]{},;|]*[^\s"'<>()[\]{},;|.:!?])?|(?<![\w])[A-Za-z]:\\[^\s"'<>|]*[^\s"'<>|.,;:!?)]/g;
+
+export const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+/**
+ * A quoted single token ('admin', "report_7.pdf") is a value. Quoted text with
+ * spaces is usually a message or a request line ("GET /x HTTP/1.1", "disk
+ * full") whose words carry meaning: it is kept and masked inside instead.
+ */
+export const QUOTED = /(?<!\w)(?:"[^"\s]{1,256}"|'[^'\s]{1,256}')(?!\w)/g;
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},? ';
+const ZONE = '(?:z|[+-]\\d{2}:?\\d{2}\\b| ?(?:utc|gmt)\\b)';
+const CLOCK = `\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,9})?(?: ?[ap]m\\b)?${ZONE}?`;
+const TIME = `(?:[t ]${CLOCK})?`;
+/**
+ * Timestamps and dates, one alternation: ISO 8601 (`2025-05-14T07:06:55.123Z`,
+ * `2025-05-14 07:06:55`), `2025/05/14`, `14/05/2025`, Apache/CLF
+ * (`10/Oct/2000:13:55:36 -0700`), syslog and RFC 2822 (`May 14 07:06:55`,
+ * `Thu, 14 May 2025 07:06:55 GMT`, `Thu Nov 26 23:44:06 UTC 2026`) and a bare
+ * clock time (`07:06:55.123`). A month name alone ("may") is never a date.
+ */
+export const TIMESTAMP = new RegExp(
+  '(?<![\\w.:/-])(?:' +
+    [
+      `\\d{4}-\\d{2}-\\d{2}${TIME}`,
+      `\\d{4}/\\d{2}/\\d{2}${TIME}`,
+      `\\d{1,2}[/-]\\d{1,2}[/-]\\d{4}${TIME}`,
+      `\\d{1,2}/${MONTH}/\\d{4}(?::\\d{2}:\\d{2}:\\d{2})?(?: [+-]\\d{4})?`,
+      `(?:${DAY})?${MONTH} {1,2}\\d{1,2}(?:,? \\d{4})? ${CLOCK}(?: \\d{4}\\b)?`,
+      `(?:${DAY})?\\d{1,2} ${MONTH} \\d{4}(?: ${CLOCK})?`,
+      `\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?: ?[ap]m\\b)?${ZONE}?`,
+    ].join('|') +
+    ')(?![\\w:])',
+  'gi',
+);
+
+const HEX = '[0-9a-fA-F]';
+export const UUID = new RegExp(`(?<!${HEX})${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-${HEX}{12}(?!${HEX})`, 'g');
+
+/** MAC addresses (`00:1a:2b:3c:4d:5e`, `00-1A-...`) are hardware ids. */
+export const MAC = new RegExp(`(?<![\\w:-])${HEX}{2}([:-])${HEX}{2}(?:\\1${HEX}{2}){4}(?![\\w:-])`, 'g');
+
+/**
+ * IPv6 candidates: 2 to 7 colon-separated groups of up to 4 hex digits. The
+ * replacer accepts only real-looking ones (a `::` or 8 groups, some hex digit),
+ * so `a::b` in C++-ish names (preceded by a word char) and clock times stay.
+ */
+export const IPV6_CANDIDATE = new RegExp(`(?<![\\w:.])(?:${HEX}{0,4}:){2,7}${HEX}{0,4}(?![\\w:.])`, 'g');
+
+/** Dotted quad with optional :port; a 5th dotted number means it is not an address (a version). */
+export const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?!\.?\d|\w)/g;
+
+/**
+ * `0x...` literals and bare hex runs of 8+ characters holding both a digit
+ * and a letter (commit hashes, request ids). All-letter words ("deadbeef")
+ * and all-digit numbers are left to other passes.
+ */
+export const HEX_ID = new RegExp(`(?<!\\w)(?:0x${HEX}+|(?=[0-9]*[a-fA-F])(?=[a-fA-F]*[0-9])${HEX}{8,})(?!\\w)`, 'g');
+
+/** `#4521` (ticket, order, job numbers). */
+export const HASH_ID = /(?<![\w#])#\d+(?!\w)/g;
+
+/**
+ * Numbers, decimals and versions (`v3.2.1`), with a unit suffix kept
+ * (`12ms` -> `<NUM>ms`, `87%` -> `<NUM>%`). Not inside words (`x86`, `ipv4`
+ * are ids or names) and not a protocol version (`HTTP/1.1` stays). The
+ * replacer keeps status codes and exit codes (see mask-template.ts).
+ */
+export const NUMBER = /(?<![\w.]|HTTP\/)(v?\d+(?:\.\d+)*)([A-Za-z%µ]{0,5})(?!\w)/g;
+
+/**
+ * Entity ids: letters then digits, optionally joined by `_` or `-`
+ * (`User123`, `user_42`, `node-7`, `data_6957`).
+ */
+export const ENTITY_ID = /(?<![\w<-])[A-Za-z]+[_-]?\d+(?![\w-])/g;
+
+/** `key=value` where the value mixes letters and digits (`session=a9f3k2`): an id, whatever the key. */
+export const KEY_ID_VALUE = /(?<![\w.-])([A-Za-z_][\w.-]{0,63}=)(?=[^\s,;&"'=<>]*\d)(?=[^\s,;&"'=<>]*[A-Za-z])[^\s,;&"'=<>]+/g;
+
+/**
+ * What comes right before a 3-digit number that is an HTTP status, not a
+ * quantity: "status: 500", "status_code=404", "HTTP 503", `HTTP/1.1" 200`,
+ * "returned 404", "response code 500". The class of a line often hangs on it.
+ */
+export const STATUS_CONTEXT = /(?:\bstatus(?:[ _-]?code)?|\bhttp(?:\/\d(?:\.\d)?)?"?|\breturned|\bresponse(?:[ _-]?code)?|\bcode)[\s:=]{0,3}$/i;
+
+/** Exit codes separate success (0) from failure: "exit code 1", "exited with status 137". */
+export const EXIT_CONTEXT = /\bexit(?:ed)?(?: with)?[ _-]?(?:code|status)[\s:=]{0,3}$/i;
+
+/** "ID 12345", "id: 42", "id=7": the number names an entity. */
+export const ID_CONTEXT = /\bid[\s:#=]{1,3}$/i;
