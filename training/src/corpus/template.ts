@@ -1,0 +1,89 @@
+import { FILLERS } from './fillers';
+import type { Prng } from './prng';
+
+/**
+ * Template mini-language, so hundreds of phrasings stay readable:
+ *   {name}              a slot from FILLERS (e.g. {user}, {ip})
+ *   {int:1:64}          an integer in [1, 64]
+ *   {float:0:100:2}     a decimal in [0, 100) with 2 digits
+ *   {a|b|}              one of the alternatives (empty allowed); they nest
+ * Anything else is literal text.
+ */
+export function expandPattern(pattern: string, rng: Prng): string {
+  let out = '';
+  let i = 0;
+  while (i < pattern.length) {
+    const ch = pattern[i];
+    if (ch !== '{') {
+      out += ch;
+      i++;
+      continue;
+    }
+    const end = matchingBrace(pattern, i);
+    out += expandGroup(pattern.slice(i + 1, end), rng);
+    i = end + 1;
+  }
+  return out;
+}
+
+function matchingBrace(pattern: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < pattern.length; i++) {
+    if (pattern[i] === '{') depth++;
+    else if (pattern[i] === '}' && --depth === 0) return i;
+  }
+  throw new Error(`template: unbalanced "{" at ${open} in ${JSON.stringify(pattern)}`);
+}
+
+/** Split on "|" at nesting depth 0 only. */
+function splitAlternatives(body: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '{') depth++;
+    else if (body[i] === '}') depth--;
+    else if (body[i] === '|' && depth === 0) {
+      parts.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(body.slice(start));
+  return parts;
+}
+
+function expandGroup(body: string, rng: Prng): string {
+  const alternatives = splitAlternatives(body);
+  if (alternatives.length > 1) return expandPattern(rng.pick(alternatives), rng);
+  const [name, ...args] = body.split(':');
+  if (name === 'int') return String(rng.int(Number(args[0]), Number(args[1])));
+  if (name === 'float') {
+    const [min, max, digits] = args.map(Number);
+    return (min + rng.next() * (max - min)).toFixed(digits);
+  }
+  const filler = FILLERS[name];
+  if (!filler) throw new Error(`template: unknown slot {${body}}`);
+  return filler(rng);
+}
+
+/** Every slot name a pattern uses (to validate templates without generating). */
+export function slotNames(pattern: string): string[] {
+  const names: string[] = [];
+  const visit = (text: string): void => {
+    let i = 0;
+    while (i < text.length) {
+      if (text[i] !== '{') {
+        i++;
+        continue;
+      }
+      const end = matchingBrace(text, i);
+      const body = text.slice(i + 1, end);
+      const alternatives = splitAlternatives(body);
+      if (alternatives.length > 1) alternatives.forEach(visit);
+      else names.push(body.split(':')[0]);
+      i = end + 1;
+    }
+  };
+  visit(pattern);
+  return names;
+}
