@@ -22,6 +22,8 @@ export default [
             // The CLI and training may run the whole cascade in one process.
             { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'scope:training', onlyDependOnLibsWithTags: ['*'] },
+            // Deployment checks load every service's configuration schema.
+            { sourceTag: 'scope:deploy', onlyDependOnLibsWithTags: ['*'] },
             // Apps are leaves; libs never import apps; test helpers only from tests.
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:util', 'type:contract', 'type:test'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:feature', 'type:util', 'type:contract', 'type:test'] },
