@@ -13,15 +13,17 @@ type BatchCall = [records: readonly LogRecord[], options: ClassifyOptions | unde
  * towards opening its breaker:
  * - INVALID_ARGUMENT: the tier is up and refused what we sent (our bug or
  *   the caller's data); opening the breaker would punish every other caller.
- * - CANCELLED: our caller went away and we cancelled the call ourselves.
+ * - anything after our own caller cancelled the call (`cancelledByUs`): a
+ *   CANCELLED the tier did not cause. A CANCELLED the tier sent on its own
+ *   (e.g. it was killed mid-call) does count.
  * Everything else counts: UNAVAILABLE (transport failure, or a garbage answer
- * such as a wrong result count), DEADLINE_EXCEEDED, internal errors, and
+ * such as a wrong result count), DEADLINE_EXCEEDED, INTERNAL, and
  * RESOURCE_EXHAUSTED: a tier that sheds load is overloaded, and an open
  * breaker is exactly the back-off it needs; its records go on to the next
- * tier meanwhile instead of adding to the queue.
+ * tier meanwhile instead of adding to its queue.
  */
-export function isCallerFault(err: unknown): boolean {
-  return err instanceof LogclassError && (err.code === 'INVALID_ARGUMENT' || err.code === 'CANCELLED');
+export function isCallerFault(err: unknown, cancelledByUs = false): boolean {
+  return cancelledByUs || (err instanceof LogclassError && err.code === 'INVALID_ARGUMENT');
 }
 
 /**
@@ -55,7 +57,8 @@ export class TierBreaker {
         volumeThreshold: settings.volumeThreshold,
         resetTimeout: settings.resetTimeoutMs,
         rollingCountTimeout: settings.rollingCountTimeoutMs ?? 10_000,
-        errorFilter: isCallerFault,
+        // opossum passes the call's arguments after the error; the signal is the call's own.
+        errorFilter: ((err: unknown, ...call: BatchCall) => isCallerFault(err, call[2].aborted)) as (err: unknown) => boolean,
         // Latency percentiles and periodic snapshots are not used; skip their timers.
         rollingPercentilesEnabled: false,
         enableSnapshots: false,

@@ -28,6 +28,8 @@ export class MarkerTier implements Classifier {
   cancelled = 0;
   /** Sources of every record received, in arrival order. */
   readonly sources: string[] = [];
+  /** Called at the start of every batch call with the call's number (1, 2...): a test's hook to act mid-request. */
+  onCall: ((call: number) => void) | undefined;
   private held: Promise<void> | undefined;
   private releaseHeld: (() => void) | undefined;
 
@@ -47,6 +49,7 @@ export class MarkerTier implements Classifier {
   async classify(records: readonly LogRecord[], _options?: ClassifyOptions, signal?: AbortSignal): Promise<Classification[]> {
     this.calls++;
     this.records += records.length;
+    this.onCall?.(this.calls);
     for (const r of records) this.sources.push(r.source);
     if (this.held) {
       const held = this.held;
