@@ -1,0 +1,47 @@
+import { LRUCache } from 'lru-cache';
+import type { RecordAnswer } from './answer-parser';
+
+/** An answer, or why there is none (failures are never cached: the next request may succeed). */
+export type KeyResult = RecordAnswer | { kind: 'failed'; reason: string };
+
+/**
+ * Answers by question key, bounded in size and age, plus the questions being
+ * asked right now so that concurrent requests for the same key share one
+ * call (single-flight) instead of each paying for it.
+ */
+export class AnswerCache {
+  private readonly answers: LRUCache<string, RecordAnswer> | undefined;
+  private readonly pending = new Map<string, Promise<KeyResult>>();
+
+  /** maxEntries 0 = no cache (every question is asked). */
+  constructor(maxEntries: number, ttlMs: number) {
+    this.answers = maxEntries > 0 ? new LRUCache({ max: maxEntries, ttl: ttlMs > 0 ? ttlMs : undefined }) : undefined;
+  }
+
+  get enabled(): boolean {
+    return this.answers !== undefined;
+  }
+
+  get size(): number {
+    return this.answers?.size ?? 0;
+  }
+
+  cached(key: string): RecordAnswer | undefined {
+    return this.answers?.get(key);
+  }
+
+  inFlight(key: string): Promise<KeyResult> | undefined {
+    return this.pending.get(key);
+  }
+
+  /** Registers `result` as the in-flight answer for `key`; stores it when it is an answer. */
+  track(key: string, result: Promise<KeyResult>): Promise<KeyResult> {
+    if (!this.answers) return result;
+    this.pending.set(key, result);
+    void result.then((r) => {
+      if (this.pending.get(key) === result) this.pending.delete(key);
+      if (r.kind !== 'failed') this.answers?.set(key, r);
+    });
+    return result;
+  }
+}

@@ -1,0 +1,17 @@
+import type { LogRecord } from '@logclass/contract';
+import { maskTemplate } from '@logclass/template-mask';
+
+/**
+ * How questions are recognised as "the same":
+ * - `template`: same source and same message once ids, numbers, addresses... are masked
+ *   ("Case 1234 escalation failed" = "Case 98 escalation failed"): one call per log template;
+ * - `exact`: same source and byte-identical message.
+ */
+export const CACHE_KEY_MODES = ['template', 'exact'] as const;
+export type CacheKeyMode = (typeof CACHE_KEY_MODES)[number];
+
+/** The source is part of the key: the prompt shows it, and it may change the answer. */
+export function cacheKey(record: LogRecord, mode: CacheKeyMode): string {
+  const message = mode === 'template' ? maskTemplate(record.logMessage) : record.logMessage;
+  return `${record.source}\u0000${message}`;
+}

@@ -1,0 +1,211 @@
+import type { Classification, ClassifyOptions, DescribeResponse, LogRecord } from '@logclass/contract';
+import { abstained, classifyNonEmpty, decided, EMPTY_MESSAGE_REASON, type Classifier } from '@logclass/classifier';
+import type { Taxonomy } from '@logclass/taxonomy';
+import { maskTemplate } from '@logclass/template-mask';
+import { silentLogger, type Logger } from '@logclass/observability';
+import { parseBatchAnswer, parseSingleAnswer, quoteAnswer } from './answer-parser';
+import { AnswerCache, type KeyResult } from './answer-cache';
+import { cacheKey, type CacheKeyMode } from './cache-key';
+import { ChatScheduler } from './chat-scheduler';
+import { ChatCallError, GroqChatClient } from './groq-chat-client';
+import { emptyStats, type LlmStats } from './llm-stats';
+import { batchPrompt, singleRecordPrompt } from './prompt';
+import type { RetryPolicy } from './retry-policy';
+
+export const LLM_TIER = 'llm';
+
+/** Reason given for every row while no API key is configured. */
+export const NO_API_KEY_REASON = 'llm disabled: no API key';
+
+/** An LLM gives no calibrated probability: a decided row says 1 and quotes the answer in its reason. */
+const DECIDED_CONFIDENCE = 1;
+
+export interface LlmClassifierOptions {
+  taxonomy: Taxonomy;
+  /** Undefined: the tier runs, reports NOT_SERVING and abstains on every row. */
+  apiKey: string | undefined;
+  baseUrl: string;
+  model: string;
+  temperature: number;
+  maxTokens: number;
+  timeoutMs: number;
+  /** Most Groq requests open at once. */
+  concurrency: number;
+  retry: RetryPolicy;
+  /** Distinct answers kept (0 = no cache, no sharing: every row is asked). */
+  cacheSize: number;
+  cacheTtlMs: number;
+  cacheKey: CacheKeyMode;
+  /** Distinct messages asked in one call (1 = one call per message). */
+  messagesPerCall: number;
+  /** Reported by describe(). */
+  maxBatchSize: number;
+  /** Setting names quoted in errors, so an operator knows what to change. */
+  settingNames?: { model: string; apiKey: string };
+  log?: Logger;
+}
+
+/**
+ * The LLM tier: asks a Groq chat model for the label of each distinct
+ * message, never for the same question twice while its answer is cached or
+ * in flight, several messages per call, with bounded concurrency. Whatever
+ * the model says is checked against the taxonomy; anything else abstains
+ * with the answer quoted, so the gateway makes it Unclassified with a reason.
+ */
+export class LlmClassifier implements Classifier {
+  readonly tier = LLM_TIER;
+  private readonly counters = emptyStats();
+  private readonly cache: AnswerCache;
+  private readonly scheduler: ChatScheduler | undefined;
+  private readonly log: Logger;
+  private readonly settingNames: { model: string; apiKey: string };
+  /** Set when the service cannot answer anything until reconfigured. */
+  private disabledReason: string | undefined;
+  private readonly servingListeners: Array<(serving: boolean) => void> = [];
+
+  constructor(private readonly opts: LlmClassifierOptions) {
+    this.log = opts.log ?? silentLogger();
+    this.settingNames = opts.settingNames ?? { model: 'LLM_MODEL', apiKey: 'LLM_GROQ_API_KEY' };
+    this.cache = new AnswerCache(opts.cacheSize, opts.cacheTtlMs);
+    if (opts.apiKey) {
+      const client = new GroqChatClient({ ...opts, apiKey: opts.apiKey });
+      this.scheduler = new ChatScheduler(client, opts.concurrency, opts.retry, this.counters);
+    } else {
+      this.disabledReason = NO_API_KEY_REASON;
+    }
+  }
+
+  isServing(): boolean {
+    return this.disabledReason === undefined;
+  }
+
+  /** Called when isServing() changes (a decommissioned model, a refused key), for the health service. */
+  onServingChange(listener: (serving: boolean) => void): void {
+    this.servingListeners.push(listener);
+  }
+
+  stats(): Readonly<LlmStats> {
+    return { ...this.counters };
+  }
+
+  describe(): DescribeResponse {
+    return { tier: LLM_TIER, labels: [...this.opts.taxonomy.labels], model: `groq ${this.opts.model}`, maxBatchSize: this.opts.maxBatchSize };
+  }
+
+  classify(records: readonly LogRecord[], options?: ClassifyOptions): Promise<Classification[]> {
+    return classifyNonEmpty(
+      records,
+      () => abstained(LLM_TIER, EMPTY_MESSAGE_REASON),
+      async (nonEmpty) => {
+        const results = await this.answerAll(nonEmpty);
+        return nonEmpty.map((record, i) => this.toClassification(results[i], record, options));
+      },
+    );
+  }
+
+  /** One KeyResult per record: each distinct key asked at most once, the rest from cache or a call in flight. */
+  private async answerAll(records: readonly LogRecord[]): Promise<KeyResult[]> {
+    if (this.disabledReason) return records.map(() => this.failed(this.disabledReason as string));
+    // Without a cache every row is its own question (index keys never repeat).
+    const keys = records.map((r, i) => (this.cache.enabled ? cacheKey(r, this.opts.cacheKey) : String(i)));
+    const byKey = new Map<string, Promise<KeyResult>>();
+    const toAsk: Array<{ key: string; record: LogRecord }> = [];
+    const seen = new Set<string>();
+    keys.forEach((key, i) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      const hit = this.cache.cached(key);
+      if (hit) {
+        this.counters.cacheHits++;
+        byKey.set(key, Promise.resolve(hit));
+        return;
+      }
+      const shared = this.cache.inFlight(key);
+      if (shared) {
+        this.counters.sharedInFlight++;
+        byKey.set(key, shared);
+        return;
+      }
+      this.counters.cacheMisses++;
+      toAsk.push({ key, record: records[i] });
+    });
+    for (let start = 0; start < toAsk.length; start += this.opts.messagesPerCall) {
+      const chunk = toAsk.slice(start, start + this.opts.messagesPerCall);
+      const answers = this.askChunk(chunk.map((q) => q.record));
+      chunk.forEach((q, i) => byKey.set(q.key, this.cache.track(q.key, answers.then((a) => a[i]))));
+    }
+    const resolved = new Map<string, KeyResult>();
+    await Promise.all([...byKey].map(async ([key, p]) => resolved.set(key, await p)));
+    return keys.map((key) => resolved.get(key) as KeyResult);
+  }
+
+  /** Several messages in one call when that works; a malformed batch answer is re-asked one message per call. Never rejects. */
+  private async askChunk(records: readonly LogRecord[]): Promise<KeyResult[]> {
+    if (records.length === 1) return [await this.askOne(records[0])];
+    try {
+      const reply = await this.call(batchPrompt(this.opts.taxonomy, records));
+      const answers = parseBatchAnswer(reply, records.length, this.opts.taxonomy);
+      if (answers) return answers;
+      this.counters.batchFallbacks++;
+      this.log.warn({ records: records.length, answer: quoteAnswer(reply) }, 'malformed batch answer: asking one message per call');
+    } catch (err) {
+      return records.map(() => this.failure(err));
+    }
+    return Promise.all(records.map((r) => this.askOne(r)));
+  }
+
+  private async askOne(record: LogRecord): Promise<KeyResult> {
+    try {
+      return parseSingleAnswer(await this.call(singleRecordPrompt(this.opts.taxonomy, record)), this.opts.taxonomy);
+    } catch (err) {
+      return this.failure(err);
+    }
+  }
+
+  private async call(messages: Parameters<ChatScheduler['complete']>[0]): Promise<string> {
+    if (this.disabledReason || !this.scheduler) throw new ChatCallError('bad-request', this.disabledReason ?? NO_API_KEY_REASON, false);
+    return (await this.scheduler.complete(messages)).content;
+  }
+
+  /** A failed call: the rows abstain with the reason; a wrong model or key also takes the tier out of service. */
+  private failure(err: unknown): KeyResult {
+    if (!(err instanceof ChatCallError)) {
+      this.log.error({ err }, 'llm call failed unexpectedly');
+      return this.failed('llm call failed: internal error');
+    }
+    if (err.kind === 'model-unavailable') this.disable(`llm ${err.message}; set ${this.settingNames.model} to a current Groq model`);
+    else if (err.kind === 'auth') this.disable(`${err.message}; check ${this.settingNames.apiKey}`);
+    else this.log.warn({ kind: err.kind, status: err.status, reason: err.message }, 'llm call failed');
+    return this.failed(this.disabledReason ?? err.message);
+  }
+
+  private disable(reason: string): void {
+    if (this.disabledReason) return;
+    this.disabledReason = reason;
+    this.log.error({ reason }, 'llm tier out of service until reconfigured');
+    for (const listener of this.servingListeners) listener(false);
+  }
+
+  private failed(reason: string): KeyResult {
+    return { kind: 'failed', reason };
+  }
+
+  private toClassification(result: KeyResult, record: LogRecord, options?: ClassifyOptions): Classification {
+    const classification = this.resultFor(result);
+    if (options?.includeTemplate) classification.template = maskTemplate(record.logMessage);
+    return classification;
+  }
+
+  private resultFor(result: KeyResult): Classification {
+    switch (result.kind) {
+      case 'label':
+        return decided(LLM_TIER, result.label, DECIDED_CONFIDENCE, `llm answered ${quoteAnswer(result.raw)}`);
+      case 'none':
+        return abstained(LLM_TIER, `llm found no label that fits (answered ${quoteAnswer(result.raw)})`);
+      case 'not-in-taxonomy':
+        return abstained(LLM_TIER, `llm answer not in taxonomy: ${quoteAnswer(result.raw)}`);
+      case 'failed':
+        return abstained(LLM_TIER, result.reason);
+    }
+  }
+}

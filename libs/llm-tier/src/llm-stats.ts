@@ -1,0 +1,36 @@
+/**
+ * Counters of what the LLM tier spent and saved, read through
+ * LlmClassifier.stats() (and exported to Prometheus by whoever serves it).
+ */
+export interface LlmStats {
+  /** HTTP requests sent to Groq, retries included. */
+  calls: number;
+  /** Requests that failed (any reason, before or after retries). */
+  failedCalls: number;
+  /** Requests that were retries of a failed one. */
+  retries: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** Distinct questions answered from the cache. */
+  cacheHits: number;
+  /** Distinct questions that joined a call already in flight for the same key. */
+  sharedInFlight: number;
+  /** Distinct questions that needed a call. */
+  cacheMisses: number;
+  /** Batch answers that were malformed and re-asked one record per call. */
+  batchFallbacks: number;
+}
+
+export function emptyStats(): LlmStats {
+  return {
+    calls: 0,
+    failedCalls: 0,
+    retries: 0,
+    promptTokens: 0,
+    completionTokens: 0,
+    cacheHits: 0,
+    sharedInFlight: 0,
+    cacheMisses: 0,
+    batchFallbacks: 0,
+  };
+}
