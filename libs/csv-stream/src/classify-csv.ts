@@ -67,7 +67,11 @@ async function* classifiedChunks(input: Readable, classifier: Classifier, opts: 
   const classifyOptions = { includeTemplate: extras.includes('template') };
   // Our own controller: stopping early (error, consumer gone) cancels batches still in flight.
   const stop = new AbortController();
-  const onCallerAbort = () => stop.abort();
+  // The caller gave up (client gone): stop classifying and stop waiting for input.
+  const onCallerAbort = () => {
+    stop.abort();
+    input.destroy(new LogclassError('CANCELLED', 'classification cancelled'));
+  };
   opts.signal?.addEventListener('abort', onCallerAbort, { once: true });
 
   // Line where the record being parsed starts (the line after the last complete

@@ -1,0 +1,57 @@
+import { Cascade, breakerSettingsFrom, DEFAULT_BREAKER_SETTINGS, parseRouting, type BreakerSettings } from '@logclass/cascade';
+import { ConfigError } from '@logclass/service-config';
+import { channelCredentialsFrom } from '@logclass/tier-client';
+import { GrpcClassifier } from '@logclass/tier-client';
+import type { Logger } from '@logclass/observability';
+import type { GatewayConfig } from './settings';
+import type { TierAddress } from './tier-list';
+
+/**
+ * Breaker settings of a configured tier. Tiers named regex/embedding/llm have
+ * their own GATEWAY_<TIER>_* settings; a tier with another name (a user's own
+ * classifier) gets the embedding defaults, the middle ground in cost.
+ */
+function breakerFor(cfg: GatewayConfig, tier: string): BreakerSettings {
+  return tier in DEFAULT_BREAKER_SETTINGS ? breakerSettingsFrom(cfg, tier) : { ...DEFAULT_BREAKER_SETTINGS.embedding };
+}
+
+/**
+ * The cascade the gateway serves: one gRPC client per configured tier, each
+ * call bounded by that tier's breaker timeout, routed by GATEWAY_ROUTING.
+ * A routing that names an unknown tier is a configuration error (exit 78),
+ * caught here because it depends on two settings at once.
+ */
+export function buildCascade(cfg: GatewayConfig, log: Logger): { cascade: Cascade; tiers: TierAddress[] } {
+  const names = cfg.tiers.map((t) => t.name);
+  let routing;
+  try {
+    routing = parseRouting(cfg.routing, names);
+  } catch (err) {
+    throw new ConfigError('gateway', [`GATEWAY_ROUTING=${JSON.stringify(cfg.routing)}: ${(err as Error).message}`]);
+  }
+  let credentials;
+  try {
+    credentials = channelCredentialsFrom({ tlsCaFile: cfg.tierTlsCaFile, tlsCertFile: cfg.tierTlsCertFile, tlsKeyFile: cfg.tierTlsKeyFile });
+  } catch (err) {
+    throw new ConfigError('gateway', [`GATEWAY_TIER_TLS_*: ${(err as Error).message}`]);
+  }
+  const cascade = new Cascade({
+    tiers: cfg.tiers.map(({ name, address }) => {
+      const breaker = breakerFor(cfg, name);
+      const classifier = new GrpcClassifier({
+        tier: name,
+        address,
+        timeoutMs: breaker.timeoutMs,
+        batchSize: cfg.tierBatchSize,
+        credentials,
+        apiKey: cfg.tierApiKey,
+      });
+      return { name, classifier, breaker };
+    }),
+    routing,
+    log,
+    batchSize: cfg.tierBatchSize,
+    maxBatchesInFlight: cfg.tierBatchesInFlight,
+  });
+  return { cascade, tiers: cfg.tiers };
+}

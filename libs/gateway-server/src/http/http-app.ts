@@ -1,0 +1,55 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import { AdmissionQueue, type Classifier } from '@logclass/classifier';
+import type { Logger } from '@logclass/observability';
+import type { ReadinessReport } from '../readiness';
+import type { SizeLimit } from './byte-limit';
+import { registerCsvRoute } from './csv-route';
+import { registerHealthRoutes } from './health-routes';
+import { installErrorHandling } from './http-errors';
+import { registerJsonRoute } from './json-route';
+
+export interface HttpApiOptions {
+  classifier: Classifier;
+  readiness: () => Promise<ReadinessReport>;
+  log: Logger;
+  maxUpload: SizeLimit;
+  maxJsonBody: SizeLimit;
+  maxJsonRecords: { count: number; setting: string };
+  csv: { batchSize: number; maxBatchesInFlight: number; maxRecordBytes: number };
+  uploads: { maxInFlight: number; maxQueued: number };
+  jsonRequests: { maxInFlight: number; maxQueued: number };
+}
+
+export interface HttpApi {
+  app: FastifyInstance;
+  /** From now on /readyz answers 503 (draining before shutdown). */
+  markStopping(): void;
+}
+
+/** The gateway's REST API, built but not listening: tests and the gateway both call listen(). */
+export async function buildHttpApi(opts: HttpApiOptions): Promise<HttpApi> {
+  // Typed with Fastify's base logger so route modules take a plain FastifyInstance.
+  // No per-request info lines: errors are logged by the error handler, traffic is for metrics.
+  const app: FastifyInstance = Fastify({
+    loggerInstance: opts.log as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  installErrorHandling(app, opts.log);
+  await app.register(multipart, { limits: { files: 1, fields: 16, parts: 32 } });
+  registerCsvRoute(app, {
+    classifier: opts.classifier,
+    uploads: new AdmissionQueue('CSV uploads (GATEWAY_MAX_CONCURRENT_UPLOADS)', opts.uploads.maxInFlight, opts.uploads.maxQueued),
+    maxUpload: opts.maxUpload,
+    csv: opts.csv,
+  });
+  registerJsonRoute(app, {
+    classifier: opts.classifier,
+    requests: new AdmissionQueue('JSON requests (GATEWAY_MAX_CONCURRENT_JSON)', opts.jsonRequests.maxInFlight, opts.jsonRequests.maxQueued),
+    maxBody: opts.maxJsonBody,
+    maxRecords: opts.maxJsonRecords,
+  });
+  let stopping = false;
+  registerHealthRoutes(app, opts.readiness, () => stopping);
+  return { app, markStopping: () => (stopping = true) };
+}

@@ -1,0 +1,50 @@
+import { breakerSettings, DEFAULT_BREAKER_SETTINGS } from '@logclass/cascade';
+import { serverSettings, setting, type ConfigOf } from '@logclass/service-config';
+import { parseTierList } from './tier-list';
+
+const MiB = 1024 * 1024;
+
+/**
+ * Every setting of the gateway (GATEWAY_*). apps/gateway/src/config.ts wraps
+ * these in defineServiceConfig; tests load the same schema with their own env.
+ */
+export function gatewaySettings() {
+  return {
+    ...serverSettings('GATEWAY', 50050),
+    httpPort: setting.port('GATEWAY_HTTP_PORT', 8080, 'REST listen port (CSV and JSON classification, /healthz, /readyz); 0 = any free port.'),
+    tiers: setting.custom(
+      'GATEWAY_TIERS',
+      'regex=127.0.0.1:50051,embedding=127.0.0.1:50052,llm=127.0.0.1:50053',
+      'Tiers in cascade order (cheapest first) as name=host:port, comma-separated; an address may be any gRPC target such as dns:///regex:50051.',
+      parseTierList,
+    ),
+    routing: setting.string(
+      'GATEWAY_ROUTING',
+      '{"LegacyCRM":["llm"]}',
+      'JSON object from source to the tiers (in order) that classify it; "*" is the fallback, other sources use every tier.',
+    ),
+    tierBatchSize: setting.int('GATEWAY_TIER_BATCH_SIZE', 512, 'Records per batch call to a tier (at most the tier\'s own MAX_BATCH_SIZE).', { min: 1, max: 100_000 }),
+    tierBatchesInFlight: setting.int('GATEWAY_TIER_BATCHES_IN_FLIGHT', 4, 'Batch calls to one tier in flight at once, per classification request.', { min: 1, max: 1_000 }),
+    ...breakerSettings('regex', DEFAULT_BREAKER_SETTINGS.regex),
+    ...breakerSettings('embedding', DEFAULT_BREAKER_SETTINGS.embedding),
+    ...breakerSettings('llm', DEFAULT_BREAKER_SETTINGS.llm),
+    tierApiKey: setting.optionalString('GATEWAY_TIER_API_KEY', 'API key sent to the tiers (x-api-key), when they require one.', { secret: true }),
+    tierTlsCaFile: setting.optionalString('GATEWAY_TIER_TLS_CA_FILE', 'PEM CA that signed the tiers\' certificates: when set, tiers are called over TLS.'),
+    tierTlsCertFile: setting.optionalString('GATEWAY_TIER_TLS_CERT_FILE', 'PEM client certificate for tiers that require mutual TLS.'),
+    tierTlsKeyFile: setting.optionalString('GATEWAY_TIER_TLS_KEY_FILE', 'PEM key of the client certificate.'),
+    healthTimeoutMs: setting.int('GATEWAY_HEALTH_TIMEOUT_MS', 1000, 'Deadline of each tier health check made by GET /readyz.', { min: 1, max: 60_000 }),
+    maxUploadBytes: setting.int('GATEWAY_MAX_UPLOAD_BYTES', 512 * MiB, 'Largest CSV accepted by POST /classify, in bytes; larger uploads get 413.', { min: 1 }),
+    maxCsvRecordBytes: setting.int('GATEWAY_MAX_CSV_RECORD_BYTES', 4 * MiB, 'Longest CSV record (characters) accepted; bounds memory on an unterminated quote.', { min: 1024 }),
+    csvBatchSize: setting.int('GATEWAY_CSV_BATCH_SIZE', 512, 'CSV rows handed to the cascade at once.', { min: 1, max: 100_000 }),
+    csvBatchesInFlight: setting.int('GATEWAY_CSV_BATCHES_IN_FLIGHT', 4, 'CSV batches classified at once per upload (rows are still written in order).', { min: 1, max: 1_000 }),
+    maxConcurrentUploads: setting.int('GATEWAY_MAX_CONCURRENT_UPLOADS', 4, 'CSV uploads classified at once.', { min: 1, max: 10_000 }),
+    maxQueuedUploads: setting.int('GATEWAY_MAX_QUEUED_UPLOADS', 0, 'CSV uploads allowed to wait for a slot; past it uploads get 429.', { min: 0, max: 10_000 }),
+    maxJsonBytes: setting.int('GATEWAY_MAX_JSON_BYTES', 16 * MiB, 'Largest body accepted by POST /classify/json, in bytes; larger bodies get 413.', { min: 1 }),
+    maxJsonRecords: setting.int('GATEWAY_MAX_JSON_RECORDS', 10_000, 'Most records in one POST /classify/json request; more get 413 (use the CSV upload).', { min: 1 }),
+    maxConcurrentJson: setting.int('GATEWAY_MAX_CONCURRENT_JSON', 16, 'POST /classify/json requests classified at once.', { min: 1, max: 10_000 }),
+    maxQueuedJson: setting.int('GATEWAY_MAX_QUEUED_JSON', 64, 'JSON requests allowed to wait; past it they get 429.', { min: 0, max: 100_000 }),
+  };
+}
+
+export type GatewaySettings = ReturnType<typeof gatewaySettings>;
+export type GatewayConfig = ConfigOf<GatewaySettings>;

@@ -1,0 +1,70 @@
+import type { AddressInfo } from 'node:net';
+import { channelCredentialsFrom } from '@logclass/tier-client';
+import { startTierService, type RunningTierService } from '@logclass/grpc-server';
+import type { Cascade } from '@logclass/cascade';
+import type { Logger } from '@logclass/observability';
+import { buildCascade } from './build-cascade';
+import { buildHttpApi } from './http/http-app';
+import { checkReadiness } from './readiness';
+import type { GatewayConfig } from './settings';
+
+export interface RunningGateway {
+  readonly cascade: Cascade;
+  /** gRPC LogClassifier (with health, reflection), host:port. */
+  readonly grpcAddress: string;
+  readonly httpPort: number;
+  /** e.g. http://127.0.0.1:8080 */
+  readonly httpUrl: string;
+  /** Drain: /readyz goes 503, gRPC health NOT_SERVING; in-flight work gets the grace period; then close. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole gateway: the cascade over the configured tiers, served as the
+ * LogClassifier gRPC contract and as the REST API. main.ts and the tests
+ * (the gateway's and the CLI's) start it the same way.
+ */
+export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<RunningGateway> {
+  const { cascade, tiers } = buildCascade(cfg, log);
+  cascade.onStateChange((tier, state) => log.warn({ tier, state }, 'tier circuit breaker changed state'));
+  const healthCredentials = channelCredentialsFrom({ tlsCaFile: cfg.tierTlsCaFile, tlsCertFile: cfg.tierTlsCertFile, tlsKeyFile: cfg.tierTlsKeyFile });
+
+  const http = await buildHttpApi({
+    classifier: cascade,
+    readiness: () => checkReadiness(tiers, () => cascade.tierStatus(), { timeoutMs: cfg.healthTimeoutMs, credentials: healthCredentials }),
+    log,
+    maxUpload: { bytes: cfg.maxUploadBytes, setting: 'GATEWAY_MAX_UPLOAD_BYTES' },
+    maxJsonBody: { bytes: cfg.maxJsonBytes, setting: 'GATEWAY_MAX_JSON_BYTES' },
+    maxJsonRecords: { count: cfg.maxJsonRecords, setting: 'GATEWAY_MAX_JSON_RECORDS' },
+    csv: { batchSize: cfg.csvBatchSize, maxBatchesInFlight: cfg.csvBatchesInFlight, maxRecordBytes: cfg.maxCsvRecordBytes },
+    uploads: { maxInFlight: cfg.maxConcurrentUploads, maxQueued: cfg.maxQueuedUploads },
+    jsonRequests: { maxInFlight: cfg.maxConcurrentJson, maxQueued: cfg.maxQueuedJson },
+  });
+
+  let grpc: RunningTierService;
+  try {
+    grpc = await startTierService('GATEWAY', cfg, cascade, log);
+    await http.app.listen({ host: cfg.host, port: cfg.httpPort });
+  } catch (err) {
+    await http.app.close();
+    await cascade.close();
+    throw err;
+  }
+  const httpPort = (http.app.server.address() as AddressInfo).port;
+  const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? '127.0.0.1' : cfg.host;
+  log.info({ httpPort, grpcPort: grpc.grpc.port, tiers }, 'gateway listening');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    cascade,
+    grpcAddress: grpc.grpc.address,
+    httpPort,
+    httpUrl: `http://${host.includes(':') ? `[${host}]` : host}:${httpPort}`,
+    stop: () =>
+      (stopping ??= (async () => {
+        http.markStopping();
+        // Both at once: HTTP waits for in-flight responses, gRPC for in-flight calls (then the cascade closes).
+        await Promise.all([http.app.close(), grpc.stop()]);
+      })()),
+  };
+}
