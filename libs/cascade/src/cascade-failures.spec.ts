@@ -4,6 +4,7 @@ import type { RunningClassifierServer } from '@logclass/grpc-server';
 import { silentLogger } from '@logclass/observability';
 import { MarkerTier } from '@logclass/test-support';
 import { killTierServer, PATIENT_BREAKER, remoteTier, startShortAnsweringTier, startTierServer } from '../test/tier-servers';
+import { waitFor } from '../test/wait';
 import { Cascade, parseRouting, type BreakerSettings, type BreakerState } from './index';
 
 const rec = (logMessage: string, source = 'svc'): LogRecord => ({ source, logMessage });
@@ -156,8 +157,3 @@ describe('Cascade when tiers fail', () => {
     expect(cascade.tierStatus()[1].state).toBe('closed');
   });
 });
-
-async function waitFor(condition: () => boolean, attempts = 200): Promise<void> {
-  for (let i = 0; i < attempts && !condition(); i++) await new Promise((r) => setTimeout(r, 25));
-  expect(condition()).toBe(true);
-}

@@ -3,12 +3,11 @@ import type { RunningClassifierServer } from '@logclass/grpc-server';
 import { silentLogger } from '@logclass/observability';
 import { MarkerTier } from '@logclass/test-support';
 import { killTierServer, PATIENT_BREAKER, remoteTier, startTierServer } from '../test/tier-servers';
+import { eventually, sleep } from '../test/wait';
 import { Cascade, type BreakerSettings, type BreakerState } from './index';
 
 /** Opens quickly and probes again soon: recovery is visible within a test. */
 const QUICK_RECOVERY: BreakerSettings = { timeoutMs: 2_000, errorThresholdPercentage: 50, volumeThreshold: 2, resetTimeoutMs: 100 };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A distinct letters-only label per index, so every result names the record it belongs to. */
 const labelOf = (i: number): string => {
@@ -42,13 +41,6 @@ function expectAllAccountedFor(input: readonly LogRecord[], results: readonly Cl
   expect(bad.slice(0, 3)).toEqual([]);
 }
 
-async function eventually(attempt: () => Promise<boolean>, tries = 200): Promise<void> {
-  for (let i = 0; i < tries; i++) {
-    if (await attempt()) return;
-    await sleep(50);
-  }
-  throw new Error(`condition not met after ${tries} attempts`);
-}
 
 describe('Cascade while tiers go away and come back', () => {
   let embedding: MarkerTier;

@@ -4,6 +4,8 @@ import type { RunningClassifierServer } from '@logclass/grpc-server';
 import { silentLogger } from '@logclass/observability';
 import { MarkerTier } from '@logclass/test-support';
 import { remoteTier, startTierServer } from '../test/tier-servers';
+import { waitFor } from '../test/wait';
+import { maskTemplate } from '@logclass/template-mask';
 import { Cascade, parseRouting } from './index';
 
 const rec = (logMessage: string, source = 'ModernCRM'): LogRecord => ({ source, logMessage });
@@ -77,6 +79,14 @@ describe('Cascade over real gRPC tiers', () => {
     expect(tiers.embedding.sources).not.toContain('LegacyCRM');
   });
 
+  it('walks each route on its own: a held llm call for LegacyCRM does not hold back the other sources', async () => {
+    tiers.llm.hold();
+    const pending = cascade.classify([rec('legacy @llm', 'LegacyCRM'), rec('modern @embedding')]);
+    await waitFor(() => tiers.embedding.calls === 1 && tiers.llm.calls === 1);
+    tiers.llm.release();
+    expect((await pending).map((r) => r.tier)).toEqual(['llm', 'embedding']);
+  });
+
   it('batches per tier instead of one call per record', async () => {
     const records = Array.from({ length: 40 }, (_, i) => rec(`line ${i}${i < 20 ? ' @regex' : ''}`));
     const results = await cascade.classify(records);
@@ -96,5 +106,23 @@ describe('Cascade over real gRPC tiers', () => {
       { name: 'embedding', state: 'closed' },
       { name: 'llm', state: 'closed' },
     ]);
+  });
+});
+
+describe('Cascade templates', () => {
+  it('fills the masked template of every record when asked, and only then', async () => {
+    const tier = new MarkerTier('regex');
+    const server = await startTierServer(tier);
+    const cascade = new Cascade({ tiers: [remoteTier('regex', server.address)], log: silentLogger() });
+    try {
+      const records = [rec('user 4711 logged in @regex'), rec('disk 93% full'), rec('')];
+      const withTemplates = await cascade.classify(records, { includeTemplate: true });
+      expect(withTemplates.map((r) => r.template)).toEqual([maskTemplate(records[0].logMessage), maskTemplate(records[1].logMessage), maskTemplate('')]);
+      expect(withTemplates[0].template).not.toContain('4711');
+      expect((await cascade.classify(records)).map((r) => r.template)).toEqual(['', '', '']);
+    } finally {
+      await cascade.close();
+      await server.stop(0);
+    }
   });
 });

@@ -1,9 +1,9 @@
 import type { Classification, ClassifyOptions, DescribeResponse, Label, LogRecord } from '@logclass/contract';
-import { classifyNonEmpty, EMPTY_MESSAGE_REASON, isDecided, LogclassError, unclassified, type Classifier } from '@logclass/classifier';
+import { classifyNonEmpty, EMPTY_MESSAGE_REASON, LogclassError, unclassified, type Classifier } from '@logclass/classifier';
 import type { Logger } from '@logclass/observability';
+import { maskTemplate } from '@logclass/template-mask';
 import type { BreakerSettings } from './breaker-settings';
-import { forEachConcurrently, inBatches } from './batches';
-import { isBreakerOpen, tierFailureReason, undecidedReason, type Miss } from './reasons';
+import { CascadeRun, type RunLimits } from './cascade-run';
 import { allTiersRouting, type RoutingPolicy } from './routing';
 import { TierBreaker, type BreakerState } from './tier-breaker';
 
@@ -22,7 +22,7 @@ export interface CascadeOptions {
   log: Logger;
   /** Records per call to a tier (default 512). Keep it at or below each tier's max batch size. */
   batchSize?: number;
-  /** Batch calls to one tier in flight at once, per classify() call (default 4). */
+  /** Batch calls to one tier in flight at once, per classify() call (default 4); concurrent calls each get their own. */
   maxBatchesInFlight?: number;
 }
 
@@ -51,14 +51,15 @@ export class Cascade implements Classifier {
   private readonly byName: Map<string, TierBreaker>;
   private readonly routing: RoutingPolicy;
   private readonly log: Logger;
-  private readonly batchSize: number;
-  private readonly maxBatchesInFlight: number;
+  private readonly limits: RunLimits;
   private readonly listeners: StateChangeListener[] = [];
 
   constructor(opts: CascadeOptions) {
     if (opts.tiers.length === 0) throw new Error('a cascade needs at least one tier');
-    this.batchSize = positiveInt('batchSize', opts.batchSize ?? DEFAULT_BATCH_SIZE);
-    this.maxBatchesInFlight = positiveInt('maxBatchesInFlight', opts.maxBatchesInFlight ?? DEFAULT_MAX_BATCHES_IN_FLIGHT);
+    this.limits = {
+      batchSize: positiveInt('batchSize', opts.batchSize ?? DEFAULT_BATCH_SIZE),
+      maxBatchesInFlight: positiveInt('maxBatchesInFlight', opts.maxBatchesInFlight ?? DEFAULT_MAX_BATCHES_IN_FLIGHT),
+    };
     this.log = opts.log;
     this.tiers = opts.tiers.map(
       (t) => new TierBreaker(t.name, t.classifier, t.breaker, opts.log, (tier, _from, to) => this.notify(tier, to)),
@@ -70,100 +71,44 @@ export class Cascade implements Classifier {
 
   async classify(records: readonly LogRecord[], options?: ClassifyOptions, signal?: AbortSignal): Promise<Classification[]> {
     throwIfCancelled(signal);
-    // TODO(template-mask): when options.includeTemplate, fill `template` with maskTemplate() from
-    // @logclass/template-mask once that lib exists; until then templates are whatever the tiers return.
-    return classifyNonEmpty(
+    // Templates are made here, once, the same way for every record (decided, unclassified or empty);
+    // the tiers are not asked for theirs.
+    const tierOptions = options?.includeTemplate ? { ...options, includeTemplate: false } : options;
+    const results = await classifyNonEmpty(
       records,
       () => unclassified(EMPTY_MESSAGE_REASON),
-      (nonEmpty) => this.cascade(nonEmpty, options, signal),
+      async (nonEmpty) => {
+        const run = new CascadeRun(nonEmpty, tierOptions, signal, this.limits, this.log);
+        const done = await run.run(this.routesOf(nonEmpty));
+        throwIfCancelled(signal);
+        return done;
+      },
     );
+    if (options?.includeTemplate) return results.map((r, i) => ({ ...r, template: maskTemplate(records[i].logMessage) }));
+    return results;
   }
 
-  /**
-   * Rounds: in each, every undecided record is at some step of its route;
-   * records are grouped by the tier of that step and all tiers of the round
-   * run at once (LegacyCRM's LLM batches alongside everyone's regex). A
-   * round ends when all its batches are answered or skipped.
-   */
-  private async cascade(records: readonly LogRecord[], options: ClassifyOptions | undefined, signal?: AbortSignal): Promise<Classification[]> {
-    const results: Array<Classification | undefined> = new Array(records.length);
-    const misses: Miss[][] = records.map(() => []);
-    const routes = this.routesOf(records);
-    const step = new Array<number>(records.length).fill(0);
-    let pending = records.map((_, i) => i);
-
-    while (pending.length > 0) {
-      const byTier = new Map<string, number[]>();
-      for (const i of pending) {
-        const tier = routes[i][step[i]];
-        const group = byTier.get(tier);
-        if (group) group.push(i);
-        else byTier.set(tier, [i]);
-      }
-      await Promise.all(
-        [...byTier].map(([tier, indices]) => this.runTier(this.tierNamed(tier), indices, records, options, signal, results, misses)),
-      );
-      throwIfCancelled(signal);
-
-      const next: number[] = [];
-      for (const i of pending) {
-        if (results[i]) continue;
-        step[i]++;
-        if (step[i] < routes[i].length) next.push(i);
-        else results[i] = unclassified(undecidedReason(misses[i]));
-      }
-      pending = next;
-    }
-    return results as Classification[];
-  }
-
-  /** Sends the given records to one tier in batches; fills `results` for what it decides, `misses` for the rest. */
-  private async runTier(
-    tier: TierBreaker,
-    indices: readonly number[],
-    records: readonly LogRecord[],
-    options: ClassifyOptions | undefined,
-    signal: AbortSignal | undefined,
-    results: Array<Classification | undefined>,
-    misses: Miss[][],
-  ): Promise<void> {
-    await forEachConcurrently(inBatches(indices, this.batchSize), this.maxBatchesInFlight, async (batch) => {
-      if (signal?.aborted) return;
-      let answers: Classification[];
-      try {
-        answers = await tier.classify(
-          batch.map((i) => records[i]),
-          options,
-          signal,
-        );
-      } catch (err) {
-        if (signal?.aborted) return; // the whole call is being cancelled; nothing to record
-        const miss: Miss = { tier: tier.name, kind: 'failed', reason: tierFailureReason(tier.name, err) };
-        if (isBreakerOpen(err)) this.log.debug({ tier: tier.name, records: batch.length }, 'breaker open: batch skips tier');
-        else this.log.warn({ tier: tier.name, records: batch.length, reason: miss.reason, error: (err as Error).message }, 'tier call failed: batch skips tier');
-        for (const i of batch) misses[i].push(miss);
-        return;
-      }
-      answers.forEach((answer, j) => {
-        const i = batch[j];
-        if (isDecided(answer)) results[i] = answer.tier ? answer : { ...answer, tier: tier.name };
-        else misses[i].push({ tier: tier.name, kind: 'abstained', reason: answer.reason });
-      });
-    });
-  }
-
-  private routesOf(records: readonly LogRecord[]): Array<readonly string[]> {
-    const cache = new Map<string, readonly string[]>();
-    return records.map((r) => {
-      let route = cache.get(r.source);
+  /** Record indices grouped by the tiers (in order) their source is routed to. */
+  private routesOf(records: readonly LogRecord[]): Map<readonly TierBreaker[], number[]> {
+    const bySource = new Map<string, readonly TierBreaker[]>();
+    const byRoute = new Map<string, readonly TierBreaker[]>();
+    const groups = new Map<readonly TierBreaker[], number[]>();
+    records.forEach((r, i) => {
+      let route = bySource.get(r.source);
       if (!route) {
-        route = this.routing.tiersFor(r.source);
+        let names = this.routing.tiersFor(r.source);
         // An empty route from a hand-written policy means the default: every tier in order.
-        if (route.length === 0) route = this.tiers.map((t) => t.name);
-        cache.set(r.source, route);
+        if (names.length === 0) names = this.tiers.map((t) => t.name);
+        const key = names.join('\u0000');
+        route = byRoute.get(key) ?? names.map((n) => this.tierNamed(n));
+        byRoute.set(key, route);
+        bySource.set(r.source, route);
       }
-      return route;
+      const group = groups.get(route);
+      if (group) group.push(i);
+      else groups.set(route, [i]);
     });
+    return groups;
   }
 
   private tierNamed(name: string): TierBreaker {
@@ -198,7 +143,7 @@ export class Cascade implements Classifier {
       tier: this.tier,
       labels: [...labels.values()],
       model: `cascade: ${this.tiers.map((t) => `${t.name} (${t.classifier.describe().model})`).join(' > ')}`,
-      maxBatchSize: this.batchSize,
+      maxBatchSize: this.limits.batchSize,
     };
   }
 
