@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Outcome } from '@logclass/contract';
+import { loadArtifact, readArtifactMetadata, saveArtifact, type ModelArtifact } from './artifact';
+import { EmbeddingClassifier } from './embedding-classifier';
+import { HashingEmbedder } from './hashing-embedder';
+import { trainLogisticRegressionSparse } from './logistic-regression';
+
+const LABELS = ['User Action', 'Resource Usage', 'Security Alert'];
+const TRAINING: Array<[string, number]> = [
+  ['User 12 logged in.', 0],
+  ['User 7 logged out.', 0],
+  ['Account with ID 55 created by admin.', 0],
+  ['Memory usage at 91% on node-3', 1],
+  ['Disk space used 40GB of 50GB', 1],
+  ['CPU usage 97% for 10 minutes', 1],
+  ['Multiple failed login attempts for user admin from 10.0.0.9', 2],
+  ['Unauthorized access attempt to /etc/shadow', 2],
+  ['Brute force attack detected on ssh from 192.168.1.4', 2],
+];
+
+function trainedArtifact(embedder: HashingEmbedder): ModelArtifact {
+  const fit = trainLogisticRegressionSparse(
+    embedder.embedSparse(TRAINING.map(([t]) => t)),
+    embedder.dimension,
+    TRAINING.map(([, y]) => y),
+    { numClasses: LABELS.length, l2: 0.01, classWeight: 'balanced', seed: 1 },
+  );
+  return {
+    formatVersion: 1,
+    name: 'toy',
+    version: '1',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    labels: LABELS,
+    embedder: { id: embedder.id, dimension: embedder.dimension },
+    threshold: 0.5,
+    thresholdMethod: 'fixed',
+    trainingData: { fingerprint: 'sha256:test', rows: TRAINING.length },
+    weights: fit.weights,
+    bias: fit.bias,
+  };
+}
+
+describe('model artifact', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'artifact-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('round-trips through model.json + weights.f32', () => {
+    const embedder = new HashingEmbedder({ dimension: 256 });
+    const artifact = trainedArtifact(embedder);
+    saveArtifact(dir, artifact);
+    const loaded = loadArtifact(dir, embedder);
+    expect(Array.from(loaded.weights)).toEqual(Array.from(artifact.weights));
+    expect(Array.from(loaded.bias)).toEqual(Array.from(artifact.bias));
+    expect(readArtifactMetadata(dir)).toMatchObject({ name: 'toy', labels: LABELS, embedder: { dimension: 256 } });
+  });
+
+  it('refuses another embedder, and weights that do not match their checksum', () => {
+    saveArtifact(dir, trainedArtifact(new HashingEmbedder({ dimension: 256 })));
+    expect(() => loadArtifact(dir, new HashingEmbedder({ dimension: 512 }))).toThrow(
+      /trained with embedder "hashing-v1:d=256.*but the configured embedder is "hashing-v1:d=512/,
+    );
+    const weights = join(dir, 'weights.f32');
+    const bytes = readFileSync(weights);
+    bytes[0] ^= 1;
+    writeFileSync(weights, bytes);
+    expect(() => loadArtifact(dir, new HashingEmbedder({ dimension: 256 }))).toThrow(/sha256/);
+  });
+});
+
+describe('EmbeddingClassifier', () => {
+  const embedder = new HashingEmbedder({ dimension: 256 });
+  const artifact = trainedArtifact(embedder);
+  const rec = (logMessage: string) => ({ source: 'svc', logMessage });
+
+  it('decides with the probability as the reason, in order', async () => {
+    const classifier = new EmbeddingClassifier(artifact, embedder);
+    const results = await classifier.classify([rec('User 99 logged in.'), rec(''), rec('Brute force attack detected on ssh from 10.1.1.1')], {
+      includeTemplate: true,
+    });
+    expect(results[0]).toMatchObject({ outcome: Outcome.OUTCOME_DECIDED, label: 'User Action', tier: 'embedding', template: 'User <num> logged in.' });
+    expect(results[0].reason).toMatch(/^p=0\.\d\d$/);
+    expect(results[0].confidence).toBeGreaterThanOrEqual(0.5);
+    expect(results[1]).toMatchObject({ outcome: Outcome.OUTCOME_ABSTAINED, reason: 'empty log_message' });
+    expect(results[2]).toMatchObject({ outcome: Outcome.OUTCOME_DECIDED, label: 'Security Alert' });
+  });
+
+  it('abstains below the threshold, naming the probability and the best label', async () => {
+    const classifier = new EmbeddingClassifier(artifact, embedder, { threshold: 0.95 });
+    const [result] = await classifier.classify([rec('User 99 logged in.')]);
+    expect(result.outcome).toBe(Outcome.OUTCOME_ABSTAINED);
+    expect(result.reason).toMatch(/^p=0\.\d\d < 0\.95 \(User Action\)$/);
+  });
+
+  it('embeds each template once and counts cache hits', async () => {
+    const classifier = new EmbeddingClassifier(artifact, embedder, { cacheSize: 10 });
+    await classifier.classify([rec('User 1 logged in.'), rec('User 2 logged in.'), rec('CPU usage 50% for 3 minutes')]);
+    await classifier.classify([rec('User 3 logged in.')]);
+    expect(classifier.cacheStats()).toEqual({ hits: 2, misses: 2, size: 2 });
+  });
+
+  it('describes its labels and model', () => {
+    const d = new EmbeddingClassifier(artifact, embedder, { maxBatchSize: 64 }).describe();
+    expect(d).toMatchObject({ tier: 'embedding', maxBatchSize: 64, model: `toy@1 (${embedder.id})` });
+    expect(d.labels.map((l) => l.name)).toEqual(LABELS);
+  });
+});

@@ -1,0 +1,143 @@
+import type { Classification, ClassifyOptions, DescribeResponse, LogRecord } from '@logclass/contract';
+import { abstained, classifyNonEmpty, decided, EMPTY_MESSAGE_REASON, type Classifier } from '@logclass/classifier';
+import { LRUCache } from 'lru-cache';
+import type { ModelArtifact } from './artifact';
+import type { Embedder } from './embedder';
+import { argmax, LogisticRegressionModel } from './logistic-regression';
+
+export const EMBEDDING_TIER = 'embedding';
+
+export interface EmbeddingClassifierOptions {
+  /** Overrides the artifact's threshold. */
+  threshold?: number;
+  /** Distinct templates remembered (0 = no cache). */
+  cacheSize?: number;
+  /** How long a cached decision lives, in ms (0 = until evicted). */
+  cacheTtlMs?: number;
+  /** Reported by describe(): the server's batch limit. */
+  maxBatchSize?: number;
+  /** Label descriptions for describe(), by label name. */
+  labelDescriptions?: ReadonlyMap<string, string>;
+}
+
+/** The model's answer for one template: best class and its probability. */
+interface Prediction {
+  index: number;
+  p: number;
+}
+
+/**
+ * The embedding tier: embed the message, logistic regression over the
+ * artifact's labels, decide when the top probability reaches the threshold,
+ * abstain otherwise with the probability as the reason. Predictions are
+ * cached by the masked template, because the embedder sees only that.
+ */
+export class EmbeddingClassifier implements Classifier {
+  readonly tier = EMBEDDING_TIER;
+  readonly threshold: number;
+  private readonly model: LogisticRegressionModel;
+  private readonly cache: LRUCache<string, Prediction> | undefined;
+  private hitCount = 0;
+  private missCount = 0;
+
+  constructor(
+    readonly artifact: ModelArtifact,
+    readonly embedder: Embedder,
+    private readonly options: EmbeddingClassifierOptions = {},
+  ) {
+    if (artifact.embedder.id !== embedder.id || artifact.embedder.dimension !== embedder.dimension) {
+      throw new Error(`model ${artifact.name} was trained with embedder "${artifact.embedder.id}", not "${embedder.id}"`);
+    }
+    this.model = new LogisticRegressionModel(artifact.weights, artifact.bias);
+    this.threshold = options.threshold ?? artifact.threshold;
+    const size = options.cacheSize ?? 100_000;
+    this.cache = size > 0 ? new LRUCache({ max: size, ttl: options.cacheTtlMs || undefined }) : undefined;
+  }
+
+  /** Cache hits and misses since start (a batch's repeated template counts as a hit). */
+  cacheStats(): { hits: number; misses: number; size: number } {
+    return { hits: this.hitCount, misses: this.missCount, size: this.cache?.size ?? 0 };
+  }
+
+  async classify(records: readonly LogRecord[], options?: ClassifyOptions): Promise<Classification[]> {
+    return classifyNonEmpty(
+      records,
+      () => abstained(this.tier, EMPTY_MESSAGE_REASON),
+      async (kept) => {
+        const templates = kept.map((r) => this.templateOf(r.logMessage));
+        const predictions = await this.predictTemplates(templates);
+        return predictions.map((p, i) => {
+          const result = this.toResult(p);
+          if (options?.includeTemplate) result.template = templates[i];
+          return result;
+        });
+      },
+    );
+  }
+
+  describe(): DescribeResponse {
+    return {
+      tier: this.tier,
+      labels: this.artifact.labels.map((name) => ({ name, description: this.options.labelDescriptions?.get(name) ?? '' })),
+      model: `${this.artifact.name}@${this.artifact.version} (${this.embedder.id})`,
+      maxBatchSize: this.options.maxBatchSize ?? 0,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.embedder.close?.();
+  }
+
+  private templateOf(message: string): string {
+    return this.embedder.templateOf ? this.embedder.templateOf(message) : message;
+  }
+
+  /** One prediction per template; each distinct uncached template is embedded once. */
+  private async predictTemplates(templates: readonly string[]): Promise<Prediction[]> {
+    const known = new Map<string, Prediction>();
+    const todo = new Set<string>();
+    for (const t of templates) {
+      if (known.has(t) || todo.has(t)) {
+        this.hitCount++;
+        continue;
+      }
+      const cached = this.cache?.get(t);
+      if (cached) {
+        this.hitCount++;
+        known.set(t, cached);
+      } else {
+        this.missCount++;
+        todo.add(t);
+      }
+    }
+    if (todo.size > 0) {
+      const texts = [...todo];
+      const predictions = await this.predict(texts);
+      texts.forEach((t, i) => {
+        known.set(t, predictions[i]);
+        this.cache?.set(t, predictions[i]);
+      });
+    }
+    return templates.map((t) => known.get(t) as Prediction);
+  }
+
+  private async predict(texts: string[]): Promise<Prediction[]> {
+    if (this.embedder.embedSparse) return this.embedder.embedSparse(texts).map((v) => argmax(this.model.predictProbaSparse(v)));
+    return (await this.embedder.embed(texts)).map((v) => argmax(this.model.predictProba(v)));
+  }
+
+  private toResult({ index, p }: Prediction): Classification {
+    const label = this.artifact.labels[index];
+    if (p >= this.threshold) return decided(this.tier, label, p, `p=${p.toFixed(2)}`);
+    const [shownP, shownThreshold] = distinctDecimals(p, this.threshold);
+    return abstained(this.tier, `p=${shownP} < ${shownThreshold} (${label})`, p);
+  }
+}
+
+/** Two decimals, or more when two decimals would print "p=0.55 < 0.55". */
+function distinctDecimals(a: number, b: number): [string, string] {
+  for (let digits = 2; digits < 6; digits++) {
+    if (a.toFixed(digits) !== b.toFixed(digits)) return [a.toFixed(digits), b.toFixed(digits)];
+  }
+  return [a.toFixed(6), b.toFixed(6)];
+}

@@ -1,0 +1,23 @@
+export type { Embedder } from './embedder';
+export { HashingEmbedder, type HashingOptions } from './hashing-embedder';
+export {
+  TransformersEmbedder,
+  DEFAULT_TRANSFORMERS_MODEL,
+  missingModelFiles,
+  meanPoolNormalised,
+  loadTransformers,
+  type TransformersEmbedderOptions,
+} from './transformers-embedder';
+export { createEmbedder, embedderSpecFromId, type EmbedderSpec } from './create-embedder';
+export { maskLogText, logTokens, LOG_TEXT_MASK_VERSION } from './log-text';
+export { toDense, toSparse, type SparseVector } from './sparse-vector';
+export {
+  trainLogisticRegression,
+  trainLogisticRegressionSparse,
+  LogisticRegressionModel,
+  argmax,
+  type LogisticRegressionOptions,
+  type LogisticRegressionFit,
+} from './logistic-regression';
+export { saveArtifact, loadArtifact, readArtifactMetadata, ARTIFACT_FORMAT_VERSION, type ModelArtifact } from './artifact';
+export { EmbeddingClassifier, EMBEDDING_TIER, type EmbeddingClassifierOptions } from './embedding-classifier';

@@ -1,0 +1,114 @@
+import { minimizeLbfgs } from './lbfgs';
+import { balancedRowWeights, logisticObjective, unpackParameters } from './logistic-objective';
+import { softmaxInPlace } from './softmax';
+import { toSparse, type SparseVector } from './sparse-vector';
+
+export interface LogisticRegressionOptions {
+  numClasses: number;
+  /** L2 penalty on the weights (the mean loss is penalised by l2/2 * ||W||^2). */
+  l2: number;
+  classWeight: 'balanced' | 'none';
+  /**
+   * Recorded for reproducibility. The problem is convex and training starts
+   * from zero with a deterministic optimiser, so the result does not depend on it.
+   */
+  seed: number;
+  maxIterations?: number;
+  /** Relative improvement of the loss below which training stops (converged). */
+  tolerance?: number;
+}
+
+export interface LogisticRegressionFit {
+  /** numClasses x dim, row-major. */
+  weights: Float32Array;
+  bias: Float32Array;
+  iterations: number;
+  converged: boolean;
+  /** Final regularised training loss. */
+  loss: number;
+}
+
+/** Multinomial logistic regression by L-BFGS. Dense rows are converted to sparse: hashing vectors are mostly zeros. */
+export function trainLogisticRegression(X: readonly Float32Array[], y: readonly number[], opts: LogisticRegressionOptions): LogisticRegressionFit {
+  if (X.length === 0) throw new Error('logistic regression: no training rows');
+  return trainLogisticRegressionSparse(X.map(toSparse), X[0].length, y, opts);
+}
+
+export function trainLogisticRegressionSparse(
+  rows: readonly SparseVector[],
+  dimension: number,
+  y: readonly number[],
+  opts: LogisticRegressionOptions,
+): LogisticRegressionFit {
+  const K = opts.numClasses;
+  if (rows.length !== y.length) throw new Error(`logistic regression: ${rows.length} rows but ${y.length} labels`);
+  if (rows.length === 0) throw new Error('logistic regression: no training rows');
+  for (const label of y) {
+    if (!Number.isInteger(label) || label < 0 || label >= K) throw new Error(`logistic regression: label ${label} outside 0..${K - 1}`);
+  }
+  const rowWeights = opts.classWeight === 'balanced' ? balancedRowWeights(y, K) : new Float64Array(y.length).fill(1);
+  const objective = logisticObjective({ rows, labels: y, rowWeights, numClasses: K, dimension, l2: opts.l2 });
+  const result = minimizeLbfgs(objective, new Float64Array(K * dimension + K), {
+    maxIterations: opts.maxIterations ?? 500,
+    functionTolerance: opts.tolerance ?? 1e-7,
+    gradientTolerance: 1e-6,
+  });
+  return {
+    ...unpackParameters(result.x, K, dimension),
+    iterations: result.iterations,
+    converged: result.converged,
+    loss: result.f,
+  };
+}
+
+/** A trained model: class probabilities for a vector. */
+export class LogisticRegressionModel {
+  readonly numClasses: number;
+  readonly dimension: number;
+
+  constructor(
+    readonly weights: Float32Array,
+    readonly bias: Float32Array,
+  ) {
+    this.numClasses = bias.length;
+    this.dimension = weights.length / bias.length;
+    if (!Number.isInteger(this.dimension) || this.numClasses === 0) {
+      throw new Error(`logistic regression: ${weights.length} weights do not split into ${bias.length} classes`);
+    }
+  }
+
+  predictProba(x: Float32Array): Float32Array {
+    if (x.length !== this.dimension) throw new Error(`logistic regression: vector of ${x.length}, model expects ${this.dimension}`);
+    const z = Float32Array.from(this.bias);
+    const D = this.dimension;
+    for (let k = 0; k < this.numClasses; k++) {
+      let sum = 0;
+      const base = k * D;
+      for (let j = 0; j < D; j++) sum += this.weights[base + j] * x[j];
+      z[k] += sum;
+    }
+    softmaxInPlace(z);
+    return z;
+  }
+
+  /** Same as predictProba on the dense form, touching only the non-zeros. */
+  predictProbaSparse(x: SparseVector): Float32Array {
+    const z = Float32Array.from(this.bias);
+    const D = this.dimension;
+    for (let k = 0; k < this.numClasses; k++) {
+      let sum = 0;
+      const base = k * D;
+      for (let t = 0; t < x.indices.length; t++) sum += this.weights[base + x.indices[t]] * x.values[t];
+      z[k] += sum;
+    }
+    softmaxInPlace(z);
+    return z;
+  }
+}
+
+/** Index and value of the largest probability. */
+export function argmax(p: Float32Array): { index: number; p: number } {
+  let index = 0;
+  for (let k = 1; k < p.length; k++) if (p[k] > p[index]) index = k;
+  return { index, p: p[index] };
+}
