@@ -22,15 +22,16 @@ export class Utf8Validator extends Transform {
   private previous: Buffer = Buffer.alloc(0);
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    const nul = chunk.indexOf(0);
-    if (nul >= 0) {
-      return done(this.problem('binary data (a NUL byte)', this.bytesIn + nul, this.lines + countNewlines(chunk, nul)));
-    }
+    let invalidAt = -1;
     try {
       this.bytesDecoded += Buffer.byteLength(this.decoder.decode(chunk, { stream: true }), 'utf8');
     } catch {
-      return done(this.locateInvalid(chunk));
+      invalidAt = this.locateInvalid(chunk);
     }
+    const nul = chunk.indexOf(0);
+    // Report whichever problem comes first in the file.
+    if (nul >= 0 && (invalidAt < 0 || nul < invalidAt)) return done(this.problem('binary data (a NUL byte)', chunk, nul));
+    if (invalidAt >= 0) return done(this.problem('invalid UTF-8', chunk, invalidAt));
     this.lines += countNewlines(chunk, chunk.length);
     this.bytesIn += chunk.length;
     // Keep what the decoder may still be holding, to locate an error in the next chunk.
@@ -42,13 +43,13 @@ export class Utf8Validator extends Transform {
     try {
       this.decoder.decode();
     } catch {
-      return done(this.problem('the file ends inside a UTF-8 character', this.bytesIn, this.lines));
+      return done(invalidArgument(`the file ends inside a UTF-8 character (byte ${this.bytesIn}, line ${this.lines}): upload a UTF-8 encoded CSV file`));
     }
     done();
   }
 
-  /** The decoder only says "invalid"; find the first bad byte by re-decoding prefixes. */
-  private locateInvalid(chunk: Buffer): Error {
+  /** The decoder only says "invalid"; find the first bad byte (offset in `chunk`, negative if it began in the previous chunk) by re-decoding prefixes. */
+  private locateInvalid(chunk: Buffer): number {
     const pending = this.bytesIn - this.bytesDecoded;
     const probe = Buffer.concat([this.previous.subarray(this.previous.length - pending), chunk]);
     const fails = (length: number) => {
@@ -67,12 +68,12 @@ export class Utf8Validator extends Transform {
       if (fails(mid)) hi = mid;
       else lo = mid + 1;
     }
-    const inChunk = sequenceStart(probe, lo - 1) - pending;
-    return this.problem('invalid UTF-8', this.bytesIn + inChunk, this.lines + countNewlines(chunk, Math.max(0, inChunk)));
+    return sequenceStart(probe, lo - 1) - pending;
   }
 
-  private problem(what: string, byteOffset: number, line: number): Error {
-    return invalidArgument(`${what} at byte ${byteOffset} (line ${line}): upload a UTF-8 encoded CSV file`);
+  private problem(what: string, chunk: Buffer, at: number): Error {
+    const line = this.lines + countNewlines(chunk, Math.max(0, at));
+    return invalidArgument(`${what} at byte ${this.bytesIn + at} (line ${line}): upload a UTF-8 encoded CSV file`);
   }
 }
 

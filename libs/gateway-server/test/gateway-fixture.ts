@@ -1,0 +1,32 @@
+import type { Classifier } from '@logclass/classifier';
+import { startClassifierServer, type RunningClassifierServer } from '@logclass/grpc-server';
+import { silentLogger } from '@logclass/observability';
+import { defineServiceConfig } from '@logclass/service-config';
+import { gatewaySettings, startGateway, type RunningGateway } from '../src';
+
+/** Serves a classifier as a real gRPC tier on 127.0.0.1. */
+export function startTier(classifier: Classifier): Promise<RunningClassifierServer> {
+  return startClassifierServer({
+    classifier,
+    host: '127.0.0.1',
+    port: 0,
+    maxBatchSize: 100_000,
+    maxBatchSizeSetting: 'TEST_MAX_BATCH_SIZE',
+    maxInFlight: 16,
+    maxQueued: 100,
+    log: silentLogger(),
+  });
+}
+
+/** A real gateway on free ports, configured through its own settings schema like production. */
+export function startTestGateway(env: Record<string, string>): Promise<RunningGateway> {
+  const cfg = defineServiceConfig('gateway', gatewaySettings()).load({
+    GATEWAY_HOST: '127.0.0.1',
+    GATEWAY_GRPC_PORT: '0',
+    GATEWAY_HTTP_PORT: '0',
+    GATEWAY_METRICS_PORT: '-1',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  return startGateway(cfg, silentLogger());
+}
