@@ -1,6 +1,7 @@
 import { Outcome, type Classification, type ClassifyOptions, type LogRecord } from '@logclass/contract';
 import type { Classifier } from '@logclass/classifier';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
+import pino from 'pino';
 import { silentLogger } from '@logclass/observability';
 import { MarkerTier } from '@logclass/test-support';
 import { killTierServer, PATIENT_BREAKER, remoteTier, startShortAnsweringTier, startTierServer } from '../test/tier-servers';
@@ -143,6 +144,48 @@ describe('Cascade when tiers fail', () => {
     ]);
     // The late call was cancelled on the wire: the tier saw its caller go away.
     await waitFor(() => embedding.cancelled === 2);
+  });
+
+  it('treats a tier shedding load (RESOURCE_EXHAUSTED) as overloaded: skipped, and counted towards its breaker', async () => {
+    const shedding = new MarkerTier('embedding');
+    const server = await startTierServer(shedding, 0, { maxInFlight: 1, maxQueued: 0 });
+    shedding.hold();
+    cascade = new Cascade({
+      tiers: [remoteTier('embedding', server.address, { ...TRIGGER_HAPPY, volumeThreshold: 2 })],
+      log: silentLogger(),
+      batchSize: 1,
+      maxBatchesInFlight: 3,
+    });
+    try {
+      const pending = cascade.classify([rec('#0 @embedding'), rec('#1 @embedding'), rec('#2 @embedding')]);
+      await waitFor(() => cascade?.tierStatus()[0].state === 'open');
+      shedding.release();
+      const results = await pending;
+      // One batch got the tier's only slot and was answered; the other two were shed.
+      expect(results.map((r) => r.reason).sort()).toEqual([
+        'embedding unavailable: overloaded (RESOURCE_EXHAUSTED)',
+        'embedding unavailable: overloaded (RESOURCE_EXHAUSTED)',
+        'marker @embedding',
+      ]);
+      expect(shedding.calls).toBe(1);
+    } finally {
+      shedding.release();
+      await server.stop(0);
+    }
+  });
+
+  it('logs breaker transitions as structured lines', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    embedding.mode = 'fail';
+    cascade = new Cascade({
+      tiers: [remoteTier('embedding', servers.embedding.address, { ...TRIGGER_HAPPY, volumeThreshold: 1 })],
+      log,
+      batchSize: 1,
+      maxBatchesInFlight: 1,
+    });
+    await cascade.classify([rec('#0 @embedding')]);
+    expect(lines).toContainEqual(expect.objectContaining({ tier: 'embedding', from: 'closed', to: 'open', level: 40 }));
   });
 
   it('propagates cancellation to the tier calls and rejects with CANCELLED', async () => {

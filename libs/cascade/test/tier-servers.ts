@@ -6,16 +6,23 @@ import { silentLogger } from '@logclass/observability';
 import { GrpcClassifier } from '@logclass/tier-client';
 import type { BreakerSettings, CascadeTier } from '../src';
 
-/** Serves a classifier as a real gRPC tier on 127.0.0.1 (port 0 = any free port; pass a port to restart on it). */
-export function startTierServer(classifier: Classifier, port = 0): Promise<RunningClassifierServer> {
+/**
+ * Serves a classifier as a real gRPC tier on 127.0.0.1 (port 0 = any free
+ * port; pass a port to restart on it). `admission` sets the tier's own
+ * admission queue (to make it shed load with RESOURCE_EXHAUSTED).
+ */
+export function startTierServer(
+  classifier: Classifier,
+  port = 0,
+  admission: { maxInFlight: number; maxQueued: number } = { maxInFlight: 64, maxQueued: 1_000 },
+): Promise<RunningClassifierServer> {
   return startClassifierServer({
     classifier,
     host: '127.0.0.1',
     port,
     maxBatchSize: 100_000,
     maxBatchSizeSetting: 'TEST_MAX_BATCH_SIZE',
-    maxInFlight: 64,
-    maxQueued: 1_000,
+    ...admission,
     log: silentLogger(),
   });
 }
