@@ -2,4 +2,4 @@ export { LlmClassifier, LLM_TIER, NO_API_KEY_REASON, type LlmClassifierOptions }
 export type { LlmStats } from './llm-stats';
 export { CACHE_KEY_MODES, type CacheKeyMode } from './cache-key';
 export type { RetryPolicy } from './retry-policy';
-export { DATA_BEGIN, DATA_END } from './prompt';
+export { DATA_BEGIN, DATA_END, MAX_MESSAGE_CHARS } from './prompt';

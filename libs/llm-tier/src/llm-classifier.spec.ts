@@ -1,7 +1,7 @@
 import { Outcome, type LogRecord } from '@logclass/contract';
 import { defaultTaxonomy } from '@logclass/taxonomy';
 import { answerByKeyword, lastUserMessage, promptRecords, startFakeGroq, systemMessage, type FakeGroq, type FakeGroqReply } from '@logclass/test-support';
-import { DATA_BEGIN, DATA_END, LlmClassifier, NO_API_KEY_REASON, type LlmClassifierOptions } from './index';
+import { DATA_BEGIN, DATA_END, LlmClassifier, MAX_MESSAGE_CHARS, NO_API_KEY_REASON, type LlmClassifierOptions } from './index';
 
 const KEYWORDS = [
   [/login|logged/i, 'User Action'],
@@ -204,6 +204,40 @@ describe('LlmClassifier against a fake Groq', () => {
     const calls = fake.requests.length;
     await classifier.classify([rec('c')]);
     expect(fake.requests).toHaveLength(calls);
+  });
+
+  it('takes itself out of service when the key is refused, naming the key setting', async () => {
+    fake.respond = () => ({ status: 401, code: 'invalid_api_key', message: 'Invalid API Key' });
+    const classifier = make();
+    const [result] = await classifier.classify([rec('a')]);
+    expect(result.reason).toBe('llm API key refused (401): Invalid API Key; check LLM_GROQ_API_KEY');
+    expect(classifier.isServing()).toBe(false);
+  });
+
+  it('retries an unreachable server, then abstains with the reason', async () => {
+    const classifier = make({ baseUrl: 'http://127.0.0.1:1', retry: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 10 } });
+    const [result] = await classifier.classify([rec('a')]);
+    expect(result.reason).toMatch(/^llm unreachable: .*\(after 1 retries\)$/);
+    expect(classifier.stats()).toMatchObject({ calls: 2, retries: 1, failedCalls: 2 });
+    expect(classifier.isServing()).toBe(true);
+  });
+
+  it('re-asks one by one a batch Groq refuses as a whole, and shows the model at most MAX_MESSAGE_CHARS of a line', async () => {
+    const wellBehaved = answerByKeyword(KEYWORDS);
+    fake.respond = (req) =>
+      promptRecords(req).length > 1 ? { status: 400, code: 'context_length_exceeded', message: 'too long' } : wellBehaved(req);
+    const huge = `User 7 logged in ${'x'.repeat(10_000)}`;
+    const results = await make({ messagesPerCall: 2 }).classify([rec(huge), rec('ticket 9 failed')]);
+    expect(results.map((r) => r.label)).toEqual(['User Action', 'Workflow Error']);
+    expect(fake.requests).toHaveLength(3);
+    expect(promptRecords(fake.requests[1])[0].log_message.length).toBe(MAX_MESSAGE_CHARS + 1);
+  });
+
+  it('refuses a request already cancelled', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    await expect(make().classify([rec('a')], undefined, ac.signal)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(fake.requests).toHaveLength(0);
   });
 
   it('without an API key: not serving, every row abstains with the reason, nothing is sent', async () => {

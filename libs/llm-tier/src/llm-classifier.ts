@@ -1,5 +1,5 @@
 import type { Classification, ClassifyOptions, DescribeResponse, LogRecord } from '@logclass/contract';
-import { abstained, classifyNonEmpty, decided, EMPTY_MESSAGE_REASON, type Classifier } from '@logclass/classifier';
+import { abstained, classifyNonEmpty, decided, EMPTY_MESSAGE_REASON, LogclassError, type Classifier } from '@logclass/classifier';
 import type { Taxonomy } from '@logclass/taxonomy';
 import { maskTemplate } from '@logclass/template-mask';
 import { silentLogger, type Logger } from '@logclass/observability';
@@ -84,15 +84,17 @@ export class LlmClassifier implements Classifier {
     this.servingListeners.push(listener);
   }
 
-  stats(): Readonly<LlmStats> {
-    return { ...this.counters };
+  stats(): Readonly<LlmStats & { cachedAnswers: number }> {
+    return { ...this.counters, cachedAnswers: this.cache.size };
   }
 
   describe(): DescribeResponse {
     return { tier: LLM_TIER, labels: [...this.opts.taxonomy.labels], model: `groq ${this.opts.model}`, maxBatchSize: this.opts.maxBatchSize };
   }
 
-  classify(records: readonly LogRecord[], options?: ClassifyOptions): Promise<Classification[]> {
+  async classify(records: readonly LogRecord[], options?: ClassifyOptions, signal?: AbortSignal): Promise<Classification[]> {
+    // Once started, calls are not abandoned with the caller: their answers are paid for and fill the cache.
+    if (signal?.aborted) throw new LogclassError('CANCELLED', 'llm: cancelled');
     return classifyNonEmpty(
       records,
       () => abstained(LLM_TIER, EMPTY_MESSAGE_REASON),
@@ -149,7 +151,10 @@ export class LlmClassifier implements Classifier {
       this.counters.batchFallbacks++;
       this.log.warn({ records: records.length, answer: quoteAnswer(reply) }, 'malformed batch answer: asking one message per call');
     } catch (err) {
-      return records.map(() => this.failure(err));
+      // A batch Groq refuses as a whole (e.g. past the context window) may still go through one message at a time.
+      if (!(err instanceof ChatCallError && err.kind === 'bad-request')) return records.map(() => this.failure(err));
+      this.counters.batchFallbacks++;
+      this.log.warn({ records: records.length, reason: err.message }, 'batch refused: asking one message per call');
     }
     return Promise.all(records.map((r) => this.askOne(r)));
   }

@@ -20,6 +20,16 @@ export interface ChatMessage {
 export const DATA_BEGIN = '<<<LOG_RECORDS';
 export const DATA_END = 'LOG_RECORDS>>>';
 
+/**
+ * Longest message shown to the model. Log lines past it are stack traces or
+ * dumps whose label shows in the first lines; the rest would only cost tokens.
+ */
+export const MAX_MESSAGE_CHARS = 2000;
+
+function shown(message: string): string {
+  return message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS)}…` : message;
+}
+
 /** JSON with `<` and `>` as \u escapes: still valid JSON, never a fence. */
 function dataLine(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
@@ -63,7 +73,7 @@ export function singleRecordPrompt(taxonomy: Taxonomy, record: PromptRecord): Ch
     { role: 'system', content: systemPrompt(taxonomy, SINGLE_FORMAT) },
     {
       role: 'user',
-      content: ['Classify this record.', DATA_BEGIN, dataLine({ source: record.source, log_message: record.logMessage }), DATA_END].join('\n'),
+      content: ['Classify this record.', DATA_BEGIN, dataLine({ source: record.source, log_message: shown(record.logMessage) }), DATA_END].join('\n'),
     },
   ];
 }
@@ -73,7 +83,7 @@ export function singleRecordPrompt(taxonomy: Taxonomy, record: PromptRecord): Ch
  * the 1-based id each record carries in the data block.
  */
 export function batchPrompt(taxonomy: Taxonomy, records: readonly PromptRecord[]): ChatMessage[] {
-  const lines = records.map((r, i) => dataLine({ id: i + 1, source: r.source, log_message: r.logMessage }));
+  const lines = records.map((r, i) => dataLine({ id: i + 1, source: r.source, log_message: shown(r.logMessage) }));
   return [
     { role: 'system', content: systemPrompt(taxonomy, BATCH_FORMAT) },
     { role: 'user', content: [`Classify these ${records.length} records.`, DATA_BEGIN, ...lines, DATA_END].join('\n') },
