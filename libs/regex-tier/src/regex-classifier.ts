@@ -1,0 +1,100 @@
+import type { Classification, ClassifyOptions, DescribeResponse, Label, LogRecord } from '@logclass/contract';
+import { abstained, classifyNonEmpty, decided, EMPTY_MESSAGE_REASON, type Classifier } from '@logclass/classifier';
+import { defaultTaxonomy, type Taxonomy } from '@logclass/taxonomy';
+import { maskTemplate } from '@logclass/template-mask';
+import type { CompiledRule, RuleSet } from './rule-set';
+
+export const REGEX_TIER = 'regex';
+export const NO_RULE_MATCHED = 'no rule matched';
+
+/**
+ * Only this many characters of a message are matched. Regexes run on
+ * attacker-controlled text; even linear-looking patterns cost
+ * O(length x pattern span) per rule, and one 1 MB line must not stall a
+ * batch of thousands. The lines rules are written for are short, and what
+ * decides them is near the start; a longer line is matched on its prefix (so
+ * a rule anchored with `$` simply does not match it, and the line goes on to
+ * the next tier).
+ */
+export const DEFAULT_MAX_MESSAGE_CHARS = 2048;
+
+/** More distinct sources than this are not cached (source names come from callers). */
+const SOURCE_CACHE_LIMIT = 1024;
+
+export interface RegexClassifierOptions {
+  /** Labels reported by Describe (their descriptions). Default: the default taxonomy. */
+  taxonomy?: Taxonomy;
+  /** See DEFAULT_MAX_MESSAGE_CHARS. */
+  maxMessageChars?: number;
+  /** Reported by Describe: the largest batch the serving process accepts. */
+  maxBatchSize?: number;
+}
+
+/**
+ * The first tier: hand-written rules for simple, predictable lines. The first
+ * rule (in file order) that applies to the record's source and matches
+ * decides, with confidence 1; otherwise the tier abstains.
+ */
+export class RegexClassifier implements Classifier {
+  readonly tier = REGEX_TIER;
+  readonly maxMessageChars: number;
+  private readonly taxonomy: Taxonomy;
+  private readonly maxBatchSize: number;
+  private readonly bySource = new Map<string, readonly CompiledRule[]>();
+
+  constructor(
+    private readonly ruleSet: RuleSet,
+    options: RegexClassifierOptions = {},
+  ) {
+    this.taxonomy = options.taxonomy ?? defaultTaxonomy;
+    this.maxMessageChars = options.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
+    this.maxBatchSize = options.maxBatchSize ?? 0;
+    if (!Number.isInteger(this.maxMessageChars) || this.maxMessageChars < 1) {
+      throw new Error(`maxMessageChars must be a positive integer, got ${this.maxMessageChars}`);
+    }
+  }
+
+  async classify(records: readonly LogRecord[], options?: ClassifyOptions): Promise<Classification[]> {
+    const withTemplate = options?.includeTemplate === true;
+    return classifyNonEmpty(
+      records,
+      () => abstained(this.tier, EMPTY_MESSAGE_REASON),
+      async (kept) =>
+        kept.map((record) => {
+          const result = this.classifyOne(record);
+          if (withTemplate) result.template = maskTemplate(record.logMessage);
+          return result;
+        }),
+    );
+  }
+
+  /** Synchronous core, for in-process callers that classify millions of lines. */
+  classifyOne(record: LogRecord): Classification {
+    const text = record.logMessage.length > this.maxMessageChars ? record.logMessage.slice(0, this.maxMessageChars) : record.logMessage;
+    for (const rule of this.rulesFor(record.source)) {
+      if (rule.regex.test(text)) return decided(this.tier, rule.label, 1, `rule ${rule.id}`);
+    }
+    return abstained(this.tier, NO_RULE_MATCHED);
+  }
+
+  describe(): DescribeResponse {
+    const used = new Set(this.ruleSet.rules.map((r) => r.label));
+    const labels: Label[] = this.taxonomy.labels.filter((l) => used.has(l.name));
+    return {
+      tier: this.tier,
+      labels,
+      model: `rules sha256:${this.ruleSet.sha256.slice(0, 12)} (${this.ruleSet.rules.length} rules)`,
+      maxBatchSize: this.maxBatchSize,
+    };
+  }
+
+  /** The rules that apply to a source, in file order; computed once per source. */
+  private rulesFor(source: string): readonly CompiledRule[] {
+    const key = source.toLowerCase();
+    const cached = this.bySource.get(key);
+    if (cached) return cached;
+    const rules = this.ruleSet.rules.filter((r) => !r.sources || r.sources.has(key));
+    if (this.bySource.size < SOURCE_CACHE_LIMIT) this.bySource.set(key, rules);
+    return rules;
+  }
+}

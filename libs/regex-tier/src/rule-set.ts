@@ -1,0 +1,29 @@
+/** A rule ready to run: validated, compiled once at start-up. */
+export interface CompiledRule {
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
+  readonly regex: RegExp;
+  /** Lower-cased source names the rule is limited to; undefined = every source. */
+  readonly sources: ReadonlySet<string> | undefined;
+}
+
+/** The rules of one file, in file order (the first match wins), with the file's identity. */
+export interface RuleSet {
+  readonly rules: readonly CompiledRule[];
+  /** Where the rules came from (a path, or a name given by the caller). */
+  readonly origin: string;
+  /** Hex SHA-256 of the file text: the model identity Describe reports. */
+  readonly sha256: string;
+}
+
+/** A rules file that cannot be used; the message names the file and every offending rule. */
+export class RuleFileError extends Error {
+  constructor(
+    readonly origin: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`invalid regex rules ${origin}:\n  ${problems.join('\n  ')}`);
+    this.name = 'RuleFileError';
+  }
+}
