@@ -185,19 +185,18 @@ describe('LlmClassifier against a fake Groq', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
-  it('takes itself out of service when the model is decommissioned, naming LLM_MODEL', async () => {
-    fake.respond = () => ({
-      status: 400,
-      code: 'model_decommissioned',
-      message: 'The model `deepseek-r1-distill-llama-70b` has been decommissioned and is no longer supported.',
-    });
+  it.each([
+    [400, 'model_decommissioned'],
+    [404, 'model_not_found'],
+  ])('takes itself out of service on %i %s, naming LLM_MODEL', async (status, code) => {
+    fake.respond = () => ({ status, code, message: 'The model `deepseek-r1-distill-llama-70b` has been decommissioned (or does not exist).' });
     const classifier = make({ model: 'deepseek-r1-distill-llama-70b' });
     const changes: boolean[] = [];
     classifier.onServingChange((serving) => changes.push(serving));
     const results = await classifier.classify([rec('a'), rec('b')]);
     for (const r of results) {
       expect(r.outcome).toBe(Outcome.OUTCOME_ABSTAINED);
-      expect(r.reason).toMatch(/model "deepseek-r1-distill-llama-70b" is not available \(model_decommissioned\).*set LLM_MODEL/);
+      expect(r.reason).toMatch(new RegExp(`model "deepseek-r1-distill-llama-70b" is not available \\(${code}\\).*set LLM_MODEL`));
     }
     expect(classifier.isServing()).toBe(false);
     expect(changes).toEqual([false]);
