@@ -15,7 +15,7 @@ function composeValidator() {
   ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/);
   ajv.addFormat('ports', true);
   ajv.addFormat('expose', true);
-  return ajv.compile(withoutDraft4Ids(composeSchema));
+  return ajv.compile(withoutDraft4Ids(composeSchema) as object);
 }
 
 /**

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configMapHash, containersOf, kustomizeBuild, podTemplate, strategicMerge, type K8sObject } from './kustomize';
+import { validateK8sObject } from './k8s-validate';
+import { ROOT, readText, type YamlObject } from './repo';
+
+const find = (objects: K8sObject[], kind: string, name: string) => {
+  const o = objects.find((x) => x.kind === kind && x.metadata.name.replace(/-[a-z0-9]{10}$/, '') === name);
+  if (!o) throw new Error(`no ${kind}/${name}`);
+  return o;
+};
+const env = (c: YamlObject) => (c['env'] ?? []) as YamlObject[];
+
+describe('the example overlay renders', () => {
+  const objects = kustomizeBuild(join(ROOT, 'docker', 'k8s', 'overlays', 'example'));
+
+  it('into valid objects, all in the overlay namespace and labelled as one instance', () => {
+    for (const o of objects) {
+      validateK8sObject(o);
+      expect({ name: o.metadata.name, namespace: o.metadata.namespace }).toEqual({ name: o.metadata.name, namespace: 'logclass' });
+      expect(o.metadata.labels).toMatchObject({ 'app.kubernetes.io/part-of': 'logclass', 'app.kubernetes.io/instance': 'logclass-example' });
+    }
+    const d = find(objects, 'Deployment', 'regex');
+    expect((podTemplate(d)?.['metadata'] as YamlObject)['labels']).toMatchObject({ 'app.kubernetes.io/instance': 'logclass-example' });
+    // Selectors are immutable on a Deployment: labels never reach them.
+    expect((d['spec'] as { selector: YamlObject }).selector).toEqual({ matchLabels: { 'app.kubernetes.io/name': 'regex' } });
+  });
+
+  it('with every image from the registry, init containers included', () => {
+    const images = objects.flatMap(containersOf).map((c) => String(c['image']));
+    expect(images.length).toBe(5);
+    for (const image of images) expect(image).toMatch(/^registry\.example\.com\/logclass\/(regex|embedding|llm|gateway|models):0\.1\.0$/);
+  });
+
+  it('with the replica and HPA patches applied', () => {
+    expect((find(objects, 'Deployment', 'embedding')['spec'] as YamlObject)['replicas']).toBe(3);
+    expect((find(objects, 'HorizontalPodAutoscaler', 'embedding')['spec'] as YamlObject)['minReplicas']).toBe(3);
+    expect((find(objects, 'Deployment', 'regex')['spec'] as YamlObject)['replicas']).toBe(2);
+  });
+
+  it('with the MiniLM model volume merged into the embedding pod, not replacing it', () => {
+    const d = find(objects, 'Deployment', 'embedding');
+    const spec = podTemplate(d)?.['spec'] as { volumes: YamlObject[]; initContainers: YamlObject[]; containers: YamlObject[] };
+    expect(spec.volumes.map((v) => v['name']).sort()).toEqual(['models', 'tmp']);
+    const [main] = spec.containers;
+    expect((main['volumeMounts'] as YamlObject[]).map((m) => m['mountPath']).sort()).toEqual(['/app/models', '/tmp']);
+    expect(main['readinessProbe']).toBeDefined();
+    const dirs = env(main).filter((e) => String(e['name']).startsWith('EMBEDDING_MODEL'));
+    expect(dirs).toHaveLength(1);
+    expect(spec.initContainers[0]['volumeMounts']).toEqual([{ name: 'models', mountPath: '/target' }]);
+  });
+
+  it('with the routing ConfigMap replaced and referenced by its hashed name', () => {
+    const cm = find(objects, 'ConfigMap', 'gateway-routing');
+    const data = cm['data'] as Record<string, string>;
+    expect(data['GATEWAY_ROUTING']).toBe(readText('docker', 'k8s', 'overlays', 'example', 'routing.json'));
+    expect(cm.metadata.name).toBe(`gateway-routing-${configMapHash('gateway-routing', data)}`);
+    const gateway = containersOf(find(objects, 'Deployment', 'gateway'))[0];
+    const ref = env(gateway).find((e) => e['name'] === 'GATEWAY_ROUTING')?.['valueFrom'] as { configMapKeyRef: { name: string } };
+    expect(ref.configMapKeyRef.name).toBe(cm.metadata.name);
+  });
+});
+
+describe('the test renderer', () => {
+  it('merges lists of containers, env and volumes by key and replaces other lists', () => {
+    const base = { containers: [{ name: 'a', env: [{ name: 'X', value: '1' }], args: ['p'] }] };
+    const patch = { containers: [{ name: 'a', env: [{ name: 'Y', value: '2' }], args: ['q'] }, { name: 'b' }] };
+    expect(strategicMerge(base, patch, '')).toEqual({
+      containers: [{ name: 'a', env: [{ name: 'X', value: '1' }, { name: 'Y', value: '2' }], args: ['q'] }, { name: 'b' }],
+    });
+  });
+
+  it('refuses kustomization fields it does not implement instead of ignoring them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kustomize-'));
+    try {
+      writeFileSync(join(dir, 'kustomization.yaml'), 'resources: []\nnamePrefix: x-\n');
+      expect(() => kustomizeBuild(dir)).toThrow(/does not support namePrefix/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
