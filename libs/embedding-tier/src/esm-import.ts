@@ -1,7 +1,12 @@
 /**
- * `import()` hidden from TypeScript: with `module: commonjs` tsc would turn a
+ * `import()` that TypeScript leaves alone: with `module: commonjs` tsc turns a
  * plain dynamic import into require(), which cannot load the ESM-only
- * @xenova/transformers under Jest (see TOOLCHAIN.md). Under Jest this needs
- * NODE_OPTIONS=--experimental-vm-modules (set by the project's .env.test).
+ * @xenova/transformers. Under Jest, code in the test realm cannot import()
+ * natively, so the project's test environment (jest/esm-environment.cjs)
+ * provides a main-realm import as `__logclassEsmImport`.
  */
-export const esmImport = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
+type Importer = <T>(specifier: string) => Promise<T>;
+
+const testRealmImport = (globalThis as { __logclassEsmImport?: Importer }).__logclassEsmImport;
+
+export const esmImport: Importer = testRealmImport ?? (new Function('specifier', 'return import(specifier)') as Importer);

@@ -1,3 +1,4 @@
+import { createEmbedder, embedderSpecFromId, type EmbedderSpec } from './create-embedder';
 import { HashingEmbedder } from './hashing-embedder';
 import { logTokens, maskLogText } from './log-text';
 import { toDense } from './sparse-vector';
@@ -54,5 +55,15 @@ describe('HashingEmbedder', () => {
     const again = new HashingEmbedder({ dimension: 1024 });
     const text = 'Backup completed successfully in 42s';
     expect(Array.from((await again.embed([text]))[0])).toEqual(Array.from((await embedder.embed([text]))[0]));
+  });
+});
+
+describe('createEmbedder for hashing', () => {
+  it('builds from a spec and rebuilds the same embedder from its id', async () => {
+    const built = await createEmbedder({ kind: 'hashing', dimension: 512, charWeight: 0.25 });
+    const spec = embedderSpecFromId(built.id, { modelsPath: '/nowhere' });
+    expect(spec).toEqual({ kind: 'hashing', dimension: 512, charNgramMin: 3, charNgramMax: 5, charWeight: 0.25 });
+    expect((await createEmbedder(spec as EmbedderSpec)).id).toBe(built.id);
+    expect(embedderSpecFromId('word2vec:d=300', { modelsPath: '/nowhere' })).toBeUndefined();
   });
 });

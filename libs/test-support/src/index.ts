@@ -3,3 +3,5 @@ export { listServicesByReflection } from './reflection-client';
 export { generateTestCertificates, type TestCertificates } from './test-certificates';
 export { MarkerTier, type MarkerTierMode } from './test-tiers';
 export { startFakeGroq, answerByKeyword, promptRecords, lastUserMessage, systemMessage, type FakeGroq, type FakeGroqReply, type FakeGroqRequest, type FakeGroqResponder } from './fake-groq';
+export { writeTinyBertModel, type TinyBertModel } from './tiny-bert-model';
+export { startTierProcess, type TierProcess } from './tier-process';
