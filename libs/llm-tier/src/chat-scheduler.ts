@@ -15,15 +15,29 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class ChatScheduler {
   private readonly slots: AdmissionQueue;
   private pausedUntil = 0;
+  private stoppedReason: string | undefined;
 
   constructor(
     private readonly client: GroqChatClient,
     concurrency: number,
     private readonly policy: RetryPolicy,
     private readonly stats: LlmStats,
+    /**
+     * Told at once (before the next queued call may start) of a failure no
+     * retry can fix, so that it can stop() the calls queued behind it.
+     */
+    private readonly onOutOfService: (failure: ChatCallError) => void = () => undefined,
   ) {
     // Waiting callers are bounded by the gRPC server's own admission queue, so this one never refuses.
     this.slots = new AdmissionQueue('llm calls', concurrency, Number.MAX_SAFE_INTEGER);
+  }
+
+  /**
+   * Sends nothing more: calls still queued fail with `reason` instead of
+   * each collecting the same error from Groq (a retired model, a refused key).
+   */
+  stop(reason: string): void {
+    this.stoppedReason ??= reason;
   }
 
   /** Resolves with the reply, or rejects with the ChatCallError of the last attempt. */
@@ -47,6 +61,7 @@ export class ChatScheduler {
   private async attempt(messages: readonly ChatMessage[], isRetry: boolean): Promise<ChatReply> {
     const pause = this.pausedUntil - Date.now();
     if (pause > 0) await sleep(pause);
+    if (this.stoppedReason) throw new ChatCallError('stopped', this.stoppedReason, false);
     this.stats.calls++;
     if (isRetry) this.stats.retries++;
     try {
@@ -56,6 +71,7 @@ export class ChatScheduler {
       return reply;
     } catch (err) {
       this.stats.failedCalls++;
+      if (err instanceof ChatCallError && err.outOfService) this.onOutOfService(err);
       throw err;
     }
   }

@@ -29,9 +29,19 @@ export interface ChatReply {
  * - `model-unavailable`: the configured model is decommissioned or unknown (fix LLM_MODEL);
  * - `auth`: the API key is refused (fix the key);
  * - `rate-limited`, `server`, `connection`: worth retrying;
- * - `timeout`, `bad-request`, `bad-response`: not worth retrying.
+ * - `timeout`, `bad-request`, `bad-response`: not worth retrying;
+ * - `stopped`: never sent, the tier is out of service (see ChatScheduler.stop).
  */
-export type ChatFailureKind = 'model-unavailable' | 'auth' | 'rate-limited' | 'server' | 'connection' | 'timeout' | 'bad-request' | 'bad-response';
+export type ChatFailureKind =
+  | 'model-unavailable'
+  | 'auth'
+  | 'rate-limited'
+  | 'server'
+  | 'connection'
+  | 'timeout'
+  | 'bad-request'
+  | 'bad-response'
+  | 'stopped';
 
 export class ChatCallError extends Error {
   constructor(
@@ -44,6 +54,11 @@ export class ChatCallError extends Error {
   ) {
     super(message);
     this.name = 'ChatCallError';
+  }
+
+  /** No call can succeed until an operator changes the configuration. */
+  get outOfService(): boolean {
+    return this.kind === 'model-unavailable' || this.kind === 'auth';
   }
 }
 

@@ -69,7 +69,7 @@ export class LlmClassifier implements Classifier {
     this.cache = new AnswerCache(opts.cacheSize, opts.cacheTtlMs);
     if (opts.apiKey) {
       const client = new GroqChatClient({ ...opts, apiKey: opts.apiKey });
-      this.scheduler = new ChatScheduler(client, opts.concurrency, opts.retry, this.counters);
+      this.scheduler = new ChatScheduler(client, opts.concurrency, opts.retry, this.counters, (failure) => this.disable(failure));
     } else {
       this.disabledReason = NO_API_KEY_REASON;
     }
@@ -168,7 +168,7 @@ export class LlmClassifier implements Classifier {
   }
 
   private async call(messages: Parameters<ChatScheduler['complete']>[0]): Promise<string> {
-    if (this.disabledReason || !this.scheduler) throw new ChatCallError('bad-request', this.disabledReason ?? NO_API_KEY_REASON, false);
+    if (!this.scheduler) throw new ChatCallError('stopped', NO_API_KEY_REASON, false);
     return (await this.scheduler.complete(messages)).content;
   }
 
@@ -178,15 +178,19 @@ export class LlmClassifier implements Classifier {
       this.log.error({ err }, 'llm call failed unexpectedly');
       return this.failed('llm call failed: internal error');
     }
-    if (err.kind === 'model-unavailable') this.disable(`llm ${err.message}; set ${this.settingNames.model} to a current Groq model`);
-    else if (err.kind === 'auth') this.disable(`${err.message}; check ${this.settingNames.apiKey}`);
-    else this.log.warn({ kind: err.kind, status: err.status, reason: err.message }, 'llm call failed');
+    if (err.outOfService) this.disable(err);
+    else if (err.kind !== 'stopped') this.log.warn({ kind: err.kind, status: err.status, reason: err.message }, 'llm call failed');
     return this.failed(this.disabledReason ?? err.message);
   }
 
-  private disable(reason: string): void {
+  private disable(failure: ChatCallError): void {
     if (this.disabledReason) return;
+    const reason =
+      failure.kind === 'model-unavailable'
+        ? `llm ${failure.message}; set ${this.settingNames.model} to a current Groq model`
+        : `${failure.message}; check ${this.settingNames.apiKey}`;
     this.disabledReason = reason;
+    this.scheduler?.stop(reason);
     this.log.error({ reason }, 'llm tier out of service until reconfigured');
     for (const listener of this.servingListeners) listener(false);
   }
