@@ -125,6 +125,22 @@ describe('LlmClassifier against a fake Groq', () => {
     expect(classifier.stats()).toMatchObject({ calls: 5, cacheMisses: 5, sharedInFlight: 5, cacheHits: 5, promptTokens: 500, completionTokens: 25 });
   });
 
+  it('keeps at most cacheSize answers, each for at most cacheTtlMs', async () => {
+    const small = make({ cacheSize: 2 });
+    await small.classify([rec('login a'), rec('ticket b'), rec('deprecated c')]);
+    await small.classify([rec('deprecated c')]);
+    expect(fake.requests).toHaveLength(3);
+    await small.classify([rec('login a')]); // evicted, least recently used
+    expect(fake.requests).toHaveLength(4);
+    expect(small.stats().cachedAnswers).toBe(2);
+
+    const shortLived = make({ cacheTtlMs: 5 });
+    await shortLived.classify([rec('login a')]);
+    await new Promise((r) => setTimeout(r, 30));
+    await shortLived.classify([rec('login a')]);
+    expect(fake.requests).toHaveLength(6);
+  });
+
   it('asks several messages per call, and re-asks one by one when the batch answer is malformed', async () => {
     const rows = Array.from({ length: 10 }, (_, i) => rec(`${['login', 'ticket'][i % 2]} event kind ${String.fromCharCode(97 + i)}`));
     const batched = await make({ messagesPerCall: 5 }).classify(rows);
