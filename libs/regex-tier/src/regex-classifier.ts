@@ -43,7 +43,7 @@ export class RegexClassifier implements Classifier {
   private readonly bySource = new Map<string, readonly CompiledRule[]>();
 
   constructor(
-    private readonly ruleSet: RuleSet,
+    readonly ruleSet: RuleSet,
     options: RegexClassifierOptions = {},
   ) {
     this.taxonomy = options.taxonomy ?? defaultTaxonomy;
