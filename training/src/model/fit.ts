@@ -1,0 +1,40 @@
+import { LogisticRegressionModel, trainLogisticRegressionSparse, type SparseVector } from '@logclass/embedding-tier';
+
+export interface FitOptions {
+  l2: number;
+  seed: number;
+  maxIterations: number;
+}
+
+export interface FittedModel {
+  model: LogisticRegressionModel;
+  iterations: number;
+  converged: boolean;
+  loss: number;
+  seconds: number;
+}
+
+/** Multinomial logistic regression with balanced class weights (labels are far from equally frequent in users' logs). */
+export function fitModel(rows: readonly SparseVector[], targets: readonly string[], labels: readonly string[], dimension: number, opts: FitOptions): FittedModel {
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const y = targets.map((t) => {
+    const k = index.get(t);
+    if (k === undefined) throw new Error(`training: label "${t}" is not one of the model's labels`);
+    return k;
+  });
+  const started = process.hrtime.bigint();
+  const fit = trainLogisticRegressionSparse(rows, dimension, y, {
+    numClasses: labels.length,
+    l2: opts.l2,
+    classWeight: 'balanced',
+    seed: opts.seed,
+    maxIterations: opts.maxIterations,
+  });
+  return {
+    model: new LogisticRegressionModel(fit.weights, fit.bias),
+    iterations: fit.iterations,
+    converged: fit.converged,
+    loss: fit.loss,
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+  };
+}

@@ -1,0 +1,72 @@
+import type { Classification, DescribeResponse, LogRecord } from '@logclass/contract';
+import { abstained, isDecided, type Classifier } from '@logclass/classifier';
+import { Cascade, parseRouting, type BreakerSettings } from '@logclass/cascade';
+import { EmbeddingClassifier, type Embedder, type ModelArtifact } from '@logclass/embedding-tier';
+import { silentLogger } from '@logclass/observability';
+import { loadRules, RegexClassifier } from '@logclass/regex-tier';
+import type { Taxonomy } from '@logclass/taxonomy';
+
+/** Outcomes of the cascade that are not labels, as they appear in reports. */
+export const LLM_NOT_RUN = 'llm (not run)';
+export const UNCLASSIFIED_OUTCOME = 'Unclassified';
+
+export const DEFAULT_ROUTING = '{"LegacyCRM": ["llm"], "*": ["regex", "embedding", "llm"]}';
+
+/**
+ * Stands in for the LLM tier in offline evaluation: it always abstains, so
+ * records the deployment would send to the LLM are counted as such instead
+ * of being guessed at (no network, no cost, no pretending).
+ */
+class LlmNotRun implements Classifier {
+  readonly tier = 'llm';
+  async classify(records: readonly LogRecord[]): Promise<Classification[]> {
+    return records.map(() => abstained(this.tier, 'not run in offline evaluation'));
+  }
+  describe(): DescribeResponse {
+    return { tier: this.tier, labels: [], model: 'not run', maxBatchSize: 0 };
+  }
+}
+
+export interface CascadeRun {
+  /** Per record: the decided label, LLM_NOT_RUN, or UNCLASSIFIED_OUTCOME. */
+  predicted: string[];
+  /** Per record: the tier that decided, or the outcome. */
+  decidedBy: string[];
+}
+
+// Offline evaluation runs big batches on a busy machine: deadlines are generous so that no batch is skipped for time.
+const OFFLINE_BREAKER: BreakerSettings = { timeoutMs: 300_000, errorThresholdPercentage: 100, volumeThreshold: 1_000_000, resetTimeoutMs: 1_000 };
+
+export interface CascadeRunOptions {
+  artifact: ModelArtifact;
+  embedder: Embedder;
+  taxonomy: Taxonomy;
+  routing: string;
+  rulesPath?: string;
+}
+
+/** Runs the deployed cascade (regex, then embedding, then the LLM's place) in this process. */
+export async function runCascade(records: readonly LogRecord[], opts: CascadeRunOptions): Promise<CascadeRun> {
+  const tiers = [
+    { name: 'regex', classifier: new RegexClassifier(loadRules(opts.rulesPath, opts.taxonomy), { taxonomy: opts.taxonomy }) },
+    { name: 'embedding', classifier: new EmbeddingClassifier(opts.artifact, opts.embedder, { cacheSize: 0 }) },
+    { name: 'llm', classifier: new LlmNotRun() },
+  ];
+  const routing = parseRouting(opts.routing, tiers.map((t) => t.name));
+  const cascade = new Cascade({ tiers: tiers.map((t) => ({ ...t, breaker: OFFLINE_BREAKER })), routing, log: silentLogger() });
+  const results = await cascade.classify(records);
+  const predicted: string[] = [];
+  const decidedBy: string[] = [];
+  results.forEach((r, i) => {
+    if (isDecided(r)) {
+      predicted.push(r.label);
+      decidedBy.push(r.tier);
+    } else {
+      const outcome = routing.tiersFor(records[i].source).includes('llm') ? LLM_NOT_RUN : UNCLASSIFIED_OUTCOME;
+      predicted.push(outcome);
+      decidedBy.push(outcome);
+    }
+  });
+  await cascade.close?.();
+  return { predicted, decidedBy };
+}
