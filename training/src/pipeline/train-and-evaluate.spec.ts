@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ARTIFACT_FORMAT_VERSION, HashingEmbedder, saveArtifact } from '@logclass/embedding-tier';
+import { defaultTaxonomy } from '@logclass/taxonomy';
+import { generateCorpus } from '../corpus/generate';
+import { ALL_LABEL_TEMPLATES } from '../corpus/templates';
+import type { LabelledRow } from '../dataset/labelled-csv';
+import { LLM_NOT_RUN } from './cascade-run';
+import { evaluateRows } from './evaluate-pipeline';
+import { renderEvaluationReport } from './evaluation-report';
+import { loadModel } from './load-model';
+import { trainAndEvaluate } from './train-pipeline';
+import { renderTrainingReport } from './training-report';
+
+// A slice of the real corpus: the first 12 templates of every label, 10 rows each.
+const slice = ALL_LABEL_TEMPLATES.map((l) => ({ ...l, templates: l.templates.slice(0, 12) }));
+const rows: LabelledRow[] = generateCorpus({ seed: 3, rowsPerTemplate: 10, labels: slice });
+const labels = defaultTaxonomy.names;
+
+describe('train, save, load and evaluate a small model end to end', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'logclass-train-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('learns held-out templates far better than chance and the cascade accounts for every row', async () => {
+    const embedder = new HashingEmbedder({ dimension: 1024 });
+    const result = await trainAndEvaluate(rows, { embedder, labels, l2: 1e-4, seed: 1, maxIterations: 60, targetPrecision: 0.9 });
+
+    // 12 templates per label: 2 validation and 2 test templates each, all whole.
+    expect(result.parts.test.templates).toBe(18);
+    expect(result.parts.validation.templates).toBe(18);
+    const test = result.test;
+    if (!test) throw new Error('expected held-out test templates');
+    // Nine labels: chance is ~11%. Unseen phrasings from 8 templates per label should still be mostly right.
+    expect(test.noThreshold.accuracy).toBeGreaterThan(0.6);
+    expect(test.atThreshold.accuracyWhenDecided).toBeGreaterThanOrEqual(test.noThreshold.accuracy);
+    expect(result.threshold.method).toMatch(/precision >= 0.9 on validation/);
+
+    const text = renderTrainingReport(
+      { modelDir: dir, dataPath: 'slice', fingerprint: 'f', embedderId: embedder.id, labels, l2: 1e-4, seed: 1, targetPrecision: 0.9, totalSeconds: 1, command: 'test' },
+      result,
+    );
+    expect(text).toContain('Test: templates never seen in training');
+
+    saveArtifact(dir, {
+      formatVersion: ARTIFACT_FORMAT_VERSION,
+      name: 'slice',
+      version: 't',
+      createdAt: new Date(0).toISOString(),
+      labels: [...labels],
+      embedder: { id: embedder.id, dimension: embedder.dimension },
+      threshold: result.threshold.threshold,
+      thresholdMethod: result.threshold.method,
+      trainingData: { fingerprint: 'sha256:f', rows: rows.length },
+      weights: result.model.weights,
+      bias: result.model.bias,
+    });
+
+    const model = await loadModel(dir);
+    const userRows: LabelledRow[] = [
+      { source: 'ModernCRM', logMessage: 'User User77 logged in.', targetLabel: 'user action' },
+      { source: 'LegacyCRM', logMessage: 'Lead conversion failed for prospect ID 5521 due to missing contact information.', targetLabel: 'Workflow Error' },
+      { source: 'ModernHR', logMessage: 'Backup completed successfully.', targetLabel: 'System Notification' },
+      { source: 'ModernHR', logMessage: 'something odd', targetLabel: 'Weirdness' },
+      { source: 'ModernHR', logMessage: '   ', targetLabel: 'Error' },
+    ];
+    const evaluation = await evaluateRows(userRows, model, { dataPath: 'mine.csv', modelDir: dir, taxonomy: defaultTaxonomy, routing: '{"LegacyCRM": ["llm"]}', input: 'raw' });
+
+    expect(evaluation.unknownLabels).toEqual(new Map([['Weirdness', 1]]));
+    expect(evaluation.emptyMessages).toBe(1);
+    const cascade = evaluation.cascade;
+    if (!cascade) throw new Error('expected a cascade evaluation');
+    expect(cascade.metrics.total).toBe(3);
+    // LegacyCRM goes straight to the LLM, which offline evaluation does not run.
+    expect(cascade.decidedBy.get(LLM_NOT_RUN)?.rows).toBe(1);
+    expect(cascade.decidedBy.get('regex')?.rows).toBeGreaterThanOrEqual(1);
+    const report = renderEvaluationReport(evaluation);
+    expect(report).toMatch(/UNKNOWN LABELS\s+1 rows/);
+    expect(report).toContain('"Weirdness": 1 rows');
+    expect(report).toContain('Cascade: which tier decided');
+  });
+});
