@@ -15,6 +15,7 @@ function composeValidator() {
   ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/);
   ajv.addFormat('ports', true);
   ajv.addFormat('expose', true);
+  ajv.addFormat('subnet_ip_address', true);
   return ajv.compile(withoutDraft4Ids(composeSchema) as object);
 }
 
