@@ -44,6 +44,12 @@ const SAME: [string, string][] = [
     'nova.osapi_compute.wsgi.server [req-2e7e6d9b-7b52-4c62-8b1e-3ab7c0b0e6b1 113d3a99c3da401fbd62cc2caa5b96d2 54fadb412c4e40cdbaed9335e4c35a9e - - -] 10.11.10.1 "GET /v2/54fadb412c4e40cdbaed9335e4c35a9e/servers/detail HTTP/1.1" status: 200 len: 1893 time: 0.2675118',
     'nova.osapi_compute.wsgi.server [req-aaaa6d9b-7b52-4c62-8b1e-3ab7c0b0e6b1 0003d3a99c3da401fbd62cc2caa5b96d 11fadb412c4e40cdbaed9335e4c35a9e - - -] 10.11.10.7 "GET /v2/11fadb412c4e40cdbaed9335e4c35a9e/servers/detail HTTP/1.1" status: 200 len: 12 time: 1.5',
   ],
+  ['{"severity": "ERROR", "ts": "2025-01-01T00:00:00Z", "trace_id": "ab12cd"}', '{"severity": "ERROR", "ts": "2024-12-31T23:59:59Z", "trace_id": "ff00"}'],
+  ['msg="field \\"qty_1\\" ignored"', 'msg="field \\"price.v2\\" ignored"'],
+  ['Pod inventory-api-7f9c8d5b6-e51fd failed liveness probe', 'Pod inventory-api-5c134d227-a277a failed liveness probe'],
+  ['User usr_15f9e0565b set up MFA', 'User usr_2bb1481ef2 set up MFA'],
+  ['Tax for invoice in_fab8ba88ddcc82 failed', 'Tax for invoice in_0a1b failed'],
+  ['accepted terms V2.1', 'accepted terms v10.0.3'],
   ['127.0.0.1 - - [10/Oct/2000:13:55:36 -0700] "GET /a.gif HTTP/1.0" 200 2326', '10.1.1.1 - - [11/Oct/2000:13:55:36 -0700] "GET /b/c.gif HTTP/1.0" 200 7'],
 ];
 
@@ -65,6 +71,8 @@ const DIFFERENT: [string, string][] = [
   ['System reboot initiated by user User243.', 'Unexpected system reboot.'],
   ['Memory at 87%', 'Memory at 87 MB'],
   ['Module X is deprecated', 'Module X is retired'],
+  ['{"severity": "INFO", "msg": "x"}', '{"severity": "ERROR", "msg": "x"}'],
+  ['{"severity": "info"}', '{"level": "info"}'],
 ];
 
 describe('maskTemplate', () => {

@@ -10,6 +10,9 @@ import {
   KEY_ID_VALUE,
   MAC,
   NUMBER,
+  POD_SUFFIX,
+  KEY_AFTER,
+  LOG_LEVEL,
   PATH,
   QUOTED,
   STATUS_CONTEXT,
@@ -36,6 +39,20 @@ export const PLACEHOLDERS = {
 /** How far back the status/exit/id context of a number is looked for (the longest context is ~25 chars). */
 const CONTEXT_CHARS = 32;
 
+const DIGIT = /\d/;
+/** Tabs, newlines, runs of spaces, or space at either end: only then is the whitespace pass needed. */
+const NEEDS_WHITESPACE_FIX = /[^\S ]| {2}|^ | $/;
+
+/**
+ * Quoted single tokens are values, except two kinds that carry structure or
+ * meaning: keys (`"severity":` in JSON) and log levels (`"ERROR"`).
+ */
+function maskQuoted(match: string, offset: number, whole: string): string {
+  if (KEY_AFTER.test(whole.slice(offset + match.length, offset + match.length + 4))) return match;
+  if (LOG_LEVEL.test(match)) return match;
+  return PLACEHOLDERS.quoted;
+}
+
 function isIpv6(candidate: string): boolean {
   if (!/[0-9a-fA-F]/.test(candidate)) return false;
   const colons = candidate.split(':').length - 1;
@@ -53,6 +70,44 @@ function maskNumber(match: string, digits: string, unit: string, offset: number,
   return PLACEHOLDERS.number + unit;
 }
 
+type Replacer = string | ((match: string, ...rest: never[]) => string);
+
+/**
+ * One masking pass: a precompiled pattern, its replacement, and a cheap
+ * test (a substring search) that skips the pass on lines it cannot change.
+ * Most lines hold no URL, email, quote or `=`; skipping is most of the speed.
+ */
+interface Pass {
+  readonly pattern: RegExp;
+  readonly replacement: Replacer;
+  readonly applies: (line: string, hasDigit: boolean) => boolean;
+}
+
+const withDigit = (_line: string, hasDigit: boolean) => hasDigit;
+const containing =
+  (...needles: string[]) =>
+  (line: string) =>
+    needles.some((n) => line.includes(n));
+
+/** Order matters: containers first (a URL or path holds numbers and dates), then the specific forms, then the generic number and id passes. */
+const PASSES: readonly Pass[] = [
+  { pattern: URL, replacement: PLACEHOLDERS.url, applies: containing('://') },
+  { pattern: PATH, replacement: PLACEHOLDERS.path, applies: containing('/', '\\') },
+  { pattern: EMAIL, replacement: PLACEHOLDERS.email, applies: containing('@') },
+  { pattern: QUOTED, replacement: maskQuoted, applies: containing('"', "'") },
+  { pattern: TIMESTAMP, replacement: PLACEHOLDERS.timestamp, applies: withDigit },
+  { pattern: UUID, replacement: PLACEHOLDERS.uuid, applies: (line, hasDigit) => hasDigit && line.includes('-') },
+  { pattern: MAC, replacement: PLACEHOLDERS.hex, applies: containing(':', '-') },
+  { pattern: IPV6_CANDIDATE, replacement: (m: string) => (isIpv6(m) ? PLACEHOLDERS.ip : m), applies: containing(':') },
+  { pattern: IPV4, replacement: PLACEHOLDERS.ip, applies: (line, hasDigit) => hasDigit && line.includes('.') },
+  { pattern: POD_SUFFIX, replacement: PLACEHOLDERS.id, applies: (line, hasDigit) => hasDigit && line.includes('-') },
+  { pattern: HEX_ID, replacement: PLACEHOLDERS.hex, applies: withDigit },
+  { pattern: HASH_ID, replacement: PLACEHOLDERS.id, applies: containing('#') },
+  { pattern: NUMBER, replacement: maskNumber as Replacer, applies: withDigit },
+  { pattern: ENTITY_ID, replacement: PLACEHOLDERS.id, applies: withDigit },
+  { pattern: KEY_ID_VALUE, replacement: (_m: string, key: string) => key + PLACEHOLDERS.id, applies: (line, hasDigit) => hasDigit && line.includes('=') },
+];
+
 /**
  * The shape of a log line: its variable parts (ids, numbers, addresses,
  * times, paths, quoted values...) replaced by placeholders, so lines that
@@ -67,23 +122,12 @@ function maskNumber(match: string, digits: string, unit: string, offset: number,
  */
 export function maskTemplate(message: string): string {
   if (typeof message !== 'string' || message.length === 0) return '';
-  // Order matters: containers first (a URL or path holds numbers and dates),
-  // then the specific forms, then the generic number and id passes.
-  return message
-    .replace(WHITESPACE, ' ')
-    .trim()
-    .replace(URL, PLACEHOLDERS.url)
-    .replace(PATH, PLACEHOLDERS.path)
-    .replace(EMAIL, PLACEHOLDERS.email)
-    .replace(QUOTED, PLACEHOLDERS.quoted)
-    .replace(TIMESTAMP, PLACEHOLDERS.timestamp)
-    .replace(UUID, PLACEHOLDERS.uuid)
-    .replace(MAC, PLACEHOLDERS.hex)
-    .replace(IPV6_CANDIDATE, (m) => (isIpv6(m) ? PLACEHOLDERS.ip : m))
-    .replace(IPV4, PLACEHOLDERS.ip)
-    .replace(HEX_ID, PLACEHOLDERS.hex)
-    .replace(HASH_ID, PLACEHOLDERS.id)
-    .replace(NUMBER, maskNumber)
-    .replace(ENTITY_ID, PLACEHOLDERS.id)
-    .replace(KEY_ID_VALUE, (_m, key: string) => key + PLACEHOLDERS.id);
+  let line = NEEDS_WHITESPACE_FIX.test(message) ? message.replace(WHITESPACE, ' ').trim() : message;
+  let hasDigit = DIGIT.test(line);
+  for (const pass of PASSES) {
+    if (!pass.applies(line, hasDigit)) continue;
+    line = line.replace(pass.pattern, pass.replacement as string);
+    hasDigit = hasDigit && DIGIT.test(line);
+  }
+  return line;
 }

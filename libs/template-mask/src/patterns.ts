@@ -27,11 +27,19 @@ export const PATH =
 export const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 /**
- * A quoted single token ('admin', "report_7.pdf") is a value. Quoted text with
- * spaces is usually a message or a request line ("GET /x HTTP/1.1", "disk
- * full") whose words carry meaning: it is kept and masked inside instead.
+ * A quoted single token ('admin', "report_7.pdf") is a value (JSON keys and
+ * log levels are kept by the replacer). Quoted text with spaces is usually a
+ * message or a request line ("GET /x HTTP/1.1", "disk full") whose words
+ * carry meaning: it is kept and masked inside instead. `\"x\"` (a quote
+ * inside a JSON string) counts as quoted.
  */
-export const QUOTED = /(?<!\w)(?:"[^"\s]{1,256}"|'[^'\s]{1,256}')(?!\w)/g;
+export const QUOTED = /(?<![\w\\])(?:\\?"[^"\s\\]{1,256}\\?"|'[^'\s]{1,256}')(?!\w)/g;
+
+/** What follows a quoted JSON/dict key. */
+export const KEY_AFTER = /^\s*:/;
+
+/** Quoted log levels stay: `"severity": "ERROR"` and `"severity": "INFO"` are different lines. */
+export const LOG_LEVEL = /^\\?["'](?:trace|debug|info|notice|warn|warning|error|err|crit|critical|alert|emerg|emergency|fatal|severe)\\?["']$/i;
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const DAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},? ';
@@ -83,6 +91,12 @@ export const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?!\.?\d|\w)/
  */
 export const HEX_ID = new RegExp(`(?<!\\w)(?:0x${HEX}+|(?=[0-9]*[a-fA-F])(?=[a-fA-F]*[0-9])${HEX}{8,})(?!\\w)`, 'g');
 
+/**
+ * Kubernetes pod names: `<deployment>-<replica-set hash>-<5-char suffix>`
+ * (`inventory-api-7f9c8d5b6-e51fd`); the two generated parts are one id.
+ */
+export const POD_SUFFIX = /(?<=[a-z]-)(?=[a-z]*\d)[a-z0-9]{6,10}-[a-z0-9]{5}(?![\w-])/g;
+
 /** `#4521` (ticket, order, job numbers). */
 export const HASH_ID = /(?<![\w#])#\d+(?!\w)/g;
 
@@ -92,13 +106,14 @@ export const HASH_ID = /(?<![\w#])#\d+(?!\w)/g;
  * are ids or names) and not a protocol version (`HTTP/1.1` stays). The
  * replacer keeps status codes and exit codes (see mask-template.ts).
  */
-export const NUMBER = /(?<![\w.]|HTTP\/)(v?\d+(?:\.\d+)*)([A-Za-z%µ]{0,5})(?!\w)/g;
+export const NUMBER = /(?<![\w.]|HTTP\/)([vV]?\d+(?:\.\d+)*)([A-Za-z%µ]{0,5})(?!\w)/g;
 
 /**
  * Entity ids: letters then digits, optionally joined by `_` or `-`
- * (`User123`, `user_42`, `node-7`, `data_6957`).
+ * (`User123`, `user_42`, `node-7`, `data_6957`), or a letter prefix, `_`,
+ * then a generated token holding a digit (`usr_15f9e0565b`, `in_fab8ba88dd`).
  */
-export const ENTITY_ID = /(?<![\w<-])[A-Za-z]+[_-]?\d+(?![\w-])/g;
+export const ENTITY_ID = /(?<![\w<-])[A-Za-z]+(?:[_-]?\d+|_(?=[a-zA-Z]*\d)[a-zA-Z0-9]+)(?![\w-])/g;
 
 /** `key=value` where the value mixes letters and digits (`session=a9f3k2`): an id, whatever the key. */
 export const KEY_ID_VALUE = /(?<![\w.-])([A-Za-z_][\w.-]{0,63}=)(?=[^\s,;&"'=<>]*\d)(?=[^\s,;&"'=<>]*[A-Za-z])[^\s,;&"'=<>]+/g;
