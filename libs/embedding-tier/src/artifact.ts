@@ -95,7 +95,7 @@ function readMetadataFile(dir: string): ArtifactMetadata {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8')) as ArtifactMetadata;
   } catch (err) {
-    throw new Error(`model artifact: cannot read ${path}: ${(err as Error).message}`);
+    throw new Error(`model artifact: cannot read ${path}: ${(err as Error).message} (train one with \`npm run train\`, or point EMBEDDING_MODEL_DIR at one)`);
   }
   if (parsed.formatVersion !== ARTIFACT_FORMAT_VERSION) {
     throw new Error(`model artifact ${path}: format version ${parsed.formatVersion}, this build reads ${ARTIFACT_FORMAT_VERSION}`);

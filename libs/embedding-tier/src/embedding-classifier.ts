@@ -129,15 +129,18 @@ export class EmbeddingClassifier implements Classifier {
   private toResult({ index, p }: Prediction): Classification {
     const label = this.artifact.labels[index];
     if (p >= this.threshold) return decided(this.tier, label, p, `p=${p.toFixed(2)}`);
-    const [shownP, shownThreshold] = distinctDecimals(p, this.threshold);
-    return abstained(this.tier, `p=${shownP} < ${shownThreshold} (${label})`, p);
+    return abstained(this.tier, `${belowThreshold(p, this.threshold)} (${label})`, p);
   }
 }
 
-/** Two decimals, or more when two decimals would print "p=0.55 < 0.55". */
-function distinctDecimals(a: number, b: number): [string, string] {
-  for (let digits = 2; digits < 6; digits++) {
-    if (a.toFixed(digits) !== b.toFixed(digits)) return [a.toFixed(digits), b.toFixed(digits)];
-  }
-  return [a.toFixed(6), b.toFixed(6)];
+/**
+ * "p=0.41 < 0.55": the threshold as configured, the probability truncated to
+ * as many decimals (at least two), so the shown p is never rounded up to or
+ * past the threshold it missed.
+ */
+function belowThreshold(p: number, threshold: number): string {
+  const shownThreshold = String(Number(threshold.toFixed(6)));
+  const digits = Math.max(2, shownThreshold.split('.')[1]?.length ?? 0);
+  const scale = 10 ** digits;
+  return `p=${(Math.floor(p * scale) / scale).toFixed(digits)} < ${shownThreshold}`;
 }

@@ -21,3 +21,4 @@ export {
 } from './logistic-regression';
 export { saveArtifact, loadArtifact, readArtifactMetadata, ARTIFACT_FORMAT_VERSION, type ModelArtifact } from './artifact';
 export { EmbeddingClassifier, EMBEDDING_TIER, type EmbeddingClassifierOptions } from './embedding-classifier';
+export { loadEmbeddingClassifier, type EmbeddingTierOptions } from './load-classifier';

@@ -1,0 +1,140 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Outcome, type LogRecord } from '@logclass/contract';
+import { createEmbedder, saveArtifact, trainLogisticRegression, type Embedder } from '@logclass/embedding-tier';
+import { ServiceMetrics, silentLogger } from '@logclass/observability';
+import { writeTinyBertModel } from '@logclass/test-support';
+import { checkHealth, GrpcClassifier } from '@logclass/tier-client';
+import { config } from './config';
+import { startEmbeddingService } from './service';
+import { resolveShippedPath } from './shipped-path';
+
+const LABELS = ['User Action', 'Resource Usage', 'Security Alert'];
+const TRAINING: Array<[string, number]> = [
+  ['User 12 logged in.', 0],
+  ['User 7 logged out.', 0],
+  ['Account with ID 55 created by admin.', 0],
+  ['Memory usage at 91% on node-3', 1],
+  ['Disk space used 40GB of 50GB', 1],
+  ['CPU usage 97% for 10 minutes', 1],
+  ['Multiple failed login attempts for user admin from 10.0.0.9', 2],
+  ['Unauthorized access attempt to /etc/shadow', 2],
+  ['Brute force attack detected on ssh from 192.168.1.4', 2],
+];
+
+/** Trains a small model with `embedder` into `dir`, the way the training command does. */
+async function trainInto(dir: string, embedder: Embedder): Promise<void> {
+  const X = await embedder.embed(TRAINING.map(([t]) => t));
+  const fit = trainLogisticRegression(X, TRAINING.map(([, y]) => y), { numClasses: LABELS.length, l2: 1e-3, classWeight: 'balanced', seed: 1 });
+  saveArtifact(dir, {
+    formatVersion: 1,
+    name: 'toy',
+    version: '1',
+    createdAt: new Date(0).toISOString(),
+    labels: LABELS,
+    embedder: { id: embedder.id, dimension: embedder.dimension },
+    threshold: 0.5,
+    thresholdMethod: 'fixed',
+    trainingData: { fingerprint: 'sha256:test', rows: TRAINING.length },
+    weights: fit.weights,
+    bias: fit.bias,
+  });
+  await embedder.close?.();
+}
+
+const rec = (logMessage: string): LogRecord => ({ source: 'svc', logMessage });
+const BASE_ENV = { EMBEDDING_GRPC_PORT: '0', EMBEDDING_METRICS_PORT: '-1', LOG_LEVEL: 'silent' };
+
+describe('embedding service over gRPC', () => {
+  let root: string;
+  let hashingModel: string;
+  let tinyModel: string;
+  const modelsPath = () => join(root, 'models');
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'embedding-service-'));
+    const tiny = writeTinyBertModel(modelsPath());
+    hashingModel = join(root, 'hashing-lr');
+    tinyModel = join(root, 'tiny-lr');
+    await trainInto(hashingModel, await createEmbedder({ kind: 'hashing' }));
+    await trainInto(tinyModel, await createEmbedder({ kind: 'transformers', modelsPath: modelsPath(), model: tiny.modelId }));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('serves a hashing model: SERVING, decides in order with the probability, counts cache hits', async () => {
+    const metrics = new ServiceMetrics('embedding');
+    const running = await startEmbeddingService(config.load({ ...BASE_ENV, EMBEDDING_MODEL_DIR: hashingModel }), silentLogger(), metrics);
+    const client = new GrpcClassifier({ tier: 'embedding', address: running.grpc.address, timeoutMs: 5000, batchSize: 10 });
+    try {
+      expect(await checkHealth(running.grpc.address)).toBe('SERVING');
+      const results = await client.classify([rec('User 31 logged in.'), rec(''), rec('Brute force attack detected on ssh from 10.9.9.9'), rec('User 32 logged in.')]);
+      expect(results.map((r) => [r.outcome, r.label])).toEqual([
+        [Outcome.OUTCOME_DECIDED, 'User Action'],
+        [Outcome.OUTCOME_ABSTAINED, ''],
+        [Outcome.OUTCOME_DECIDED, 'Security Alert'],
+        [Outcome.OUTCOME_DECIDED, 'User Action'],
+      ]);
+      expect(results[0].reason).toMatch(/^p=\d\.\d\d$/);
+      const described = await client.fetchDescription();
+      expect(described).toMatchObject({ tier: 'embedding', maxBatchSize: 4096, model: expect.stringContaining('hashing-v1:d=8192') });
+      expect((await metrics.render()).body).toContain('logclass_embedding_cache_lookups_total{result="hit",service="embedding"} 1');
+    } finally {
+      await client.close();
+      await running.stop();
+    }
+  });
+
+  it('abstains below EMBEDDING_THRESHOLD with the probability as the reason', async () => {
+    const running = await startEmbeddingService(
+      config.load({ ...BASE_ENV, EMBEDDING_MODEL_DIR: hashingModel, EMBEDDING_THRESHOLD: '0.999' }),
+      silentLogger(),
+    );
+    const client = new GrpcClassifier({ tier: 'embedding', address: running.grpc.address, timeoutMs: 5000, batchSize: 10 });
+    try {
+      const [result] = await client.classify([rec('Disk space used 3GB of 9GB')]);
+      expect(result.outcome).toBe(Outcome.OUTCOME_ABSTAINED);
+      expect(result.reason).toMatch(/^p=0\.\d{3} < 0\.999 \(Resource Usage\)$/);
+    } finally {
+      await client.close();
+      await running.stop();
+    }
+  });
+
+  it('serves a model trained on a transformer embedder, rebuilding that embedder from the artifact', async () => {
+    const running = await startEmbeddingService(
+      config.load({ ...BASE_ENV, EMBEDDING_MODEL_DIR: tinyModel, EMBEDDING_MODELS_PATH: modelsPath() }),
+      silentLogger(),
+    );
+    const client = new GrpcClassifier({ tier: 'embedding', address: running.grpc.address, timeoutMs: 5000, batchSize: 10 });
+    try {
+      const results = await client.classify([rec('User 12 logged in.'), rec('CPU usage 97% for 10 minutes')]);
+      expect(results.map((r) => r.tier)).toEqual(['embedding', 'embedding']);
+      expect((await client.fetchDescription()).model).toContain('transformers:test/tiny-bert:q8');
+    } finally {
+      await client.close();
+      await running.stop();
+    }
+  });
+
+  it('refuses at start-up a model trained with another embedder, or a missing model', async () => {
+    const env = { ...BASE_ENV, EMBEDDING_MODEL_DIR: hashingModel, EMBEDDING_EMBEDDER: 'transformers', EMBEDDING_MODELS_PATH: modelsPath() };
+    await expect(startEmbeddingService(config.load({ ...env, EMBEDDING_TRANSFORMERS_MODEL: 'test/tiny-bert' }), silentLogger())).rejects.toThrow(
+      /trained with embedder "hashing-v1:d=8192.*configured embedder is "transformers:test\/tiny-bert/,
+    );
+    await expect(startEmbeddingService(config.load(env), silentLogger())).rejects.toThrow(/Xenova\/all-MiniLM-L6-v2 is not in .*npm run models:fetch/);
+    await expect(startEmbeddingService(config.load({ ...BASE_ENV, EMBEDDING_MODEL_DIR: join(root, 'nope') }), silentLogger())).rejects.toThrow(
+      /cannot read .*nope\/model\.json/,
+    );
+  });
+
+  it('finds a relative path from the working directory, then from folders above the bundle', () => {
+    mkdirSync(join(root, 'repo', 'models', 'm'), { recursive: true });
+    mkdirSync(join(root, 'repo', 'dist', 'apps', 'embedding'), { recursive: true });
+    const bundle = join(root, 'repo', 'dist', 'apps', 'embedding');
+    expect(resolveShippedPath('models/m', join(root, 'repo'), '/')).toBe(join(root, 'repo', 'models', 'm'));
+    expect(resolveShippedPath('models/m', '/', bundle)).toBe(join(root, 'repo', 'models', 'm'));
+    expect(resolveShippedPath('models/x', '/somewhere', bundle)).toBe('/somewhere/models/x');
+    expect(resolveShippedPath('/abs/x')).toBe('/abs/x');
+  });
+});
