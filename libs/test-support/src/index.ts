@@ -4,3 +4,4 @@ export { generateTestCertificates, type TestCertificates } from './test-certific
 export { MarkerTier, type MarkerTierMode } from './test-tiers';
 export { startFakeGroq, answerByKeyword, promptRecords, lastUserMessage, systemMessage, type FakeGroq, type FakeGroqReply, type FakeGroqRequest, type FakeGroqResponder } from './fake-groq';
 export { writeTinyBertModel, type TinyBertModel } from './tiny-bert-model';
+export { startTierProcess, type TierProcess } from './tier-process';
