@@ -11,7 +11,7 @@ const program = new Command()
   .description('Generate the synthetic labelled log corpus (deterministic for a seed).')
   .option('--out <csv>', 'where to write', 'training/data/corpus.csv')
   .option('--seed <n>', 'PRNG seed', '20251127')
-  .option('--rows-per-template <n>', 'distinct rows per template', '80')
+  .option('--rows-per-template <n>', 'distinct rows per template', '64')
   .parse();
 
 const opts = program.opts<{ out: string; seed: string; rowsPerTemplate: string }>();
