@@ -1,5 +1,5 @@
 import type { Taxonomy } from '@logclass/taxonomy';
-import { findNestedQuantifier } from './redos-guard';
+import { findBacktrackingRisk } from './redos-guard';
 import { DEFAULT_FLAGS, type RuleEntry } from './rule-file';
 import type { CompiledRule } from './rule-set';
 
@@ -17,7 +17,7 @@ export function compileRule(entry: RuleEntry, taxonomy: Taxonomy): { rule: Compi
     const near = taxonomy.resolve(entry.label);
     problems.push(`label "${entry.label}" is not in the taxonomy${near ? ` (did you mean "${near}"?)` : ` (labels: ${taxonomy.names.join(', ')})`}`);
   }
-  const nested = findNestedQuantifier(entry.pattern);
+  const nested = findBacktrackingRisk(entry.pattern);
   if (nested) problems.push(`pattern risks catastrophic backtracking: ${nested}`);
 
   let regex: RegExp | undefined;

@@ -1,8 +1,12 @@
-import { findNestedQuantifier } from './redos-guard';
+import { findBacktrackingRisk } from './redos-guard';
 
-describe('findNestedQuantifier', () => {
+describe('findBacktrackingRisk', () => {
+  it.each(['(a+)\\1', '(?<w>\\w+) \\k<w>'])('refuses the back-reference in %s', (source) => {
+    expect(findBacktrackingRisk(source)).toMatch(/back-reference/);
+  });
+
   it.each(['(a+)+', '(a*)*b', '(\\w+\\s?)*$', '(?:x(?:y+))+', '(a+){2,}', '((ab)+c)*', '(a{1,9})+', '(?<n>a+)+'])('refuses %s', (source) => {
-    expect(findNestedQuantifier(source)).toMatch(/nested quantifier/);
+    expect(findBacktrackingRisk(source)).toMatch(/nested quantifier/);
   });
 
   it.each([
@@ -16,7 +20,9 @@ describe('findNestedQuantifier', () => {
     '(a{2})+',
     '[^\\]+]+',
     'x{1}',
+    '[\\1]',
+    '\\\\1',
   ])('accepts %s', (source) => {
-    expect(findNestedQuantifier(source)).toBeUndefined();
+    expect(findBacktrackingRisk(source)).toBeUndefined();
   });
 });

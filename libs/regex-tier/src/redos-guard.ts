@@ -3,12 +3,13 @@
  * lines are attacker-controlled, and a pattern such as `(a+)+$` or
  * `(\w+\s?)*x` takes exponential time on a crafted line. We reject the shape
  * that causes it: a repeated group whose body itself repeats (a nested
- * quantifier). Not caught (documented in the rules file): alternations with
- * overlapping branches under a quantifier (`(a|a)+`) and back-references.
+ * quantifier), and back-references (`(a+)\1`, which no regex engine can
+ * match without backtracking). Not caught (documented in the rules file):
+ * alternations with overlapping branches under a quantifier (`(a|ab)+`).
  * Polynomial blow-ups (`\d+x` on a long run of digits) are bounded instead by
  * matching only a capped prefix of each message (RegexClassifier).
  */
-export function findNestedQuantifier(source: string): string | undefined {
+export function findBacktrackingRisk(source: string): string | undefined {
   interface Group {
     start: number;
     repeats: boolean;
@@ -32,6 +33,7 @@ export function findNestedQuantifier(source: string): string | undefined {
     }
     closed = undefined;
     if (c === '\\') {
+      if (/[1-9]/.test(source[i + 1] ?? '') || source.startsWith('k<', i + 1)) return `back-reference "${source.slice(i, i + 2)}" at offset ${i}`;
       i += 2;
     } else if (c === '[') {
       i = skipClass(source, i);

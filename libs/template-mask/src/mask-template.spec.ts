@@ -34,6 +34,7 @@ const SAME: [string, string][] = [
   ['mail to bob@example.com failed', 'mail to a.b+c@mail.example.org failed'],
   ['ticket #4521 closed', 'ticket #7 closed'],
   ['Order ID 12345 shipped', 'Order ID 9 shipped'],
+  ['{"id": 12345, "status": 200}', '{"id": 7, "status": 200}'],
   ['retries=3 session=a9f3k2', 'retries=12 session=zz9x'],
   ['worker node-7 started', 'worker node-12 started'],
   ['  spaced\tout \n line ', 'spaced out line'],
@@ -71,6 +72,10 @@ const DIFFERENT: [string, string][] = [
   ['System reboot initiated by user User243.', 'Unexpected system reboot.'],
   ['Memory at 87%', 'Memory at 87 MB'],
   ['Module X is deprecated', 'Module X is retired'],
+  ['{"status": 200, "bytes": 12}', '{"status": 404, "bytes": 12}'],
+  ['{"status": "200"}', '{"status": "503"}'],
+  ['{"DownstreamStatus":200}', '{"DownstreamStatus":502}'],
+  ['{"exit_code": 0}', '{"exit_code": 2}'],
   ['{"severity": "INFO", "msg": "x"}', '{"severity": "ERROR", "msg": "x"}'],
   ['{"severity": "info"}', '{"level": "info"}'],
 ];

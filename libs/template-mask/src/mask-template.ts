@@ -50,7 +50,15 @@ const NEEDS_WHITESPACE_FIX = /[^\S ]| {2}|^ | $/;
 function maskQuoted(match: string, offset: number, whole: string): string {
   if (KEY_AFTER.test(whole.slice(offset + match.length, offset + match.length + 4))) return match;
   if (LOG_LEVEL.test(match)) return match;
+  // A quoted status code ("status": "404") is kept like an unquoted one; the number pass decides.
+  if (QUOTED_STATUS.test(match) && STATUS_CONTEXT.test(contextBefore(whole, offset))) return match;
   return PLACEHOLDERS.quoted;
+}
+
+const QUOTED_STATUS = /^\\?["'][1-5]\d\d\\?["']$/;
+
+function contextBefore(whole: string, offset: number): string {
+  return whole.slice(Math.max(0, offset - CONTEXT_CHARS), offset);
 }
 
 function isIpv6(candidate: string): boolean {
@@ -60,7 +68,7 @@ function isIpv6(candidate: string): boolean {
 }
 
 function maskNumber(match: string, digits: string, unit: string, offset: number, whole: string): string {
-  const before = whole.slice(Math.max(0, offset - CONTEXT_CHARS), offset);
+  const before = contextBefore(whole, offset);
   if (unit === '' && /^\d+$/.test(digits)) {
     // Status and exit codes decide what a line means ("status: 200" vs "status: 500"): they stay.
     if (EXIT_CONTEXT.test(before)) return match;

@@ -120,13 +120,14 @@ export const KEY_ID_VALUE = /(?<![\w.-])([A-Za-z_][\w.-]{0,63}=)(?=[^\s,;&"'=<>]
 
 /**
  * What comes right before a 3-digit number that is an HTTP status, not a
- * quantity: "status: 500", "status_code=404", "HTTP 503", `HTTP/1.1" 200`,
- * "returned 404", "response code 500". The class of a line often hangs on it.
+ * quantity: "status: 500", "status_code=404", `"DownstreamStatus":502`,
+ * `"status": "404"`, "HTTP 503", `HTTP/1.1" 200`, "returned 404", "response
+ * code 500". The class of a line often hangs on it.
  */
-export const STATUS_CONTEXT = /(?:\bstatus(?:[ _-]?code)?|\bhttp(?:\/\d(?:\.\d)?)?"?|\breturned|\bresponse(?:[ _-]?code)?|\bcode)[\s:=]{0,3}$/i;
+export const STATUS_CONTEXT = /(?:status(?:[ _-]?code)?|\bhttp(?:\/\d(?:\.\d)?)?|\breturned|\bresponse(?:[ _-]?code)?|\bcode)["']?[\s:=]{0,3}["']?$/i;
 
-/** Exit codes separate success (0) from failure: "exit code 1", "exited with status 137". */
-export const EXIT_CONTEXT = /\bexit(?:ed)?(?: with)?[ _-]?(?:code|status)[\s:=]{0,3}$/i;
+/** Exit codes separate success (0) from failure: "exit code 1", "exited with status 137", `"exit_code": 2`. */
+export const EXIT_CONTEXT = /\bexit(?:ed)?(?: with)?[ _-]?(?:code|status)["']?[\s:=]{0,3}["']?$/i;
 
-/** "ID 12345", "id: 42", "id=7": the number names an entity. */
-export const ID_CONTEXT = /\bid[\s:#=]{1,3}$/i;
+/** "ID 12345", "id: 42", "id=7", `"id": 9`: the number names an entity. */
+export const ID_CONTEXT = /\bid["']?[\s:#=]{1,3}["']?$/i;
