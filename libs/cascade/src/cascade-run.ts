@@ -88,7 +88,7 @@ export class CascadeRun {
     answers.forEach((answer, j) => {
       const i = batch[j];
       if (isDecided(answer)) this.results[i] = answer.tier ? answer : { ...answer, tier: tier.name };
-      else this.misses[i].push({ tier: tier.name, kind: 'abstained', reason: answer.reason });
+      else this.misses[i].push({ tier: tier.name, kind: 'abstained', reason: answer.reason || 'abstained' });
     });
   }
 

@@ -1,8 +1,9 @@
 import type { Classification, ClassifyOptions, DescribeResponse, Label, LogRecord } from '@logclass/contract';
-import { classifyNonEmpty, EMPTY_MESSAGE_REASON, LogclassError, unclassified, type Classifier } from '@logclass/classifier';
+import { classifyNonEmpty, EMPTY_MESSAGE_REASON, unclassified, type Classifier } from '@logclass/classifier';
 import type { Logger } from '@logclass/observability';
 import { maskTemplate } from '@logclass/template-mask';
 import type { BreakerSettings } from './breaker-settings';
+import { followAbort, throwIfCancelled } from './abort';
 import { CascadeRun, type RunLimits } from './cascade-run';
 import { allTiersRouting, type RoutingPolicy } from './routing';
 import { TierBreaker, type BreakerState } from './tier-breaker';
@@ -78,10 +79,14 @@ export class Cascade implements Classifier {
       records,
       () => unclassified(EMPTY_MESSAGE_REASON),
       async (nonEmpty) => {
-        const run = new CascadeRun(nonEmpty, tierOptions, signal, this.limits, this.log);
-        const done = await run.run(this.routesOf(nonEmpty));
-        throwIfCancelled(signal);
-        return done;
+        const cancel = followAbort(signal);
+        try {
+          const done = await new CascadeRun(nonEmpty, tierOptions, cancel.signal, this.limits, this.log).run(this.routesOf(nonEmpty));
+          throwIfCancelled(signal);
+          return done;
+        } finally {
+          cancel.dispose();
+        }
       },
     );
     if (options?.includeTemplate) return results.map((r, i) => ({ ...r, template: maskTemplate(records[i].logMessage) }));
@@ -160,8 +165,4 @@ export class Cascade implements Classifier {
 function positiveInt(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
   return value;
-}
-
-function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new LogclassError('CANCELLED', 'classification cancelled');
 }
