@@ -1,2 +1,2 @@
-export { maskTemplate, PLACEHOLDERS } from './mask-template';
+export { maskTemplate, MASK_VERSION, PLACEHOLDERS } from './mask-template';
 export { templateId } from './template-id';

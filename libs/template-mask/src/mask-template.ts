@@ -22,6 +22,13 @@ import {
   WHITESPACE,
 } from './patterns';
 
+/**
+ * Bumped whenever maskTemplate's output changes for some input. Anything that
+ * stores templates beyond one process (a persisted cache, a model trained on
+ * templates) should record it and treat another version as a miss.
+ */
+export const MASK_VERSION = 2;
+
 /** The placeholders a template may contain. They hold no digits, quotes or slashes, so masking a template again leaves it unchanged. */
 export const PLACEHOLDERS = {
   url: '<URL>',
