@@ -85,20 +85,18 @@ function maskNumber(match: string, digits: string, unit: string, offset: number,
   return PLACEHOLDERS.number + unit;
 }
 
-type Replacer = string | ((match: string, ...rest: never[]) => string);
-
 /**
- * One masking pass: a precompiled pattern, its replacement, and a cheap
- * test (a substring search) that skips the pass on lines it cannot change.
- * Most lines hold no URL, email, quote or `=`; skipping is most of the speed.
+ * One masking pass: what it replaces, and a cheap test (a substring search)
+ * that skips it on lines it cannot change. Most lines hold no URL, email,
+ * quote or `=`; skipping is most of the speed.
  */
 interface Pass {
-  readonly pattern: RegExp;
-  readonly replacement: Replacer;
   readonly applies: (line: string, hasDigit: boolean) => boolean;
+  readonly mask: (line: string) => string;
 }
 
 const withDigit = (_line: string, hasDigit: boolean) => hasDigit;
+const withDigitAnd = (needle: string) => (line: string, hasDigit: boolean) => hasDigit && line.includes(needle);
 const containing =
   (...needles: string[]) =>
   (line: string) =>
@@ -106,21 +104,21 @@ const containing =
 
 /** Order matters: containers first (a URL or path holds numbers and dates), then the specific forms, then the generic number and id passes. */
 const PASSES: readonly Pass[] = [
-  { pattern: URL, replacement: PLACEHOLDERS.url, applies: containing('://') },
-  { pattern: PATH, replacement: PLACEHOLDERS.path, applies: containing('/', '\\') },
-  { pattern: EMAIL, replacement: PLACEHOLDERS.email, applies: containing('@') },
-  { pattern: QUOTED, replacement: maskQuoted, applies: containing('"', "'") },
-  { pattern: TIMESTAMP, replacement: PLACEHOLDERS.timestamp, applies: withDigit },
-  { pattern: UUID, replacement: PLACEHOLDERS.uuid, applies: (line, hasDigit) => hasDigit && line.includes('-') },
-  { pattern: MAC, replacement: PLACEHOLDERS.hex, applies: containing(':', '-') },
-  { pattern: IPV6_CANDIDATE, replacement: (m: string) => (isIpv6(m) ? PLACEHOLDERS.ip : m), applies: containing(':') },
-  { pattern: IPV4, replacement: PLACEHOLDERS.ip, applies: (line, hasDigit) => hasDigit && line.includes('.') },
-  { pattern: POD_SUFFIX, replacement: PLACEHOLDERS.id, applies: (line, hasDigit) => hasDigit && line.includes('-') },
-  { pattern: HEX_ID, replacement: PLACEHOLDERS.hex, applies: withDigit },
-  { pattern: HASH_ID, replacement: PLACEHOLDERS.id, applies: containing('#') },
-  { pattern: NUMBER, replacement: maskNumber as Replacer, applies: withDigit },
-  { pattern: ENTITY_ID, replacement: PLACEHOLDERS.id, applies: withDigit },
-  { pattern: KEY_ID_VALUE, replacement: (_m: string, key: string) => key + PLACEHOLDERS.id, applies: (line, hasDigit) => hasDigit && line.includes('=') },
+  { applies: containing('://'), mask: (l) => l.replace(URL, PLACEHOLDERS.url) },
+  { applies: containing('/', '\\'), mask: (l) => l.replace(PATH, PLACEHOLDERS.path) },
+  { applies: containing('@'), mask: (l) => l.replace(EMAIL, PLACEHOLDERS.email) },
+  { applies: containing('"', "'"), mask: (l) => l.replace(QUOTED, maskQuoted) },
+  { applies: withDigit, mask: (l) => l.replace(TIMESTAMP, PLACEHOLDERS.timestamp) },
+  { applies: withDigitAnd('-'), mask: (l) => l.replace(UUID, PLACEHOLDERS.uuid) },
+  { applies: containing(':', '-'), mask: (l) => l.replace(MAC, PLACEHOLDERS.hex) },
+  { applies: containing(':'), mask: (l) => l.replace(IPV6_CANDIDATE, (m) => (isIpv6(m) ? PLACEHOLDERS.ip : m)) },
+  { applies: withDigitAnd('.'), mask: (l) => l.replace(IPV4, PLACEHOLDERS.ip) },
+  { applies: withDigitAnd('-'), mask: (l) => l.replace(POD_SUFFIX, PLACEHOLDERS.id) },
+  { applies: withDigit, mask: (l) => l.replace(HEX_ID, PLACEHOLDERS.hex) },
+  { applies: containing('#'), mask: (l) => l.replace(HASH_ID, PLACEHOLDERS.id) },
+  { applies: withDigit, mask: (l) => l.replace(NUMBER, maskNumber) },
+  { applies: withDigit, mask: (l) => l.replace(ENTITY_ID, PLACEHOLDERS.id) },
+  { applies: withDigitAnd('='), mask: (l) => l.replace(KEY_ID_VALUE, (_m, key: string) => key + PLACEHOLDERS.id) },
 ];
 
 /**
@@ -141,7 +139,7 @@ export function maskTemplate(message: string): string {
   let hasDigit = DIGIT.test(line);
   for (const pass of PASSES) {
     if (!pass.applies(line, hasDigit)) continue;
-    line = line.replace(pass.pattern, pass.replacement as string);
+    line = pass.mask(line);
     hasDigit = hasDigit && DIGIT.test(line);
   }
   return line;
