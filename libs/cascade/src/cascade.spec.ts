@@ -3,7 +3,7 @@ import { EMPTY_MESSAGE_REASON } from '@logclass/classifier';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
 import { silentLogger } from '@logclass/observability';
 import { MarkerTier } from '@logclass/test-support';
-import { remoteTier, startTierServer } from '../test/tier-servers';
+import { PATIENT_BREAKER, remoteTier, startTierServer } from '../test/tier-servers';
 import { waitFor } from '../test/wait';
 import { maskTemplate } from '@logclass/template-mask';
 import { Cascade, parseRouting } from './index';
@@ -124,5 +124,21 @@ describe('Cascade templates', () => {
       await cascade.close();
       await server.stop(0);
     }
+  });
+});
+
+describe('Cascade construction', () => {
+  const tier = (name: string) => ({ name, classifier: new MarkerTier(name), breaker: PATIENT_BREAKER });
+
+  it('refuses a configuration that cannot work, saying why', () => {
+    expect(() => new Cascade({ tiers: [], log: silentLogger() })).toThrow('a cascade needs at least one tier');
+    expect(() => new Cascade({ tiers: [tier('a'), tier('a')], log: silentLogger() })).toThrow('tier names must be unique: a, a');
+    expect(() => new Cascade({ tiers: [tier('a')], log: silentLogger(), batchSize: 0 })).toThrow('batchSize must be a positive integer, got 0');
+  });
+
+  it('rejects a call routed to a tier it does not have (a hand-written RoutingPolicy; parseRouting checks names up front)', async () => {
+    const cascade = new Cascade({ tiers: [tier('a')], routing: { tiersFor: () => ['b'] }, log: silentLogger() });
+    await expect(cascade.classify([rec('x')])).rejects.toThrow('routing names unknown tier "b"; tiers: a');
+    await cascade.close();
   });
 });
