@@ -18,7 +18,7 @@ export async function createEmbedder(spec: EmbedderSpec): Promise<Embedder> {
   }
 }
 
-const HASHING_ID = /^hashing-v1:d=(\d+):w=1-2:c=(\d+)-(\d+)x([\d.]+):m1$/;
+const HASHING_ID = /^hashing-v2:d=(\d+):w=1-2:c=(\d+)-(\d+)x([\d.]+):m1$/;
 const TRANSFORMERS_ID = /^transformers:(.+):(q8|fp32):mean-l2:(m1|raw)$/;
 
 /**

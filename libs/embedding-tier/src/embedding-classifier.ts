@@ -1,5 +1,6 @@
 import type { Classification, ClassifyOptions, DescribeResponse, LogRecord } from '@logclass/contract';
 import { abstained, classifyNonEmpty, decided, EMPTY_MESSAGE_REASON, type Classifier } from '@logclass/classifier';
+import { maskTemplate } from '@logclass/template-mask';
 import { LRUCache } from 'lru-cache';
 import type { ModelArtifact } from './artifact';
 import type { Embedder } from './embedder';
@@ -68,7 +69,8 @@ export class EmbeddingClassifier implements Classifier {
         const predictions = await this.predictTemplates(templates);
         return predictions.map((p, i) => {
           const result = this.toResult(p);
-          if (options?.includeTemplate) result.template = templates[i];
+          // The contract's template is the shared one every tier reports (cache keys here are the embedder's own mask).
+          if (options?.includeTemplate) result.template = maskTemplate(kept[i].logMessage);
           return result;
         });
       },

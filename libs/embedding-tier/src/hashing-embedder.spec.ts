@@ -24,7 +24,7 @@ describe('HashingEmbedder', () => {
   const embedder = new HashingEmbedder({ dimension: 1024 });
 
   it('names its parameters in its id', () => {
-    expect(embedder.id).toBe('hashing-v1:d=1024:w=1-2:c=3-5x0.5:m1');
+    expect(embedder.id).toBe('hashing-v2:d=1024:w=1-2:c=3-5x0.5:m1');
     expect(new HashingEmbedder().dimension).toBe(8192);
     expect(() => new HashingEmbedder({ dimension: 1000 })).toThrow(/power of two/);
   });
@@ -49,6 +49,15 @@ describe('HashingEmbedder', () => {
     expect(Array.from(toDense(sparse[0], 1024))).toEqual(Array.from(dense[0]));
     expect(sparse[1].indices).toHaveLength(0);
     expect(norm(dense[1])).toBe(0);
+  });
+
+  it('is not disturbed by a huge line before it (its scratch space is fully reset)', async () => {
+    const text = 'Backup completed successfully in 42s';
+    const before = (await embedder.embed([text]))[0];
+    const huge = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}x${(i * 7919).toString(36)}`).join(' ');
+    const [hugeVector, after] = await embedder.embed([huge, text]);
+    expect(norm(hugeVector)).toBeCloseTo(1, 5);
+    expect(Array.from(after)).toEqual(Array.from(before));
   });
 
   it('is deterministic across instances', async () => {

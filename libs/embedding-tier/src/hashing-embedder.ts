@@ -1,6 +1,6 @@
 import type { Embedder } from './embedder';
 import { LOG_TEXT_MASK_VERSION, logTokens, maskLogText } from './log-text';
-import { combineHashes, murmur3Range } from './murmur3';
+import { combineHashes, fmix32, murmur3Range } from './murmur3';
 import { toDense, type SparseVector } from './sparse-vector';
 
 export interface HashingOptions {
@@ -19,12 +19,19 @@ const DEFAULTS: Required<HashingOptions> = { dimension: 8192, charNgramMin: 3, c
 const SEED_WORD = 0x1b873593;
 const SEED_BIGRAM = 0x2545f491;
 const SEED_CHAR = 0x68e31da4;
+/** Stands for the word boundary around a token's characters ("<" and ">" in "<log>"). */
+const BOUNDARY = 0x2;
+const FNV_PRIME = 0x01000193;
 
 /**
  * The weight-free default embedder: signed feature hashing of word unigrams,
  * word bigrams and character n-grams of the masked log line, with
  * sub-linear term frequency (1 + ln tf) and L2 normalisation.
  * Needs no download and embeds tens of thousands of lines per second.
+ *
+ * Term frequency is counted per bucket and sign (a collision inside one line
+ * merges two features' counts, rare at these dimensions), which avoids
+ * sorting or a map per line.
  */
 export class HashingEmbedder implements Embedder {
   readonly id: string;
@@ -32,9 +39,12 @@ export class HashingEmbedder implements Embedder {
   private readonly opts: Required<HashingOptions>;
   private readonly mask: number;
   // Scratch space reused by every call (embedding is synchronous, so never shared between two calls).
-  private readonly words = new HashList();
-  private readonly chars = new HashList();
-  private readonly acc: BucketAccumulator;
+  private readonly wordCounts: Int32Array;
+  private readonly charCounts: Int32Array;
+  private readonly touched: Int32Array;
+  private readonly isTouched: Uint8Array;
+  private readonly drained: Float64Array;
+  private touchedCount = 0;
 
   constructor(options: HashingOptions = {}) {
     this.opts = { ...DEFAULTS, ...options };
@@ -43,8 +53,12 @@ export class HashingEmbedder implements Embedder {
     if (!(charNgramMin >= 1 && charNgramMax >= charNgramMin)) throw new Error('hashing embedder: need 1 <= charNgramMin <= charNgramMax');
     this.dimension = dimension;
     this.mask = dimension - 1;
-    this.acc = new BucketAccumulator(dimension);
-    this.id = `hashing-v1:d=${dimension}:w=1-2:c=${charNgramMin}-${charNgramMax}x${charWeight}:${LOG_TEXT_MASK_VERSION}`;
+    this.wordCounts = new Int32Array(dimension);
+    this.charCounts = new Int32Array(dimension);
+    this.touched = new Int32Array(dimension);
+    this.isTouched = new Uint8Array(dimension);
+    this.drained = new Float64Array(dimension);
+    this.id = `hashing-v2:d=${dimension}:w=1-2:c=${charNgramMin}-${charNgramMax}x${charWeight}:${LOG_TEXT_MASK_VERSION}`;
   }
 
   /** Texts with the same template get the same vector (see log-text.ts). */
@@ -62,94 +76,78 @@ export class HashingEmbedder implements Embedder {
   }
 
   embedOneSparse(text: string): SparseVector {
-    const tokens = logTokens(maskLogText(text));
-    const words = this.words;
-    const chars = this.chars;
-    words.length = 0;
-    chars.length = 0;
     let previous = -1;
-    for (const token of tokens) {
+    for (const token of logTokens(maskLogText(text))) {
       const h = murmur3Range(token, 0, token.length, SEED_WORD);
-      words.push(h);
-      if (previous !== -1) words.push(combineHashes(previous ^ SEED_BIGRAM, h));
+      this.count(this.wordCounts, h);
+      if (previous !== -1) this.count(this.wordCounts, combineHashes(previous ^ SEED_BIGRAM, h));
       previous = h;
-      if (token.charCodeAt(0) !== 60 /* '<' placeholders have no useful spelling */) this.charNgrams(token, chars);
+      if (token.charCodeAt(0) !== 60 /* '<' placeholders have no useful spelling */) this.countCharNgrams(token);
     }
-    addSublinear(words, 1, this.mask, this.acc);
-    addSublinear(chars, this.opts.charWeight, this.mask, this.acc);
-    return this.acc.drainNormalised();
+    return this.drain();
   }
 
-  private charNgrams(token: string, out: HashList): void {
-    const padded = `<${token}>`;
-    const { charNgramMin, charNgramMax } = this.opts;
-    for (let n = charNgramMin; n <= charNgramMax; n++) {
-      for (let s = 0; s + n <= padded.length; s++) out.push(murmur3Range(padded, s, s + n, SEED_CHAR + n));
+  /**
+   * All n-grams (min..max) of "<token>" in one pass per start position: an
+   * FNV-1a hash extended one character at a time, finalised at each length.
+   */
+  private countCharNgrams(token: string): void {
+    const { charNgramMin: min, charNgramMax: max } = this.opts;
+    const padded = token.length + 2;
+    for (let start = 0; start + min <= padded; start++) {
+      let h = SEED_CHAR;
+      for (let n = 1; n <= max && start + n <= padded; n++) {
+        const p = start + n - 2; // index into token; -1 and token.length are the boundaries
+        const code = p < 0 || p >= token.length ? BOUNDARY : token.charCodeAt(p);
+        h = Math.imul(h ^ code, FNV_PRIME);
+        if (n >= min) this.count(this.charCounts, fmix32(h ^ n));
+      }
     }
   }
-}
 
-/** A growable list of uint32 hashes, reused across messages to avoid garbage on the hot path. */
-class HashList {
-  length = 0;
-  private data = new Uint32Array(256);
-  push(h: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Uint32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
+  /** +1 or -1 (a hash bit the bucket index does not use) in the feature's bucket. */
+  private count(counts: Int32Array, h: number): void {
+    const bucket = h & this.mask;
+    if (this.isTouched[bucket] === 0) {
+      this.isTouched[bucket] = 1;
+      this.touched[this.touchedCount++] = bucket;
     }
-    this.data[this.length++] = h;
+    counts[bucket] += h & 0x80000000 ? -1 : 1;
   }
-  /** The hashes sorted, so equal features are adjacent. */
-  sorted(): Uint32Array {
-    return this.data.subarray(0, this.length).sort();
-  }
-}
 
-/** Dense scratch accumulator that remembers which buckets it touched. */
-class BucketAccumulator {
-  private readonly sums: Float64Array;
-  private readonly touched: Int32Array;
-  private count = 0;
-  constructor(dimension: number) {
-    this.sums = new Float64Array(dimension);
-    this.touched = new Int32Array(dimension);
-  }
-  add(bucket: number, value: number): void {
-    if (this.sums[bucket] === 0) this.touched[this.count++] = bucket;
-    // A sum that cancels to exactly 0 would be recorded twice; nudge it off zero instead.
-    this.sums[bucket] += value;
-    if (this.sums[bucket] === 0) this.sums[bucket] = Number.MIN_VALUE;
-  }
-  /** The L2-normalised sparse vector; leaves the accumulator empty. */
-  drainNormalised(): SparseVector {
-    const indices = this.touched.slice(0, this.count).sort();
-    const values = new Float32Array(indices.length);
+  /** Sub-linear TF per bucket, the char block weighted, L2-normalised; leaves the scratch arrays zeroed. */
+  private drain(): SparseVector {
+    // Left in first-seen order (deterministic): sorting and typed-array allocations dominated this function.
+    const buckets = this.touched.subarray(0, this.touchedCount);
+    this.touchedCount = 0;
+    const raw = this.drained;
+    const charWeight = this.opts.charWeight;
+    let kept = 0;
     let norm = 0;
-    for (let k = 0; k < indices.length; k++) {
-      const v = this.sums[indices[k]];
+    for (let k = 0; k < buckets.length; k++) {
+      const b = buckets[k];
+      const v = sublinear(this.wordCounts[b]) + charWeight * sublinear(this.charCounts[b]);
+      this.wordCounts[b] = 0;
+      this.charCounts[b] = 0;
+      this.isTouched[b] = 0;
+      if (v === 0) continue; // signed counts that cancelled out
+      buckets[kept] = b;
+      raw[kept++] = v;
       norm += v * v;
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let k = 0; k < indices.length; k++) {
-      values[k] = this.sums[indices[k]] * scale;
-      this.sums[indices[k]] = 0;
-    }
-    this.count = 0;
-    return { indices, values };
+    const values = new Float32Array(kept);
+    for (let k = 0; k < kept; k++) values[k] = raw[k] * scale;
+    return { indices: buckets.slice(0, kept), values };
   }
 }
 
-/** Adds (1 + ln tf) x weight per distinct feature hash, signed by a hash bit the bucket index does not use. */
-function addSublinear(hashes: HashList, weight: number, mask: number, acc: BucketAccumulator): void {
-  const sorted = hashes.sorted();
-  let i = 0;
-  while (i < sorted.length) {
-    const h = sorted[i];
-    let j = i + 1;
-    while (j < sorted.length && sorted[j] === h) j++;
-    acc.add(h & mask, weight * (1 + Math.log(j - i)) * (h & 0x80000000 ? -1 : 1));
-    i = j;
-  }
+/** 1 + ln c for the small counts almost every feature has. */
+const SUBLINEAR = Float64Array.from({ length: 64 }, (_, c) => (c === 0 ? 0 : 1 + Math.log(c)));
+
+/** sign(c) * (1 + ln |c|), 0 for 0. */
+function sublinear(c: number): number {
+  const magnitude = c < 0 ? -c : c;
+  const v = magnitude < SUBLINEAR.length ? SUBLINEAR[magnitude] : 1 + Math.log(magnitude);
+  return c < 0 ? -v : v;
 }

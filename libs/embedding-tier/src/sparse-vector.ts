@@ -1,4 +1,4 @@
-/** Non-zero entries of a vector: sorted, distinct indices and their values. */
+/** Non-zero entries of a vector: distinct indices (in no particular order) and their values. */
 export interface SparseVector {
   readonly indices: Int32Array;
   readonly values: Float32Array;
