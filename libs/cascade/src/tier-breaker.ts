@@ -16,6 +16,9 @@ type BatchCall = [records: readonly LogRecord[], options: ClassifyOptions | unde
  * - anything after our own caller cancelled the call (`cancelledByUs`): a
  *   CANCELLED the tier did not cause. A CANCELLED the tier sent on its own
  *   (e.g. it was killed mid-call) does count.
+ * (opossum reports a filtered error as a success, so either one ends a
+ * half-open probe by closing the breaker: for INVALID_ARGUMENT rightly, the
+ * tier answered; for a cancelled probe the next failures reopen it.)
  * Everything else counts: UNAVAILABLE (transport failure, or a garbage answer
  * such as a wrong result count), DEADLINE_EXCEEDED, INTERNAL, and
  * RESOURCE_EXHAUSTED: a tier that sheds load is overloaded, and an open
@@ -67,10 +70,8 @@ export class TierBreaker {
     this.breaker.on('open', () => this.transition('open'));
     this.breaker.on('halfOpen', () => this.transition('half-open'));
     this.breaker.on('close', () => this.transition('closed'));
+    // Timeouts are failures too (opossum emits both events for them).
     this.breaker.on('failure', (err: Error) => {
-      this.lastErrorMessage = err.message;
-    });
-    this.breaker.on('timeout', (err: Error) => {
       this.lastErrorMessage = err.message;
     });
   }
@@ -85,6 +86,8 @@ export class TierBreaker {
 
   /** Classify one batch through the breaker. Rejects when the tier failed, timed out or the breaker is open. */
   async classify(records: readonly LogRecord[], options: ClassifyOptions | undefined, signal?: AbortSignal): Promise<Classification[]> {
+    // Never fire for a caller already gone: even a filtered error counts as a success to opossum.
+    if (signal?.aborted) throw new LogclassError('CANCELLED', `${this.name}: cancelled`);
     const call = new AbortController();
     const forward = () => call.abort();
     signal?.addEventListener('abort', forward, { once: true });
