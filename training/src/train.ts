@@ -15,7 +15,9 @@ import { groupKey } from './dataset/split';
 import { renderTrainingReport, trainingMetricsJson } from './pipeline/training-report';
 import { trainAndEvaluate } from './pipeline/train-pipeline';
 
-export const DEFAULT_L2 = 1e-4;
+// Chosen on validation templates: 1e-4 underfits (held-out accuracy ~2 points lower),
+// 1e-5 is no better than 3e-5 on held-out templates and takes ~2x longer to fit.
+const DEFAULT_L2 = 3e-5;
 
 const program = new Command()
   .name('train')

@@ -79,4 +79,12 @@ describe('train, save, load and evaluate a small model end to end', () => {
     expect(report).toContain('"Weirdness": 1 rows');
     expect(report).toContain('Cascade: which tier decided');
   });
+
+  it('is deterministic for a seed', async () => {
+    const tiny = generateCorpus({ seed: 4, rowsPerTemplate: 4, labels: ALL_LABEL_TEMPLATES.map((l) => ({ ...l, templates: l.templates.slice(0, 4) })) });
+    const train = () => trainAndEvaluate(tiny, { embedder: new HashingEmbedder({ dimension: 256 }), labels, l2: 1e-3, seed: 9, maxIterations: 30, targetPrecision: 0.9 });
+    const [a, b] = [await train(), await train()];
+    expect(Buffer.from(a.model.weights.buffer).equals(Buffer.from(b.model.weights.buffer))).toBe(true);
+    expect(a.threshold).toEqual(b.threshold);
+  });
 });
