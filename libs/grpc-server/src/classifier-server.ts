@@ -24,6 +24,8 @@ export interface ClassifierServerOptions {
   credentials?: ServerCredentials;
   /** API keys accepted on contract calls (empty or absent: no key needed). */
   apiKeys?: readonly string[];
+  /** See LogClassifierServiceDeps.passEmptyMessages (the gateway sets it). */
+  passEmptyMessages?: boolean;
   channelOptions?: ChannelOptions;
 }
 
@@ -58,6 +60,7 @@ export async function startClassifierServer(opts: ClassifierServerOptions): Prom
       log: opts.log,
       metrics: opts.metrics,
       apiKeys: new ApiKeyCheck(opts.apiKeys ?? []),
+      passEmptyMessages: opts.passEmptyMessages,
     }),
   );
   opts.metrics?.trackQueue(() => ({ running: queue.inFlight, waiting: queue.queued }));

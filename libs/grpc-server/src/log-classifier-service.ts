@@ -50,9 +50,15 @@ export interface LogClassifierServiceDeps {
   metrics?: ServiceMetrics;
   /** When enabled, every contract call needs a valid API key in its metadata. */
   apiKeys?: ApiKeyCheck;
+  /**
+   * Tiers get empty messages answered for them (abstained) so no model sees
+   * one. A classifier that must answer them itself — the gateway's cascade,
+   * which never abstains — sets this.
+   */
+  passEmptyMessages?: boolean;
 }
 
-export function logClassifierService({ classifier, queue, limits, log, metrics, apiKeys }: LogClassifierServiceDeps): LogClassifierServer {
+export function logClassifierService({ classifier, queue, limits, log, metrics, apiKeys, passEmptyMessages }: LogClassifierServiceDeps): LogClassifierServer {
   const authorize = (metadata: Metadata) => apiKeys?.checkMetadata(metadata);
   const OUTCOME_NAMES: Record<number, string> = {
     [Outcome.OUTCOME_DECIDED]: 'decided',
@@ -76,11 +82,13 @@ export function logClassifierService({ classifier, queue, limits, log, metrics, 
   const run = async (records: readonly LogRecord[], options: ClassifyOptions | undefined, signal: AbortSignal) => {
     const results = await queue.run(
       () =>
-        classifyNonEmpty(
-          records,
-          () => abstained(classifier.tier, EMPTY_MESSAGE_REASON),
-          (nonEmpty) => classifier.classify(nonEmpty, options, signal),
-        ),
+        passEmptyMessages
+          ? classifier.classify(records, options, signal)
+          : classifyNonEmpty(
+              records,
+              () => abstained(classifier.tier, EMPTY_MESSAGE_REASON),
+              (nonEmpty) => classifier.classify(nonEmpty, options, signal),
+            ),
       signal,
     );
     if (results.length !== records.length) {
