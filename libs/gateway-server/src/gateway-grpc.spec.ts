@@ -8,6 +8,7 @@ import {
   type ClassifyResponse,
   type ClassifyStreamResponse,
 } from '@logclass/contract';
+import { EMPTY_MESSAGE_REASON } from '@logclass/classifier';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
 import { checkHealth } from '@logclass/tier-client';
 import { listServicesByReflection, MarkerTier } from '@logclass/test-support';
@@ -43,11 +44,14 @@ describe('gateway gRPC API (the LogClassifier contract over the cascade)', () =>
       records: [
         { source: 'A', logMessage: 'nothing here' },
         { source: 'B', logMessage: 'y @regex' },
+        { source: 'C', logMessage: '' },
       ],
     });
-    expect(batch.results.map((r) => [r.label, r.tier])).toEqual([
-      ['Unclassified', ''],
-      ['Test Label', 'regex'],
+    expect(batch.results.map((r) => [r.outcome, r.label, r.tier, r.reason])).toEqual([
+      [Outcome.OUTCOME_UNCLASSIFIED, 'Unclassified', '', expect.stringMatching(/no tier decided/)],
+      [Outcome.OUTCOME_DECIDED, 'Test Label', 'regex', 'marker @regex'],
+      // The gateway never abstains: an empty message is Unclassified, with the reason.
+      [Outcome.OUTCOME_UNCLASSIFIED, 'Unclassified', '', EMPTY_MESSAGE_REASON],
     ]);
 
     const call = client.classifyStream();

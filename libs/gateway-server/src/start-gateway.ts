@@ -43,7 +43,8 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
 
   let grpc: RunningTierService;
   try {
-    grpc = await startTierService('GATEWAY', cfg, cascade, log);
+    // The cascade answers empty messages itself (Unclassified): the gateway never abstains.
+    grpc = await startTierService('GATEWAY', cfg, cascade, log, undefined, { passEmptyMessages: true });
     await http.app.listen({ host: cfg.host, port: cfg.httpPort });
   } catch (err) {
     await http.app.close();

@@ -1,7 +1,7 @@
 import type { Classifier } from '@logclass/classifier';
 import { loadConfigOrExit, type ConfigOf, type ServerConfig, type ServiceConfig, type Settings } from '@logclass/service-config';
 import { createLogger, ServiceMetrics, startMetricsServer, type Logger } from '@logclass/observability';
-import { startClassifierServer, type RunningClassifierServer } from './classifier-server';
+import { startClassifierServer, type ClassifierServerOptions, type RunningClassifierServer } from './classifier-server';
 import { serverCredentialsFrom } from './server-credentials';
 import { runService } from './run-service';
 
@@ -23,6 +23,8 @@ export async function startTierService(
   classifier: Classifier,
   log: Logger,
   metrics = new ServiceMetrics(classifier.tier),
+  /** What differs for one service, e.g. the gateway's passEmptyMessages. */
+  serverOptions: Pick<ClassifierServerOptions, 'passEmptyMessages' | 'apiKeys'> = {},
 ): Promise<RunningTierService> {
   const grpc = await startClassifierServer({
     classifier,
@@ -35,6 +37,7 @@ export async function startTierService(
     log,
     metrics,
     credentials: serverCredentialsFrom(cfg),
+    ...serverOptions,
   });
   const metricsServer = cfg.metricsPort >= 0 ? await startMetricsServer(metrics, cfg.host, cfg.metricsPort) : undefined;
   if (metricsServer) log.info({ port: metricsServer.port }, 'metrics at GET /metrics');
