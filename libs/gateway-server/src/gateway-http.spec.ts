@@ -96,6 +96,14 @@ describe('gateway REST API over real gRPC tiers', () => {
       await expectError(await rawCsv(body), 400, 'INVALID_ARGUMENT', message);
     });
 
+    it('answers a bad header with 400 at once, even while a large upload is still arriving', async () => {
+      const large = `source,message\n${'S,some log line\n'.repeat(150_000)}`; // ~2.4 MB
+      await expectError(await upload(large), 400, 'INVALID_ARGUMENT', /missing required column "log_message"/);
+      await expectError(await rawCsv(large), 400, 'INVALID_ARGUMENT', /missing required column "log_message"/);
+      // The connection is still good for the next request.
+      expect((await rawCsv('source,log_message\nA,x\n')).status).toBe(200);
+    });
+
     it('refuses an unknown column, a misnamed field and an unsupported content type', async () => {
       await expectError(await upload('source,log_message\n', '?columns=tier,colour'), 400, 'INVALID_ARGUMENT', /unknown column "colour"/);
       await expectError(await upload('source,log_message\n', '', 'upload'), 400, 'INVALID_ARGUMENT', /field named "file" \(got "upload"\)/);
