@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Outcome, type LogRecord } from '@logclass/contract';
-import { createEmbedder, saveArtifact, trainLogisticRegression, type Embedder } from '@logclass/embedding-tier';
+import { createEmbedder, saveArtifact, trainArtifact, type Embedder } from '@logclass/embedding-tier';
 import { ServiceMetrics, silentLogger } from '@logclass/observability';
 import { writeTinyBertModel } from '@logclass/test-support';
 import { checkHealth, GrpcClassifier } from '@logclass/tier-client';
@@ -11,35 +11,21 @@ import { startEmbeddingService } from './service';
 import { resolveShippedPath } from './shipped-path';
 
 const LABELS = ['User Action', 'Resource Usage', 'Security Alert'];
-const TRAINING: Array<[string, number]> = [
-  ['User 12 logged in.', 0],
-  ['User 7 logged out.', 0],
-  ['Account with ID 55 created by admin.', 0],
-  ['Memory usage at 91% on node-3', 1],
-  ['Disk space used 40GB of 50GB', 1],
-  ['CPU usage 97% for 10 minutes', 1],
-  ['Multiple failed login attempts for user admin from 10.0.0.9', 2],
-  ['Unauthorized access attempt to /etc/shadow', 2],
-  ['Brute force attack detected on ssh from 192.168.1.4', 2],
-];
+const EXAMPLES = [
+  ['User 12 logged in.', 'User Action'],
+  ['User 31 logged out.', 'User Action'],
+  ['New account 77 registered by admin.', 'User Action'],
+  ['Memory usage at 91% on node-3', 'Resource Usage'],
+  ['Disk space used 40GB of 50GB', 'Resource Usage'],
+  ['CPU usage 97% for 10 minutes', 'Resource Usage'],
+  ['Repeated failed login attempts for root from 10.0.0.9', 'Security Alert'],
+  ['Brute force attack detected on ssh from 192.168.1.4', 'Security Alert'],
+  ['Privilege escalation attempt blocked for user guest', 'Security Alert'],
+].map(([text, label]) => ({ text, label }));
 
-/** Trains a small model with `embedder` into `dir`, the way the training command does. */
+/** Trains a small model with `embedder` into `dir`, as the training command would. */
 async function trainInto(dir: string, embedder: Embedder): Promise<void> {
-  const X = await embedder.embed(TRAINING.map(([t]) => t));
-  const fit = trainLogisticRegression(X, TRAINING.map(([, y]) => y), { numClasses: LABELS.length, l2: 1e-3, classWeight: 'balanced', seed: 1 });
-  saveArtifact(dir, {
-    formatVersion: 1,
-    name: 'toy',
-    version: '1',
-    createdAt: new Date(0).toISOString(),
-    labels: LABELS,
-    embedder: { id: embedder.id, dimension: embedder.dimension },
-    threshold: 0.5,
-    thresholdMethod: 'fixed',
-    trainingData: { fingerprint: 'sha256:test', rows: TRAINING.length },
-    weights: fit.weights,
-    bias: fit.bias,
-  });
+  saveArtifact(dir, await trainArtifact(embedder, EXAMPLES, { name: 'toy', version: '1', labels: LABELS, threshold: 0.5, l2: 1e-3 }));
   await embedder.close?.();
 }
 

@@ -6,60 +6,47 @@ import { maskTemplate } from '@logclass/template-mask';
 import { loadArtifact, readArtifactMetadata, saveArtifact, type ModelArtifact } from './artifact';
 import { EmbeddingClassifier } from './embedding-classifier';
 import { HashingEmbedder } from './hashing-embedder';
-import { trainLogisticRegressionSparse } from './logistic-regression';
+import { trainArtifact } from './train-artifact';
 
 const LABELS = ['User Action', 'Resource Usage', 'Security Alert'];
-const TRAINING: Array<[string, number]> = [
-  ['User 12 logged in.', 0],
-  ['User 7 logged out.', 0],
-  ['Account with ID 55 created by admin.', 0],
-  ['Memory usage at 91% on node-3', 1],
-  ['Disk space used 40GB of 50GB', 1],
-  ['CPU usage 97% for 10 minutes', 1],
-  ['Multiple failed login attempts for user admin from 10.0.0.9', 2],
-  ['Unauthorized access attempt to /etc/shadow', 2],
-  ['Brute force attack detected on ssh from 192.168.1.4', 2],
+const EXAMPLES = [
+  { text: 'User 12 logged in.', label: 'User Action' },
+  { text: 'User 7 logged out.', label: 'User Action' },
+  { text: 'Account with ID 55 created by admin.', label: 'User Action' },
+  { text: 'Memory usage at 91% on node-3', label: 'Resource Usage' },
+  { text: 'Disk space used 40GB of 50GB', label: 'Resource Usage' },
+  { text: 'CPU usage 97% for 10 minutes', label: 'Resource Usage' },
+  { text: 'Multiple failed login attempts for user admin from 10.0.0.9', label: 'Security Alert' },
+  { text: 'Unauthorized access attempt to /etc/shadow', label: 'Security Alert' },
+  { text: 'Brute force attack detected on ssh from 192.168.1.4', label: 'Security Alert' },
 ];
 
-function trainedArtifact(embedder: HashingEmbedder): ModelArtifact {
-  const fit = trainLogisticRegressionSparse(
-    embedder.embedSparse(TRAINING.map(([t]) => t)),
-    embedder.dimension,
-    TRAINING.map(([, y]) => y),
-    { numClasses: LABELS.length, l2: 0.01, classWeight: 'balanced', seed: 1 },
-  );
-  return {
-    formatVersion: 1,
-    name: 'toy',
-    version: '1',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    labels: LABELS,
-    embedder: { id: embedder.id, dimension: embedder.dimension },
-    threshold: 0.5,
-    thresholdMethod: 'fixed',
-    trainingData: { fingerprint: 'sha256:test', rows: TRAINING.length },
-    weights: fit.weights,
-    bias: fit.bias,
-  };
-}
+const trainedArtifact = (embedder: HashingEmbedder): Promise<ModelArtifact> =>
+  trainArtifact(embedder, EXAMPLES, { name: 'toy', version: '1', labels: LABELS, threshold: 0.5, l2: 0.01 });
 
 describe('model artifact', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'artifact-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('round-trips through model.json + weights.f32', () => {
+  it('round-trips through model.json + weights.f32', async () => {
     const embedder = new HashingEmbedder({ dimension: 256 });
-    const artifact = trainedArtifact(embedder);
+    const artifact = await trainedArtifact(embedder);
     saveArtifact(dir, artifact);
     const loaded = loadArtifact(dir, embedder);
     expect(Array.from(loaded.weights)).toEqual(Array.from(artifact.weights));
     expect(Array.from(loaded.bias)).toEqual(Array.from(artifact.bias));
-    expect(readArtifactMetadata(dir)).toMatchObject({ name: 'toy', labels: LABELS, embedder: { dimension: 256 } });
+    expect(readArtifactMetadata(dir)).toMatchObject({
+      name: 'toy',
+      labels: LABELS,
+      embedder: { dimension: 256 },
+      trainingData: { rows: EXAMPLES.length, fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) },
+      training: { converged: true, l2: 0.01, classWeight: 'balanced' },
+    });
   });
 
-  it('refuses another embedder, and weights that do not match their checksum', () => {
-    saveArtifact(dir, trainedArtifact(new HashingEmbedder({ dimension: 256 })));
+  it('refuses another embedder, and weights that do not match their checksum', async () => {
+    saveArtifact(dir, await trainedArtifact(new HashingEmbedder({ dimension: 256 })));
     expect(() => loadArtifact(dir, new HashingEmbedder({ dimension: 512 }))).toThrow(
       /trained with embedder "hashing-v2:d=256.*but the configured embedder is "hashing-v2:d=512/,
     );
@@ -73,7 +60,8 @@ describe('model artifact', () => {
 
 describe('EmbeddingClassifier', () => {
   const embedder = new HashingEmbedder({ dimension: 256 });
-  const artifact = trainedArtifact(embedder);
+  let artifact: ModelArtifact;
+  beforeAll(async () => (artifact = await trainedArtifact(embedder)));
   const rec = (logMessage: string) => ({ source: 'svc', logMessage });
 
   it('decides with the probability as the reason, in order', async () => {
@@ -106,5 +94,13 @@ describe('EmbeddingClassifier', () => {
     const d = new EmbeddingClassifier(artifact, embedder, { maxBatchSize: 64 }).describe();
     expect(d).toMatchObject({ tier: 'embedding', maxBatchSize: 64, model: `toy@1 (${embedder.id})` });
     expect(d.labels.map((l) => l.name)).toEqual(LABELS);
+  });
+});
+
+describe('trainArtifact', () => {
+  it('refuses an example whose label is not in the model', async () => {
+    await expect(
+      trainArtifact(new HashingEmbedder({ dimension: 64 }), [{ text: 'x', label: 'Nope' }], { name: 'n', version: '1', labels: LABELS, threshold: 0.5 }),
+    ).rejects.toThrow(/labelled "Nope", which is not among User Action/);
   });
 });

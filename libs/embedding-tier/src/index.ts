@@ -22,3 +22,4 @@ export {
 export { saveArtifact, loadArtifact, readArtifactMetadata, ARTIFACT_FORMAT_VERSION, type ModelArtifact } from './artifact';
 export { EmbeddingClassifier, EMBEDDING_TIER, type EmbeddingClassifierOptions } from './embedding-classifier';
 export { loadEmbeddingClassifier, type EmbeddingTierOptions } from './load-classifier';
+export { trainArtifact, embedSparse, type LabelledText, type TrainArtifactOptions } from './train-artifact';
