@@ -4,7 +4,11 @@ import { combineHashes, fmix32, murmur3Range } from './murmur3';
 import { toDense, type SparseVector } from './sparse-vector';
 
 export interface HashingOptions {
-  /** Power of two. 8192 x 9 labels of float32 weights is ~300 KB in git. */
+  /**
+   * Power of two. 4096 (9 labels x 4096 float32 = ~150 KB of weights in git)
+   * scored the same held-out-template accuracy as 8192 on the training corpus
+   * (0.882 both, l2 1e-4) and trains in half the time.
+   */
   dimension?: number;
   /** Character n-grams of each word, padded with word boundaries. */
   charNgramMin?: number;
@@ -13,7 +17,7 @@ export interface HashingOptions {
   charWeight?: number;
 }
 
-const DEFAULTS: Required<HashingOptions> = { dimension: 8192, charNgramMin: 3, charNgramMax: 5, charWeight: 0.5 };
+const DEFAULTS: Required<HashingOptions> = { dimension: 4096, charNgramMin: 3, charNgramMax: 5, charWeight: 0.5 };
 
 // Distinct seeds keep a word, a bigram and a char n-gram with the same text apart.
 const SEED_WORD = 0x1b873593;
