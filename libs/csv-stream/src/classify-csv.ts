@@ -80,6 +80,10 @@ async function* classifiedChunks(input: Readable, classifier: Classifier, opts: 
   const parser = parse({
     bom: true,
     skip_empty_lines: true,
+    // Log lines often hold quotes (`GET "/api" 200`) in fields nobody quoted:
+    // take those literally, as Python's csv and spreadsheets do. A field that
+    // opens with a quote must still close it.
+    relax_quotes: true,
     max_record_size: maxRecordBytes,
     on_record: (record: string[], context: { lines: number }) => {
       recordStartLine = context.lines + 1;
