@@ -76,7 +76,8 @@ async function main(): Promise<void> {
     weights: result.model.weights,
     bias: result.model.bias,
   });
-  const command = `npm run train -- ${process.argv.slice(2).join(' ')}`.trim();
+  const args = process.argv.slice(2);
+  const command = args.length > 0 ? `npm run train -- ${args.join(' ')}` : 'npm run train';
   const report = renderTrainingReport(
     { modelDir: outDir, dataPath, fingerprint, embedderId: embedder.id, labels, l2, seed, targetPrecision, totalSeconds, command },
     result,

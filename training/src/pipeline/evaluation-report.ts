@@ -2,6 +2,7 @@ import { pct } from '../evaluation/classification-report';
 import { renderCoverageCurve, type CurvePoint } from '../evaluation/coverage-curve';
 import type { ClassificationMetrics } from '../evaluation/metrics';
 import { keyValues, metricsJson, renderMetrics, section } from '../evaluation/report';
+import { LLM_NOT_RUN, UNCLASSIFIED_OUTCOME } from './cascade-run';
 
 export interface MisclassifiedExample {
   gold: string;
@@ -45,11 +46,16 @@ function summaryTable(r: EvaluationResult): string {
   ].join('\n');
 }
 
+// Cascade order first, then whatever else came back.
+const TIER_ORDER = ['regex', 'embedding', 'llm', LLM_NOT_RUN, UNCLASSIFIED_OUTCOME];
+const tierRank = (tier: string): number => (TIER_ORDER.includes(tier) ? TIER_ORDER.indexOf(tier) : TIER_ORDER.length);
+
 function tierTable(decidedBy: ReadonlyMap<string, { rows: number; correct: number }>, total: number): string {
   const width = Math.max(10, ...[...decidedBy.keys()].map((k) => k.length));
   const lines = [`${'decided by'.padEnd(width)}   rows  share  accuracy`];
-  for (const [tier, { rows, correct }] of decidedBy) {
-    const accuracy = tier.startsWith('llm (') || tier === 'Unclassified' ? '-' : pct(correct / rows);
+  const ordered = [...decidedBy].sort((a, b) => tierRank(a[0]) - tierRank(b[0]));
+  for (const [tier, { rows, correct }] of ordered) {
+    const accuracy = tier === LLM_NOT_RUN || tier === UNCLASSIFIED_OUTCOME ? '-' : pct(correct / rows);
     lines.push(`${tier.padEnd(width)}  ${String(rows).padStart(5)}  ${pct(rows / total).padStart(5)}  ${accuracy.padStart(8)}`);
   }
   return lines.join('\n');
