@@ -31,8 +31,9 @@ export async function trainArtifact(embedder: Embedder, examples: readonly Label
     return index;
   });
   const rows = await embedSparse(embedder, examples.map((e) => e.text));
-  const settings = { l2: opts.l2 ?? 1e-4, classWeight: opts.classWeight ?? 'balanced', seed: opts.seed ?? 1, maxIterations: opts.maxIterations, tolerance: opts.tolerance };
-  const fit = trainLogisticRegressionSparse(rows, embedder.dimension, y, { numClasses: opts.labels.length, ...settings });
+  const settings = { l2: opts.l2 ?? 1e-4, classWeight: opts.classWeight ?? 'balanced', seed: opts.seed ?? 1 };
+  const limits = { maxIterations: opts.maxIterations, tolerance: opts.tolerance };
+  const fit = trainLogisticRegressionSparse(rows, embedder.dimension, y, { numClasses: opts.labels.length, ...settings, ...limits });
   return {
     formatVersion: ARTIFACT_FORMAT_VERSION,
     name: opts.name,

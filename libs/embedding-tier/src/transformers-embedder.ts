@@ -14,7 +14,12 @@ export interface TransformersEmbedderOptions {
   modelsPath: string;
   /** Allow downloading from huggingface.co into `modelsPath` when the model is missing. Off by default. */
   allowRemoteModels?: boolean;
-  /** int8 `onnx/model_quantized.onnx` (default, ~2x faster) or fp32 `onnx/model.onnx`. */
+  /**
+   * int8 `onnx/model_quantized.onnx` (default, ~2x faster) or fp32 `onnx/model.onnx`.
+   * Dynamic int8 quantisation scales activations per batch, so a message's
+   * vector moves by ~1e-3 with its batch-mates (measured on the MiniLM-shaped
+   * graph); fp32 vectors do not depend on batching at all.
+   */
   quantized?: boolean;
   /** Sentences per model run; they are grouped by token length first. */
   batchSize?: number;
