@@ -1,4 +1,4 @@
-import type { SparseVector } from './sparse-vector';
+import { toSparse, type SparseVector } from './sparse-vector';
 
 /**
  * Turns log messages into fixed-size vectors. Every implementation is
@@ -19,4 +19,10 @@ export interface Embedder {
   /** The same vectors as `embed`, as non-zeros only, for embedders whose vectors are mostly zeros. */
   embedSparse?(texts: readonly string[]): SparseVector[];
   close?(): Promise<void>;
+}
+
+/** The embedder's sparse vectors when it has them, else its dense ones made sparse. */
+export async function embedSparse(embedder: Embedder, texts: readonly string[]): Promise<SparseVector[]> {
+  if (embedder.embedSparse) return embedder.embedSparse(texts);
+  return (await embedder.embed(texts)).map(toSparse);
 }

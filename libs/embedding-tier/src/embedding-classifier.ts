@@ -3,7 +3,7 @@ import { abstained, classifyNonEmpty, decided, EMPTY_MESSAGE_REASON, type Classi
 import { maskTemplate } from '@logclass/template-mask';
 import { LRUCache } from 'lru-cache';
 import type { ModelArtifact } from './artifact';
-import type { Embedder } from './embedder';
+import { embedSparse, type Embedder } from './embedder';
 import { argmax, LogisticRegressionModel } from './logistic-regression';
 
 export const EMBEDDING_TIER = 'embedding';
@@ -124,8 +124,7 @@ export class EmbeddingClassifier implements Classifier {
   }
 
   private async predict(texts: string[]): Promise<Prediction[]> {
-    if (this.embedder.embedSparse) return this.embedder.embedSparse(texts).map((v) => argmax(this.model.predictProbaSparse(v)));
-    return (await this.embedder.embed(texts)).map((v) => argmax(this.model.predictProba(v)));
+    return (await embedSparse(this.embedder, texts)).map((v) => argmax(this.model.predictProbaSparse(v)));
   }
 
   private toResult({ index, p }: Prediction): Classification {

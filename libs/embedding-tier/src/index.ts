@@ -1,4 +1,4 @@
-export type { Embedder } from './embedder';
+export { embedSparse, type Embedder } from './embedder';
 export { HashingEmbedder, type HashingOptions } from './hashing-embedder';
 export {
   TransformersEmbedder,
@@ -22,4 +22,4 @@ export {
 export { saveArtifact, loadArtifact, readArtifactMetadata, ARTIFACT_FORMAT_VERSION, type ModelArtifact } from './artifact';
 export { EmbeddingClassifier, EMBEDDING_TIER, type EmbeddingClassifierOptions } from './embedding-classifier';
 export { loadEmbeddingClassifier, type EmbeddingTierOptions } from './load-classifier';
-export { trainArtifact, embedSparse, type LabelledText, type TrainArtifactOptions } from './train-artifact';
+export { trainArtifact, type LabelledText, type TrainArtifactOptions } from './train-artifact';

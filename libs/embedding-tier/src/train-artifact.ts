@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ARTIFACT_FORMAT_VERSION, type ModelArtifact } from './artifact';
-import type { Embedder } from './embedder';
+import { embedSparse, type Embedder } from './embedder';
 import { trainLogisticRegressionSparse, type LogisticRegressionOptions } from './logistic-regression';
-import { toSparse, type SparseVector } from './sparse-vector';
 
 export interface LabelledText {
   text: string;
@@ -48,12 +47,6 @@ export async function trainArtifact(embedder: Embedder, examples: readonly Label
     weights: fit.weights,
     bias: fit.bias,
   };
-}
-
-/** The embedder's sparse vectors when it has them, else its dense ones made sparse. */
-export async function embedSparse(embedder: Embedder, texts: readonly string[]): Promise<SparseVector[]> {
-  if (embedder.embedSparse) return embedder.embedSparse(texts);
-  return (await embedder.embed(texts)).map(toSparse);
 }
 
 /** sha256 over the examples in order: the same data gives the same fingerprint. */
