@@ -15,7 +15,7 @@ export interface RunningGateway {
   readonly httpPort: number;
   /** e.g. http://127.0.0.1:8080 */
   readonly httpUrl: string;
-  /** Drain: /readyz goes 503, gRPC health NOT_SERVING; in-flight work gets the grace period; then close. */
+  /** Drain: /readyz goes 503 and new HTTP requests get 503; in-flight HTTP, then gRPC work, each get GATEWAY_SHUTDOWN_GRACE_MS; then close. */
   stop(): Promise<void>;
 }
 
@@ -64,8 +64,12 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
     stop: () =>
       (stopping ??= (async () => {
         http.markStopping();
-        // Both at once: HTTP waits for in-flight responses, gRPC for in-flight calls (then the cascade closes).
-        await Promise.all([http.app.close(), grpc.stop()]);
+        // HTTP first: uploads still streaming need the cascade, which grpc.stop() closes at its end.
+        // Each side gets the grace period, then its connections are cut.
+        const cut = setTimeout(() => http.app.server.closeAllConnections(), cfg.shutdownGraceMs);
+        cut.unref();
+        await http.app.close().finally(() => clearTimeout(cut));
+        await grpc.stop();
       })()),
   };
 }

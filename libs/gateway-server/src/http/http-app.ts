@@ -1,6 +1,6 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
-import { AdmissionQueue, type Classifier } from '@logclass/classifier';
+import { AdmissionQueue, unavailable, type Classifier } from '@logclass/classifier';
 import type { Logger } from '@logclass/observability';
 import type { ReadinessReport } from '../readiness';
 import type { SizeLimit } from './byte-limit';
@@ -23,7 +23,7 @@ export interface HttpApiOptions {
 
 export interface HttpApi {
   app: FastifyInstance;
-  /** From now on /readyz answers 503 (draining before shutdown). */
+  /** From now on every request but /healthz answers 503 UNAVAILABLE (draining before shutdown). */
   markStopping(): void;
 }
 
@@ -34,8 +34,23 @@ export async function buildHttpApi(opts: HttpApiOptions): Promise<HttpApi> {
   const app: FastifyInstance = Fastify({
     loggerInstance: opts.log as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
+    // Our own hook answers while draining, so that answer too goes through toHttpError.
+    return503OnClosing: false,
   });
   installErrorHandling(app, opts.log);
+  let stopping = false;
+  app.addHook('onRequest', async (request) => {
+    // Liveness stays true while draining: the process is fine, it is just leaving.
+    if (stopping && request.url !== '/healthz') throw unavailable('the gateway is shutting down; retry on another instance');
+  });
+  // Draining: a keep-alive connection would hold close() open until it idles
+  // out, so close each one as soon as its response is done.
+  app.addHook('onSend', async (_request, reply) => {
+    if (stopping) reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async () => {
+    if (stopping) setImmediate(() => app.server.closeIdleConnections());
+  });
   await app.register(multipart, { limits: { files: 1, fields: 16, parts: 32 } });
   registerCsvRoute(app, {
     classifier: opts.classifier,
@@ -49,7 +64,6 @@ export async function buildHttpApi(opts: HttpApiOptions): Promise<HttpApi> {
     maxBody: opts.maxJsonBody,
     maxRecords: opts.maxJsonRecords,
   });
-  let stopping = false;
-  registerHealthRoutes(app, opts.readiness, () => stopping);
+  registerHealthRoutes(app, opts.readiness);
   return { app, markStopping: () => (stopping = true) };
 }
