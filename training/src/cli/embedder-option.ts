@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
 import { createEmbedder, DEFAULT_TRANSFORMERS_MODEL, type Embedder } from '@logclass/embedding-tier';
 
-export type EmbedderKind = 'hashing' | 'transformers';
-
 /** Builds the embedder a `--embedder` option names; transformers models are read from `modelsPath` only (no download). */
 export async function embedderFromOption(kind: string, modelsPath: string, transformersModel = DEFAULT_TRANSFORMERS_MODEL): Promise<Embedder> {
   if (kind === 'hashing') return createEmbedder({ kind: 'hashing' });

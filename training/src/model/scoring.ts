@@ -1,4 +1,5 @@
 import { argmax, LogisticRegressionModel, type SparseVector } from '@logclass/embedding-tier';
+import type { ScoredPrediction } from '../evaluation/threshold';
 
 /** The model's answer for one row before any threshold: its top label and that label's probability. */
 export interface TopPrediction {
@@ -18,4 +19,9 @@ export const ABSTAINED = '(abstained)';
 
 export function applyThreshold(predictions: readonly TopPrediction[], threshold: number): string[] {
   return predictions.map((p) => (p.confidence >= threshold ? p.label : ABSTAINED));
+}
+
+/** Confidence and correctness of each prediction: the input of threshold choice and coverage curves. */
+export function scoredAgainst(predictions: readonly TopPrediction[], gold: readonly string[]): ScoredPrediction[] {
+  return predictions.map((p, i) => ({ confidence: p.confidence, correct: p.label === gold[i] }));
 }

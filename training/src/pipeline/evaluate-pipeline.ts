@@ -6,11 +6,10 @@ import { resolveLabels } from '../dataset/resolve-labels';
 import { coverageCurve } from '../evaluation/coverage-curve';
 import { computeMetrics } from '../evaluation/metrics';
 import { embedSparse } from '../model/features';
-import { applyThreshold, predictTop } from '../model/scoring';
+import { applyThreshold, predictTop, scoredAgainst } from '../model/scoring';
 import { runCascade } from './cascade-run';
 import type { EvaluationResult, MisclassifiedExample } from './evaluation-report';
 import type { LoadedModel } from './load-model';
-import { scoredAgainst } from './train-pipeline';
 
 /** What the classifiers are given: the raw message, or its template (what a template cache would classify). */
 export type InputMode = 'raw' | 'template';

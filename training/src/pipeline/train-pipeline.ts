@@ -6,7 +6,7 @@ import { computeMetrics, type ClassificationMetrics } from '../evaluation/metric
 import { chooseThreshold, type ThresholdChoice } from '../evaluation/threshold';
 import { embedSparse } from '../model/features';
 import { fitModel, type FittedModel } from '../model/fit';
-import { applyThreshold, predictTop, type TopPrediction } from '../model/scoring';
+import { applyThreshold, predictTop, scoredAgainst } from '../model/scoring';
 
 export interface TrainPipelineOptions {
   embedder: Embedder;
@@ -99,8 +99,4 @@ export async function trainAndEvaluate(rows: readonly LabelledRow[], opts: Train
     };
   }
   return { model: finalFit.model, threshold, parts, selectionFit, finalFit, embedSeconds, test };
-}
-
-export function scoredAgainst(predictions: readonly TopPrediction[], gold: readonly string[]): { confidence: number; correct: boolean }[] {
-  return predictions.map((p, i) => ({ confidence: p.confidence, correct: p.label === gold[i] }));
 }

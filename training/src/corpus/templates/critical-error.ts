@@ -90,5 +90,9 @@ export const criticalError = defineLabel(
     'Fatal: disk controller failure on {host}, database offline',
     'The {component} became unresponsive and was declared dead',
     'P1 incident: {essentialService} down',
+    '{Email|Mail|Messaging|Notification} service {experiencing|facing|reporting} {issues|problems|failures} with {sending|delivery|all outgoing mail}',
+    '{Email|SMTP|Mail} service is {down|not working|unavailable}{|, no messages can be sent}',
+    'Power supply unit {int:1:2} failed on {host}; server is down',
+    '{host}: hardware fault ({memory|CPU|motherboard|storage controller}) took the server offline',
   ],
 );

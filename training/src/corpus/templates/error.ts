@@ -95,5 +95,13 @@ export const error = defineLabel(
     'Error: {job} could not write its output: {cause}',
     'Unable to refresh materialized view {table}_summary: {cause}',
     'Data copy to {region} replica did not complete',
+    '{Email|Mail|SMTP} server encountered a {sending|delivery|transmission} {fault|error|problem}{| for message {hex8}}',
+    'Outgoing {mail|email} to {user} bounced: {cause}',
+    'Message {hex8} could not be sent: {SMTP|mail} relay returned an error',
+    '{Job|Process|Script} {job} {returned|exited with} non-zero {exit code|status} {int:1:255}',
+    '{job}.sh terminated with exit status {int:1:255}',
+    'Giving up on event {uuid} after {int:3:12} delivery attempts; parked in {queue}.dlq',
+    'Dead-lettered {int:1:900} messages from {queue}: {cause}',
+    'Processing of {file} stopped with an error: {cause}',
   ],
 );

@@ -95,5 +95,11 @@ export const securityAlert = defineLabel(
     'Login denied for {user}: account is locked due to repeated failures',
     'Alert: new SSH key added to root authorized_keys on {host}',
     'User {userId} attempted to bypass two-factor authentication',
+    'Invalid user {user} from {ip}{| port {port}}',
+    'Connection closed by invalid user {user} {ip} port {port} [preauth]',
+    'Failed {password|publickey|keyboard-interactive/pam} for {root|admin|invalid user {user}} from {ip} port {port} ssh2',
+    'authentication failure for {user} from {ip}: {int:3:50} attempts',
+    'User {userId} {tried|attempted} to {access|open|view} {the admin area|restricted reports|another user\'s account} {without permission|and was denied}',
+    'Blocked unauthorized attempt by {user} to reach {path}',
   ],
 );

@@ -87,5 +87,9 @@ export const systemNotification = defineLabel(
     'Reindexing of {table} completed',
     'Storage volume vol-{hex8} attached to {host}',
     'Daily summary email sent to {int:1:50} administrators',
+    '{Attachment|Document|Image|File} {file} was uploaded{| by {user}| by user {user}}',
+    '{user} uploaded {file}{| ({int:1:900} KB)}',
+    'Cleanup job removed {int:10:90000} {stale cache entries|orphaned uploads|expired tokens}',
+    'Cache {warmed up|rebuilt|primed} for {service}',
   ],
 );

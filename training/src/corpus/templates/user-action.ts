@@ -86,5 +86,8 @@ export const userAction = defineLabel(
     'User {user} confirmed their phone number',
     'User {user} completed onboarding',
     'User {userId} removed a saved payment card',
+    '{Customer|Client|Member|Employee} {userId} logged {in|out} {to|of} the {self-service portal|member area|web shop|intranet}',
+    '{Customer|Client|Member} {user} signed {in|out}',
+    '{user} authenticated and started a session',
   ],
 );
