@@ -1,7 +1,7 @@
 import { Cascade, breakerSettingsFrom, DEFAULT_BREAKER_SETTINGS, parseRouting, type BreakerSettings } from '@logclass/cascade';
 import { ConfigError } from '@logclass/service-config';
-import { channelCredentialsFrom } from '@logclass/tier-client';
-import { GrpcClassifier } from '@logclass/tier-client';
+import type { ChannelCredentials } from '@grpc/grpc-js';
+import { channelCredentialsFrom, GrpcClassifier } from '@logclass/tier-client';
 import type { Logger } from '@logclass/observability';
 import type { GatewayConfig } from './settings';
 import type { TierAddress } from './tier-list';
@@ -21,7 +21,7 @@ function breakerFor(cfg: GatewayConfig, tier: string): BreakerSettings {
  * A routing that names an unknown tier is a configuration error (exit 78),
  * caught here because it depends on two settings at once.
  */
-export function buildCascade(cfg: GatewayConfig, log: Logger): { cascade: Cascade; tiers: TierAddress[] } {
+export function buildCascade(cfg: GatewayConfig, log: Logger): { cascade: Cascade; tiers: TierAddress[]; credentials: ChannelCredentials } {
   const names = cfg.tiers.map((t) => t.name);
   let routing;
   try {
@@ -29,7 +29,7 @@ export function buildCascade(cfg: GatewayConfig, log: Logger): { cascade: Cascad
   } catch (err) {
     throw new ConfigError('gateway', [`GATEWAY_ROUTING=${JSON.stringify(cfg.routing)}: ${(err as Error).message}`]);
   }
-  let credentials;
+  let credentials: ChannelCredentials;
   try {
     credentials = channelCredentialsFrom({ tlsCaFile: cfg.tierTlsCaFile, tlsCertFile: cfg.tierTlsCertFile, tlsKeyFile: cfg.tierTlsKeyFile });
   } catch (err) {
@@ -53,5 +53,6 @@ export function buildCascade(cfg: GatewayConfig, log: Logger): { cascade: Cascad
     batchSize: cfg.tierBatchSize,
     maxBatchesInFlight: cfg.tierBatchesInFlight,
   });
-  return { cascade, tiers: cfg.tiers };
+  // The credentials are returned for the readiness health checks, which call the same tiers.
+  return { cascade, tiers: cfg.tiers, credentials };
 }

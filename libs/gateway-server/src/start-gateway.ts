@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { channelCredentialsFrom } from '@logclass/tier-client';
 import { startTierService, type RunningTierService } from '@logclass/grpc-server';
 import type { Cascade } from '@logclass/cascade';
 import type { Logger } from '@logclass/observability';
@@ -25,13 +24,12 @@ export interface RunningGateway {
  * (the gateway's and the CLI's) start it the same way.
  */
 export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<RunningGateway> {
-  const { cascade, tiers } = buildCascade(cfg, log);
+  const { cascade, tiers, credentials } = buildCascade(cfg, log);
   cascade.onStateChange((tier, state) => log.warn({ tier, state }, 'tier circuit breaker changed state'));
-  const healthCredentials = channelCredentialsFrom({ tlsCaFile: cfg.tierTlsCaFile, tlsCertFile: cfg.tierTlsCertFile, tlsKeyFile: cfg.tierTlsKeyFile });
 
   const http = await buildHttpApi({
     classifier: cascade,
-    readiness: () => checkReadiness(tiers, () => cascade.tierStatus(), { timeoutMs: cfg.healthTimeoutMs, credentials: healthCredentials }),
+    readiness: () => checkReadiness(tiers, () => cascade.tierStatus(), { timeoutMs: cfg.healthTimeoutMs, credentials }),
     log,
     maxUpload: { bytes: cfg.maxUploadBytes, setting: 'GATEWAY_MAX_UPLOAD_BYTES' },
     maxJsonBody: { bytes: cfg.maxJsonBytes, setting: 'GATEWAY_MAX_JSON_BYTES' },
