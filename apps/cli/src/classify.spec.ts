@@ -7,7 +7,7 @@ import { defineServiceConfig } from '@logclass/service-config';
 import { gatewaySettings, startGateway, type RunningGateway } from '@logclass/gateway-server';
 import { startClassifierServer, type RunningClassifierServer } from '@logclass/grpc-server';
 import { silentLogger } from '@logclass/observability';
-import { MarkerTier } from '@logclass/test-support';
+import { loadRules, RegexClassifier } from '@logclass/regex-tier';
 import { EXIT } from './exit-codes';
 import { runCli } from './program';
 
@@ -32,14 +32,14 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('logclass classify (against a real gateway in-process)', () => {
+describe('logclass classify (against a real gateway in-process, over the real regex tier)', () => {
   let tier: RunningClassifierServer;
   let gateway: RunningGateway;
   let dir: string;
 
   beforeAll(async () => {
     tier = await startClassifierServer({
-      classifier: new MarkerTier('regex'),
+      classifier: new RegexClassifier(loadRules()),
       host: '127.0.0.1',
       port: 0,
       maxBatchSize: 10_000,
@@ -73,16 +73,16 @@ describe('logclass classify (against a real gateway in-process)', () => {
   };
 
   it('writes the classified CSV to -o, and to stdout without it', async () => {
-    const input = await file('in.csv', 'source,log_message\nA,"login, ok @regex label=User Action"\nB,nothing\n');
+    const input = await file('in.csv', 'source,log_message\nModernCRM,"User User123 logged in."\nB,"nothing, really"\n');
     const output = join(dir, 'out.csv');
     const toFile = await cli('classify', input, '-o', output, '--gateway', gateway.httpUrl);
     expect(toFile).toEqual({ code: EXIT.OK, stdout: '', stderr: '' });
     expect(await readFile(output, 'utf8')).toBe(
-      'source,log_message,target_label\nA,"login, ok @regex label=User Action",User Action\nB,nothing,Unclassified\n',
+      'source,log_message,target_label\nModernCRM,User User123 logged in.,User Action\nB,"nothing, really",Unclassified\n',
     );
     const toStdout = await cli('classify', input, '--columns', 'tier', '-g', gateway.httpUrl);
     expect(toStdout.code).toBe(EXIT.OK);
-    expect(toStdout.stdout).toBe('source,log_message,target_label,tier\nA,"login, ok @regex label=User Action",User Action,regex\nB,nothing,Unclassified,\n');
+    expect(toStdout.stdout).toBe('source,log_message,target_label,tier\nModernCRM,User User123 logged in.,User Action,regex\nB,"nothing, really",Unclassified,\n');
   });
 
   it('exits 2 with the gateway\'s reason when the file is refused, or cannot be read', async () => {
