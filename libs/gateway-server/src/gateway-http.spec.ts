@@ -107,6 +107,9 @@ describe('gateway REST API over real gRPC tiers', () => {
     it('refuses an unknown column, a misnamed field and an unsupported content type', async () => {
       await expectError(await upload('source,log_message\n', '?columns=tier,colour'), 400, 'INVALID_ARGUMENT', /unknown column "colour"/);
       await expectError(await upload('source,log_message\n', '', 'upload'), 400, 'INVALID_ARGUMENT', /field named "file" \(got "upload"\)/);
+      const noFile = new FormData();
+      noFile.append('note', 'just a field');
+      await expectError(await fetch(`${url}/classify`, { method: 'POST', body: noFile }), 400, 'INVALID_ARGUMENT', /no file in the multipart upload/);
       const res = await fetch(`${url}/classify`, { method: 'POST', body: 'x', headers: { 'content-type': 'application/pdf' } });
       await expectError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', /multipart\/form-data/);
     });
