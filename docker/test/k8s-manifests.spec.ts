@@ -50,9 +50,12 @@ describe.each([
 
   it.each(['regex', 'embedding', 'llm', 'gateway'])('%s: restrictive security context, resources, /tmp on an emptyDir', (name) => {
     const d = find(objects, 'Deployment', name);
-    const spec = podSpec(d) as { securityContext: YamlObject; volumes: YamlObject[]; automountServiceAccountToken: boolean };
+    const spec = podSpec(d) as { securityContext: YamlObject; volumes: YamlObject[]; automountServiceAccountToken: boolean; enableServiceLinks: boolean };
     expect(spec.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
     expect(spec.automountServiceAccountToken).toBe(false);
+    // Service links inject <SERVICE>_PORT-style variables: a Service named gateway-grpc
+    // would set GATEWAY_GRPC_PORT=tcp://... and the gateway would refuse to start.
+    expect(spec.enableServiceLinks).toBe(false);
     for (const c of containersOf(d)) {
       expect(c['securityContext']).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
       const resources = c['resources'] as { requests: YamlObject; limits: YamlObject };
