@@ -11,6 +11,8 @@ const MiB = 1024 * 1024;
 export function gatewaySettings() {
   return {
     ...serverSettings('GATEWAY', 50050),
+    // The same address serves both APIs; say so where operators read it.
+    host: setting.string('GATEWAY_HOST', '127.0.0.1', 'Address the gRPC and REST servers bind to (0.0.0.0 in containers).'),
     httpPort: setting.port('GATEWAY_HTTP_PORT', 8080, 'REST listen port (CSV and JSON classification, /healthz, /readyz); 0 = any free port.'),
     tiers: setting.custom(
       'GATEWAY_TIERS',
