@@ -3,15 +3,15 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { generateCorpus } from './corpus/generate';
+import { DEFAULT_CORPUS_OPTIONS, generateCorpus } from './corpus/generate';
 import { writeLabelledCsv } from './dataset/labelled-csv';
 
 const program = new Command()
   .name('corpus')
   .description('Generate the synthetic labelled log corpus (deterministic for a seed).')
   .option('--out <csv>', 'where to write', 'training/data/corpus.csv')
-  .option('--seed <n>', 'PRNG seed', '20251127')
-  .option('--rows-per-template <n>', 'distinct rows per template', '64')
+  .option('--seed <n>', 'PRNG seed', String(DEFAULT_CORPUS_OPTIONS.seed))
+  .option('--rows-per-template <n>', 'distinct rows per template', String(DEFAULT_CORPUS_OPTIONS.rowsPerTemplate))
   .parse();
 
 const opts = program.opts<{ out: string; seed: string; rowsPerTemplate: string }>();

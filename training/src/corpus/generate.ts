@@ -10,6 +10,9 @@ export interface CorpusRow {
   templateId: string;
 }
 
+/** What `npm run corpus` uses to build the committed training/data/corpus.csv. */
+export const DEFAULT_CORPUS_OPTIONS = { seed: 20251127, rowsPerTemplate: 64 } as const;
+
 export interface CorpusOptions {
   seed: number;
   /** Distinct rows wanted per template (fewer when a template cannot produce that many distinct lines). */
