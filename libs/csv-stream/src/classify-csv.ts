@@ -92,8 +92,8 @@ async function* classifiedChunks(input: Readable, classifier: Classifier, opts: 
   });
   const validator = new Utf8Validator();
   // Errors of any stage end the parser, so iterating it raises them in one place.
-  input.once('error', (err) => validator.destroy(err));
-  validator.once('error', (err) => parser.destroy(err));
+  input.on('error', (err) => validator.destroy(err));
+  validator.on('error', (err) => parser.destroy(err));
   input.pipe(validator).pipe(parser);
 
   try {

@@ -56,7 +56,7 @@ function drain(stream: Readable): void {
  * limit stream (a 400 found early) leaves the request open to answer on.
  */
 export function limitedPipe(source: Readable, limit: ByteLimit): ByteLimit {
-  source.once('error', (err) => limit.destroy(err));
+  source.on('error', (err) => limit.destroy(err));
   source.once('close', () => {
     if (!source.readableEnded && !limit.destroyed) limit.destroy(new LogclassError('CANCELLED', 'the upload was interrupted'));
   });
