@@ -114,6 +114,12 @@ describe('embedding service over gRPC', () => {
     );
   });
 
+  it('names a bad variable in its configuration', () => {
+    expect(() => config.load({ EMBEDDING_THRESHOLD: '1.5' })).toThrow(/EMBEDDING_THRESHOLD="1.5": expected a number between 0 and 1/);
+    expect(() => config.load({ EMBEDDING_EMBEDDER: 'word2vec' })).toThrow(/EMBEDDING_EMBEDDER="word2vec": expected one of artifact, hashing, transformers/);
+    expect(config.load({}).threshold).toBeUndefined();
+  });
+
   it('finds a relative path from the working directory, then from folders above the bundle', () => {
     mkdirSync(join(root, 'repo', 'models', 'm'), { recursive: true });
     mkdirSync(join(root, 'repo', 'dist', 'apps', 'embedding'), { recursive: true });
