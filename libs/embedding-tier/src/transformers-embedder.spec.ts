@@ -11,6 +11,8 @@ const LINES = [
   'a much longer line: connection timeout, refused by the database after 3 retries',
   'Backup completed',
   'unauthorized access attempt from 10.0.0.7',
+  // Longer than the tiny model's 64 tokens: truncated the same way as the pipeline.
+  Array.from({ length: 40 }, (_, i) => `step ${i} of the backup failed`).join('; '),
 ];
 
 describe('TransformersEmbedder on a generated tiny BERT model', () => {
