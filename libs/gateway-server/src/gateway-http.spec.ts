@@ -134,6 +134,24 @@ describe('gateway REST API over real gRPC tiers', () => {
       await expect(res.text()).rejects.toThrow();
     });
 
+    it('frees the upload slot when a client goes away mid-response', async () => {
+      // Far more output than socket buffers hold, so the gateway is still working when the client leaves.
+      const rows = Array.from({ length: 100_000 }, (_, i) => ['S', `line ${i}`]);
+      const res = await rawCsv(csvOf([['source', 'log_message'], ...rows]));
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      await reader.read(); // the answer has started
+      await reader.cancel(); // undici drops the connection
+      // The only slot comes back once the gateway notices; until then a new upload may get 429.
+      let status = 429;
+      for (let attempt = 0; attempt < 200 && status === 429; attempt++) {
+        const next = await rawCsv('source,log_message\nA,x\n');
+        status = next.status;
+        await next.text();
+        if (status === 429) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(status).toBe(200);
+    });
+
     it('answers 429 while the concurrent upload slots are taken', async () => {
       regex.hold();
       const first = rawCsv('source,log_message\nA,held\n');
