@@ -1,11 +1,10 @@
-import { LogisticRegressionModel } from '@logclass/embedding-tier';
+import { embedSparse, LogisticRegressionModel } from '@logclass/embedding-tier';
 import type { Taxonomy } from '@logclass/taxonomy';
 import { maskTemplate } from '@logclass/template-mask';
 import type { LabelledRow } from '../dataset/labelled-csv';
 import { resolveLabels } from '../dataset/resolve-labels';
 import { coverageCurve } from '../evaluation/coverage-curve';
 import { computeMetrics } from '../evaluation/metrics';
-import { embedSparse } from '../model/features';
 import { applyThreshold, predictTop, scoredAgainst } from '../model/scoring';
 import { runCascade } from './cascade-run';
 import type { EvaluationResult, MisclassifiedExample } from './evaluation-report';

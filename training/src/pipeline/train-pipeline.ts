@@ -1,10 +1,9 @@
-import type { Embedder, LogisticRegressionModel, SparseVector } from '@logclass/embedding-tier';
+import { embedSparse, type Embedder, type LogisticRegressionModel, type SparseVector } from '@logclass/embedding-tier';
 import type { LabelledRow } from '../dataset/labelled-csv';
 import { groupKey, splitByTemplate, type SplitFractions } from '../dataset/split';
 import { coverageCurve, type CurvePoint } from '../evaluation/coverage-curve';
 import { computeMetrics, type ClassificationMetrics } from '../evaluation/metrics';
 import { chooseThreshold, type ThresholdChoice } from '../evaluation/threshold';
-import { embedSparse } from '../model/features';
 import { fitModel, type FittedModel } from '../model/fit';
 import { applyThreshold, predictTop, scoredAgainst } from '../model/scoring';
 
