@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
-import { saveArtifact, ARTIFACT_FORMAT_VERSION } from '@logclass/embedding-tier';
+import { saveArtifact, ARTIFACT_FORMAT_VERSION, DEFAULT_TRANSFORMERS_MODEL } from '@logclass/embedding-tier';
 import { loadTaxonomy } from '@logclass/taxonomy';
 import { embedderFromOption } from './cli/embedder-option';
 import { numberOption } from './cli/parse-number';
@@ -25,6 +25,7 @@ const program = new Command()
   .option('--data <csv>', 'labelled logs to train on', 'training/data/corpus.csv')
   .option('--embedder <kind>', 'hashing (no download) or transformers (needs the model under --models-path)', 'hashing')
   .option('--models-path <dir>', 'where transformers models live', 'models')
+  .option('--transformers-model <id>', 'model folder under --models-path (embedder transformers)', DEFAULT_TRANSFORMERS_MODEL)
   .option('--out <dir>', 'model directory to write (default models/<embedder>-lr)')
   .option('--seed <n>', 'seed of the train/validation/test split', '1')
   .option('--l2 <x>', 'L2 penalty of the logistic regression', String(DEFAULT_L2))
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   if (labels.length < 2) throw new Error(`${dataPath}: need rows of at least two labels, found ${labels.join(', ') || 'none'}`);
   if (missing.length > 0) console.log(`no training rows for: ${missing.join(', ')} (the model will never predict them)`);
 
-  const embedder = await embedderFromOption(o.embedder as string, o.modelsPath as string);
+  const embedder = await embedderFromOption(o.embedder as string, o.modelsPath as string, o.transformersModel);
   const result = await trainAndEvaluate(resolved.rows, { embedder, labels, l2, seed, maxIterations, targetPrecision, log: (line) => console.log(line) });
   const totalSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const metrics = trainingMetricsJson(result);
