@@ -24,6 +24,7 @@ export default [
             { sourceTag: 'scope:training', onlyDependOnLibsWithTags: ['*'] },
             // Deployment checks load every service's configuration schema.
             { sourceTag: 'scope:deploy', onlyDependOnLibsWithTags: ['*'] },
+            { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['*'] },
             // Apps are leaves; libs never import apps; test helpers only from tests.
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:util', 'type:contract', 'type:test'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:feature', 'type:util', 'type:contract', 'type:test'] },

@@ -1,0 +1,68 @@
+import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { dirname, join } from 'node:path';
+import { parse } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
+
+export const ROOT = join(__dirname, '../..');
+export const CORPUS = join(ROOT, 'training/data/corpus.csv');
+export const OUT_DIR = join(ROOT, 'bench/out');
+
+/** Deterministic PRNG (mulberry32): benchmark inputs are the same on every run. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface CorpusRow {
+  source: string;
+  logMessage: string;
+  label: string;
+}
+
+export async function readCorpus(path = CORPUS): Promise<CorpusRow[]> {
+  const rows: CorpusRow[] = [];
+  const parser = createReadStream(path).pipe(parse({ columns: true }));
+  for await (const r of parser) rows.push({ source: r.source, logMessage: r.log_message, label: r.target_label });
+  return rows;
+}
+
+/** New ids for an old line: every digit and hex letter run inside an id is redrawn, so rows repeat shapes, not strings. */
+export function withRandomIds(message: string, rand: () => number): string {
+  return message.replace(/\d/g, () => String(Math.floor(rand() * 10)));
+}
+
+/**
+ * Writes an N-row CSV (`source,log_message`) drawn from the training corpus
+ * templates with random ids, streaming so that 5M rows need no memory.
+ * Reuses an existing file of the same name.
+ */
+export async function generateCsv(rows: number, seed = 42): Promise<string> {
+  const path = join(OUT_DIR, `mixed-${rows}.csv`);
+  if (existsSync(path) && statSync(path).size > 0) return path;
+  mkdirSync(dirname(path), { recursive: true });
+  const corpus = await readCorpus();
+  const rand = prng(seed);
+  const out = createWriteStream(path + '.part');
+  out.write('source,log_message\n');
+  let chunk = '';
+  for (let i = 0; i < rows; i++) {
+    const r = corpus[Math.floor(rand() * corpus.length)];
+    chunk += stringify([[r.source, withRandomIds(r.logMessage, rand)]]);
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await once(out, 'finish');
+  const { renameSync } = await import('node:fs');
+  renameSync(path + '.part', path);
+  return path;
+}

@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { checkHealth } from '@logclass/tier-client';
+import { ROOT } from './generate-csv';
+
+/** A port nobody is listening on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningSystem {
+  httpUrl: string;
+  grpcAddress: string;
+  pids: Record<string, number>;
+  stop(): Promise<void>;
+}
+
+const TIERS = ['regex', 'embedding', 'llm'] as const;
+
+/**
+ * The system as deployed: every service its own process from dist/ (run
+ * `npm run build` first), on loopback ports of its own.
+ */
+export async function startSystem(extraEnv: Record<string, string> = {}): Promise<RunningSystem> {
+  const ports = {
+    regex: await freePort(),
+    embedding: await freePort(),
+    llm: await freePort(),
+    gatewayGrpc: await freePort(),
+    http: await freePort(),
+  };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: 'warn',
+    REGEX_GRPC_PORT: String(ports.regex),
+    EMBEDDING_GRPC_PORT: String(ports.embedding),
+    LLM_GRPC_PORT: String(ports.llm),
+    GATEWAY_GRPC_PORT: String(ports.gatewayGrpc),
+    GATEWAY_HTTP_PORT: String(ports.http),
+    REGEX_METRICS_PORT: '-1',
+    EMBEDDING_METRICS_PORT: '-1',
+    LLM_METRICS_PORT: '-1',
+    GATEWAY_METRICS_PORT: '-1',
+    GATEWAY_TIERS: `regex=127.0.0.1:${ports.regex},embedding=127.0.0.1:${ports.embedding},llm=127.0.0.1:${ports.llm}`,
+    ...extraEnv,
+  };
+  const children: Record<string, ChildProcess> = {};
+  const launch = (app: string) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/apps', app, 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: ROOT });
+    children[app] = child;
+  };
+  for (const t of TIERS) launch(t);
+  for (const t of TIERS) await waitFor(async () => (await checkHealth(`127.0.0.1:${ports[t]}`, '', { timeoutMs: 500 })) !== 'UNREACHABLE', `${t} up`);
+  launch('gateway');
+  const httpUrl = `http://127.0.0.1:${ports.http}`;
+  await waitFor(async () => (await fetch(`${httpUrl}/healthz`).then((r) => r.ok, () => false)), 'gateway up');
+  return {
+    httpUrl,
+    grpcAddress: `127.0.0.1:${ports.gatewayGrpc}`,
+    pids: Object.fromEntries(Object.entries(children).map(([k, c]) => [k, c.pid ?? -1])),
+    async stop() {
+      await Promise.all(
+        Object.values(children).map(
+          (c) =>
+            new Promise<void>((resolve) => {
+              if (c.exitCode !== null) return resolve();
+              c.once('exit', () => resolve());
+              c.kill('SIGTERM');
+            }),
+        ),
+      );
+    },
+  };
+}
+
+async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Resident and peak-resident memory of a process, in MB (Linux /proc). */
+export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}

@@ -1,0 +1,69 @@
+/**
+ * Unary Classify latency through the gateway's gRPC port at a fixed
+ * concurrency: each in-flight slot sends one record at a time, as a service
+ * logging line by line would.
+ *
+ *   npm run build && npx tsx --tsconfig tsconfig.base.json bench/unary-latency.ts [concurrency] [requests]
+ */
+import { credentials, Metadata } from '@grpc/grpc-js';
+import { LogClassifierClient, type LogRecord } from '@logclass/contract';
+import { prng, readCorpus, withRandomIds } from './lib/generate-csv';
+import { percentile, printTable } from './lib/report';
+import { startSystem } from './lib/system';
+
+export async function unaryLatency(concurrency: number, requests: number): Promise<Record<string, string | number>[]> {
+  const corpus = await readCorpus();
+  const rand = prng(7);
+  const records: LogRecord[] = Array.from({ length: requests }, () => {
+    const r = corpus[Math.floor(rand() * corpus.length)];
+    return { source: r.source, logMessage: withRandomIds(r.logMessage, rand) };
+  });
+  const system = await startSystem();
+  const client = new LogClassifierClient(system.grpcAddress, credentials.createInsecure());
+  try {
+    const call = (record: LogRecord) =>
+      new Promise<number>((resolve, reject) => {
+        const t0 = process.hrtime.bigint();
+        client.classify({ record }, new Metadata(), { deadline: Date.now() + 10_000 }, (err) =>
+          err ? reject(err) : resolve(Number(process.hrtime.bigint() - t0) / 1e6),
+        );
+      });
+    // Warm-up: connections, JIT, caches of the first shapes.
+    await Promise.all(records.slice(0, 200).map(call));
+    const latencies: number[] = [];
+    let next = 0;
+    const started = process.hrtime.bigint();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < records.length) latencies.push(await call(records[next++]));
+      }),
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    latencies.sort((a, b) => a - b);
+    return [
+      {
+        concurrency,
+        requests,
+        'req/s': Math.round(requests / seconds),
+        'p50 ms': percentile(latencies, 50).toFixed(2),
+        'p90 ms': percentile(latencies, 90).toFixed(2),
+        'p99 ms': percentile(latencies, 99).toFixed(2),
+        'max ms': latencies[latencies.length - 1].toFixed(2),
+      },
+    ];
+  } finally {
+    client.close();
+    await system.stop();
+  }
+}
+
+if (require.main === module) {
+  const [c, n] = process.argv.slice(2).map(Number);
+  unaryLatency(c || 16, n || 20_000).then(
+    (rows) => printTable('Unary Classify latency through the gateway (gRPC, loopback, all services as processes)', rows),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
