@@ -1,11 +1,9 @@
 import type { Classification, LogRecord } from '@logclass/contract';
 import { decided, type Classifier } from '@logclass/classifier';
 import { silentLogger } from '@logclass/observability';
-// A test-only edge: grpc-server's own specs use this client, so Nx sees a cycle
-// between the two projects' spec files; no runtime code depends both ways.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { startClassifierServer, type RunningClassifierServer } from '@logclass/grpc-server';
-import { GrpcClassifier } from './index';
+// Lives with the server's specs: tier-client itself never imports the server side.
+import { GrpcClassifier } from '@logclass/tier-client';
+import { startClassifierServer, type RunningClassifierServer } from './index';
 
 /**
  * In Kubernetes the gateway reaches a tier through a headless Service
