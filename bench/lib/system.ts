@@ -55,7 +55,9 @@ export async function startSystem(extraEnv: Record<string, string> = {}): Promis
   };
   const children: Record<string, ChildProcess> = {};
   const launch = (app: string) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/apps', app, 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: ROOT });
+    // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every service of a run.
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps', app, 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: ROOT });
     children[app] = child;
   };
   for (const t of TIERS) launch(t);
