@@ -7,6 +7,7 @@ import { followAbort, throwIfCancelled } from './abort';
 import { CascadeRun, type RunLimits } from './cascade-run';
 import { allTiersRouting, type RoutingPolicy } from './routing';
 import { TierBreaker, type BreakerState } from './tier-breaker';
+import type { TierCallListener } from './tier-calls';
 
 export interface CascadeTier {
   /** The name routing refers to ("regex", "embedding", "llm"). */
@@ -54,6 +55,7 @@ export class Cascade implements Classifier {
   private readonly log: Logger;
   private readonly limits: RunLimits;
   private readonly listeners: StateChangeListener[] = [];
+  private readonly callListeners: TierCallListener[] = [];
 
   constructor(opts: CascadeOptions) {
     if (opts.tiers.length === 0) throw new Error('a cascade needs at least one tier');
@@ -63,7 +65,15 @@ export class Cascade implements Classifier {
     };
     this.log = opts.log;
     this.tiers = opts.tiers.map(
-      (t) => new TierBreaker(t.name, t.classifier, t.breaker, opts.log, (tier, _from, to) => this.notify(tier, to)),
+      (t) =>
+        new TierBreaker(
+          t.name,
+          t.classifier,
+          t.breaker,
+          opts.log,
+          (tier, _from, to) => this.notify(tier, to),
+          (tier, result, seconds) => this.callListeners.forEach((listener) => listener(tier, result, seconds)),
+        ),
     );
     this.byName = new Map(this.tiers.map((t) => [t.name, t]));
     if (this.byName.size !== this.tiers.length) throw new Error(`tier names must be unique: ${opts.tiers.map((t) => t.name).join(', ')}`);
@@ -129,6 +139,11 @@ export class Cascade implements Classifier {
 
   onStateChange(listener: StateChangeListener): void {
     this.listeners.push(listener);
+  }
+
+  /** Told how every batch call to a tier ended (metrics); listeners must not throw. */
+  onTierCall(listener: TierCallListener): void {
+    this.callListeners.push(listener);
   }
 
   private notify(tier: string, state: BreakerState): void {

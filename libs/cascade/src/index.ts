@@ -2,3 +2,5 @@ export { Cascade, DEFAULT_BATCH_SIZE, DEFAULT_MAX_BATCHES_IN_FLIGHT, type Cascad
 export { parseRouting, allTiersRouting, DEFAULT_ROUTE, type RoutingPolicy } from './routing';
 export { breakerSettings, breakerSettingsFrom, DEFAULT_BREAKER_SETTINGS, type BreakerSettings, type BreakerSettingsSchema } from './breaker-settings';
 export { isCallerFault, type BreakerState } from './tier-breaker';
+export { instrumentCascade, BREAKER_STATE_VALUES } from './cascade-metrics';
+export { tierCallResult, type TierCallResult, type TierCallListener } from './tier-calls';

@@ -3,6 +3,7 @@ import type { Classification, ClassifyOptions, LogRecord } from '@logclass/contr
 import { LogclassError, unavailable, type Classifier } from '@logclass/classifier';
 import type { Logger } from '@logclass/observability';
 import type { BreakerSettings } from './breaker-settings';
+import { tierCallResult, type TierCallListener } from './tier-calls';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
@@ -45,6 +46,8 @@ export class TierBreaker {
     readonly settings: BreakerSettings,
     private readonly log: Logger,
     private readonly onTransition: (tier: string, from: BreakerState, to: BreakerState) => void,
+    /** Told how each call ended and how long it took (for metrics). */
+    private readonly onCall: TierCallListener = () => undefined,
   ) {
     this.breaker = new CircuitBreaker<BatchCall, Classification[]>(
       async (records, options, signal) => {
@@ -91,10 +94,16 @@ export class TierBreaker {
     const call = new AbortController();
     const forward = () => call.abort();
     signal?.addEventListener('abort', forward, { once: true });
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
     try {
-      return await this.breaker.fire(records, options, call.signal);
+      const results = await this.breaker.fire(records, options, call.signal);
+      this.onCall(this.name, 'ok', seconds());
+      return results;
     } catch (err) {
       call.abort(); // after an opossum timeout the gRPC call may still be running
+      const result = tierCallResult(err, signal?.aborted ?? false);
+      this.onCall(this.name, result, result === 'breaker_open' ? 0 : seconds());
       throw err;
     } finally {
       signal?.removeEventListener('abort', forward);

@@ -5,6 +5,7 @@ import type { Logger } from '@logclass/observability';
 import { buildCascade } from './build-cascade';
 import { buildHttpApi } from './http/http-app';
 import { checkReadiness } from './readiness';
+import { countingClassifier, gatewayMetrics } from './gateway-metrics';
 import type { GatewayConfig } from './settings';
 
 export interface RunningGateway {
@@ -26,9 +27,12 @@ export interface RunningGateway {
 export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<RunningGateway> {
   const { cascade, tiers, credentials } = buildCascade(cfg, log);
   cascade.onStateChange((tier, state) => log.warn({ tier, state }, 'tier circuit breaker changed state'));
+  const metrics = gatewayMetrics(cascade);
 
   const http = await buildHttpApi({
-    classifier: cascade,
+    // gRPC callers are counted by the gRPC server; REST callers by this wrapper.
+    classifier: countingClassifier(cascade, metrics),
+    metrics,
     readiness: () => checkReadiness(tiers, () => cascade.tierStatus(), { timeoutMs: cfg.healthTimeoutMs, credentials }),
     log,
     maxUpload: { bytes: cfg.maxUploadBytes, setting: 'GATEWAY_MAX_UPLOAD_BYTES' },
@@ -42,7 +46,7 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
   let grpc: RunningTierService;
   try {
     // The cascade answers empty messages itself (Unclassified): the gateway never abstains.
-    grpc = await startTierService('GATEWAY', cfg, cascade, log, undefined, { passEmptyMessages: true });
+    grpc = await startTierService('GATEWAY', cfg, cascade, log, metrics, { passEmptyMessages: true });
     await http.app.listen({ host: cfg.host, port: cfg.httpPort });
   } catch (err) {
     await http.app.close();

@@ -25,8 +25,7 @@ import {
   toGrpcError,
   type Classifier,
 } from '@logclass/classifier';
-import type { Logger, ServiceMetrics } from '@logclass/observability';
-import { Outcome } from '@logclass/contract';
+import { countRecords, type Logger, type ServiceMetrics } from '@logclass/observability';
 
 export interface ServiceLimits {
   /** Most records in one batch or stream message. */
@@ -60,16 +59,8 @@ export interface LogClassifierServiceDeps {
 
 export function logClassifierService({ classifier, queue, limits, log, metrics, apiKeys, passEmptyMessages }: LogClassifierServiceDeps): LogClassifierServer {
   const authorize = (metadata: Metadata) => apiKeys?.checkMetadata(metadata);
-  const OUTCOME_NAMES: Record<number, string> = {
-    [Outcome.OUTCOME_DECIDED]: 'decided',
-    [Outcome.OUTCOME_ABSTAINED]: 'abstained',
-    [Outcome.OUTCOME_UNCLASSIFIED]: 'unclassified',
-  };
   const countResults = (results: readonly Classification[]) => {
-    if (!metrics) return;
-    for (const r of results) {
-      metrics.records.inc({ tier: r.tier || 'none', outcome: OUTCOME_NAMES[r.outcome] ?? 'unknown', label: r.label || 'none' });
-    }
+    if (metrics) countRecords(metrics, results);
   };
   /** Times an RPC and counts it by final status code. */
   const observe = (rpc: string) => {

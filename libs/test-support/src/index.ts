@@ -5,3 +5,4 @@ export { MarkerTier, type MarkerTierMode } from './test-tiers';
 export { startFakeGroq, answerByKeyword, promptRecords, lastUserMessage, systemMessage, type FakeGroq, type FakeGroqReply, type FakeGroqRequest, type FakeGroqResponder } from './fake-groq';
 export { writeTinyBertModel, type TinyBertModel } from './tiny-bert-model';
 export { startTierProcess, type TierProcess } from './tier-process';
+export { scrapeMetrics, parsePrometheusText, type Scrape, type Sample } from './prometheus-scrape';

@@ -1,13 +1,14 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import { AdmissionQueue, unavailable, type Classifier } from '@logclass/classifier';
-import type { Logger } from '@logclass/observability';
+import type { Logger, ServiceMetrics } from '@logclass/observability';
 import type { ReadinessReport } from '../readiness';
 import type { SizeLimit } from './byte-limit';
 import { registerCsvRoute } from './csv-route';
 import { registerHealthRoutes } from './health-routes';
 import { installErrorHandling } from './http-errors';
 import { registerJsonRoute } from './json-route';
+import { registerMetricsRoutes } from './metrics-routes';
 
 export interface HttpApiOptions {
   classifier: Classifier;
@@ -19,6 +20,8 @@ export interface HttpApiOptions {
   csv: { batchSize: number; maxBatchesInFlight: number; maxRecordBytes: number };
   uploads: { maxInFlight: number; maxQueued: number };
   jsonRequests: { maxInFlight: number; maxQueued: number };
+  /** GET /metrics and the REST request metrics; absent = neither. */
+  metrics?: ServiceMetrics;
 }
 
 export interface HttpApi {
@@ -38,6 +41,7 @@ export async function buildHttpApi(opts: HttpApiOptions): Promise<HttpApi> {
     return503OnClosing: false,
   });
   installErrorHandling(app, opts.log);
+  if (opts.metrics) registerMetricsRoutes(app, opts.metrics);
   let stopping = false;
   app.addHook('onRequest', async (request) => {
     // Liveness stays true while draining: the process is fine, it is just leaving.
