@@ -20,7 +20,12 @@ export async function freePort(): Promise<number> {
 export interface RunningSystem {
   httpUrl: string;
   grpcAddress: string;
-  pids: Record<string, number>;
+  /** Current process id of each service. */
+  readonly pids: Record<string, number>;
+  /** SIGKILL one service (a crash, not a drain). */
+  kill(app: string): Promise<void>;
+  /** Start a killed service again on the same port. */
+  restart(app: string): void;
   stop(): Promise<void>;
 }
 
@@ -68,13 +73,23 @@ export async function startSystem(extraEnv: Record<string, string> = {}): Promis
   return {
     httpUrl,
     grpcAddress: `127.0.0.1:${ports.gatewayGrpc}`,
-    pids: Object.fromEntries(Object.entries(children).map(([k, c]) => [k, c.pid ?? -1])),
+    get pids() {
+      return Object.fromEntries(Object.entries(children).map(([k, c]) => [k, c.pid ?? -1]));
+    },
+    kill: (app) =>
+      new Promise<void>((resolve) => {
+        const c = children[app];
+        if (c.exitCode !== null || c.signalCode !== null) return resolve();
+        c.once('exit', () => resolve());
+        c.kill('SIGKILL');
+      }),
+    restart: (app) => launch(app),
     async stop() {
       await Promise.all(
         Object.values(children).map(
           (c) =>
             new Promise<void>((resolve) => {
-              if (c.exitCode !== null) return resolve();
+              if (c.exitCode !== null || c.signalCode !== null) return resolve();
               c.once('exit', () => resolve());
               c.kill('SIGTERM');
             }),
