@@ -8,6 +8,8 @@ import { registerCsvRoute } from './csv-route';
 import { registerHealthRoutes } from './health-routes';
 import { installErrorHandling } from './http-errors';
 import { registerJsonRoute } from './json-route';
+import { registerOpenApiRoute } from './openapi/openapi-route';
+import { registerWebUi } from './ui/ui-routes';
 import { registerMetricsRoutes } from './metrics-routes';
 
 export interface HttpApiOptions {
@@ -69,5 +71,7 @@ export async function buildHttpApi(opts: HttpApiOptions): Promise<HttpApi> {
     maxRecords: opts.maxJsonRecords,
   });
   registerHealthRoutes(app, opts.readiness);
+  registerOpenApiRoute(app);
+  registerWebUi(app);
   return { app, markStopping: () => (stopping = true) };
 }

@@ -1,0 +1,310 @@
+import { ERROR_CODES } from '@logclass/classifier';
+import { EXTRA_COLUMNS, LABEL_COLUMN, MESSAGE_COLUMN, SOURCE_COLUMN } from '@logclass/csv-stream';
+import { UNCLASSIFIED } from '@logclass/taxonomy';
+import type { OpenApiDocument, Operation, Parameter, Ref, Response } from './openapi-types';
+
+const ref = (kind: 'schemas' | 'responses' | 'parameters', name: string): Ref => ({ $ref: `#/components/${kind}/${name}` });
+
+/** Every error answer of the REST API has this body (toHttpError); the codes come from the closed set. */
+const errorResponse = (description: string, example: { error: keyof typeof ERROR_CODES; message: string }): Response => ({
+  description,
+  content: { 'application/json': { schema: ref('schemas', 'Error'), example } },
+});
+
+const columnsParameter: Parameter = {
+  name: 'columns',
+  in: 'query',
+  required: false,
+  description:
+    `Columns to add after \`${LABEL_COLUMN}\`, comma-separated: ${EXTRA_COLUMNS.map((c) => `\`${c}\``).join(', ')}. ` +
+    'tier = the tier that decided (empty when Unclassified); confidence = its probability or score; reason = why ' +
+    '(matched rule, model probability, LLM answer, or why nothing decided); template = the message with variable parts masked. ' +
+    'Unknown names are refused (400).',
+  schema: { type: 'string', example: 'tier,confidence,reason' },
+};
+
+/**
+ * Who may call. Only enforced when the gateway is configured with API keys;
+ * `{}` keeps "no credentials" valid for gateways without them.
+ */
+const optionalKey: Operation['security'] = [{}, { apiKey: [] }, { bearer: [] }];
+/** Health probes never need a key: a load balancer or kubelet has none. */
+const noKey: Operation['security'] = [{}];
+
+const CSV_EXAMPLE = `${SOURCE_COLUMN},${MESSAGE_COLUMN}\nModernCRM,User User123 logged in.\nLegacyCRM,"Case escalation for ticket ID 7324 failed because the assigned support agent is no longer active."\n`;
+
+/**
+ * The gateway's REST API as OpenAPI 3.0, served at GET /openapi.json and
+ * rendered by Swagger UI at GET /docs. This is the one place it is written;
+ * test/ui/openapi.spec.ts checks it is valid and that it names exactly the
+ * routes the gateway registers.
+ */
+export const OPENAPI_DOCUMENT: OpenApiDocument = {
+  openapi: '3.0.3',
+  info: {
+    title: 'logclass gateway',
+    version: '1',
+    description:
+      'Hybrid log classification. Send log records (`source`, `log_message`) and get back one label of the taxonomy, ' +
+      'decided by the cheapest tier that can (regex, then embedding + logistic regression, then an LLM). Whatever no ' +
+      `tier decides comes back \`${UNCLASSIFIED}\` with the reason. Errors are JSON \`{"error": CODE, "message": text}\`.`,
+  },
+  tags: [
+    { name: 'classification', description: 'Label log records.' },
+    { name: 'health', description: 'Probes for load balancers and orchestrators.' },
+    { name: 'web', description: 'The web page, these docs and their static files.' },
+  ],
+  paths: {
+    '/classify': {
+      post: {
+        operationId: 'classifyCsv',
+        tags: ['classification'],
+        summary: 'Classify a CSV file',
+        description:
+          `Upload a CSV whose header row names \`${SOURCE_COLUMN}\` and \`${MESSAGE_COLUMN}\` (other columns are kept). ` +
+          `The answer is the same CSV, row for row and in order, with a \`${LABEL_COLUMN}\` column (and the requested ` +
+          '`columns`), streamed while the upload is classified. Problems found before the first output row are a 4xx; ' +
+          'one found later (a malformed row deep in the file) breaks the transfer, so a partial CSV never looks complete. ' +
+          'The largest upload is GATEWAY_MAX_UPLOAD_BYTES; GATEWAY_MAX_CONCURRENT_UPLOADS are classified at once.',
+        parameters: [ref('parameters', 'columns')],
+        requestBody: {
+          required: true,
+          description: 'Either a multipart form with the file in the field `file`, or the CSV itself as the body.',
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                required: ['file'],
+                properties: { file: { type: 'string', format: 'binary', description: 'The CSV file (UTF-8, a header row first).' } },
+              },
+            },
+            'text/csv': { schema: { type: 'string', format: 'binary' }, example: CSV_EXAMPLE },
+            'application/csv': { schema: { type: 'string', format: 'binary' } },
+          },
+        },
+        responses: {
+          '200': {
+            description: `The input CSV with \`${LABEL_COLUMN}\` and the requested columns.`,
+            headers: { 'content-disposition': { description: 'attachment; filename="classified.csv"', schema: { type: 'string' } } },
+            content: {
+              'text/csv': {
+                schema: { type: 'string' },
+                example: `${SOURCE_COLUMN},${MESSAGE_COLUMN},${LABEL_COLUMN}\nModernCRM,User User123 logged in.,User Action\n`,
+              },
+            },
+          },
+          '400': ref('responses', 'BadRequest'),
+          '413': ref('responses', 'PayloadTooLarge'),
+          '415': ref('responses', 'UnsupportedMediaType'),
+          '429': ref('responses', 'TooManyRequests'),
+          '503': ref('responses', 'Unavailable'),
+          '500': ref('responses', 'Internal'),
+        },
+        security: optionalKey,
+      },
+    },
+    '/classify/json': {
+      post: {
+        operationId: 'classifyJson',
+        tags: ['classification'],
+        summary: 'Classify a few records as JSON',
+        description:
+          'For programs sending a handful of lines (at most GATEWAY_MAX_JSON_RECORDS per request); large volumes belong in the ' +
+          'CSV upload or the gRPC API. One result per record, in order. Without `columns` each result has tier, confidence and reason.',
+        parameters: [ref('parameters', 'columns')],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { type: 'array', items: ref('schemas', 'LogRecord') },
+              example: [{ source: 'ModernCRM', log_message: 'User User123 logged in.' }],
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'One result per record, in the order sent.',
+            content: {
+              'application/json': {
+                schema: { type: 'array', items: ref('schemas', 'Result') },
+                example: [{ label: 'User Action', tier: 'regex', confidence: 1, reason: 'rule user-login' }],
+              },
+            },
+          },
+          '400': ref('responses', 'BadRequest'),
+          '413': ref('responses', 'PayloadTooLarge'),
+          '415': ref('responses', 'UnsupportedMediaType'),
+          '429': ref('responses', 'TooManyRequests'),
+          '503': ref('responses', 'Unavailable'),
+          '500': ref('responses', 'Internal'),
+        },
+        security: optionalKey,
+      },
+    },
+    '/healthz': {
+      get: {
+        operationId: 'liveness',
+        tags: ['health'],
+        summary: 'Liveness: the process is up',
+        description: 'Stays 200 while the gateway drains before shutdown: the process is fine, it is just leaving.',
+        responses: {
+          '200': {
+            description: 'Alive.',
+            content: { 'application/json': { schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } } } },
+          },
+        },
+        security: noKey,
+      },
+    },
+    '/readyz': {
+      get: {
+        operationId: 'readiness',
+        tags: ['health'],
+        summary: 'Readiness: each tier\'s health and circuit breaker',
+        description: '200 while the gateway can classify (all tiers usable, or `degraded`); 503 when no tier is usable or the gateway is shutting down.',
+        responses: {
+          '200': { description: 'Ready or degraded.', content: { 'application/json': { schema: ref('schemas', 'Readiness') } } },
+          '503': {
+            description: 'No tier usable (a readiness report), or shutting down (an error body).',
+            content: { 'application/json': { schema: ref('schemas', 'Readiness') } },
+          },
+        },
+        security: noKey,
+      },
+    },
+    '/metrics': {
+      get: {
+        operationId: 'metrics',
+        tags: ['health'],
+        summary: 'Prometheus metrics',
+        description:
+          'Process, REST request, record and per-tier call metrics (latency, outcomes, circuit breaker state) in the Prometheus text format. ' +
+          'Needs an API key when keys are configured and metrics are protected.',
+        responses: {
+          '200': { description: 'Prometheus exposition.', content: { 'text/plain': { schema: { type: 'string' }, example: 'logclass_http_requests_total{route="/classify",status="200"} 3\n' } } },
+        },
+        security: optionalKey,
+      },
+    },
+    '/openapi.json': {
+      get: {
+        operationId: 'openapi',
+        tags: ['web'],
+        summary: 'This API description (OpenAPI 3.0)',
+        responses: { '200': { description: 'The document.', content: { 'application/json': { schema: { type: 'object' } } } } },
+        security: optionalKey,
+      },
+    },
+    '/': {
+      get: {
+        operationId: 'webPage',
+        tags: ['web'],
+        summary: 'Web page: upload a CSV, watch progress, see a summary, download the labelled CSV',
+        responses: { '200': { description: 'HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },
+        security: optionalKey,
+      },
+    },
+    '/docs': {
+      get: {
+        operationId: 'apiDocs',
+        tags: ['web'],
+        summary: 'Interactive API documentation (this page)',
+        responses: { '200': { description: 'HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },
+        security: optionalKey,
+      },
+    },
+    '/docs/assets/{file}': {
+      get: {
+        operationId: 'webAsset',
+        tags: ['web'],
+        summary: 'Static files of the web page and docs (scripts, styles, Swagger UI)',
+        parameters: [{ name: 'file', in: 'path', required: true, description: 'File name, e.g. app.css.', schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'The file.', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
+          '404': errorResponse('No such file.', { error: 'NOT_FOUND', message: 'no file x.js' }),
+        },
+        security: optionalKey,
+      },
+    },
+  },
+  components: {
+    parameters: { columns: columnsParameter },
+    securitySchemes: {
+      apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'Required only when the gateway is configured with API keys.' },
+      bearer: { type: 'http', scheme: 'bearer', description: 'The same API key as `Authorization: Bearer KEY`.' },
+    },
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error', 'message'],
+        properties: {
+          error: { type: 'string', enum: Object.keys(ERROR_CODES), description: 'A code of the closed error set.' },
+          message: { type: 'string', description: 'What went wrong, worded for the caller (names the setting behind a limit).' },
+        },
+      },
+      LogRecord: {
+        type: 'object',
+        required: [MESSAGE_COLUMN],
+        properties: {
+          [SOURCE_COLUMN]: { type: 'string', description: 'The system that wrote the line; routing may depend on it.', example: 'ModernCRM' },
+          [MESSAGE_COLUMN]: { type: 'string', description: `The log line. Empty comes back ${UNCLASSIFIED}.`, example: 'User User123 logged in.' },
+        },
+      },
+      Result: {
+        type: 'object',
+        required: ['label'],
+        properties: {
+          label: { type: 'string', description: `A label of the taxonomy, or ${UNCLASSIFIED}.`, example: 'User Action' },
+          tier: { type: 'string', description: 'The tier that decided; empty when Unclassified.', example: 'regex' },
+          confidence: { type: 'number', minimum: 0, maximum: 1 },
+          reason: { type: 'string', description: 'Why: matched rule, model probability, LLM answer, or why nothing decided.' },
+          template: { type: 'string', description: 'The message with its variable parts masked.' },
+        },
+      },
+      Readiness: {
+        type: 'object',
+        required: ['status', 'tiers'],
+        properties: {
+          status: { type: 'string', enum: ['ready', 'degraded', 'unavailable'] },
+          tiers: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'address', 'health', 'breaker'],
+              properties: {
+                name: { type: 'string', example: 'regex' },
+                address: { type: 'string', example: '127.0.0.1:50051' },
+                health: { type: 'string', description: 'grpc.health.v1 status, or UNREACHABLE.', example: 'SERVING' },
+                breaker: { type: 'string', enum: ['closed', 'open', 'half-open'] },
+                lastError: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+    },
+    responses: {
+      BadRequest: errorResponse('The request is malformed: no file, missing CSV columns, unknown `columns`, bad JSON...', {
+        error: 'INVALID_ARGUMENT',
+        message: 'missing required column "log_message" in the header row (found "source", "message")',
+      }),
+      PayloadTooLarge: errorResponse('The body (or the record count) exceeds a configured limit, named in the message.', {
+        error: 'PAYLOAD_TOO_LARGE',
+        message: 'the upload exceeds the limit of 536870912 bytes (GATEWAY_MAX_UPLOAD_BYTES)',
+      }),
+      UnsupportedMediaType: errorResponse('The Content-Type is not one this route accepts.', {
+        error: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'unsupported Content-Type: send application/json',
+      }),
+      TooManyRequests: errorResponse('Too many requests of this kind are being classified; retry later.', {
+        error: 'RESOURCE_EXHAUSTED',
+        message: 'CSV uploads (GATEWAY_MAX_CONCURRENT_UPLOADS): queue full (4 running, 0 waiting); retry later',
+      }),
+      Unavailable: errorResponse('The gateway is shutting down; retry on another instance.', {
+        error: 'UNAVAILABLE',
+        message: 'the gateway is shutting down; retry on another instance',
+      }),
+      Internal: errorResponse('An unexpected failure; the message never carries details.', { error: 'INTERNAL', message: 'internal error' }),
+    },
+  },
+};
