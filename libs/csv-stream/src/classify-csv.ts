@@ -8,6 +8,8 @@ import { toCsvInputError } from './csv-errors';
 import { mapBatchesInOrder } from './ordered-batches';
 import type { ExtraColumn } from './output-columns';
 import { Utf8Validator } from './utf8-validator';
+import { neutralizeRow } from './formula-guard';
+import { limitRows, type RowLimit } from './row-limit';
 
 export interface ClassifyCsvOptions {
   /** Columns to add after `target_label`. */
@@ -20,6 +22,10 @@ export interface ClassifyCsvOptions {
   maxRecordBytes?: number;
   /** Aborts classification (e.g. the client went away). */
   signal?: AbortSignal;
+  /** Most data rows; past it the output fails with PAYLOAD_TOO_LARGE naming the setting. Unbounded when absent. */
+  maxRows?: RowLimit;
+  /** Prefix cells that a spreadsheet would run as a formula with `'` (see formula-guard.ts). Off by default: cells come back as sent. */
+  neutralizeFormulas?: boolean;
 }
 
 export const CSV_DEFAULTS = { batchSize: 256, maxBatchesInFlight: 4, maxRecordBytes: 4 * 1024 * 1024 } as const;
@@ -65,6 +71,7 @@ async function* classifiedChunks(input: Readable, classifier: Classifier, opts: 
   const maxRecordBytes = opts.maxRecordBytes ?? CSV_DEFAULTS.maxRecordBytes;
   const extras = opts.extraColumns ?? [];
   const classifyOptions = { includeTemplate: extras.includes('template') };
+  const cells = opts.neutralizeFormulas ? neutralizeRow : (row: string[]) => row;
   // Our own controller: stopping early (error, consumer gone) cancels batches still in flight.
   const stop = new AbortController();
   // The caller gave up (client gone): stop classifying and stop waiting for input.
@@ -111,11 +118,11 @@ async function* classifiedChunks(input: Readable, classifier: Classifier, opts: 
       if (results.length !== batch.length) {
         throw new LogclassError('INTERNAL', `classifier returned ${results.length} results for ${batch.length} rows`);
       }
-      return stringify(batch.map((row, i) => layout.output(row, results[i])));
+      return stringify(batch.map((row, i) => cells(layout.output(row, results[i]))));
     };
 
-    let header: string | undefined = stringify([layout.header]);
-    for await (const text of mapBatchesInOrder({ [Symbol.asyncIterator]: () => rows }, batchSize, inFlight, classifyBatch)) {
+    let header: string | undefined = stringify([cells([...layout.header])]);
+    for await (const text of mapBatchesInOrder(limitRows({ [Symbol.asyncIterator]: () => rows }, opts.maxRows), batchSize, inFlight, classifyBatch)) {
       yield header ? header + text : text;
       header = undefined;
     }

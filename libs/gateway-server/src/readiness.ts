@@ -2,6 +2,7 @@ import type { ChannelCredentials } from '@grpc/grpc-js';
 import type { TierStatus } from '@logclass/cascade';
 import { checkHealth, type HealthStatus } from '@logclass/tier-client';
 import type { TierAddress } from './tier-list';
+import { safeErrorSummary } from './security/error-summary';
 
 export interface TierReadiness {
   name: string;
@@ -10,6 +11,7 @@ export interface TierReadiness {
   health: HealthStatus;
   /** The gateway's circuit breaker for the tier. */
   breaker: TierStatus['state'];
+  /** What the last failed call ran into, as a fixed category (never the raw message: it names internal hosts). */
   lastError?: string;
 }
 
@@ -35,7 +37,7 @@ export async function checkReadiness(
   const report = tiers.map((t, i): TierReadiness => {
     const status = states.get(t.name);
     const entry: TierReadiness = { name: t.name, address: t.address, health: health[i], breaker: status?.state ?? 'closed' };
-    if (status?.lastError) entry.lastError = status.lastError;
+    if (status?.lastError) entry.lastError = safeErrorSummary(status.lastError);
     return entry;
   });
   const usable = report.filter((t) => t.health === 'SERVING' && t.breaker !== 'open').length;

@@ -6,6 +6,7 @@ import { buildCascade } from './build-cascade';
 import { buildHttpApi } from './http/http-app';
 import { checkReadiness } from './readiness';
 import { countingClassifier, gatewayMetrics } from './gateway-metrics';
+import { gatewaySecurity } from './security/gateway-security';
 import type { GatewayConfig } from './settings';
 
 export interface RunningGateway {
@@ -25,6 +26,7 @@ export interface RunningGateway {
  * (the gateway's and the CLI's) start it the same way.
  */
 export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<RunningGateway> {
+  const security = gatewaySecurity(cfg, log);
   const { cascade, tiers, credentials } = buildCascade(cfg, log);
   cascade.onStateChange((tier, state) => log.warn({ tier, state }, 'tier circuit breaker changed state'));
   const metrics = gatewayMetrics(cascade);
@@ -38,15 +40,22 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
     maxUpload: { bytes: cfg.maxUploadBytes, setting: 'GATEWAY_MAX_UPLOAD_BYTES' },
     maxJsonBody: { bytes: cfg.maxJsonBytes, setting: 'GATEWAY_MAX_JSON_BYTES' },
     maxJsonRecords: { count: cfg.maxJsonRecords, setting: 'GATEWAY_MAX_JSON_RECORDS' },
-    csv: { batchSize: cfg.csvBatchSize, maxBatchesInFlight: cfg.csvBatchesInFlight, maxRecordBytes: cfg.maxCsvRecordBytes },
+    csv: {
+      batchSize: cfg.csvBatchSize,
+      maxBatchesInFlight: cfg.csvBatchesInFlight,
+      maxRecordBytes: cfg.maxCsvRecordBytes,
+      maxRows: { count: cfg.maxCsvRows, setting: 'GATEWAY_MAX_CSV_ROWS' },
+    },
     uploads: { maxInFlight: cfg.maxConcurrentUploads, maxQueued: cfg.maxQueuedUploads },
     jsonRequests: { maxInFlight: cfg.maxConcurrentJson, maxQueued: cfg.maxQueuedJson },
+    gate: security.http,
+    https: security.https,
   });
 
   let grpc: RunningTierService;
   try {
     // The cascade answers empty messages itself (Unclassified): the gateway never abstains.
-    grpc = await startTierService('GATEWAY', cfg, cascade, log, metrics, { passEmptyMessages: true });
+    grpc = await startTierService('GATEWAY', cfg, cascade, log, metrics, { passEmptyMessages: true, ...security.grpc });
     await http.app.listen({ host: cfg.host, port: cfg.httpPort });
   } catch (err) {
     await http.app.close();
@@ -62,7 +71,7 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
     cascade,
     grpcAddress: grpc.grpc.address,
     httpPort,
-    httpUrl: `http://${host.includes(':') ? `[${host}]` : host}:${httpPort}`,
+    httpUrl: `${security.https ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${httpPort}`,
     stop: () =>
       (stopping ??= (async () => {
         http.markStopping();

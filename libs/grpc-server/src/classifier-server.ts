@@ -5,7 +5,7 @@ import { ReflectionService } from '@grpc/reflection';
 import { LogClassifierService, loadPackageDefinition, LOG_CLASSIFIER_SERVICE_NAME } from '@logclass/contract';
 import { AdmissionQueue, type Classifier } from '@logclass/classifier';
 import type { Logger, ServiceMetrics } from '@logclass/observability';
-import { logClassifierService } from './log-classifier-service';
+import { logClassifierService, type CallAdmission } from './log-classifier-service';
 import { ApiKeyCheck } from './api-key-check';
 
 export interface ClassifierServerOptions {
@@ -24,6 +24,8 @@ export interface ClassifierServerOptions {
   credentials?: ServerCredentials;
   /** API keys accepted on contract calls (empty or absent: no key needed). */
   apiKeys?: readonly string[];
+  /** See LogClassifierServiceDeps.admit (the gateway's rate limit). */
+  admit?: CallAdmission;
   /** See LogClassifierServiceDeps.passEmptyMessages (the gateway sets it). */
   passEmptyMessages?: boolean;
   channelOptions?: ChannelOptions;
@@ -60,6 +62,7 @@ export async function startClassifierServer(opts: ClassifierServerOptions): Prom
       log: opts.log,
       metrics: opts.metrics,
       apiKeys: new ApiKeyCheck(opts.apiKeys ?? []),
+      admit: opts.admit,
       passEmptyMessages: opts.passEmptyMessages,
     }),
   );

@@ -49,6 +49,8 @@ export interface LogClassifierServiceDeps {
   metrics?: ServiceMetrics;
   /** When enabled, every contract call needs a valid API key in its metadata. */
   apiKeys?: ApiKeyCheck;
+  /** Called once per contract call (once per stream) after the key check; throws a LogclassError to refuse it (e.g. a rate limit). */
+  admit?: CallAdmission;
   /**
    * Tiers get empty messages answered for them (abstained) so no model sees
    * one. A classifier that must answer them itself — the gateway's cascade,
@@ -57,8 +59,20 @@ export interface LogClassifierServiceDeps {
   passEmptyMessages?: boolean;
 }
 
-export function logClassifierService({ classifier, queue, limits, log, metrics, apiKeys, passEmptyMessages }: LogClassifierServiceDeps): LogClassifierServer {
-  const authorize = (metadata: Metadata) => apiKeys?.checkMetadata(metadata);
+/** What an admission hook knows of a call. */
+export interface CallInfo {
+  rpc: string;
+  metadata: Metadata;
+  /** grpc-js peer, e.g. "ipv4:127.0.0.1:51234". */
+  peer: string;
+}
+export type CallAdmission = (call: CallInfo) => void;
+
+export function logClassifierService({ classifier, queue, limits, log, metrics, apiKeys, admit, passEmptyMessages }: LogClassifierServiceDeps): LogClassifierServer {
+  const authorize = (call: { metadata: Metadata; getPeer(): string }, rpc: string) => {
+    apiKeys?.checkMetadata(call.metadata);
+    admit?.({ rpc, metadata: call.metadata, peer: call.getPeer() });
+  };
   const countResults = (results: readonly Classification[]) => {
     if (metrics) countRecords(metrics, results);
   };
@@ -105,6 +119,8 @@ export function logClassifierService({ classifier, queue, limits, log, metrics, 
     const e = toGrpcError(err);
     done?.(status[e.code]);
     if (e.code === status.INTERNAL) log.error({ err, rpc }, 'internal error');
+    // Worth an operator's eye (a misconfigured client or a probe); the details never hold the key.
+    else if (e.code === status.UNAUTHENTICATED) log.warn({ rpc, details: e.details }, 'request refused: missing or invalid API key');
     else log.debug({ rpc, code: e.code, details: e.details }, 'request refused');
     return e;
   };
@@ -121,7 +137,7 @@ export function logClassifierService({ classifier, queue, limits, log, metrics, 
       const signal = cancellation(call);
       const done = observe('Classify');
       (async () => {
-        authorize(call.metadata);
+        authorize(call, 'Classify');
         if (!record) throw invalidArgument('record is required');
         if (isEmptyMessage(record.logMessage)) throw invalidArgument('record.log_message is required');
         const [result] = await run([record], options, signal);
@@ -140,7 +156,7 @@ export function logClassifierService({ classifier, queue, limits, log, metrics, 
       const signal = cancellation(call);
       const done = observe('ClassifyBatch');
       (async () => {
-        authorize(call.metadata);
+        authorize(call, 'ClassifyBatch');
         checkBatch(records);
         return { results: await run(records, options, signal) };
       })().then(
@@ -154,7 +170,7 @@ export function logClassifierService({ classifier, queue, limits, log, metrics, 
 
     classifyStream(call: ServerDuplexStream<ClassifyStreamRequest, ClassifyStreamResponse>) {
       try {
-        authorize(call.metadata);
+        authorize(call, 'ClassifyStream');
       } catch (err) {
         call.emit('error', fail(err, 'ClassifyStream'));
         return;
@@ -204,7 +220,7 @@ export function logClassifierService({ classifier, queue, limits, log, metrics, 
 
     describe(call: ServerUnaryCall<DescribeRequest, DescribeResponse>, callback: sendUnaryData<DescribeResponse>) {
       try {
-        authorize(call.metadata);
+        authorize(call, 'Describe');
         callback(null, classifier.describe());
       } catch (err) {
         callback(fail(err, 'Describe'));

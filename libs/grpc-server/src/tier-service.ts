@@ -24,7 +24,7 @@ export async function startTierService(
   log: Logger,
   metrics = new ServiceMetrics(classifier.tier),
   /** What differs for one service, e.g. the gateway's passEmptyMessages. */
-  serverOptions: Pick<ClassifierServerOptions, 'passEmptyMessages' | 'apiKeys'> = {},
+  serverOptions: Pick<ClassifierServerOptions, 'passEmptyMessages' | 'apiKeys' | 'admit'> = {},
 ): Promise<RunningTierService> {
   const grpc = await startClassifierServer({
     classifier,

@@ -2,7 +2,7 @@ import { finished } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { AdmissionQueue, Classifier } from '@logclass/classifier';
-import { classifyCsv, parseExtraColumns } from '@logclass/csv-stream';
+import { classifyCsv, parseExtraColumns, type RowLimit } from '@logclass/csv-stream';
 import { ByteLimit, type SizeLimit } from './byte-limit';
 import { CSV_ACCEPTS, CSV_CONTENT_TYPES, limitedPipe, openUpload } from './upload-source';
 import { abortOnClientGone } from './client-gone';
@@ -12,7 +12,7 @@ export interface CsvRouteOptions {
   /** Bounds concurrent uploads; a full queue answers 429. */
   uploads: AdmissionQueue;
   maxUpload: SizeLimit;
-  csv: { batchSize: number; maxBatchesInFlight: number; maxRecordBytes: number };
+  csv: { batchSize: number; maxBatchesInFlight: number; maxRecordBytes: number; maxRows?: RowLimit };
 }
 
 /**
