@@ -1,8 +1,9 @@
 import { startTierService, type RunningTierService } from '@logclass/grpc-server';
 import { LlmClassifier } from '@logclass/llm-tier';
-import type { Logger, ServiceMetrics } from '@logclass/observability';
+import { ServiceMetrics, type Logger } from '@logclass/observability';
 import { loadTaxonomy } from '@logclass/taxonomy';
 import type { LlmConfig } from './config';
+import { exportLlmStats } from './llm-metrics';
 
 export function buildLlmClassifier(cfg: LlmConfig, log: Logger): LlmClassifier {
   return new LlmClassifier({
@@ -25,9 +26,17 @@ export function buildLlmClassifier(cfg: LlmConfig, log: Logger): LlmClassifier {
   });
 }
 
-/** The LLM tier as deployed: the classifier behind the standard tier server, health following the classifier. */
-export async function startLlmService(cfg: LlmConfig, log: Logger, metrics?: ServiceMetrics): Promise<RunningTierService & { classifier: LlmClassifier }> {
+/**
+ * The LLM tier as deployed: the classifier behind the standard tier server,
+ * health following the classifier, its call/token/cache totals on /metrics.
+ */
+export async function startLlmService(
+  cfg: LlmConfig,
+  log: Logger,
+  metrics = new ServiceMetrics('llm'),
+): Promise<RunningTierService & { classifier: LlmClassifier }> {
   const classifier = buildLlmClassifier(cfg, log);
+  exportLlmStats(classifier, metrics);
   if (!cfg.apiKey) log.warn('no Groq API key (LLM_GROQ_API_KEY / GROQ_API_KEY): serving NOT_SERVING, every row abstains');
   else log.info({ model: cfg.model, baseUrl: cfg.baseUrl }, 'llm tier ready');
   const running = await startTierService('LLM', cfg, classifier, log, metrics);

@@ -71,6 +71,8 @@ export class ChatScheduler {
       return reply;
     } catch (err) {
       this.stats.failedCalls++;
+      const kind = err instanceof ChatCallError ? err.kind : 'internal';
+      this.stats.failuresByKind[kind] = (this.stats.failuresByKind[kind] ?? 0) + 1;
       if (err instanceof ChatCallError && err.outOfService) this.onOutOfService(err);
       throw err;
     }

@@ -85,7 +85,7 @@ export class LlmClassifier implements Classifier {
   }
 
   stats(): Readonly<LlmStats & { cachedAnswers: number }> {
-    return { ...this.counters, cachedAnswers: this.cache.size };
+    return { ...this.counters, failuresByKind: { ...this.counters.failuresByKind }, cachedAnswers: this.cache.size };
   }
 
   describe(): DescribeResponse {

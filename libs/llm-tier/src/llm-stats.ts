@@ -7,6 +7,8 @@ export interface LlmStats {
   calls: number;
   /** Requests that failed (any reason, before or after retries). */
   failedCalls: number;
+  /** failedCalls by ChatFailureKind ("rate-limited", "timeout"...; "internal" for anything else). */
+  failuresByKind: Record<string, number>;
   /** Requests that were retries of a failed one. */
   retries: number;
   promptTokens: number;
@@ -25,6 +27,7 @@ export function emptyStats(): LlmStats {
   return {
     calls: 0,
     failedCalls: 0,
+    failuresByKind: {},
     retries: 0,
     promptTokens: 0,
     completionTokens: 0,

@@ -1,0 +1,45 @@
+import type { LlmClassifier } from '@logclass/llm-tier';
+import { readGauge, totalsCounter, type ServiceMetrics } from '@logclass/observability';
+
+/**
+ * The LLM tier's spend and savings on /metrics, read from LlmClassifier.stats()
+ * at scrape time: the classifier keeps the one set of totals (also used by
+ * the bench), so nothing is counted twice. Label values are fixed sets
+ * (failure kinds of ChatFailureKind, token type, lookup result).
+ */
+export function exportLlmStats(classifier: LlmClassifier, metrics: ServiceMetrics): void {
+  const stats = () => classifier.stats();
+  totalsCounter(metrics, 'logclass_llm_calls_total', 'HTTP requests sent to Groq, retries included.', [], () => [[{}, stats().calls]]);
+  totalsCounter(metrics, 'logclass_llm_retries_total', 'Groq requests that were retries of a failed one.', [], () => [[{}, stats().retries]]);
+  totalsCounter(metrics, 'logclass_llm_call_failures_total', 'Groq requests that failed, by kind (rate-limited, server, connection, timeout, auth...).', ['kind'], () =>
+    Object.entries(stats().failuresByKind).map(([kind, n]) => [{ kind }, n] as const),
+  );
+  totalsCounter(metrics, 'logclass_llm_tokens_total', 'Tokens Groq reported using, by type (prompt, completion).', ['type'], () => {
+    const s = stats();
+    return [
+      [{ type: 'prompt' }, s.promptTokens],
+      [{ type: 'completion' }, s.completionTokens],
+    ];
+  });
+  totalsCounter(
+    metrics,
+    'logclass_llm_cache_lookups_total',
+    'Distinct questions by where their answer came from: hit (answer cache), shared (a call already in flight), miss (a new call).',
+    ['result'],
+    () => {
+      const s = stats();
+      return [
+        [{ result: 'hit' }, s.cacheHits],
+        [{ result: 'shared' }, s.sharedInFlight],
+        [{ result: 'miss' }, s.cacheMisses],
+      ];
+    },
+  );
+  totalsCounter(metrics, 'logclass_llm_batch_fallbacks_total', 'Multi-message answers that were malformed or refused and re-asked one message per call.', [], () => [
+    [{}, stats().batchFallbacks],
+  ]);
+  readGauge(metrics, 'logclass_llm_cache_entries', 'Answers held in the LLM answer cache.', [], () => [[{}, stats().cachedAnswers]]);
+  readGauge(metrics, 'logclass_llm_serving', '1 while the LLM tier can answer; 0 without an API key or after Groq refused the key or model.', [], () => [
+    [{}, classifier.isServing() ? 1 : 0],
+  ]);
+}
