@@ -19,7 +19,7 @@ import { config as embeddingConfig } from '../apps/embedding/src/config';
 import { buildEmbeddingClassifier } from '../apps/embedding/src/service';
 import { config as llmConfig } from '../apps/llm/src/config';
 import { buildLlmClassifier } from '../apps/llm/src/llm-service';
-import { prng, readCorpus, withRandomIds } from './lib/generate-csv';
+import { DEFAULT_SHAPES_PER_TEMPLATE, messageShapes, prng, withRandomIds } from './lib/generate-csv';
 import { printTable } from './lib/report';
 import { startSystem } from './lib/system';
 
@@ -87,7 +87,7 @@ async function inProcess(records: LogRecord[], env: Record<string, string>) {
 }
 
 export async function cascadeSplit(rows: number): Promise<Record<string, string | number>[]> {
-  const corpus = await readCorpus();
+  const corpus = await messageShapes(DEFAULT_SHAPES_PER_TEMPLATE);
   const rand = prng(11);
   const records: LogRecord[] = Array.from({ length: rows }, () => {
     const r = corpus[Math.floor(rand() * corpus.length)];

@@ -5,17 +5,22 @@
  * A fresh system per size so each peak RSS belongs to that run alone.
  *
  *   npm run build && npx tsx --tsconfig tsconfig.base.json bench/csv-throughput.ts [rows ...]
- *   (default sizes: 100000 1000000 5000000; BENCH_EMBEDDING_ENV='{"EMBEDDING_...":"..."}' for other embedders)
+ *   (default sizes: 100000 1000000 5000000; BENCH_EMBEDDING_ENV='{"EMBEDDING_...":"..."}' for other embedders;
+ *    BENCH_SHAPES=0 draws from every corpus row instead of 3 rows per template)
  */
-import { generateCsv } from './lib/generate-csv';
+import { DEFAULT_SHAPES_PER_TEMPLATE, generateCsv } from './lib/generate-csv';
 import { memoryOf, startSystem } from './lib/system';
 import { uploadCsv } from './lib/csv-upload';
 import { printTable } from './lib/report';
 
-export async function csvThroughput(sizes: number[], extraEnv: Record<string, string> = {}): Promise<Record<string, string | number>[]> {
+export async function csvThroughput(
+  sizes: number[],
+  extraEnv: Record<string, string> = {},
+  perTemplate = DEFAULT_SHAPES_PER_TEMPLATE,
+): Promise<Record<string, string | number>[]> {
   const rows: Record<string, string | number>[] = [];
   for (const size of sizes) {
-    const path = await generateCsv(size);
+    const path = await generateCsv(size, 42, perTemplate);
     const system = await startSystem(extraEnv);
     try {
       const gatewayPid = system.pids.gateway;
@@ -29,6 +34,7 @@ export async function csvThroughput(sizes: number[], extraEnv: Record<string, st
       const mem = memoryOf(gatewayPid);
       rows.push({
         rows: size,
+        shapes: perTemplate > 0 ? `${perTemplate}/template` : 'whole corpus',
         seconds: result.seconds.toFixed(1),
         'rows/s': Math.round(size / result.seconds),
         'MB/s in': (result.bytesIn / 1e6 / result.seconds).toFixed(1),
@@ -45,7 +51,8 @@ export async function csvThroughput(sizes: number[], extraEnv: Record<string, st
 if (require.main === module) {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   const extra = process.env.BENCH_EMBEDDING_ENV ? JSON.parse(process.env.BENCH_EMBEDDING_ENV) : {};
-  csvThroughput(sizes.length ? sizes : [100_000, 1_000_000, 5_000_000], extra).then(
+  const shapes = process.env.BENCH_SHAPES === undefined ? DEFAULT_SHAPES_PER_TEMPLATE : Number(process.env.BENCH_SHAPES);
+  csvThroughput(sizes.length ? sizes : [100_000, 1_000_000, 5_000_000], extra, shapes).then(
     (rows) => printTable('Gateway CSV throughput (all services as separate processes, loopback)', rows),
     (err) => {
       console.error(err);

@@ -8,7 +8,7 @@
  */
 import { credentials, Metadata } from '@grpc/grpc-js';
 import { LogClassifierClient, type Classification, type LogRecord } from '@logclass/contract';
-import { prng, readCorpus, withRandomIds } from './lib/generate-csv';
+import { DEFAULT_SHAPES_PER_TEMPLATE, messageShapes, prng, withRandomIds } from './lib/generate-csv';
 import { percentile, printTable } from './lib/report';
 import { startSystem } from './lib/system';
 
@@ -39,7 +39,7 @@ async function drive(records: LogRecord[], call: (b: LogRecord[]) => Promise<Cla
 }
 
 async function main(rows: number) {
-  const corpus = await readCorpus();
+  const corpus = await messageShapes(DEFAULT_SHAPES_PER_TEMPLATE);
   const rand = prng(5);
   const records = Array.from({ length: rows }, () => {
     const r = corpus[Math.floor(rand() * corpus.length)];

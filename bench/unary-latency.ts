@@ -7,12 +7,12 @@
  */
 import { credentials, Metadata } from '@grpc/grpc-js';
 import { LogClassifierClient, type LogRecord } from '@logclass/contract';
-import { prng, readCorpus, withRandomIds } from './lib/generate-csv';
+import { DEFAULT_SHAPES_PER_TEMPLATE, messageShapes, prng, withRandomIds } from './lib/generate-csv';
 import { percentile, printTable } from './lib/report';
 import { startSystem } from './lib/system';
 
 export async function unaryLatency(concurrency: number, requests: number): Promise<Record<string, string | number>[]> {
-  const corpus = await readCorpus();
+  const corpus = await messageShapes(DEFAULT_SHAPES_PER_TEMPLATE);
   const rand = prng(7);
   const records: LogRecord[] = Array.from({ length: requests }, () => {
     const r = corpus[Math.floor(rand() * corpus.length)];

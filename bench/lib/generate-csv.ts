@@ -24,12 +24,13 @@ export interface CorpusRow {
   source: string;
   logMessage: string;
   label: string;
+  templateId: string;
 }
 
 export async function readCorpus(path = CORPUS): Promise<CorpusRow[]> {
   const rows: CorpusRow[] = [];
   const parser = createReadStream(path).pipe(parse({ columns: true }));
-  for await (const r of parser) rows.push({ source: r.source, logMessage: r.log_message, label: r.target_label });
+  for await (const r of parser) rows.push({ source: r.source, logMessage: r.log_message, label: r.target_label, templateId: r.template_id });
   return rows;
 }
 
@@ -39,15 +40,34 @@ export function withRandomIds(message: string, rand: () => number): string {
 }
 
 /**
+ * The message shapes of a benchmark: `perTemplate` corpus rows of each of the
+ * corpus's ~700 templates (0 = every corpus row). Production logs are a few
+ * hundred to a few thousand shapes repeated with other ids; the whole corpus,
+ * written for training variety, is far more diverse than that.
+ */
+export async function messageShapes(perTemplate: number): Promise<CorpusRow[]> {
+  const corpus = await readCorpus();
+  if (perTemplate <= 0) return corpus;
+  const taken = new Map<string, number>();
+  return corpus.filter((r) => {
+    const n = taken.get(r.templateId) ?? 0;
+    taken.set(r.templateId, n + 1);
+    return n < perTemplate;
+  });
+}
+
+export const DEFAULT_SHAPES_PER_TEMPLATE = 3;
+
+/**
  * Writes an N-row CSV (`source,log_message`) drawn from the training corpus
  * templates with random ids, streaming so that 5M rows need no memory.
  * Reuses an existing file of the same name.
  */
-export async function generateCsv(rows: number, seed = 42): Promise<string> {
-  const path = join(OUT_DIR, `mixed-${rows}.csv`);
+export async function generateCsv(rows: number, seed = 42, perTemplate = DEFAULT_SHAPES_PER_TEMPLATE): Promise<string> {
+  const path = join(OUT_DIR, `mixed-${rows}-s${perTemplate}.csv`);
   if (existsSync(path) && statSync(path).size > 0) return path;
   mkdirSync(dirname(path), { recursive: true });
-  const corpus = await readCorpus();
+  const corpus = await messageShapes(perTemplate);
   const rand = prng(seed);
   const out = createWriteStream(path + '.part');
   out.write('source,log_message\n');
