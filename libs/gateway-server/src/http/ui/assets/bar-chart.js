@@ -3,10 +3,10 @@ import { formatCount, formatPercent } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 640;
-const ROW_HEIGHT = 28;
-const LABEL_WIDTH = 190;
-const VALUE_WIDTH = 110;
-const MAX_LABEL_CHARS = 26;
+const ROW_HEIGHT = 34;
+const LABEL_WIDTH = 200;
+const VALUE_WIDTH = 130;
+const MAX_LABEL_CHARS = 22;
 
 /**
  * @param {string} tag
