@@ -5,12 +5,15 @@ import type { Logger, ServiceMetrics } from '@logclass/observability';
 import type { ReadinessReport } from '../readiness';
 import type { SizeLimit } from './byte-limit';
 import { registerCsvRoute } from './csv-route';
+import type { RowLimit } from '@logclass/csv-stream';
 import { registerHealthRoutes } from './health-routes';
 import { installErrorHandling } from './http-errors';
 import { registerJsonRoute } from './json-route';
 import { registerOpenApiRoute } from './openapi/openapi-route';
 import { registerWebUi } from './ui/ui-routes';
 import { registerMetricsRoutes } from './metrics-routes';
+import { installCallerGate, type AuthPolicy } from './auth';
+import type { CallerGate } from '../security/caller-gate';
 
 export interface HttpApiOptions {
   classifier: Classifier;
@@ -19,11 +22,15 @@ export interface HttpApiOptions {
   maxUpload: SizeLimit;
   maxJsonBody: SizeLimit;
   maxJsonRecords: { count: number; setting: string };
-  csv: { batchSize: number; maxBatchesInFlight: number; maxRecordBytes: number };
+  csv: { batchSize: number; maxBatchesInFlight: number; maxRecordBytes: number; maxRows?: RowLimit };
   uploads: { maxInFlight: number; maxQueued: number };
   jsonRequests: { maxInFlight: number; maxQueued: number };
   /** GET /metrics and the REST request metrics; absent = neither. */
   metrics?: ServiceMetrics;
+  /** API keys and rate limit at the door; absent = open. */
+  gate?: { gate: CallerGate; policy: AuthPolicy };
+  /** Serve HTTPS with this certificate and key (PEM). */
+  https?: { cert: Buffer; key: Buffer };
 }
 
 export interface HttpApi {
@@ -41,7 +48,8 @@ export async function buildHttpApi(opts: HttpApiOptions): Promise<HttpApi> {
     logController: new LogController({ disableRequestLogging: true }),
     // Our own hook answers while draining, so that answer too goes through toHttpError.
     return503OnClosing: false,
-  });
+    ...(opts.https ? { https: opts.https } : {}),
+  }) as FastifyInstance;
   installErrorHandling(app, opts.log);
   if (opts.metrics) registerMetricsRoutes(app, opts.metrics);
   let stopping = false;
@@ -49,6 +57,7 @@ export async function buildHttpApi(opts: HttpApiOptions): Promise<HttpApi> {
     // Liveness stays true while draining: the process is fine, it is just leaving.
     if (stopping && request.url !== '/healthz') throw unavailable('the gateway is shutting down; retry on another instance');
   });
+  if (opts.gate) installCallerGate(app, opts.gate.gate, opts.gate.policy);
   // Draining: a keep-alive connection would hold close() open until it idles
   // out, so close each one as soon as its response is done.
   app.addHook('onSend', async (_request, reply) => {
