@@ -1,4 +1,4 @@
-import { DEFAULT_TRANSFORMERS_MODEL } from '@logclass/embedding-tier';
+import { DEFAULT_MAX_MESSAGE_CHARS, DEFAULT_TRANSFORMERS_MODEL } from '@logclass/embedding-tier';
 import { defineServiceConfig, serverSettings, setting } from '@logclass/service-config';
 
 /** Everything the embedding tier reads from its environment (README table: renderConfigTable(config)). */
@@ -33,6 +33,7 @@ export const config = defineServiceConfig('embedding', {
   ),
   cacheSize: setting.int('EMBEDDING_CACHE_SIZE', 100_000, 'Distinct message templates whose decision is cached (0 = no cache).', { min: 0, max: 10_000_000 }),
   cacheTtlMs: setting.int('EMBEDDING_CACHE_TTL_MS', 3_600_000, 'How long a cached decision lives, in ms (0 = until evicted).', { min: 0 }),
+  maxMessageChars: setting.int('EMBEDDING_MAX_MESSAGE_CHARS', DEFAULT_MAX_MESSAGE_CHARS, 'Only this many leading characters of a message are embedded, bounding time and memory on huge lines (the row is returned whole).', { min: 64, max: 10_000_000 }),
 });
 
 export type EmbeddingConfig = ReturnType<typeof config.load>;

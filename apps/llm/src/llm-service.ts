@@ -20,6 +20,7 @@ export function buildLlmClassifier(cfg: LlmConfig, log: Logger): LlmClassifier {
     cacheTtlMs: cfg.cacheTtlMs,
     cacheKey: cfg.cacheKey,
     messagesPerCall: cfg.messagesPerCall,
+    maxTokensPerMinute: cfg.maxTokensPerMinute,
     maxBatchSize: cfg.maxBatchSize,
     settingNames: { model: 'LLM_MODEL', apiKey: 'LLM_GROQ_API_KEY (or GROQ_API_KEY)' },
     log,

@@ -8,6 +8,13 @@ import { argmax, LogisticRegressionModel } from './logistic-regression';
 
 export const EMBEDDING_TIER = 'embedding';
 
+/**
+ * Default of EmbeddingClassifierOptions.maxMessageChars: what the regex tier
+ * matches too. A log line's class shows in its first lines; embedding a
+ * multi-megabyte dump would cost time and memory for nothing.
+ */
+export const DEFAULT_MAX_MESSAGE_CHARS = 2048;
+
 export interface EmbeddingClassifierOptions {
   /** Overrides the artifact's threshold. */
   threshold?: number;
@@ -19,6 +26,8 @@ export interface EmbeddingClassifierOptions {
   maxBatchSize?: number;
   /** Label descriptions for describe(), by label name. */
   labelDescriptions?: ReadonlyMap<string, string>;
+  /** Only this many leading characters of a message are embedded (results and templates still use the whole message). */
+  maxMessageChars?: number;
 }
 
 /** The model's answer for one template: best class and its probability. */
@@ -65,7 +74,8 @@ export class EmbeddingClassifier implements Classifier {
       records,
       () => abstained(this.tier, EMPTY_MESSAGE_REASON),
       async (kept) => {
-        const templates = kept.map((r) => this.templateOf(r.logMessage));
+        const cap = this.options.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
+        const templates = kept.map((r) => this.templateOf(r.logMessage.length > cap ? r.logMessage.slice(0, cap) : r.logMessage));
         const predictions = await this.predictTemplates(templates);
         return predictions.map((p, i) => {
           const result = this.toResult(p);

@@ -20,6 +20,6 @@ export {
   type LogisticRegressionFit,
 } from './logistic-regression';
 export { saveArtifact, loadArtifact, readArtifactMetadata, ARTIFACT_FORMAT_VERSION, type ModelArtifact } from './artifact';
-export { EmbeddingClassifier, EMBEDDING_TIER, type EmbeddingClassifierOptions } from './embedding-classifier';
+export { EmbeddingClassifier, EMBEDDING_TIER, DEFAULT_MAX_MESSAGE_CHARS, type EmbeddingClassifierOptions } from './embedding-classifier';
 export { loadEmbeddingClassifier, type EmbeddingTierOptions } from './load-classifier';
 export { trainArtifact, type LabelledText, type TrainArtifactOptions } from './train-artifact';

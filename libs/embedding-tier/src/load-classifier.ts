@@ -21,6 +21,8 @@ export interface EmbeddingTierOptions {
   cacheSize: number;
   cacheTtlMs: number;
   maxBatchSize?: number;
+  /** See EmbeddingClassifierOptions.maxMessageChars. */
+  maxMessageChars?: number;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function loadEmbeddingClassifier(opts: EmbeddingTierOptions): Promi
       cacheSize: opts.cacheSize,
       cacheTtlMs: opts.cacheTtlMs,
       maxBatchSize: opts.maxBatchSize,
+      maxMessageChars: opts.maxMessageChars,
       labelDescriptions: descriptions,
     });
   } catch (err) {

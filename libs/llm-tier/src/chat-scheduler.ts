@@ -3,6 +3,7 @@ import { ChatCallError, type ChatReply, type GroqChatClient } from './groq-chat-
 import type { ChatMessage } from './prompt';
 import { retryDelayMs, type RetryPolicy } from './retry-policy';
 import type { LlmStats } from './llm-stats';
+import type { TokenBudget } from './token-budget';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -27,6 +28,8 @@ export class ChatScheduler {
      * retry can fix, so that it can stop() the calls queued behind it.
      */
     private readonly onOutOfService: (failure: ChatCallError) => void = () => undefined,
+    /** Spend ceiling checked right before each send (after queueing, so waiting calls see the latest spend). */
+    private readonly budget?: TokenBudget,
   ) {
     // Waiting callers are bounded by the gRPC server's own admission queue, so this one never refuses.
     this.slots = new AdmissionQueue('llm calls', concurrency, Number.MAX_SAFE_INTEGER);
@@ -62,12 +65,15 @@ export class ChatScheduler {
     const pause = this.pausedUntil - Date.now();
     if (pause > 0) await sleep(pause);
     if (this.stoppedReason) throw new ChatCallError('stopped', this.stoppedReason, false);
+    // Not sent, like a stopped call: the rows abstain with the reason and nothing is billed.
+    if (this.budget?.exhausted) throw new ChatCallError('stopped', this.budget.reason, false);
     this.stats.calls++;
     if (isRetry) this.stats.retries++;
     try {
       const reply = await this.client.complete(messages);
       this.stats.promptTokens += reply.usage.promptTokens;
       this.stats.completionTokens += reply.usage.completionTokens;
+      this.budget?.spend(reply.usage.promptTokens + reply.usage.completionTokens);
       return reply;
     } catch (err) {
       this.stats.failedCalls++;

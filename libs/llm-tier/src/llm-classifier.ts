@@ -11,6 +11,7 @@ import { ChatCallError, GroqChatClient } from './groq-chat-client';
 import { emptyStats, type LlmStats } from './llm-stats';
 import { batchPrompt, singleRecordPrompt } from './prompt';
 import type { RetryPolicy } from './retry-policy';
+import { TokenBudget } from './token-budget';
 
 export const LLM_TIER = 'llm';
 
@@ -40,6 +41,8 @@ export interface LlmClassifierOptions {
   messagesPerCall: number;
   /** Reported by describe(). */
   maxBatchSize: number;
+  /** Ceiling on tokens billed per minute (0 or absent = none); past it rows abstain with "llm budget exhausted (LLM_MAX_TOKENS_PER_MINUTE=...)". */
+  maxTokensPerMinute?: number;
   /** Setting names quoted in errors, so an operator knows what to change. */
   settingNames?: { model: string; apiKey: string };
   log?: Logger;
@@ -69,7 +72,8 @@ export class LlmClassifier implements Classifier {
     this.cache = new AnswerCache(opts.cacheSize, opts.cacheTtlMs);
     if (opts.apiKey) {
       const client = new GroqChatClient({ ...opts, apiKey: opts.apiKey });
-      this.scheduler = new ChatScheduler(client, opts.concurrency, opts.retry, this.counters, (failure) => this.disable(failure));
+      const budget = opts.maxTokensPerMinute ? new TokenBudget(opts.maxTokensPerMinute, 'LLM_MAX_TOKENS_PER_MINUTE', this.log) : undefined;
+      this.scheduler = new ChatScheduler(client, opts.concurrency, opts.retry, this.counters, (failure) => this.disable(failure), budget);
     } else {
       this.disabledReason = NO_API_KEY_REASON;
     }
