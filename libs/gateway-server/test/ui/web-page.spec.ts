@@ -147,4 +147,29 @@ describe('web page and /docs in a real browser', () => {
     expect(recorder.consoleErrors).toEqual([]);
     await page.close();
   });
+
+  it('GET /docs: a CSV uploaded with "Try it out" comes back labelled', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${gateway.httpUrl}/docs`);
+    const operation = page.locator('#operations-classification-classifyCsv');
+    await operation.locator('.opblock-summary').click();
+    // docs-init.js opens every operation in "Try it out" mode.
+    await operation.locator('input[type="file"]').setInputFiles({
+      name: 'logs.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('source,log_message\nModernCRM,User 1 logged in @regex label=User Action\n'),
+    });
+    await operation.locator('button.execute').click();
+    const response = operation.locator('.live-responses-table tbody tr.response');
+    await response.waitFor();
+    expect(await response.locator('.response-col_status').textContent()).toBe('200');
+    // The answer is an attachment, so Swagger UI offers it as a file rather than printing it.
+    const [download] = await Promise.all([page.waitForEvent('download'), response.locator('a[download]').click()]);
+    // Swagger UI fills `columns` with the documented example, tier,confidence,reason.
+    expect(parse(await readFile(await download.path(), 'utf8'))).toEqual([
+      ['source', 'log_message', 'target_label', 'tier', 'confidence', 'reason'],
+      ['ModernCRM', 'User 1 logged in @regex label=User Action', 'User Action', 'regex', '0.9', 'marker @regex'],
+    ]);
+    await page.close();
+  });
 });
