@@ -31,6 +31,16 @@ const optionalKey: Operation['security'] = [{}, { apiKey: [] }, { bearer: [] }];
 /** Health probes never need a key: a load balancer or kubelet has none. */
 const noKey: Operation['security'] = [{}];
 
+/** What either classification route may answer instead of a result. */
+const CLASSIFY_ERRORS: Operation['responses'] = {
+  '400': ref('responses', 'BadRequest'),
+  '413': ref('responses', 'PayloadTooLarge'),
+  '415': ref('responses', 'UnsupportedMediaType'),
+  '429': ref('responses', 'TooManyRequests'),
+  '503': ref('responses', 'Unavailable'),
+  '500': ref('responses', 'Internal'),
+};
+
 const CSV_EXAMPLE = `${SOURCE_COLUMN},${MESSAGE_COLUMN}\nModernCRM,User User123 logged in.\nLegacyCRM,"Case escalation for ticket ID 7324 failed because the assigned support agent is no longer active."\n`;
 
 /**
@@ -93,12 +103,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
               },
             },
           },
-          '400': ref('responses', 'BadRequest'),
-          '413': ref('responses', 'PayloadTooLarge'),
-          '415': ref('responses', 'UnsupportedMediaType'),
-          '429': ref('responses', 'TooManyRequests'),
-          '503': ref('responses', 'Unavailable'),
-          '500': ref('responses', 'Internal'),
+          ...CLASSIFY_ERRORS,
         },
         security: optionalKey,
       },
@@ -131,12 +136,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
               },
             },
           },
-          '400': ref('responses', 'BadRequest'),
-          '413': ref('responses', 'PayloadTooLarge'),
-          '415': ref('responses', 'UnsupportedMediaType'),
-          '429': ref('responses', 'TooManyRequests'),
-          '503': ref('responses', 'Unavailable'),
-          '500': ref('responses', 'Internal'),
+          ...CLASSIFY_ERRORS,
         },
         security: optionalKey,
       },
