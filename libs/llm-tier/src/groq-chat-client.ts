@@ -1,6 +1,7 @@
 import { Groq, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'groq-sdk';
 import type { ChatMessage } from './prompt';
 import { isRetryableStatus, retryAfterMs } from './retry-policy';
+import { redactSecret } from './redact-secret';
 
 export interface ChatClientOptions {
   apiKey: string;
@@ -112,7 +113,9 @@ export class GroqChatClient {
         usage: { promptTokens: completion.usage?.prompt_tokens ?? 0, completionTokens: completion.usage?.completion_tokens ?? 0 },
       };
     } catch (err) {
-      throw this.classify(err, deadline.signal.aborted);
+      const failure = this.classify(err, deadline.signal.aborted);
+      const message = redactSecret(failure.message, this.opts.apiKey);
+      throw message === failure.message ? failure : new ChatCallError(failure.kind, message, failure.retryable, failure.retryAfterMs, failure.status);
     } finally {
       clearTimeout(timer);
     }

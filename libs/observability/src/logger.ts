@@ -1,14 +1,15 @@
-import pino, { type Logger, type LevelWithSilent } from 'pino';
+import pino, { type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 
 export type { Logger };
 
 /**
  * Structured JSON logs, one object per line on stdout, with the service name
  * on every line. Keys that could hold secrets are redacted wherever they
- * appear in a logged object.
+ * appear in a logged object. `destination` (default stdout) lets tests read
+ * exactly what production would write.
  */
-export function createLogger(service: string, level: LevelWithSilent = 'info'): Logger {
-  return pino({
+export function createLogger(service: string, level: LevelWithSilent = 'info', destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     name: service,
     level,
     base: { service },
@@ -18,7 +19,8 @@ export function createLogger(service: string, level: LevelWithSilent = 'info'): 
       censor: '[redacted]',
     },
     formatters: { level: (label) => ({ level: label }) },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** A logger that writes nothing (tests, in-process use). */
