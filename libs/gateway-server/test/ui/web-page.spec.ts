@@ -33,11 +33,12 @@ const barCounts = (page: Page, chart: string) =>
 
 describe('web page and /docs in a real browser', () => {
   const tiers: RunningClassifierServer[] = [];
+  const regexTier = new MarkerTier('regex');
   let gateway: RunningGateway;
   let browser: Browser;
 
   beforeAll(async () => {
-    tiers.push(await startTier(new MarkerTier('regex')), await startTier(new MarkerTier('llm')));
+    tiers.push(await startTier(regexTier), await startTier(new MarkerTier('llm')));
     gateway = await startTestGateway({
       GATEWAY_TIERS: `regex=${tiers[0].address},llm=${tiers[1].address}`,
       GATEWAY_ROUTING: '{"LegacyCRM":["llm"]}',
@@ -78,6 +79,8 @@ describe('web page and /docs in a real browser', () => {
       });
       expect(await barCounts(page, '#chart-tiers')).toEqual({ regex: MULTILINE_ROWS + 3, llm: 1, none: 2 });
       expect(await page.textContent('#rows-text')).toBe((6 + MULTILINE_ROWS).toLocaleString('en-US'));
+      expect(await page.$eval('#upload-progress', (p) => (p as HTMLProgressElement).value)).toBe(1);
+      expect(await page.textContent('#upload-text')).toMatch(/^([\d.]+ KB) of \1$/);
     });
 
     it('says why rows were left Unclassified', async () => {
@@ -170,6 +173,59 @@ describe('web page and /docs in a real browser', () => {
       ['source', 'log_message', 'target_label', 'tier', 'confidence', 'reason'],
       ['ModernCRM', 'User 1 logged in @regex label=User Action', 'User Action', 'regex', '0.9', 'marker @regex'],
     ]);
+    await page.close();
+  });
+
+  it('counts rows and draws the summary while the answer is still streaming', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${gateway.httpUrl}/`);
+    // Hold the tier from its third batch call on: the first batches' rows reach the page, the rest wait.
+    const firstCall = regexTier.calls;
+    regexTier.onCall = (call) => {
+      if (call === firstCall + 3) regexTier.hold();
+    };
+    try {
+      await page.setInputFiles('#file-input', { name: 'logs.csv', mimeType: 'text/csv', buffer: Buffer.from(sampleCsv()) });
+      await page.click('#classify-button');
+      await page.waitForFunction(() => Number(document.getElementById('rows-text')?.textContent?.replace(/,/g, '')) > 0);
+      const partial = Number((await page.textContent('#rows-text'))?.replace(/,/g, ''));
+      expect(partial).toBeLessThan(6 + MULTILINE_ROWS);
+      expect(await page.isVisible('#chart-labels rect.bar')).toBe(true);
+      expect(await page.getAttribute('#status', 'class')).not.toContain('done');
+    } finally {
+      regexTier.onCall = undefined;
+      regexTier.release();
+    }
+    await page.waitForSelector('#status.done');
+    expect(await page.textContent('#rows-text')).toBe((6 + MULTILINE_ROWS).toLocaleString('en-US'));
+    await page.close();
+  });
+
+  it('parses CSV the same however the streamed text is split (the page\'s own reader)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${gateway.httpUrl}/`);
+    const text = 'a,b\r\n"x, ""y""","multi\r\nline"\n,\n"last",no-newline';
+    // A string, not a function: ts-jest would compile import() for CommonJS, which the page has not.
+    const splits = (await page.evaluate(`(async (csv) => {
+      const { CsvReader } = await import('/docs/assets/csv-reader.js');
+      const read = (pieces) => {
+        const reader = new CsvReader();
+        return [...pieces.flatMap((p) => reader.push(p)), ...reader.finish()];
+      };
+      const whole = JSON.stringify(read([csv]));
+      const differing = [];
+      for (let i = 0; i <= csv.length; i++) {
+        for (let j = i; j <= csv.length; j++) if (JSON.stringify(read([csv.slice(0, i), csv.slice(i, j), csv.slice(j)])) !== whole) differing.push([i, j]);
+      }
+      return { whole: JSON.parse(whole), differing };
+    })(${JSON.stringify(text)})`)) as { whole: string[][]; differing: number[][] };
+    expect(splits.whole).toEqual([
+      ['a', 'b'],
+      ['x, "y"', 'multi\r\nline'],
+      ['', ''],
+      ['last', 'no-newline'],
+    ]);
+    expect(splits.differing).toEqual([]);
     await page.close();
   });
 });
