@@ -6,6 +6,7 @@ import { maskTemplate } from '@logclass/template-mask';
 import { loadArtifact, readArtifactMetadata, saveArtifact, type ModelArtifact } from './artifact';
 import { EmbeddingClassifier } from './embedding-classifier';
 import { HashingEmbedder } from './hashing-embedder';
+import type { Embedder } from './embedder';
 import { trainArtifact } from './train-artifact';
 
 const LABELS = ['User Action', 'Resource Usage', 'Security Alert'];
@@ -88,6 +89,33 @@ describe('EmbeddingClassifier', () => {
     await classifier.classify([rec('User 1 logged in.'), rec('User 2 logged in.'), rec('CPU usage 50% for 3 minutes')]);
     await classifier.classify([rec('User 3 logged in.')]);
     expect(classifier.cacheStats()).toEqual({ hits: 2, misses: 2, size: 2 });
+  });
+
+  it('embeds a template once across concurrent batches, one model run at a time', async () => {
+    // The real hashing embedder, made slow and counted, standing in for a model that takes milliseconds.
+    let running = 0;
+    let peak = 0;
+    const seen: string[] = [];
+    const slow: Embedder = {
+      id: embedder.id,
+      dimension: embedder.dimension,
+      templateOf: (text: string) => embedder.templateOf(text),
+      embed: async (texts: readonly string[]) => {
+        seen.push(...texts);
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((r) => setTimeout(r, 20));
+        running--;
+        return embedder.embed(texts);
+      },
+    };
+    const classifier = new EmbeddingClassifier(artifact, slow, { cacheSize: 100 });
+    const batch = (n: number) => [rec(`User ${n} logged in.`), rec(`CPU usage ${n}% for 3 minutes`), rec(`Unauthorized access attempt to /srv/x${n}`)];
+    const results = await Promise.all([1, 2, 3, 4].map((n) => classifier.classify(batch(n))));
+    expect(results.map((r) => r.map((x) => x.label))).toEqual(Array(4).fill(['User Action', 'Resource Usage', 'Security Alert']));
+    expect(new Set(seen).size).toBe(seen.length); // no template embedded twice
+    expect(seen.length).toBeLessThan(12);
+    expect(peak).toBe(1);
   });
 
   it('describes its labels and model', () => {

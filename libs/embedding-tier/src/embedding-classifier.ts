@@ -48,6 +48,9 @@ export class EmbeddingClassifier implements Classifier {
   private readonly model: LogisticRegressionModel;
   private readonly cache: LRUCache<string, Prediction> | undefined;
   private hitCount = 0;
+  /** Templates being embedded right now, by any batch. */
+  private readonly inFlight = new Map<string, Promise<Prediction>>();
+  private lastTurn: Promise<void> = Promise.resolve();
   private missCount = 0;
 
   constructor(
@@ -105,18 +108,33 @@ export class EmbeddingClassifier implements Classifier {
   }
 
   /** One prediction per template; each distinct uncached template is embedded once. */
+  /**
+   * One prediction per template. Each distinct template is embedded once even
+   * across concurrent batches: a template already being embedded for another
+   * batch is awaited, not embedded again, and model runs take turns (a
+   * CPU-bound model gains nothing from running twice at once on the same
+   * cores, and the second run would redo the first one's templates). Batches
+   * whose templates are all cached never wait for a turn. Work is not
+   * cancelled when a caller gives up: its templates fill the cache for the
+   * retries and the rest of the file.
+   */
   private async predictTemplates(templates: readonly string[]): Promise<Prediction[]> {
     const known = new Map<string, Prediction>();
+    const waiting = new Map<string, Promise<Prediction>>();
     const todo = new Set<string>();
     for (const t of templates) {
-      if (known.has(t) || todo.has(t)) {
+      if (known.has(t) || todo.has(t) || waiting.has(t)) {
         this.hitCount++;
         continue;
       }
       const cached = this.cache?.get(t);
+      const inFlight = cached ? undefined : this.inFlight.get(t);
       if (cached) {
         this.hitCount++;
         known.set(t, cached);
+      } else if (inFlight) {
+        this.hitCount++;
+        waiting.set(t, inFlight);
       } else {
         this.missCount++;
         todo.add(t);
@@ -124,13 +142,47 @@ export class EmbeddingClassifier implements Classifier {
     }
     if (todo.size > 0) {
       const texts = [...todo];
-      const predictions = await this.predict(texts);
+      const run = this.takeTurn(() => this.predictUncached(texts));
       texts.forEach((t, i) => {
-        known.set(t, predictions[i]);
-        this.cache?.set(t, predictions[i]);
+        const one = run.then((predictions) => predictions[i]);
+        one.catch(() => undefined); // the batch that owns the run reports its failure
+        this.inFlight.set(t, one);
+      });
+      try {
+        const predictions = await run;
+        texts.forEach((t, i) => known.set(t, predictions[i]));
+      } finally {
+        for (const t of texts) this.inFlight.delete(t);
+      }
+    }
+    for (const [t, p] of waiting) known.set(t, await p);
+    return templates.map((t) => known.get(t) as Prediction);
+  }
+
+  /** Embeds the texts not cached meanwhile (an earlier turn may have done some) and caches the results. */
+  private async predictUncached(texts: string[]): Promise<Prediction[]> {
+    const out: (Prediction | undefined)[] = texts.map((t) => this.cache?.get(t));
+    const missing = texts.filter((_, i) => out[i] === undefined);
+    if (missing.length > 0) {
+      const predictions = await this.predict(missing);
+      let j = 0;
+      texts.forEach((t, i) => {
+        if (out[i] !== undefined) return;
+        out[i] = predictions[j++];
+        this.cache?.set(t, out[i] as Prediction);
       });
     }
-    return templates.map((t) => known.get(t) as Prediction);
+    return out as Prediction[];
+  }
+
+  /** Runs `task` after every earlier model run has finished (failed runs do not block the next). */
+  private takeTurn<T>(task: () => Promise<T>): Promise<T> {
+    const turn = this.lastTurn.then(task);
+    this.lastTurn = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
   }
 
   private async predict(texts: string[]): Promise<Prediction[]> {
