@@ -11,7 +11,7 @@ jest.setTimeout(60_000);
 
 const XSS = '<img src=x onerror=alert(1)>';
 /** Enough rows, with quoted multi-line messages, that the answer streams in many pieces. */
-const MULTILINE_ROWS = 3000;
+const MULTILINE_ROWS = 1000;
 
 function sampleCsv(): string {
   const lines = [
@@ -25,6 +25,11 @@ function sampleCsv(): string {
   ];
   for (let i = 0; i < MULTILINE_ROWS; i++) lines.push(`${7 + i},ModernCRM,"job ${i} failed\nat step ""copy"", @regex label=Error"`);
   return lines.join('\n') + '\n';
+}
+
+/** Polls until a condition holds (the test's timeout bounds it). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 /** The bars of a chart as {name: count}. */
@@ -226,6 +231,32 @@ describe('web page and /docs in a real browser', () => {
       ['last', 'no-newline'],
     ]);
     expect(splits.differing).toEqual([]);
+    await page.close();
+  });
+
+  it('Cancel stops the upload and the gateway stops classifying it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${gateway.httpUrl}/`);
+    const cancelledBefore = regexTier.cancelled;
+    const firstCall = regexTier.calls;
+    regexTier.onCall = (call) => {
+      if (call === firstCall + 3) regexTier.hold();
+    };
+    try {
+      await page.setInputFiles('#file-input', { name: 'logs.csv', mimeType: 'text/csv', buffer: Buffer.from(sampleCsv()) });
+      await page.click('#classify-button');
+      await page.waitForFunction("Number(document.getElementById('rows-text').textContent.replace(/,/g, '')) > 0");
+      await page.click('#cancel-button');
+      await page.waitForSelector('#status.error');
+      expect(await page.textContent('#status')).toMatch(/^Cancelled/);
+      expect(await page.isHidden('#download')).toBe(true);
+      expect(await page.isVisible('#classify-button')).toBe(true);
+      // The held tier call hears the cancellation: the gateway gave up on the file.
+      await until(() => regexTier.cancelled > cancelledBefore);
+    } finally {
+      regexTier.onCall = undefined;
+      regexTier.release();
+    }
     await page.close();
   });
 });

@@ -17,7 +17,7 @@
 
 /**
  * @param {File} file
- * @param {{ columns: string, apiKey: string }} options
+ * @param {{ columns: string, apiKey: string, signal: AbortSignal }} options
  * @param {ClassifyCallbacks} callbacks
  * @returns {Promise<ClassifyOutcome>}
  */
@@ -47,6 +47,8 @@ export function classifyFile(file, options, callbacks) {
     xhr.onerror = () =>
       resolve({ ok: false, message: seen > 0 ? 'the transfer broke before the end: the file has a problem past the rows shown (or the gateway stopped)' : 'the gateway could not be reached' });
     xhr.onabort = () => resolve({ ok: false, message: 'cancelled' });
+    // Aborting closes the connection: the gateway stops classifying and frees the upload slot.
+    options.signal.addEventListener('abort', () => xhr.abort(), { once: true });
     const form = new FormData();
     form.append('file', file, file.name);
     xhr.send(form);

@@ -15,10 +15,13 @@ const form = /** @type {HTMLFormElement} */ (byId('upload-form'));
 const fileInput = /** @type {HTMLInputElement} */ (byId('file-input'));
 const apiKeyInput = /** @type {HTMLInputElement} */ (byId('api-key'));
 const button = /** @type {HTMLButtonElement} */ (byId('classify-button'));
+const cancelButton = /** @type {HTMLButtonElement} */ (byId('cancel-button'));
 const uploadBar = /** @type {HTMLProgressElement} */ (byId('upload-progress'));
 const download = /** @type {HTMLAnchorElement} */ (byId('download'));
 /** @type {string | undefined} */
 let downloadUrl;
+/** @type {AbortController | undefined} */
+let running;
 
 /** @param {string} text @param {'info' | 'error' | 'done'} kind */
 function setStatus(text, kind = 'info') {
@@ -36,6 +39,8 @@ fileInput.addEventListener('change', () => {
   button.disabled = !file;
 });
 
+cancelButton.addEventListener('click', () => running?.abort());
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const file = fileInput.files?.[0];
@@ -44,12 +49,17 @@ form.addEventListener('submit', (event) => {
 
 /** @param {File} file */
 async function run(file) {
-  button.disabled = true;
+  const controller = new AbortController();
+  running = controller;
+  button.hidden = true;
+  cancelButton.hidden = false;
   download.hidden = true;
   if (downloadUrl) URL.revokeObjectURL(downloadUrl);
   byId('progress').hidden = false;
   byId('results').hidden = true;
   uploadBar.value = 0;
+  byId('upload-text').textContent = '';
+  byId('rows-text').textContent = '0';
   setStatus(`Uploading ${file.name}…`);
 
   const reader = new CsvReader();
@@ -72,7 +82,7 @@ async function run(file) {
 
   const outcome = await classifyFile(
     file,
-    { columns: COLUMNS, apiKey: apiKeyInput.value.trim() },
+    { columns: COLUMNS, apiKey: apiKeyInput.value.trim(), signal: controller.signal },
     {
       onUploadProgress: (sent, total) => {
         uploadBar.value = total > 0 ? sent / total : 1;
@@ -86,10 +96,12 @@ async function run(file) {
       },
     },
   );
-  button.disabled = false;
+  running = undefined;
+  button.hidden = false;
+  cancelButton.hidden = true;
   if (!outcome.ok) {
     redraw();
-    setStatus(`Classification failed: ${outcome.message}`, 'error');
+    setStatus(controller.signal.aborted ? 'Cancelled: the rows shown are those classified before.' : `Classification failed: ${outcome.message}`, 'error');
     return;
   }
   take(reader.finish());
