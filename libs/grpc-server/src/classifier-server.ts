@@ -50,6 +50,15 @@ export interface RunningClassifierServer {
 export async function startClassifierServer(opts: ClassifierServerOptions): Promise<RunningClassifierServer> {
   const server = new Server({
     'grpc.max_receive_message_length': 64 * 1024 * 1024,
+    // Tier clients ping every 30 s (GrpcClassifier) to notice dead peers during
+    // long batches; grpc-js servers otherwise answer pings without data more
+    // often than every 5 minutes with GOAWAY, failing the batch in flight.
+    'grpc.http2.min_ping_interval_without_data_ms': 10_000,
+    'grpc.keepalive_permit_without_calls': 1,
+    // Clients re-resolve DNS only when a connection ends: ending connections
+    // now and then lets a gateway find tier pods the autoscaler added.
+    'grpc.max_connection_age_ms': 5 * 60_000,
+    'grpc.max_connection_age_grace_ms': 60_000,
     ...opts.channelOptions,
   });
   const queue = new AdmissionQueue(`${opts.classifier.tier} queue`, opts.maxInFlight, opts.maxQueued);
