@@ -1,5 +1,6 @@
 import { breakerSettings, DEFAULT_BREAKER_SETTINGS } from '@logclass/cascade';
 import { serverSettings, setting, type ConfigOf } from '@logclass/service-config';
+import { feedbackSettings } from './http/feedback-settings';
 import { parseTierList } from './tier-list';
 import { securitySettings } from './security-settings';
 
@@ -46,6 +47,7 @@ export function gatewaySettings() {
     maxJsonRecords: setting.int('GATEWAY_MAX_JSON_RECORDS', 10_000, 'Most records in one POST /classify/json request; more get 413 (use the CSV upload).', { min: 1 }),
     maxConcurrentJson: setting.int('GATEWAY_MAX_CONCURRENT_JSON', 16, 'POST /classify/json requests classified at once.', { min: 1, max: 10_000 }),
     maxQueuedJson: setting.int('GATEWAY_MAX_QUEUED_JSON', 64, 'JSON requests allowed to wait; past it they get 429.', { min: 0, max: 100_000 }),
+    ...feedbackSettings(),
     ...securitySettings(),
   };
 }

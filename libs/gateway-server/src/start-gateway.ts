@@ -4,6 +4,7 @@ import type { Cascade } from '@logclass/cascade';
 import type { Logger } from '@logclass/observability';
 import { buildCascade } from './build-cascade';
 import { buildHttpApi } from './http/http-app';
+import { feedbackRouteOptions } from './http/feedback-route';
 import { checkReadiness } from './readiness';
 import { countingClassifier, gatewayMetrics } from './gateway-metrics';
 import { gatewaySecurity } from './security/gateway-security';
@@ -48,6 +49,7 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
     },
     uploads: { maxInFlight: cfg.maxConcurrentUploads, maxQueued: cfg.maxQueuedUploads },
     jsonRequests: { maxInFlight: cfg.maxConcurrentJson, maxQueued: cfg.maxQueuedJson },
+    feedback: feedbackRouteOptions(cfg),
     gate: security.http,
     https: security.https,
   });

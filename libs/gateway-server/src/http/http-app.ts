@@ -9,6 +9,7 @@ import type { RowLimit } from '@logclass/csv-stream';
 import { registerHealthRoutes } from './health-routes';
 import { installErrorHandling } from './http-errors';
 import { registerJsonRoute } from './json-route';
+import { registerFeedbackRoute, type FeedbackRouteOptions } from './feedback-route';
 import { registerOpenApiRoute } from './openapi/openapi-route';
 import { registerWebUi } from './ui/ui-routes';
 import { registerMetricsRoutes } from './metrics-routes';
@@ -31,6 +32,8 @@ export interface HttpApiOptions {
   gate?: { gate: CallerGate; policy: AuthPolicy };
   /** Serve HTTPS with this certificate and key (PEM). */
   https?: { cert: Buffer; key: Buffer };
+  /** POST /feedback (operators' corrections); absent = no such route. */
+  feedback?: FeedbackRouteOptions;
 }
 
 export interface HttpApi {
@@ -79,6 +82,7 @@ export async function buildHttpApi(opts: HttpApiOptions): Promise<HttpApi> {
     maxBody: opts.maxJsonBody,
     maxRecords: opts.maxJsonRecords,
   });
+  if (opts.feedback) registerFeedbackRoute(app, opts.feedback);
   registerHealthRoutes(app, opts.readiness);
   registerOpenApiRoute(app);
   registerWebUi(app);
