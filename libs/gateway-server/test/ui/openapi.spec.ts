@@ -1,17 +1,19 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ServiceMetrics, silentLogger } from '@logclass/observability';
 import { MarkerTier } from '@logclass/test-support';
 import { buildHttpApi, type HttpApi } from '../../src';
+import { feedbackRouteOptions } from '../../src/http/feedback-route';
 import { OPENAPI_DOCUMENT } from '../../src/http/openapi/openapi-document';
 import { registeredRoutes } from './registered-routes';
 import { validateOpenApi } from './validate-openapi';
-
 
 describe('GET /openapi.json', () => {
   let http: HttpApi;
   let url: string;
 
   beforeAll(async () => {
-    // Every optional part on (metrics), so every route the gateway can serve is registered.
+    // Every optional part on (metrics, feedback), so every route the gateway can serve is registered.
     http = await buildHttpApi({
       classifier: new MarkerTier('regex'),
       readiness: async () => ({ status: 'ready', tiers: [] }),
@@ -23,6 +25,8 @@ describe('GET /openapi.json', () => {
       uploads: { maxInFlight: 1, maxQueued: 0 },
       jsonRequests: { maxInFlight: 1, maxQueued: 0 },
       metrics: new ServiceMetrics('gateway'),
+      // Never written to: no request here posts feedback.
+      feedback: feedbackRouteOptions({ feedbackFile: join(tmpdir(), 'logclass-openapi-spec-corrections.csv'), maxFeedbackBytes: 1024, maxFeedbackRecords: 10 }),
     });
     url = await http.app.listen({ host: '127.0.0.1', port: 0 });
   });

@@ -28,6 +28,18 @@ const columnsParameter: Parameter = {
  * `{}` keeps "no credentials" valid for gateways without them.
  */
 const optionalKey: Operation['security'] = [{}, { apiKey: [] }, { bearer: [] }];
+/**
+ * Every route but the probes goes through the caller gate (API keys and the
+ * per-caller rate limit, when configured): it may answer 401 or 429 first.
+ */
+function gated(operation: Omit<Operation, 'security'>): Operation {
+  return {
+    ...operation,
+    responses: { ...operation.responses, '401': ref('responses', 'Unauthenticated'), '429': ref('responses', 'TooManyRequests') },
+    security: optionalKey,
+  };
+}
+
 /** Health probes never need a key: a load balancer or kubelet has none. */
 const noKey: Operation['security'] = [{}];
 
@@ -36,7 +48,6 @@ const CLASSIFY_ERRORS: Operation['responses'] = {
   '400': ref('responses', 'BadRequest'),
   '413': ref('responses', 'PayloadTooLarge'),
   '415': ref('responses', 'UnsupportedMediaType'),
-  '429': ref('responses', 'TooManyRequests'),
   '503': ref('responses', 'Unavailable'),
   '500': ref('responses', 'Internal'),
 };
@@ -61,12 +72,13 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
   },
   tags: [
     { name: 'classification', description: 'Label log records.' },
+    { name: 'feedback', description: 'Corrections that the next training run learns from.' },
     { name: 'health', description: 'Probes for load balancers and orchestrators.' },
     { name: 'web', description: 'The web page, these docs and their static files.' },
   ],
   paths: {
     '/classify': {
-      post: {
+      post: gated({
         operationId: 'classifyCsv',
         tags: ['classification'],
         summary: 'Classify a CSV file',
@@ -105,11 +117,10 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           ...CLASSIFY_ERRORS,
         },
-        security: optionalKey,
-      },
+      }),
     },
     '/classify/json': {
-      post: {
+      post: gated({
         operationId: 'classifyJson',
         tags: ['classification'],
         summary: 'Classify a few records as JSON',
@@ -138,8 +149,43 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           },
           ...CLASSIFY_ERRORS,
         },
-        security: optionalKey,
-      },
+      }),
+    },
+    '/feedback': {
+      post: gated({
+        operationId: 'submitCorrections',
+        tags: ['feedback'],
+        summary: 'Send corrections: the label some lines should have had',
+        description:
+          'Appends operators\' corrections to the corrections CSV (GATEWAY_FEEDBACK_FILE) that the next `logclass train` learns from. ' +
+          `A label is a taxonomy label in any case or spacing (\`${UNCLASSIFIED}\` is not one). All or nothing: one bad element ` +
+          'and nothing is written. At most GATEWAY_MAX_FEEDBACK_RECORDS per request.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { type: 'array', items: ref('schemas', 'Correction') },
+              example: [{ source: 'ModernCRM', log_message: 'Email service degraded for 4 minutes', label: 'Critical Error' }],
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Every correction is on disk.',
+            content: {
+              'application/json': {
+                schema: { type: 'object', required: ['accepted'], properties: { accepted: { type: 'integer', minimum: 0 } } },
+                example: { accepted: 1 },
+              },
+            },
+          },
+          '400': ref('responses', 'BadRequest'),
+          '413': ref('responses', 'PayloadTooLarge'),
+          '415': ref('responses', 'UnsupportedMediaType'),
+          '503': ref('responses', 'Unavailable'),
+          '500': ref('responses', 'Internal'),
+        },
+      }),
     },
     '/healthz': {
       get: {
@@ -173,7 +219,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
       },
     },
     '/metrics': {
-      get: {
+      get: gated({
         operationId: 'metrics',
         tags: ['health'],
         summary: 'Prometheus metrics',
@@ -183,38 +229,34 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         responses: {
           '200': { description: 'Prometheus exposition.', content: { 'text/plain': { schema: { type: 'string' }, example: 'logclass_http_requests_total{route="/classify",status="200"} 3\n' } } },
         },
-        security: optionalKey,
-      },
+      }),
     },
     '/openapi.json': {
-      get: {
+      get: gated({
         operationId: 'openapi',
         tags: ['web'],
         summary: 'This API description (OpenAPI 3.0)',
         responses: { '200': { description: 'The document.', content: { 'application/json': { schema: { type: 'object' } } } } },
-        security: optionalKey,
-      },
+      }),
     },
     '/': {
-      get: {
+      get: gated({
         operationId: 'webPage',
         tags: ['web'],
         summary: 'Web page: upload a CSV, watch progress, see a summary, download the labelled CSV',
         responses: { '200': { description: 'HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },
-        security: optionalKey,
-      },
+      }),
     },
     '/docs': {
-      get: {
+      get: gated({
         operationId: 'apiDocs',
         tags: ['web'],
         summary: 'Interactive API documentation (this page)',
         responses: { '200': { description: 'HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },
-        security: optionalKey,
-      },
+      }),
     },
     '/docs/assets/{file}': {
-      get: {
+      get: gated({
         operationId: 'webAsset',
         tags: ['web'],
         summary: 'Static files of the web page and docs (scripts, styles, Swagger UI)',
@@ -223,8 +265,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '200': { description: 'The file.', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
           '404': errorResponse('No such file.', { error: 'NOT_FOUND', message: 'no file x.js' }),
         },
-        security: optionalKey,
-      },
+      }),
     },
   },
   components: {
@@ -248,6 +289,15 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         properties: {
           [SOURCE_COLUMN]: { type: 'string', description: 'The system that wrote the line; routing may depend on it.', example: 'ModernCRM' },
           [MESSAGE_COLUMN]: { type: 'string', description: `The log line. Empty comes back ${UNCLASSIFIED}.`, example: 'User User123 logged in.' },
+        },
+      },
+      Correction: {
+        type: 'object',
+        required: [MESSAGE_COLUMN, 'label'],
+        properties: {
+          [SOURCE_COLUMN]: { type: 'string', example: 'ModernCRM' },
+          [MESSAGE_COLUMN]: { type: 'string', description: 'The log line (non-empty, at most 8192 characters).' },
+          label: { type: 'string', description: 'The label it should have had: a label of the taxonomy.', example: 'Critical Error' },
         },
       },
       Result: {
@@ -296,10 +346,17 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         error: 'UNSUPPORTED_MEDIA_TYPE',
         message: 'unsupported Content-Type: send application/json',
       }),
-      TooManyRequests: errorResponse('Too many requests of this kind are being classified; retry later.', {
-        error: 'RESOURCE_EXHAUSTED',
-        message: 'CSV uploads (GATEWAY_MAX_CONCURRENT_UPLOADS): queue full (4 running, 0 waiting); retry later',
+      Unauthenticated: errorResponse('The gateway requires an API key (GATEWAY_API_KEYS) and none or a wrong one was sent.', {
+        error: 'UNAUTHENTICATED',
+        message: 'missing or invalid API key (send x-api-key or authorization: Bearer)',
       }),
+      TooManyRequests: errorResponse(
+        'Too many requests of this kind are being classified, or the caller is over its rate limit (GATEWAY_RATE_LIMIT_RPS; a `retry-after` header says when to retry).',
+        {
+        error: 'RESOURCE_EXHAUSTED',
+          message: 'CSV uploads (GATEWAY_MAX_CONCURRENT_UPLOADS): queue full (4 running, 0 waiting); retry later',
+        },
+      ),
       Unavailable: errorResponse('The gateway is shutting down; retry on another instance.', {
         error: 'UNAVAILABLE',
         message: 'the gateway is shutting down; retry on another instance',
