@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import type { ChannelCredentials } from '@grpc/grpc-js';
 import { checkHealth } from '@logclass/tier-client';
 import { ROOT } from './generate-csv';
 
@@ -20,6 +21,8 @@ export async function freePort(): Promise<number> {
 export interface RunningSystem {
   httpUrl: string;
   grpcAddress: string;
+  /** The loopback port of each service. */
+  readonly ports: { regex: number; embedding: number; llm: number; gatewayGrpc: number; http: number };
   /** Current process id of each service. */
   readonly pids: Record<string, number>;
   /** SIGKILL one service (a crash, not a drain). */
@@ -35,7 +38,11 @@ const TIERS = ['regex', 'embedding', 'llm'] as const;
  * The system as deployed: every service its own process from dist/ (run
  * `npm run build` first), on loopback ports of its own.
  */
-export async function startSystem(extraEnv: Record<string, string> = {}): Promise<RunningSystem> {
+export async function startSystem(
+  extraEnv: Record<string, string> = {},
+  /** For tiers served over (mutual) TLS: what the start-up health checks connect with. */
+  opts: { tierCredentials?: ChannelCredentials } = {},
+): Promise<RunningSystem> {
   const ports = {
     regex: await freePort(),
     embedding: await freePort(),
@@ -66,13 +73,14 @@ export async function startSystem(extraEnv: Record<string, string> = {}): Promis
     children[app] = child;
   };
   for (const t of TIERS) launch(t);
-  for (const t of TIERS) await waitFor(async () => (await checkHealth(`127.0.0.1:${ports[t]}`, '', { timeoutMs: 500 })) !== 'UNREACHABLE', `${t} up`);
+  for (const t of TIERS) await waitFor(async () => (await checkHealth(`127.0.0.1:${ports[t]}`, '', { timeoutMs: 500, credentials: opts.tierCredentials })) !== 'UNREACHABLE', `${t} up`);
   launch('gateway');
   const httpUrl = `http://127.0.0.1:${ports.http}`;
   await waitFor(async () => (await fetch(`${httpUrl}/healthz`).then((r) => r.ok, () => false)), 'gateway up');
   return {
     httpUrl,
     grpcAddress: `127.0.0.1:${ports.gatewayGrpc}`,
+    ports,
     get pids() {
       return Object.fromEntries(Object.entries(children).map(([k, c]) => [k, c.pid ?? -1]));
     },

@@ -96,6 +96,10 @@ export class TransformersEmbedder implements Embedder {
     const order = ids.map((_, i) => i).sort((a, b) => ids[a].length - ids[b].length || a - b);
     const out = new Array<Float32Array>(texts.length);
     for (let start = 0; start < order.length; start += this.opts.batchSize) {
+      // onnxruntime-node 1.14 runs the model on the main thread: let the event
+      // loop breathe between model runs, or a long batch starves gRPC (keepalive
+      // pings go unanswered and peers drop the connection) and health checks.
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
       const batch = order.slice(start, start + this.opts.batchSize);
       const vectors = await this.embedBatch(batch.map((i) => ids[i]));
       batch.forEach((i, b) => (out[i] = vectors[b]));
