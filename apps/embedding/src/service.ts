@@ -1,8 +1,9 @@
-import { loadEmbeddingClassifier, type EmbeddingClassifier } from '@logclass/embedding-tier';
+import { loadEmbeddingClassifier, loadReloadableEmbeddingClassifier, type EmbeddingClassifier, type ReloadableEmbeddingClassifier } from '@logclass/embedding-tier';
 import { startTierService, type RunningTierService } from '@logclass/grpc-server';
 import { ServiceMetrics, type Logger } from '@logclass/observability';
 import type { EmbeddingConfig } from './config';
 import { exportCacheStats } from './embedding-metrics';
+import { DEFAULT_MODEL_RELOAD, reloadOnPromotion, type ModelReloadOptions } from './model-reload';
 import { resolveShippedPath } from './shipped-path';
 
 /** The classifier as configured. Throws a start-up error naming what to change (missing model, mismatched embedder...). */
@@ -19,19 +20,23 @@ export async function startEmbeddingService(
   cfg: EmbeddingConfig,
   log: Logger,
   metrics = new ServiceMetrics('embedding'),
-): Promise<RunningTierService & { classifier: EmbeddingClassifier }> {
-  const classifier = await buildEmbeddingClassifier(cfg);
+  reload: ModelReloadOptions = DEFAULT_MODEL_RELOAD,
+): Promise<RunningTierService & { classifier: ReloadableEmbeddingClassifier }> {
+  // Reloadable: `logclass promote` switches the model folder's `current` version without a restart.
+  const classifier = await loadReloadableEmbeddingClassifier({ ...cfg, modelDir: resolveShippedPath(cfg.modelDir), modelsPath: resolveShippedPath(cfg.modelsPath) });
   const { artifact } = classifier;
   log.info(
-    { model: `${artifact.name}@${artifact.version}`, embedder: classifier.embedder.id, threshold: classifier.threshold, labels: artifact.labels.length },
+    { model: `${artifact.name}@${artifact.version}`, version: classifier.version, embedder: classifier.embedder.id, threshold: classifier.threshold, labels: artifact.labels.length },
     'embedding tier ready',
   );
   exportCacheStats(classifier, metrics);
   const running = await startTierService('EMBEDDING', cfg, classifier, log, metrics);
+  const stopReloading = reloadOnPromotion(classifier, log, reload);
   return {
     ...running,
     classifier,
     async stop() {
+      stopReloading();
       await running.stop();
       await classifier.close();
     },

@@ -23,3 +23,6 @@ export { saveArtifact, loadArtifact, readArtifactMetadata, ARTIFACT_FORMAT_VERSI
 export { EmbeddingClassifier, EMBEDDING_TIER, DEFAULT_MAX_MESSAGE_CHARS, type EmbeddingClassifierOptions } from './embedding-classifier';
 export { loadEmbeddingClassifier, type EmbeddingTierOptions } from './load-classifier';
 export { trainArtifact, type LabelledText, type TrainArtifactOptions } from './train-artifact';
+export { BASE_VERSION, CURRENT_POINTER_FILE, VERSIONS_DIR, currentVersion, listVersions, nextVersion, versionDir, writeCurrentPointer, type ModelVersion } from './model-versions';
+export { ReloadableEmbeddingClassifier, type ReloadOutcome, type ReloadableOptions } from './reloadable-classifier';
+export { loadReloadableEmbeddingClassifier } from './load-reloadable';
