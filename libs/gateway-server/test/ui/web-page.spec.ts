@@ -58,6 +58,27 @@ describe('web page and /docs in a real browser', () => {
     await Promise.all(tiers.map((t) => t.stop(100)));
   });
 
+  /**
+   * Opens the page and uploads the sample with the regex tier held from its
+   * third batch call on: resolves once the first batches' rows have reached
+   * the page while the rest wait. releaseTier() lets them go.
+   */
+  async function uploadHeldMidway(page: Page): Promise<void> {
+    await page.goto(`${gateway.httpUrl}/`);
+    const firstCall = regexTier.calls;
+    regexTier.onCall = (call) => {
+      if (call === firstCall + 3) regexTier.hold();
+    };
+    await page.setInputFiles('#file-input', { name: 'logs.csv', mimeType: 'text/csv', buffer: Buffer.from(sampleCsv()) });
+    await page.click('#classify-button');
+    await page.waitForFunction("Number(document.getElementById('rows-text').textContent.replace(/,/g, '')) > 0");
+  }
+
+  function releaseTier(): void {
+    regexTier.onCall = undefined;
+    regexTier.release();
+  }
+
   describe('GET /: upload a CSV', () => {
     let page: Page;
     let recorder: PageRecorder;
@@ -183,23 +204,14 @@ describe('web page and /docs in a real browser', () => {
 
   it('counts rows and draws the summary while the answer is still streaming', async () => {
     const page = await browser.newPage();
-    await page.goto(`${gateway.httpUrl}/`);
-    // Hold the tier from its third batch call on: the first batches' rows reach the page, the rest wait.
-    const firstCall = regexTier.calls;
-    regexTier.onCall = (call) => {
-      if (call === firstCall + 3) regexTier.hold();
-    };
     try {
-      await page.setInputFiles('#file-input', { name: 'logs.csv', mimeType: 'text/csv', buffer: Buffer.from(sampleCsv()) });
-      await page.click('#classify-button');
-      await page.waitForFunction("Number(document.getElementById('rows-text').textContent.replace(/,/g, '')) > 0");
+      await uploadHeldMidway(page);
       const partial = Number((await page.textContent('#rows-text'))?.replace(/,/g, ''));
       expect(partial).toBeLessThan(6 + MULTILINE_ROWS);
       expect(await page.isVisible('#chart-labels rect.bar')).toBe(true);
       expect(await page.getAttribute('#status', 'class')).not.toContain('done');
     } finally {
-      regexTier.onCall = undefined;
-      regexTier.release();
+      releaseTier();
     }
     await page.waitForSelector('#status.done');
     expect(await page.textContent('#rows-text')).toBe((6 + MULTILINE_ROWS).toLocaleString('en-US'));
@@ -236,16 +248,9 @@ describe('web page and /docs in a real browser', () => {
 
   it('Cancel stops the upload and the gateway stops classifying it', async () => {
     const page = await browser.newPage();
-    await page.goto(`${gateway.httpUrl}/`);
     const cancelledBefore = regexTier.cancelled;
-    const firstCall = regexTier.calls;
-    regexTier.onCall = (call) => {
-      if (call === firstCall + 3) regexTier.hold();
-    };
     try {
-      await page.setInputFiles('#file-input', { name: 'logs.csv', mimeType: 'text/csv', buffer: Buffer.from(sampleCsv()) });
-      await page.click('#classify-button');
-      await page.waitForFunction("Number(document.getElementById('rows-text').textContent.replace(/,/g, '')) > 0");
+      await uploadHeldMidway(page);
       await page.click('#cancel-button');
       await page.waitForSelector('#status.error');
       expect(await page.textContent('#status')).toMatch(/^Cancelled/);
@@ -254,8 +259,7 @@ describe('web page and /docs in a real browser', () => {
       // The held tier call hears the cancellation: the gateway gave up on the file.
       await until(() => regexTier.cancelled > cancelledBefore);
     } finally {
-      regexTier.onCall = undefined;
-      regexTier.release();
+      releaseTier();
     }
     await page.close();
   });
