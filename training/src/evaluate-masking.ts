@@ -7,7 +7,7 @@ import { defaultTaxonomy, loadTaxonomy } from '@logclass/taxonomy';
 import { readLabelledCsv } from './dataset/labelled-csv';
 import { pct } from './evaluation/classification-report';
 import type { ClassificationMetrics } from './evaluation/metrics';
-import { DEFAULT_ROUTING } from './pipeline/cascade-run';
+import { DEFAULT_ROUTING } from './pipeline/in-process-cascade';
 import { evaluateRows, type InputMode } from './pipeline/evaluate-pipeline';
 import type { EvaluationResult } from './pipeline/evaluation-report';
 import { loadModel } from './pipeline/load-model';

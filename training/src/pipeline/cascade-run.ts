@@ -1,16 +1,12 @@
 import type { Classification, DescribeResponse, LogRecord } from '@logclass/contract';
 import { abstained, isDecided, type Classifier } from '@logclass/classifier';
-import { Cascade, parseRouting, type BreakerSettings } from '@logclass/cascade';
-import { EmbeddingClassifier, type Embedder, type ModelArtifact } from '@logclass/embedding-tier';
-import { silentLogger } from '@logclass/observability';
-import { loadRules, RegexClassifier } from '@logclass/regex-tier';
+import type { Embedder, ModelArtifact } from '@logclass/embedding-tier';
 import type { Taxonomy } from '@logclass/taxonomy';
+import { buildInProcessCascade } from './in-process-cascade';
 
 /** Outcomes of the cascade that are not labels, as they appear in reports. */
 export const LLM_NOT_RUN = 'llm (not run)';
 export const UNCLASSIFIED_OUTCOME = 'Unclassified';
-
-export const DEFAULT_ROUTING = '{"LegacyCRM": ["llm"], "*": ["regex", "embedding", "llm"]}';
 
 /**
  * Stands in for the LLM tier in offline evaluation: it always abstains, so
@@ -34,9 +30,6 @@ export interface CascadeRun {
   decidedBy: string[];
 }
 
-// Offline evaluation runs big batches on a busy machine: deadlines are generous so that no batch is skipped for time.
-const OFFLINE_BREAKER: BreakerSettings = { timeoutMs: 300_000, errorThresholdPercentage: 100, volumeThreshold: 1_000_000, resetTimeoutMs: 1_000 };
-
 export interface CascadeRunOptions {
   artifact: ModelArtifact;
   embedder: Embedder;
@@ -47,13 +40,7 @@ export interface CascadeRunOptions {
 
 /** Runs the deployed cascade (regex, then embedding, then the LLM's place) in this process. */
 export async function runCascade(records: readonly LogRecord[], opts: CascadeRunOptions): Promise<CascadeRun> {
-  const tiers = [
-    { name: 'regex', classifier: new RegexClassifier(loadRules(opts.rulesPath, opts.taxonomy), { taxonomy: opts.taxonomy }) },
-    { name: 'embedding', classifier: new EmbeddingClassifier(opts.artifact, opts.embedder, { cacheSize: 0 }) },
-    { name: 'llm', classifier: new LlmNotRun() },
-  ];
-  const routing = parseRouting(opts.routing, tiers.map((t) => t.name));
-  const cascade = new Cascade({ tiers: tiers.map((t) => ({ ...t, breaker: OFFLINE_BREAKER })), routing, log: silentLogger() });
+  const { cascade, routing } = buildInProcessCascade({ ...opts, llm: new LlmNotRun() });
   const results = await cascade.classify(records);
   const predicted: string[] = [];
   const decidedBy: string[] = [];

@@ -17,6 +17,8 @@ export interface TrainPipelineOptions {
   /** Precision the accepted set must reach on validation (see threshold.ts). */
   targetPrecision: number;
   fractions?: SplitFractions;
+  /** Rows added to training only, after the split (operators' corrections): never held out. */
+  extraTrainRows?: readonly LabelledRow[];
   log?: (line: string) => void;
 }
 
@@ -33,6 +35,8 @@ export interface TrainPipelineResult {
   selectionFit: FittedModel;
   finalFit: FittedModel;
   embedSeconds: number;
+  /** The held-out test rows (to compare another model on the same data). */
+  testRows: LabelledRow[];
   /** Undefined when no template could be held out for testing. */
   test?: {
     atThreshold: ClassificationMetrics;
@@ -60,6 +64,7 @@ function summary(rows: readonly LabelledRow[]): PartSummary {
 export async function trainAndEvaluate(rows: readonly LabelledRow[], opts: TrainPipelineOptions): Promise<TrainPipelineResult> {
   const log = opts.log ?? (() => undefined);
   const split = splitByTemplate(rows, opts.seed, opts.fractions);
+  if (opts.extraTrainRows?.length) split.train.push(...opts.extraTrainRows);
   const parts = { train: summary(split.train), validation: summary(split.validation), test: summary(split.test) };
   log(`split by template: train ${parts.train.rows} rows/${parts.train.templates} templates, validation ${parts.validation.rows}/${parts.validation.templates}, test ${parts.test.rows}/${parts.test.templates}`);
 
@@ -97,5 +102,5 @@ export async function trainAndEvaluate(rows: readonly LabelledRow[], opts: Train
       curve: coverageCurve(scoredAgainst(predictions, gold), threshold.threshold),
     };
   }
-  return { model: finalFit.model, threshold, parts, selectionFit, finalFit, embedSeconds, test };
+  return { model: finalFit.model, threshold, parts, selectionFit, finalFit, embedSeconds, testRows: split.test, test };
 }

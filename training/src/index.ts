@@ -1,0 +1,9 @@
+// What the logclass CLI runs from training/: the same code as `npm run train` / `npm run evaluate`.
+export { addTrainOptions, runTrain, type TrainCommandOptions, type TrainOutcome, type DefaultLayout } from './commands/train-command';
+export { addEvaluateOptions, runEvaluate, evaluationSvg, EVALUATION_SVG, type EvaluateCommandOptions } from './commands/evaluate-command';
+export { promoteVersion, describeVersions, type PromoteOutcome } from './commands/promote-command';
+export { drawModelPicture } from './commands/picture-command';
+export { buildInProcessCascade, DEFAULT_ROUTING, type InProcessCascadeOptions } from './pipeline/in-process-cascade';
+export { loadModel, type LoadedModel } from './pipeline/load-model';
+export { DEFAULT_CORRECTIONS_FILE, DEFAULT_CORRECTION_WEIGHT, mergeCorrections } from './dataset/corrections';
+export { renderEvaluationSvg, escapeXml, type SvgReportInput } from './evaluation/svg-report';
