@@ -35,7 +35,7 @@ const formatBytes = (bytes) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(
 
 fileInput.addEventListener('change', () => {
   const file = fileInput.files?.[0];
-  byId('file-name').textContent = file ? `${file.name} (${formatBytes(file.size)})` : 'Choose a CSV file';
+  byId('file-name').textContent = file ? `${file.name} (${formatBytes(file.size)})` : 'No file selected';
   button.disabled = !file;
 });
 
