@@ -98,7 +98,7 @@ describe('logclass classify (against a real gateway in-process, over the real re
     const input = await file('late.csv', `source,log_message\n${rows}\nS,ragged,row\n`);
     const output = join(dir, 'late-out.csv');
     const res = await cli('classify', input, '-o', output, '-g', gateway.httpUrl);
-    expect(res.code).toBe(EXIT.GATEWAY);
+    expect(res.code).toBe(EXIT.CLASSIFIER);
     expect(res.stderr).toMatch(/broke off its answer midway.*was not written/);
     await expect(readFile(output)).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(readFile(`${output}.partial`)).rejects.toMatchObject({ code: 'ENOENT' });
@@ -106,7 +106,7 @@ describe('logclass classify (against a real gateway in-process, over the real re
 
   it('exits 3 when the gateway is unreachable', async () => {
     const res = await cli('classify', await file('ok.csv', 'source,log_message\nA,x\n'), '-g', `http://127.0.0.1:${await closedPort()}`);
-    expect(res).toMatchObject({ code: EXIT.GATEWAY, stderr: expect.stringMatching(/cannot reach the gateway .*ECONNREFUSED/) });
+    expect(res).toMatchObject({ code: EXIT.CLASSIFIER, stderr: expect.stringMatching(/cannot reach the gateway .*ECONNREFUSED/) });
   });
 
   it('exits 1 on usage errors and 0 for --help', async () => {

@@ -22,12 +22,12 @@ export async function postToGateway(url: URL, body: Readable, contentType: strin
       duplex: 'half',
     } as RequestInit);
   } catch (err) {
-    throw new CliError(EXIT.GATEWAY, `cannot reach the gateway at ${url.origin}: ${networkReason(err)}`);
+    throw new CliError(EXIT.CLASSIFIER, `cannot reach the gateway at ${url.origin}: ${networkReason(err)}`);
   }
   if (res.ok) return res;
   const detail = await errorDetail(res);
   // 429 is the gateway being busy, not the input being wrong: retrying later may work.
-  const exitCode = res.status >= 400 && res.status < 500 && res.status !== 429 ? EXIT.INPUT : EXIT.GATEWAY;
+  const exitCode = res.status >= 400 && res.status < 500 && res.status !== 429 ? EXIT.INPUT : EXIT.CLASSIFIER;
   throw new CliError(exitCode, `the gateway answered ${res.status}${detail}`);
 }
 

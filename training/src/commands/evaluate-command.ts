@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { currentVersion } from '@logclass/embedding-tier';
@@ -62,6 +62,7 @@ export async function runEvaluate(o: EvaluateCommandOptions): Promise<{ report: 
   const report = renderEvaluationReport(result);
   let svgPath: string | undefined;
   if (o.report) {
+    mkdirSync(dirname(o.report), { recursive: true });
     writeFileSync(o.report, report);
     svgPath = join(dirname(o.report), EVALUATION_SVG);
     writeFileSync(svgPath, evaluationSvg(result));

@@ -1,92 +1,190 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { access, rename, rm } from 'node:fs/promises';
-import { constants as fsConstants } from 'node:fs';
-import { Readable, type Writable } from 'node:stream';
+import { rename, rm, stat } from 'node:fs/promises';
+import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { parseExtraColumns } from '@logclass/csv-stream';
+import type { Classification, ClassifyOptions, LogRecord } from '@logclass/contract';
+import { LogclassError, type Classifier } from '@logclass/classifier';
+import { classifyCsv, parseExtraColumns, type ExtraColumn } from '@logclass/csv-stream';
+import { DEFAULT_ROUTING } from '@logclass/training';
 import { CliError, EXIT } from '../exit-codes';
 import { networkReason, postToGateway } from '../gateway-client';
+import { openInProcessClassifier } from '../in-process-classifier';
 import type { CliIo } from '../io';
+import { ClassifyProgress, progressMode } from '../progress';
 
 export interface ClassifyArgs {
   input: string;
   output?: string;
   gateway: string;
   columns?: string;
+  inProcess?: boolean;
+  model: string;
+  routing: string;
+  rules?: string;
+  taxonomy?: string;
+  quiet?: boolean;
 }
 
 export const DEFAULT_GATEWAY = 'http://127.0.0.1:8080';
+export const DEFAULT_MODEL = 'models/hashing-lr';
 
 export function registerClassifyCommand(program: Command, io: CliIo): void {
   program
     .command('classify')
-    .summary('classify a CSV of logs through the gateway')
+    .summary('classify a CSV of logs (through the gateway, or --in-process with no servers)')
     .description(
-      'Streams <in.csv> (columns source and log_message, others kept) to the gateway and writes the same rows with a ' +
-        'target_label column. Files of any size are streamed both ways; an answer that breaks off midway is never written to -o.',
+      'Reads <in.csv> (columns source and log_message, others kept) and writes the same rows with a target_label column.\n' +
+        'By default the file is streamed to the gateway; with --in-process the regex rules, the embedding model and the LLM\n' +
+        '(when GROQ_API_KEY is set; otherwise those rows come back Unclassified) run in this process, no servers needed.\n' +
+        'Files of any size are streamed; a result that breaks off midway is never written to -o.\n' +
+        'On a terminal a progress bar (rows, rows/s, ETA) appears on stderr for files that take more than a second;\n' +
+        'otherwise a progress line every 5 s (--quiet: none).',
     )
     .argument('<in.csv>', 'CSV file with a header row naming source and log_message')
     .option('-o, --output <out.csv>', 'where to write the result (default: standard output)')
-    .option('-g, --gateway <url>', 'gateway REST address (env LOGCLASS_GATEWAY)', io.env.LOGCLASS_GATEWAY ?? DEFAULT_GATEWAY)
     .option('-c, --columns <list>', 'extra columns after target_label: tier,confidence,reason,template')
+    .option('-g, --gateway <url>', 'gateway REST address (env LOGCLASS_GATEWAY)', io.env.LOGCLASS_GATEWAY ?? DEFAULT_GATEWAY)
+    .option('--in-process', 'run the cascade in this process instead of calling the gateway')
+    .option('--model <dir>', '--in-process: embedding model folder (its current version)', DEFAULT_MODEL)
+    .option('--routing <json>', '--in-process: routing by source, as GATEWAY_ROUTING', DEFAULT_ROUTING)
+    .option('--rules <yaml>', '--in-process: regex rules file (default: the shipped rules)')
+    .option('--taxonomy <json>', '--in-process: label file (default: the nine built-in labels)')
+    .option('-q, --quiet', 'no progress on stderr')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ logclass classify logs.csv -o labelled.csv\n  $ logclass classify logs.csv --columns tier,reason --gateway http://gateway:8080 > labelled.csv',
+      [
+        '',
+        'Examples:',
+        '  $ logclass classify logs.csv -o labelled.csv',
+        '  $ logclass classify logs.csv --columns tier,reason --gateway http://gateway:8080 > labelled.csv',
+        '  $ logclass classify logs.csv --in-process -o labelled.csv                  # no servers',
+        '  $ GROQ_API_KEY=... logclass classify logs.csv --in-process --columns tier  # with the LLM tier',
+      ].join('\n'),
     )
     .action(async (input: string, opts: Omit<ClassifyArgs, 'input'>) => {
       await classifyFile({ input, ...opts }, io);
     });
 }
 
-/** Streams the file to POST /classify and the answer to the output. */
+/** Classifies the file through the gateway or in this process, with progress on stderr. */
 export async function classifyFile(args: ClassifyArgs, io: CliIo): Promise<void> {
-  const url = classifyUrl(args);
-  await access(args.input, fsConstants.R_OK).catch((err: NodeJS.ErrnoException) => {
-    throw new CliError(EXIT.INPUT, `cannot read ${args.input}: ${err.code ?? err.message}`);
-  });
-  const res = await postToGateway(url, createReadStream(args.input), 'text/csv');
-  const body = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>);
-  if (args.output) await writeAtomically(body, args.output);
-  else await copyTo(body, io.stdout);
+  const columns = extraColumns(args.columns);
+  const size = await stat(args.input).then(
+    (s) => s.size,
+    (err: NodeJS.ErrnoException) => {
+      throw new CliError(EXIT.INPUT, `cannot read ${args.input}: ${err.code ?? err.message}`);
+    },
+  );
+  const progress = new ClassifyProgress(size, progressMode(io.stderr, args.quiet ?? false), io.stderr);
+  let ok = false;
+  try {
+    const input = pipeWithErrors(createReadStream(args.input), progress.byteCounter());
+    const body = args.inProcess ? await classifyInProcess(input, args, columns, progress, io.env) : await classifyThroughGateway(input, args, columns, progress);
+    if (args.output) await writeAtomically(body, args.output, args.inProcess ?? false);
+    else await copyTo(body, io.stdout, args.inProcess ?? false);
+    ok = true;
+  } finally {
+    progress.finish(ok);
+  }
 }
 
-function classifyUrl(args: ClassifyArgs): URL {
+function extraColumns(list: string | undefined): ExtraColumn[] | undefined {
+  if (list === undefined) return undefined;
+  try {
+    return parseExtraColumns(list);
+  } catch (err) {
+    throw new CliError(EXIT.USAGE, `--columns: ${(err as Error).message}`);
+  }
+}
+
+async function classifyThroughGateway(input: Readable, args: ClassifyArgs, columns: ExtraColumn[] | undefined, progress: ClassifyProgress): Promise<Readable> {
   let url: URL;
   try {
     url = new URL('/classify', args.gateway);
   } catch {
     throw new CliError(EXIT.USAGE, `--gateway "${args.gateway}" is not a URL (e.g. ${DEFAULT_GATEWAY})`);
   }
-  if (args.columns !== undefined) {
-    try {
-      url.searchParams.set('columns', parseExtraColumns(args.columns).join(','));
-    } catch (err) {
-      throw new CliError(EXIT.USAGE, `--columns: ${(err as Error).message}`);
-    }
-  }
-  return url;
+  if (columns) url.searchParams.set('columns', columns.join(','));
+  const res = await postToGateway(url, input, 'text/csv');
+  const body = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>);
+  return pipeWithErrors(body, lineCounter(progress));
 }
 
-const CUT_OFF =
-  'the gateway broke off its answer midway (a problem found deep in the file, such as a malformed row, or a lost connection)';
+/** source.pipe(through), with the source's failure passed on (pipe() drops it) and an abandoned result releasing the source. */
+function pipeWithErrors(source: Readable, through: Transform): Transform {
+  source.once('error', (err) => through.destroy(err));
+  through.once('close', () => source.destroy());
+  return source.pipe(through);
+}
+
+/** The gateway's answer has one line per row (plus header): newlines are a good row count (quoted multi-line messages overcount). */
+function lineCounter(progress: ClassifyProgress): Transform {
+  let header = true;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      let lines = 0;
+      for (const byte of chunk) if (byte === 0x0a) lines++;
+      if (header && lines > 0) {
+        lines--;
+        header = false;
+      }
+      progress.addRows(lines);
+      done(null, chunk);
+    },
+  });
+}
+
+async function classifyInProcess(input: Readable, args: ClassifyArgs, columns: ExtraColumn[] | undefined, progress: ClassifyProgress, env: NodeJS.ProcessEnv): Promise<Readable> {
+  let cascade: Awaited<ReturnType<typeof openInProcessClassifier>>;
+  try {
+    cascade = await openInProcessClassifier({ model: args.model, routing: args.routing, rules: args.rules, taxonomy: args.taxonomy, env });
+  } catch (err) {
+    throw new CliError(EXIT.MODEL, `cannot build the in-process cascade: ${(err as Error).message}`);
+  }
+  const counted: Classifier = {
+    tier: cascade.tier,
+    describe: () => cascade.describe(),
+    async classify(records: readonly LogRecord[], options?: ClassifyOptions, signal?: AbortSignal): Promise<Classification[]> {
+      const results = await cascade.classify(records, options, signal);
+      progress.addRows(results.length);
+      return results;
+    },
+  };
+  try {
+    const output = await classifyCsv(input, counted, { extraColumns: columns, batchSize: 512, maxBatchesInFlight: 2 });
+    output.once('close', () => void cascade.close());
+    return output;
+  } catch (err) {
+    await cascade.close();
+    // Wrong header, empty file, bad encoding...: the input's fault.
+    if (err instanceof LogclassError) throw new CliError(EXIT.INPUT, `${args.input}: ${err.message}`);
+    throw err;
+  }
+}
+
+/** Who broke off, and the likely causes, for the one-line error. */
+const cutOff = (inProcess: boolean): string =>
+  inProcess
+    ? 'classification broke off midway (a problem found deep in the file, such as a malformed row)'
+    : 'the gateway broke off its answer midway (a problem found deep in the file, such as a malformed row, or a lost connection)';
 
 /** Writes next to the target and renames at the end: a broken transfer never leaves a short file that looks complete. */
-async function writeAtomically(body: Readable, path: string): Promise<void> {
+async function writeAtomically(body: Readable, path: string, inProcess: boolean): Promise<void> {
   const partial = `${path}.partial`;
   try {
     await pipeline(body, createWriteStream(partial));
   } catch (err) {
     await rm(partial, { force: true });
-    throw new CliError(EXIT.GATEWAY, `${CUT_OFF}; ${path} was not written (${networkReason(err)})`);
+    throw new CliError(EXIT.CLASSIFIER, `${cutOff(inProcess)}; ${path} was not written (${networkReason(err)})`);
   }
   await rename(partial, path);
 }
 
-async function copyTo(body: Readable, out: Writable): Promise<void> {
+async function copyTo(body: Readable, out: Writable, inProcess: boolean): Promise<void> {
   try {
     await pipeline(body, out, { end: false });
   } catch (err) {
-    throw new CliError(EXIT.GATEWAY, `${CUT_OFF}; the output above is incomplete (${networkReason(err)})`);
+    throw new CliError(EXIT.CLASSIFIER, `${cutOff(inProcess)}; the output above is incomplete (${networkReason(err)})`);
   }
 }

@@ -1,0 +1,43 @@
+import { Command } from 'commander';
+import { addTrainOptions, runTrain, type TrainCommandOptions } from '@logclass/training';
+import { CliError, EXIT } from '../exit-codes';
+import type { CliIo } from '../io';
+
+export function registerTrainCommand(program: Command, io: CliIo): void {
+  const command = new Command('train')
+    .summary('train a new version of the embedding model (corpus + corrections)')
+    .description(
+      'Trains the embedding + logistic-regression tier (split by template, threshold chosen on validation, tested on\n' +
+        'templates never trained on; see training/README.md). With a model folder that already holds a model, the result\n' +
+        "is a new version (<model>/versions/v<n>/), compared with the version in service on the same held-out rows;\n" +
+        'it is not served until `logclass promote <n>`. Operators\' corrections (data/corrections.csv, filled by\n' +
+        'POST /feedback and `logclass feedback`) are included when present: a corrected template replaces the corpus rows\n' +
+        'of that template and counts --correction-weight times, in training only.\n' +
+        'Writes model.json, weights.f32, evaluation.txt/.json/.svg (and comparison.json) in the new folder.',
+    );
+  addTrainOptions(command)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  $ logclass train                                   # models/hashing-lr/versions/v<n>, corrections included',
+        '  $ logclass train --data my-labelled.csv --model models/my-lr',
+        '  $ logclass train --no-corrections --out /tmp/scratch-model',
+      ].join('\n'),
+    )
+    .action(async (opts: TrainCommandOptions) => {
+      const log = (line: string): void => void io.stderr.write(`${line}\n`);
+      const command = `logclass train ${process.argv.slice(3).join(' ')}`.trim();
+      let outcome;
+      try {
+        outcome = await runTrain(opts, 'versioned', log, command);
+      } catch (err) {
+        throw new CliError(EXIT.MODEL, `train: ${(err as Error).message}`);
+      }
+      io.stdout.write(`${outcome.report}\n`);
+      const next = outcome.version && outcome.version !== 'base' ? `; serve it with: logclass promote ${outcome.version} --model ${outcome.root}` : '';
+      io.stderr.write(`wrote ${outcome.outDir}/ (model.json, weights.f32, evaluation.txt, evaluation.json, evaluation.svg)${next}\n`);
+    });
+  program.addCommand(command);
+}
