@@ -59,12 +59,17 @@ async function main(): Promise<void> {
     const rssStart = Object.fromEntries(Object.entries(pids).map(([app, pid]) => [app, memoryOf(pid).rssMb]));
     // A tier that dies is not an error to callers (the cascade degrades to Unclassified): watch the processes too.
     const dead = new Set<string>();
+    // RSS swings with each GC: one sample a second, so growth compares the first and last minutes' medians too.
+    const samples: Record<string, Array<{ at: number; mb: number }>> = Object.fromEntries(Object.keys(pids).map((app) => [app, []]));
     const watch = setInterval(() => {
       for (const [app, pid] of Object.entries(pids)) {
-        if (!dead.has(app) && !existsSync(`/proc/${pid}`)) {
+        if (dead.has(app)) continue;
+        if (!existsSync(`/proc/${pid}`)) {
           dead.add(app);
           errors.set(`${app} process exited`, 1);
           console.log(`${app} (pid ${pid}) exited`);
+        } else {
+          samples[app].push({ at: Date.now(), mb: memoryOf(pid).rssMb });
         }
       }
     }, 1000);
@@ -94,6 +99,7 @@ async function main(): Promise<void> {
         start: rssStart[app].toFixed(1),
         end: rssEnd[app].rssMb.toFixed(1),
         growth: `${(((rssEnd[app].rssMb - rssStart[app]) / rssStart[app]) * 100).toFixed(1)}%`,
+        ...minuteMedians(samples[app], started),
         peak: rssEnd[app].peakMb.toFixed(1),
       })),
     );
@@ -108,6 +114,19 @@ async function main(): Promise<void> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+/** Median RSS of the first and the last minute of the run, and the growth between them. */
+function minuteMedians(samples: Array<{ at: number; mb: number }>, started: number): Record<string, string> {
+  const end = samples.at(-1)?.at ?? started;
+  const first = median(samples.filter((s) => s.at < started + 60_000).map((s) => s.mb));
+  const last = median(samples.filter((s) => s.at >= end - 60_000).map((s) => s.mb));
+  return { 'first-min median': first.toFixed(1), 'last-min median': last.toFixed(1), 'median growth': `${(((last - first) / first) * 100).toFixed(1)}%` };
+}
 
 main().catch((err) => {
   console.error(err);
