@@ -24,7 +24,7 @@ const FONT = 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"';
 const CELL = 42;
 const LABEL_WIDTH = 190;
 const MARGIN = 24;
-const HEADER_ANGLE_SPACE = 130;
+const HEADER_ANGLE_SPACE = 150;
 const BAR_WIDTH = 420;
 const BAR_HEIGHT = 18;
 
