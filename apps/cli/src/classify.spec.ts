@@ -2,26 +2,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { defineServiceConfig } from '@logclass/service-config';
 import { gatewaySettings, startGateway, type RunningGateway } from '@logclass/gateway-server';
 import { startClassifierServer, type RunningClassifierServer } from '@logclass/grpc-server';
 import { silentLogger } from '@logclass/observability';
 import { loadRules, RegexClassifier } from '@logclass/regex-tier';
 import { EXIT } from './exit-codes';
-import { runCli } from './program';
-
-/** Runs the CLI in-process, capturing what it prints. */
-async function cli(...argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await runCli(argv, { stdout, stderr, env: {} });
-  return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
-}
+import { cli } from '../test/run-cli';
 
 /** A port with nothing listening on it. */
 async function closedPort(): Promise<number> {
