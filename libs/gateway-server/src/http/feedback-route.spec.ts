@@ -65,7 +65,7 @@ describe('POST /feedback (real gateway over HTTP)', () => {
     for (const [body, status, message] of cases) {
       const res = await post(body);
       expect(res.status).toBe(status);
-      expect((await res.json()).message).toMatch(message);
+      expect(((await res.json()) as { message: string }).message).toMatch(message);
     }
     expect(await readFile(file, 'utf8')).toBe(before);
   });
