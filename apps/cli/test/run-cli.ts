@@ -1,5 +1,10 @@
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../src/program';
+
+// `npm run logclass` always runs at the workspace root, where the CLI's default
+// paths (models/hashing-lr, data/corrections.csv) are; Jest starts in apps/cli.
+process.chdir(join(__dirname, '..', '..', '..'));
 
 /** Runs the real CLI in-process (no environment variables), capturing what it prints. */
 export async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
