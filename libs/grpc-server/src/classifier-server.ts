@@ -17,6 +17,8 @@ export interface ClassifierServerOptions {
   maxBatchSizeSetting: string;
   maxInFlight: number;
   maxQueued: number;
+  /** The settings behind maxInFlight/maxQueued, named when the queue is full (every over-limit answer names its limit). */
+  queueSettings?: string;
   log: Logger;
   /** When given, RPCs, results and queue depth are counted here. */
   metrics?: ServiceMetrics;
@@ -61,7 +63,8 @@ export async function startClassifierServer(opts: ClassifierServerOptions): Prom
     'grpc.max_connection_age_grace_ms': 60_000,
     ...opts.channelOptions,
   });
-  const queue = new AdmissionQueue(`${opts.classifier.tier} queue`, opts.maxInFlight, opts.maxQueued);
+  const queueName = `${opts.classifier.tier} queue${opts.queueSettings ? ` (${opts.queueSettings})` : ''}`;
+  const queue = new AdmissionQueue(queueName, opts.maxInFlight, opts.maxQueued);
   server.addService(
     LogClassifierService,
     logClassifierService({

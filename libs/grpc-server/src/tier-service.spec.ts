@@ -37,4 +37,15 @@ describe('startTierService', () => {
     expect(running.metricsPort).toBeUndefined();
     await running.stop();
   });
+
+  it('names the settings that size its queue when the queue is full', async () => {
+    const cfg = defineServiceConfig('demo', serverSettings('DEMO', 50099)).load({ DEMO_GRPC_PORT: '0', DEMO_METRICS_PORT: '-1', DEMO_MAX_IN_FLIGHT: '1', DEMO_MAX_QUEUED: '0' });
+    const running = await startTierService('DEMO', cfg, new AbstainingClassifier(), silentLogger());
+    let release: () => void = () => undefined;
+    const busy = running.grpc.queue.run(() => new Promise<void>((r) => (release = () => r())));
+    await expect(running.grpc.queue.run(async () => undefined)).rejects.toThrow('demo queue (DEMO_MAX_IN_FLIGHT, DEMO_MAX_QUEUED): queue full');
+    release();
+    await busy;
+    await running.stop();
+  });
 });

@@ -34,6 +34,7 @@ export async function startTierService(
     maxBatchSizeSetting: `${settingPrefix}_MAX_BATCH_SIZE`,
     maxInFlight: cfg.maxInFlight,
     maxQueued: cfg.maxQueued,
+    queueSettings: `${settingPrefix}_MAX_IN_FLIGHT, ${settingPrefix}_MAX_QUEUED`,
     log,
     metrics,
     credentials: serverCredentialsFrom(cfg),
