@@ -72,6 +72,14 @@ describe('logclass classify (against a real gateway in-process, over the real re
     expect(toStdout.stdout).toBe('source,log_message,target_label,tier\nModernCRM,User User123 logged in.,User Action,regex\nB,"nothing, really",Unclassified,\n');
   });
 
+  it('asks the gateway to neutralise spreadsheet formulas with --neutralize-formulas', async () => {
+    const input = await file('formulas.csv', 'source,log_message\n=cmd,"@SUM(A1) User User123 logged in."\n');
+    expect((await cli('classify', input, '-g', gateway.httpUrl)).stdout).toBe('source,log_message,target_label\n=cmd,@SUM(A1) User User123 logged in.,User Action\n');
+    expect((await cli('classify', input, '--neutralize-formulas', '-g', gateway.httpUrl)).stdout).toBe(
+      "source,log_message,target_label\n'=cmd,'@SUM(A1) User User123 logged in.,User Action\n",
+    );
+  });
+
   it('exits 2 with the gateway\'s reason when the file is refused, or cannot be read', async () => {
     const bad = await cli('classify', await file('bad.csv', 'source,message\nA,x\n'), '-g', gateway.httpUrl);
     expect(bad.code).toBe(EXIT.INPUT);

@@ -33,6 +33,12 @@ describe('logclass CLI: in-process classify, feedback, train, evaluate, promote'
     // LegacyCRM is routed to the LLM only, which has no key here.
     expect(rows[3][3]).toBe('Unclassified');
     expect(rows[3][5]).toMatch(/llm disabled: no API key/);
+    const hostile = join(dir, 'formulas.csv');
+    writeFileSync(hostile, csv([['source', 'log_message'], ['=cmd', '@SUM(A1) User User77 logged in.']]));
+    expect(await cli('classify', hostile, '--in-process', '--neutralize-formulas', '--quiet')).toMatchObject({
+      code: EXIT.OK,
+      stdout: "source,log_message,target_label\n'=cmd,'@SUM(A1) User User77 logged in.,User Action\n",
+    });
   });
 
   it('says what went wrong with the right exit status', async () => {

@@ -76,6 +76,21 @@ describe('gateway REST API over real gRPC tiers', () => {
       expect(await res.text()).toBe('source,log_message,target_label\nA,"x, @regex",Test Label\n');
     });
 
+    it('neutralises spreadsheet formulas in every output cell only when asked', async () => {
+      const hostile = csvOf([['note', 'source', 'log_message'], ['=1+1', '@SUM(A1)', '=HYPERLINK("http://evil") @regex'], ['-2', 'ok', '+cmd @llm']]);
+      const asSent = parse(await (await upload(hostile, '?columns=reason')).text()) as string[][];
+      expect(asSent.slice(1).map((r) => r.slice(0, 3))).toEqual([['=1+1', '@SUM(A1)', '=HYPERLINK("http://evil") @regex'], ['-2', 'ok', '+cmd @llm']]);
+      const res = await upload(hostile, '?columns=reason&neutralize_formulas=true');
+      expect(res.status).toBe(200);
+      const out = parse(await res.text()) as string[][];
+      expect(out[0]).toEqual(['note', 'source', 'log_message', 'target_label', 'reason']);
+      expect(out.slice(1)).toEqual([
+        ["'=1+1", "'@SUM(A1)", `'=HYPERLINK("http://evil") @regex`, 'Test Label', 'marker @regex'],
+        ["'-2", 'ok', "'+cmd @llm", 'Test Label', 'marker @llm'],
+      ]);
+      await expectError(await upload(hostile, '?neutralize_formulas=maybe'), 400, 'INVALID_ARGUMENT', /neutralize_formulas must be true or false/);
+    });
+
     it('carries a 1 MB message through the gateway and the tiers', async () => {
       const big = `${'a'.repeat(MiB)} @regex`;
       const res = await rawCsv(csvOf([['source', 'log_message'], ['S', big]]));

@@ -24,6 +24,7 @@ export interface ClassifyArgs {
   rules?: string;
   taxonomy?: string;
   quiet?: boolean;
+  neutralizeFormulas?: boolean;
 }
 
 export const DEFAULT_GATEWAY = 'http://127.0.0.1:8080';
@@ -50,6 +51,7 @@ export function registerClassifyCommand(program: Command, io: CliIo): void {
     .option('--routing <json>', '--in-process: routing by source, as GATEWAY_ROUTING', DEFAULT_ROUTING)
     .option('--rules <yaml>', '--in-process: regex rules file (default: the shipped rules)')
     .option('--taxonomy <json>', '--in-process: label file (default: the nine built-in labels)')
+    .option('--neutralize-formulas', "prefix cells starting with = + - @ with ' so spreadsheets show them as text (changes the data)")
     .option('-q, --quiet', 'no progress on stderr')
     .addHelpText(
       'after',
@@ -106,6 +108,7 @@ async function classifyThroughGateway(input: Readable, args: ClassifyArgs, colum
     throw new CliError(EXIT.USAGE, `--gateway "${args.gateway}" is not a URL (e.g. ${DEFAULT_GATEWAY})`);
   }
   if (columns) url.searchParams.set('columns', columns.join(','));
+  if (args.neutralizeFormulas) url.searchParams.set('neutralize_formulas', 'true');
   const res = await postToGateway(url, input, 'text/csv');
   const body = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>);
   return pipeWithErrors(body, lineCounter(progress));
@@ -152,7 +155,7 @@ async function classifyInProcess(input: Readable, args: ClassifyArgs, columns: E
     },
   };
   try {
-    const output = await classifyCsv(input, counted, { extraColumns: columns, batchSize: 512, maxBatchesInFlight: 2 });
+    const output = await classifyCsv(input, counted, { extraColumns: columns, neutralizeFormulas: args.neutralizeFormulas, batchSize: 512, maxBatchesInFlight: 2 });
     output.once('close', () => void cascade.close());
     return output;
   } catch (err) {

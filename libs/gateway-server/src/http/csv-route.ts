@@ -6,6 +6,7 @@ import { classifyCsv, parseExtraColumns, type RowLimit } from '@logclass/csv-str
 import { ByteLimit, type SizeLimit } from './byte-limit';
 import { CSV_ACCEPTS, CSV_CONTENT_TYPES, limitedPipe, openUpload } from './upload-source';
 import { abortOnClientGone } from './client-gone';
+import { parseFlag } from './query-flag';
 
 export interface CsvRouteOptions {
   classifier: Classifier;
@@ -27,11 +28,12 @@ export function registerCsvRoute(app: FastifyInstance, opts: CsvRouteOptions): v
   // Hand the raw body over unread: it is parsed as it streams.
   app.addContentTypeParser(CSV_CONTENT_TYPES, (_request, payload, done) => done(null, payload));
 
-  app.post<{ Querystring: { columns?: string } }>(
+  app.post<{ Querystring: { columns?: string; neutralize_formulas?: string } }>(
     '/classify',
     { config: { errors: { bodyLimit: opts.maxUpload, accepts: CSV_ACCEPTS } } },
     async (request, reply) => {
       const extraColumns = parseExtraColumns(request.query.columns);
+      const neutralizeFormulas = parseFlag('neutralize_formulas', request.query.neutralize_formulas);
       const signal = abortOnClientGone(reply.raw);
       await opts.uploads.run(async () => {
         const upload = await openUpload(request, opts.maxUpload);
@@ -40,6 +42,7 @@ export function registerCsvRoute(app: FastifyInstance, opts: CsvRouteOptions): v
           csv = await classifyCsv(limitedPipe(upload.stream, new ByteLimit(opts.maxUpload)), opts.classifier, {
             ...opts.csv,
             extraColumns,
+            neutralizeFormulas,
             signal,
           });
         } catch (err) {

@@ -23,6 +23,16 @@ const columnsParameter: Parameter = {
   schema: { type: 'string', example: 'tier,confidence,reason' },
 };
 
+const neutralizeFormulasParameter: Parameter = {
+  name: 'neutralize_formulas',
+  in: 'query',
+  required: false,
+  description:
+    "Prefix every output cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) " +
+    "with `'`, so a CSV opened in Excel, LibreOffice or Sheets shows log text as text (CSV injection). Off by default: it changes the data.",
+  schema: { type: 'boolean', default: false },
+};
+
 /**
  * Who may call. Only enforced when the gateway is configured with API keys;
  * `{}` keeps "no credentials" valid for gateways without them.
@@ -88,7 +98,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
           '`columns`), streamed while the upload is classified. Problems found before the first output row are a 4xx; ' +
           'one found later (a malformed row deep in the file) breaks the transfer, so a partial CSV never looks complete. ' +
           'The largest upload is GATEWAY_MAX_UPLOAD_BYTES; GATEWAY_MAX_CONCURRENT_UPLOADS are classified at once.',
-        parameters: [ref('parameters', 'columns')],
+        parameters: [ref('parameters', 'columns'), ref('parameters', 'neutralize_formulas')],
         requestBody: {
           required: true,
           description: 'Either a multipart form with the file in the field `file`, or the CSV itself as the body.',
@@ -269,7 +279,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
     },
   },
   components: {
-    parameters: { columns: columnsParameter },
+    parameters: { columns: columnsParameter, neutralize_formulas: neutralizeFormulasParameter },
     securitySchemes: {
       apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'Required only when the gateway is configured with API keys.' },
       bearer: { type: 'http', scheme: 'bearer', description: 'The same API key as `Authorization: Bearer KEY`.' },

@@ -68,6 +68,7 @@ export interface Schema {
   minimum?: number;
   maximum?: number;
   example?: unknown;
+  default?: unknown;
 }
 
 export type SecurityScheme = { type: 'apiKey'; in: 'header'; name: string; description?: string } | { type: 'http'; scheme: 'bearer'; description?: string };
