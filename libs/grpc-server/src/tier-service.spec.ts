@@ -48,4 +48,17 @@ describe('startTierService', () => {
     await busy;
     await running.stop();
   });
+
+  it('requires one of <PREFIX>_API_KEYS when set; health stays open', async () => {
+    const cfg = defineServiceConfig('demo', serverSettings('DEMO', 50099)).load({ DEMO_GRPC_PORT: '0', DEMO_METRICS_PORT: '-1', DEMO_API_KEYS: 'tier-key-1,tier-key-2' });
+    const running = await startTierService('DEMO', cfg, new AbstainingClassifier(), silentLogger());
+    const record = [{ source: 's', logMessage: 'm' }];
+    const anonymous = new GrpcClassifier({ tier: 'demo', address: running.grpc.address, timeoutMs: 3000, batchSize: 10 });
+    const keyed = new GrpcClassifier({ tier: 'demo', address: running.grpc.address, timeoutMs: 3000, batchSize: 10, apiKey: 'tier-key-2' });
+    await expect(anonymous.classify(record)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await keyed.classify(record)).toEqual([expect.objectContaining({ reason: 'never sure' })]);
+    expect(await checkHealth(running.grpc.address)).toBe('SERVING');
+    await Promise.all([anonymous.close(), keyed.close()]);
+    await running.stop();
+  });
 });

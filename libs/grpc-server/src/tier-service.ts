@@ -38,6 +38,7 @@ export async function startTierService(
     log,
     metrics,
     credentials: serverCredentialsFrom(cfg),
+    apiKeys: cfg.apiKeys,
     ...serverOptions,
   });
   const metricsServer = cfg.metricsPort >= 0 ? await startMetricsServer(metrics, cfg.host, cfg.metricsPort) : undefined;

@@ -19,6 +19,9 @@ export function serverSettings(prefix: string, defaultPort: number) {
     tlsCertFile: setting.optionalString(`${prefix}_TLS_CERT_FILE`, 'PEM certificate chain: when set (with the key), gRPC is served over TLS.'),
     tlsKeyFile: setting.optionalString(`${prefix}_TLS_KEY_FILE`, 'PEM private key for the TLS certificate.'),
     tlsClientCaFile: setting.optionalString(`${prefix}_TLS_CLIENT_CA_FILE`, 'PEM CA bundle: when set, callers must present a certificate it signed (mutual TLS).'),
+    apiKeys: setting.list(`${prefix}_API_KEYS`, [], 'API keys callers must send (x-api-key or authorization: Bearer), comma-separated; empty = no authentication. Health checks stay open.', {
+      secret: true,
+    }),
     logLevel: setting.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info', 'Log level of the JSON logs.'),
   };
 }
