@@ -3,22 +3,14 @@ import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
+import { mulberry32 } from '@logclass/seeded-random';
 
 export const ROOT = join(__dirname, '../..');
 export const CORPUS = join(ROOT, 'training/data/corpus.csv');
 export const OUT_DIR = join(ROOT, 'bench/out');
 
-/** Deterministic PRNG (mulberry32): benchmark inputs are the same on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG: benchmark inputs are the same on every run. */
+export const prng = mulberry32;
 
 export interface CorpusRow {
   source: string;

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { onnx } from 'onnx-proto';
+import { mulberry32 } from '@logclass/seeded-random';
 
 export interface TinyBertModel {
   /** Folder to use as transformers.js `env.localModelPath`. */
@@ -151,17 +152,5 @@ function buildModel(vocabSize: number, hidden: number, seed: number): onnx.IMode
         },
       ],
     },
-  };
-}
-
-/** Small seeded PRNG: the same weights on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
