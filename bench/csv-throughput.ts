@@ -8,6 +8,7 @@
  *   (default sizes: 100000 1000000 5000000; BENCH_EMBEDDING_ENV='{"EMBEDDING_...":"..."}' for other embedders;
  *    BENCH_SHAPES=0 draws from every corpus row instead of 3 rows per template)
  */
+import { statSync } from 'node:fs';
 import { DEFAULT_SHAPES_PER_TEMPLATE, generateCsv } from './lib/generate-csv';
 import { memoryOf, startSystem } from './lib/system';
 import { uploadCsv } from './lib/csv-upload';
@@ -21,7 +22,8 @@ export async function csvThroughput(
   const rows: Record<string, string | number>[] = [];
   for (const size of sizes) {
     const path = await generateCsv(size, 42, perTemplate);
-    const system = await startSystem(extraEnv);
+    // 5M rows are ~0.6 GB, over the default GATEWAY_MAX_UPLOAD_BYTES (512 MiB): raise it for this file.
+    const system = await startSystem({ GATEWAY_MAX_UPLOAD_BYTES: String(statSync(path).size + 1), ...extraEnv });
     try {
       const gatewayPid = system.pids.gateway;
       let peakSampled = 0;
