@@ -1,4 +1,4 @@
-import { CACHE_KEY_MODES } from '@logclass/llm-tier';
+import { CACHE_KEY_MODES, MAX_MESSAGE_CHARS } from '@logclass/llm-tier';
 import { defineServiceConfig, serverSettings, setting } from '@logclass/service-config';
 
 const httpUrl = (raw: string): string => {
@@ -31,6 +31,12 @@ export const config = defineServiceConfig('llm', {
   cacheTtlMs: setting.int('LLM_CACHE_TTL_MS', 86_400_000, 'How long an answer is reused (0 = until evicted by size).', { min: 0 }),
   cacheKey: setting.oneOf('LLM_CACHE_KEY', CACHE_KEY_MODES, 'template', 'What makes two rows the same question: "template" (same source and masked message) or "exact".'),
   messagesPerCall: setting.int('LLM_MESSAGES_PER_CALL', 10, 'Distinct messages asked in one call (1 = one call per message).', { min: 1, max: 100 }),
+  maxMessageChars: setting.int(
+    'LLM_MAX_MESSAGE_CHARS',
+    MAX_MESSAGE_CHARS,
+    'Only this many leading characters of a message are sent to Groq (then "…"), bounding tokens spent on huge lines; the row is returned whole.',
+    { min: 16, max: 1_000_000 },
+  ),
   maxTokensPerMinute: setting.int('LLM_MAX_TOKENS_PER_MINUTE', 100_000, 'Most tokens (prompt + completion) billed per minute; past it rows abstain with "llm budget exhausted" instead of costing more (0 = no ceiling).', { min: 0 }),
   taxonomyFile: setting.optionalString('LLM_TAXONOMY_FILE', 'JSON array of {name, description}; unset = the default nine-label taxonomy.'),
 });

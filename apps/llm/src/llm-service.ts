@@ -21,6 +21,7 @@ export function buildLlmClassifier(cfg: LlmConfig, log: Logger): LlmClassifier {
     cacheKey: cfg.cacheKey,
     messagesPerCall: cfg.messagesPerCall,
     maxTokensPerMinute: cfg.maxTokensPerMinute,
+    maxMessageChars: cfg.maxMessageChars,
     maxBatchSize: cfg.maxBatchSize,
     settingNames: { model: 'LLM_MODEL', apiKey: 'LLM_GROQ_API_KEY (or GROQ_API_KEY)' },
     log,

@@ -249,6 +249,14 @@ describe('LlmClassifier against a fake Groq', () => {
     expect(promptRecords(fake.requests[1])[0].log_message.length).toBe(MAX_MESSAGE_CHARS + 1);
   });
 
+  it('shows the model at most maxMessageChars of a line when configured', async () => {
+    fake.respond = answerByKeyword(KEYWORDS);
+    const long = `User 7 logged in ${'y'.repeat(500)}`;
+    const [result] = await make({ maxMessageChars: 40 }).classify([rec(long)]);
+    expect(result.label).toBe('User Action');
+    expect(promptRecords(fake.requests[0])[0].log_message).toBe(`${long.slice(0, 40)}…`);
+  });
+
   it('refuses a request already cancelled', async () => {
     const ac = new AbortController();
     ac.abort();

@@ -41,6 +41,8 @@ export interface LlmClassifierOptions {
   messagesPerCall: number;
   /** Reported by describe(). */
   maxBatchSize: number;
+  /** Longest part of a message put in the prompt (default MAX_MESSAGE_CHARS); the row itself is returned whole. */
+  maxMessageChars?: number;
   /** Ceiling on tokens billed per minute (0 or absent = none); past it rows abstain with "llm budget exhausted (LLM_MAX_TOKENS_PER_MINUTE=...)". */
   maxTokensPerMinute?: number;
   /** Setting names quoted in errors, so an operator knows what to change. */
@@ -149,7 +151,7 @@ export class LlmClassifier implements Classifier {
   private async askChunk(records: readonly LogRecord[]): Promise<KeyResult[]> {
     if (records.length === 1) return [await this.askOne(records[0])];
     try {
-      const reply = await this.call(batchPrompt(this.opts.taxonomy, records));
+      const reply = await this.call(batchPrompt(this.opts.taxonomy, records, this.opts.maxMessageChars));
       const answers = parseBatchAnswer(reply, records.length, this.opts.taxonomy);
       if (answers) return answers;
       this.counters.batchFallbacks++;
@@ -165,7 +167,7 @@ export class LlmClassifier implements Classifier {
 
   private async askOne(record: LogRecord): Promise<KeyResult> {
     try {
-      return parseSingleAnswer(await this.call(singleRecordPrompt(this.opts.taxonomy, record)), this.opts.taxonomy);
+      return parseSingleAnswer(await this.call(singleRecordPrompt(this.opts.taxonomy, record, this.opts.maxMessageChars)), this.opts.taxonomy);
     } catch (err) {
       return this.failure(err);
     }

@@ -21,13 +21,14 @@ export const DATA_BEGIN = '<<<LOG_RECORDS';
 export const DATA_END = 'LOG_RECORDS>>>';
 
 /**
- * Longest message shown to the model. Log lines past it are stack traces or
- * dumps whose label shows in the first lines; the rest would only cost tokens.
+ * Default longest message shown to the model (LLM_MAX_MESSAGE_CHARS). Log
+ * lines past it are stack traces or dumps whose label shows in the first
+ * lines; the rest would only cost tokens.
  */
 export const MAX_MESSAGE_CHARS = 2000;
 
-function shown(message: string): string {
-  return message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS)}…` : message;
+function shown(message: string, maxChars: number): string {
+  return message.length > maxChars ? `${message.slice(0, maxChars)}…` : message;
 }
 
 /** JSON with `<` and `>` as \u escapes: still valid JSON, never a fence. */
@@ -68,12 +69,12 @@ const BATCH_FORMAT = [
 ].join('\n');
 
 /** Asks for one record's label as a bare label name. */
-export function singleRecordPrompt(taxonomy: Taxonomy, record: PromptRecord): ChatMessage[] {
+export function singleRecordPrompt(taxonomy: Taxonomy, record: PromptRecord, maxMessageChars = MAX_MESSAGE_CHARS): ChatMessage[] {
   return [
     { role: 'system', content: systemPrompt(taxonomy, SINGLE_FORMAT) },
     {
       role: 'user',
-      content: ['Classify this record.', DATA_BEGIN, dataLine({ source: record.source, log_message: shown(record.logMessage) }), DATA_END].join('\n'),
+      content: ['Classify this record.', DATA_BEGIN, dataLine({ source: record.source, log_message: shown(record.logMessage, maxMessageChars) }), DATA_END].join('\n'),
     },
   ];
 }
@@ -82,8 +83,8 @@ export function singleRecordPrompt(taxonomy: Taxonomy, record: PromptRecord): Ch
  * Asks for several records' labels in one call as a JSON object keyed by
  * the 1-based id each record carries in the data block.
  */
-export function batchPrompt(taxonomy: Taxonomy, records: readonly PromptRecord[]): ChatMessage[] {
-  const lines = records.map((r, i) => dataLine({ id: i + 1, source: r.source, log_message: shown(r.logMessage) }));
+export function batchPrompt(taxonomy: Taxonomy, records: readonly PromptRecord[], maxMessageChars = MAX_MESSAGE_CHARS): ChatMessage[] {
+  const lines = records.map((r, i) => dataLine({ id: i + 1, source: r.source, log_message: shown(r.logMessage, maxMessageChars) }));
   return [
     { role: 'system', content: systemPrompt(taxonomy, BATCH_FORMAT) },
     { role: 'user', content: [`Classify these ${records.length} records.`, DATA_BEGIN, ...lines, DATA_END].join('\n') },
