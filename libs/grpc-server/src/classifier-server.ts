@@ -7,6 +7,7 @@ import { AdmissionQueue, type Classifier } from '@logclass/classifier';
 import type { Logger, ServiceMetrics } from '@logclass/observability';
 import { logClassifierService, type CallAdmission } from './log-classifier-service';
 import { ApiKeyCheck } from './api-key-check';
+import { withUndecodableRequestsMarked } from './undecodable-requests';
 
 export interface ClassifierServerOptions {
   classifier: Classifier;
@@ -66,7 +67,7 @@ export async function startClassifierServer(opts: ClassifierServerOptions): Prom
   const queueName = `${opts.classifier.tier} queue${opts.queueSettings ? ` (${opts.queueSettings})` : ''}`;
   const queue = new AdmissionQueue(queueName, opts.maxInFlight, opts.maxQueued);
   server.addService(
-    LogClassifierService,
+    withUndecodableRequestsMarked(LogClassifierService),
     logClassifierService({
       classifier: opts.classifier,
       queue,

@@ -26,6 +26,7 @@ import {
   type Classifier,
 } from '@logclass/classifier';
 import { countRecords, type Logger, type ServiceMetrics } from '@logclass/observability';
+import { rejectUndecodable } from './undecodable-requests';
 
 export interface ServiceLimits {
   /** Most records in one batch or stream message. */
@@ -133,11 +134,12 @@ export function logClassifierService({ classifier, queue, limits, log, metrics, 
 
   return {
     classify(call: ServerUnaryCall<ClassifyRequest, ClassifyResponse>, callback: sendUnaryData<ClassifyResponse>) {
-      const { record, options } = call.request;
       const signal = cancellation(call);
       const done = observe('Classify');
       (async () => {
         authorize(call, 'Classify');
+        rejectUndecodable(call.request);
+        const { record, options } = call.request;
         if (!record) throw invalidArgument('record is required');
         if (isEmptyMessage(record.logMessage)) throw invalidArgument('record.log_message is required');
         const [result] = await run([record], options, signal);
@@ -152,11 +154,12 @@ export function logClassifierService({ classifier, queue, limits, log, metrics, 
     },
 
     classifyBatch(call: ServerUnaryCall<ClassifyBatchRequest, ClassifyBatchResponse>, callback: sendUnaryData<ClassifyBatchResponse>) {
-      const { records, options } = call.request;
       const signal = cancellation(call);
       const done = observe('ClassifyBatch');
       (async () => {
         authorize(call, 'ClassifyBatch');
+        rejectUndecodable(call.request);
+        const { records, options } = call.request;
         checkBatch(records);
         return { results: await run(records, options, signal) };
       })().then(
@@ -189,6 +192,7 @@ export function logClassifierService({ classifier, queue, limits, log, metrics, 
         // Backpressure: stop reading while this stream has a full window in flight.
         if (inFlight >= limits.streamWindow) call.pause();
         (async () => {
+          rejectUndecodable(req);
           checkBatch(req.records);
           return run(req.records, req.options, signal);
         })().then(
@@ -221,6 +225,7 @@ export function logClassifierService({ classifier, queue, limits, log, metrics, 
     describe(call: ServerUnaryCall<DescribeRequest, DescribeResponse>, callback: sendUnaryData<DescribeResponse>) {
       try {
         authorize(call, 'Describe');
+        rejectUndecodable(call.request);
         callback(null, classifier.describe());
       } catch (err) {
         callback(fail(err, 'Describe'));
