@@ -70,7 +70,11 @@ async function measure(mode: Mode, seconds: number, concurrency: number, records
       const started = Date.now();
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
-          while (Date.now() < until) rows += await load.run(kind);
+          while (Date.now() < until) {
+            // Not `rows += await ...`: that reads rows before the await and drops the other lanes' counts.
+            const n = await load.run(kind);
+            rows += n;
+          }
         }),
       );
       out[kind] = rows / ((Date.now() - started) / 1000);
