@@ -1,24 +1,13 @@
 import { Client, credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
-import type { Classification, LogRecord } from '@logclass/contract';
-import { decided, type Classifier } from '@logclass/classifier';
 import { silentLogger } from '@logclass/observability';
+import { MarkerTier } from '@logclass/test-support';
 import { startClassifierServer, type RunningClassifierServer } from './index';
-
-class AlwaysClassifier implements Classifier {
-  readonly tier = 'always';
-  async classify(records: readonly LogRecord[]): Promise<Classification[]> {
-    return records.map(() => decided(this.tier, 'Error', 1, 'always'));
-  }
-  describe() {
-    return { tier: this.tier, labels: [], model: 'always', maxBatchSize: 10 };
-  }
-}
 
 describe('requests that are not protobuf', () => {
   let server: RunningClassifierServer;
   let client: Client;
   beforeAll(async () => {
-    server = await startClassifierServer({ classifier: new AlwaysClassifier(), host: '127.0.0.1', port: 0, maxBatchSize: 10, maxBatchSizeSetting: 'X', maxInFlight: 2, maxQueued: 2, log: silentLogger() });
+    server = await startClassifierServer({ classifier: new MarkerTier('marker'), host: '127.0.0.1', port: 0, maxBatchSize: 10, maxBatchSizeSetting: 'X', maxInFlight: 2, maxQueued: 2, log: silentLogger() });
     client = new Client(server.address, credentials.createInsecure());
   });
   afterAll(async () => {
