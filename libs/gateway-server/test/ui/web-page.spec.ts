@@ -152,6 +152,20 @@ describe('web page and /docs in a real browser', () => {
     });
   });
 
+  it('neutralises spreadsheet formulas in the download when asked', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${gateway.httpUrl}/`);
+    await page.click('details.options summary');
+    await page.check('#neutralize-formulas');
+    await page.setInputFiles('#file-input', { name: 'f.csv', mimeType: 'text/csv', buffer: Buffer.from('source,log_message\n=cmd,"@SUM(A1) @regex label=Error"\n') });
+    await page.click('#classify-button');
+    await page.waitForSelector('#status.done');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const rows = parse(await readFile(await download.path(), 'utf8')) as string[][];
+    expect(rows[1].slice(0, 3)).toEqual(["'=cmd", "'@SUM(A1) @regex label=Error", 'Error']);
+    await page.close();
+  });
+
   it('shows a refused upload\'s message', async () => {
     const page = await browser.newPage();
     await page.goto(`${gateway.httpUrl}/`);

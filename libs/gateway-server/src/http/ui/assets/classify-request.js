@@ -17,7 +17,7 @@
 
 /**
  * @param {File} file
- * @param {{ columns: string, apiKey: string, signal: AbortSignal }} options
+ * @param {{ columns: string, apiKey: string, neutralizeFormulas: boolean, signal: AbortSignal }} options
  * @param {ClassifyCallbacks} callbacks
  * @returns {Promise<ClassifyOutcome>}
  */
@@ -31,7 +31,9 @@ export function classifyFile(file, options, callbacks) {
       if (text.length > seen) callbacks.onCsvText(text.slice(seen));
       seen = text.length;
     };
-    xhr.open('POST', `classify?columns=${encodeURIComponent(options.columns)}`);
+    const query = new URLSearchParams({ columns: options.columns });
+    if (options.neutralizeFormulas) query.set('neutralize_formulas', 'true');
+    xhr.open('POST', `classify?${query}`);
     if (options.apiKey) xhr.setRequestHeader('x-api-key', options.apiKey);
     xhr.upload.onprogress = (e) => callbacks.onUploadProgress(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.onprogress = deliver;

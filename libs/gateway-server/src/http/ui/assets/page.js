@@ -14,6 +14,7 @@ const REDRAW_EVERY_MS = 250;
 const form = /** @type {HTMLFormElement} */ (byId('upload-form'));
 const fileInput = /** @type {HTMLInputElement} */ (byId('file-input'));
 const apiKeyInput = /** @type {HTMLInputElement} */ (byId('api-key'));
+const neutralizeInput = /** @type {HTMLInputElement} */ (byId('neutralize-formulas'));
 const button = /** @type {HTMLButtonElement} */ (byId('classify-button'));
 const cancelButton = /** @type {HTMLButtonElement} */ (byId('cancel-button'));
 const uploadBar = /** @type {HTMLProgressElement} */ (byId('upload-progress'));
@@ -82,7 +83,7 @@ async function run(file) {
 
   const outcome = await classifyFile(
     file,
-    { columns: COLUMNS, apiKey: apiKeyInput.value.trim(), signal: controller.signal },
+    { columns: COLUMNS, apiKey: apiKeyInput.value.trim(), neutralizeFormulas: neutralizeInput.checked, signal: controller.signal },
     {
       onUploadProgress: (sent, total) => {
         uploadBar.value = total > 0 ? sent / total : 1;
