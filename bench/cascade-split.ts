@@ -4,7 +4,7 @@
  *   A. the cascade in one process (the tier libs called directly, no sockets);
  *   B. the same rows through the gateway and the three services as separate
  *      processes over gRPC on loopback (ClassifyBatch calls of 512 rows to the
- *      gateway's gRPC port, 4 in flight);
+ *      gateway's gRPC port, 8 in flight);
  *   and A/B again with EMBEDDING_CACHE_SIZE=0 and LLM_CACHE_SIZE=0.
  *
  *   npm run build && npx tsx --tsconfig tsconfig.base.json bench/cascade-split.ts [rows]
@@ -24,7 +24,7 @@ import { printTable } from './lib/report';
 import { startSystem } from './lib/system';
 
 const BATCH = 512;
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 8;
 
 async function inProcessCascade(env: Record<string, string>): Promise<Cascade> {
   const log = silentLogger();
