@@ -43,8 +43,15 @@ describe('fake Groq', () => {
     expect(await (await chat(fake, 'a')).text()).toBe('{"choices": [');
 
     fake.reset();
-    fake.respond = () => ({ content: 'Error' });
-    fake.delayMs = 30;
+    // Every answer waits until all three requests are in: a fixed delay let a fast one finish first on a busy machine.
+    let arrived = 0;
+    let allIn: () => void = () => undefined;
+    const allArrived = new Promise<void>((resolve) => (allIn = resolve));
+    fake.respond = async () => {
+      if (++arrived === 3) allIn();
+      await allArrived;
+      return { content: 'Error' };
+    };
     await Promise.all([chat(fake, 'a'), chat(fake, 'b'), chat(fake, 'c')]);
     expect(fake.maxConcurrent).toBe(3);
     expect(fake.requests).toHaveLength(3);

@@ -9,7 +9,6 @@ export const ROOT = join(__dirname, '../../..');
 
 /** Each app declares its settings in apps/<app>/src/config.ts: the one source of truth. */
 export function loadServiceConfig(app: string): ServiceConfig<Settings> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(join(ROOT, 'apps', app, 'src/config')).config;
 }
 
