@@ -159,7 +159,17 @@ describe('LlmClassifier against a fake Groq', () => {
   });
 
   it('never has more calls open than its concurrency', async () => {
-    fake.delayMs = 20;
+    // The first answers wait until three calls are open (so the peak is reached however busy the machine), then all flow.
+    const wellBehaved = answerByKeyword(KEYWORDS);
+    let arrived = 0;
+    let threeOpen: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (threeOpen = resolve));
+    fake.respond = async (req) => {
+      if (++arrived === 3) threeOpen();
+      await held;
+      await new Promise((r) => setTimeout(r, 5));
+      return wellBehaved(req);
+    };
     const rows = Array.from({ length: 12 }, (_, i) => rec(`login variant ${String.fromCharCode(97 + i)}`));
     await make({ concurrency: 3 }).classify(rows);
     expect(fake.requests).toHaveLength(12);
