@@ -1,1 +1,1 @@
-export { mulberry32 } from './mulberry32';
+export { Mulberry32, mulberry32 } from './mulberry32';

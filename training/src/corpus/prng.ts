@@ -1,21 +1,19 @@
+import { Mulberry32 } from '@logclass/seeded-random';
+
 /**
  * A small seeded PRNG (mulberry32). The corpus must be byte-for-byte
  * reproducible from a seed, so nothing here may touch Math.random.
  */
 export class Prng {
-  private state: number;
+  private readonly source: Mulberry32;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.source = new Mulberry32(seed);
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.source.next();
   }
 
   /** Integer in [min, max], both inclusive. */
@@ -51,7 +49,7 @@ export class Prng {
 
   /** A fresh generator derived from this one and a name, so adding a consumer does not shift others. */
   fork(name: string): Prng {
-    let h = this.state ^ 0x9e3779b9;
+    let h = this.source.state ^ 0x9e3779b9;
     for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
     return new Prng(h >>> 0);
   }
