@@ -1,8 +1,7 @@
 import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { LogClassifierClient, type ClassifyResponse } from '@logclass/contract';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
-import { MarkerTier } from '@logclass/test-support';
-import { startTestGateway, startTier } from '../test/gateway-fixture';
+import { startGatewayOverMarker } from '../test/gateway-fixture';
 import type { RunningGateway } from './index';
 import { needsKey } from './http/auth';
 import { grpcPeerAddress } from './security/caller-identity';
@@ -17,15 +16,12 @@ describe('gateway authentication and rate limits', () => {
   let gateway: RunningGateway;
 
   beforeAll(async () => {
-    tier = await startTier(new MarkerTier('regex'));
-    gateway = await startTestGateway({
-      GATEWAY_TIERS: `regex=${tier.address}`,
-      GATEWAY_ROUTING: '{}',
+    ({ tier, gateway } = await startGatewayOverMarker({
       API_KEYS: `other-key, ${KEY}`,
       GATEWAY_RATE_LIMIT_RPS: '0.1',
       GATEWAY_RATE_LIMIT_BURST: '6',
       GATEWAY_MAX_CSV_ROWS: '3',
-    });
+    }));
   });
   afterAll(async () => {
     await gateway.stop();

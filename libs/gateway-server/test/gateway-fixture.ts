@@ -1,6 +1,7 @@
 import type { Classifier } from '@logclass/classifier';
 import { startClassifierServer, type RunningClassifierServer } from '@logclass/grpc-server';
 import { silentLogger } from '@logclass/observability';
+import { MarkerTier } from '@logclass/test-support';
 import { defineServiceConfig } from '@logclass/service-config';
 import { gatewaySettings, startGateway, type RunningGateway } from '../src';
 
@@ -29,4 +30,11 @@ export function startTestGateway(env: Record<string, string>): Promise<RunningGa
     ...env,
   });
   return startGateway(cfg, silentLogger());
+}
+
+/** A gateway whose only tier is a real MarkerTier named regex (it decides `@regex` lines), every source routed to it. */
+export async function startGatewayOverMarker(env: Record<string, string> = {}): Promise<{ tier: RunningClassifierServer; gateway: RunningGateway }> {
+  const tier = await startTier(new MarkerTier('regex'));
+  const gateway = await startTestGateway({ GATEWAY_TIERS: `regex=${tier.address}`, GATEWAY_ROUTING: '{}', ...env });
+  return { tier, gateway };
 }

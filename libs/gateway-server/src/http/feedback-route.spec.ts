@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
-import { MarkerTier } from '@logclass/test-support';
-import { startTestGateway, startTier } from '../../test/gateway-fixture';
+import { startGatewayOverMarker } from '../../test/gateway-fixture';
 import type { RunningGateway } from '../index';
 
 describe('POST /feedback (real gateway over HTTP)', () => {
@@ -16,14 +15,11 @@ describe('POST /feedback (real gateway over HTTP)', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'logclass-feedback-'));
     file = join(dir, 'nested', 'corrections.csv');
-    tier = await startTier(new MarkerTier('regex'));
-    gateway = await startTestGateway({
-      GATEWAY_TIERS: `regex=${tier.address}`,
-      GATEWAY_ROUTING: '{}',
+    ({ tier, gateway } = await startGatewayOverMarker({
       GATEWAY_FEEDBACK_FILE: file,
       GATEWAY_MAX_FEEDBACK_RECORDS: '50',
       GATEWAY_MAX_FEEDBACK_BYTES: '20000',
-    });
+    }));
   });
 
   afterAll(async () => {

@@ -2,10 +2,9 @@ import { parse } from 'csv-parse/sync';
 import { status } from '@grpc/grpc-js';
 import { ClassifyBatchRequest, ClassifyRequest, ClassifyStreamRequest, type LogRecord } from '@logclass/contract';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
-import { MarkerTier } from '@logclass/test-support';
 import { checkHealth, GrpcClassifier } from '@logclass/tier-client';
 import type { RunningGateway } from '../../src';
-import { startTestGateway, startTier } from '../gateway-fixture';
+import { startGatewayOverMarker } from '../gateway-fixture';
 import { pickMutation } from './csv-mutations';
 import { RAW_METHODS, RawGrpc, type RawMethod } from './raw-grpc';
 import { Random } from './random';
@@ -66,10 +65,7 @@ describe('fuzzing the gateway and a tier with malformed input', () => {
   let gateway: RunningGateway;
 
   beforeAll(async () => {
-    tier = await startTier(new MarkerTier('regex'));
-    gateway = await startTestGateway({
-      GATEWAY_TIERS: `regex=${tier.address}`,
-      GATEWAY_ROUTING: '{}',
+    ({ tier, gateway } = await startGatewayOverMarker({
       GATEWAY_RATE_LIMIT_RPS: '0',
       GATEWAY_MAX_UPLOAD_BYTES: String(1024 * 1024),
       GATEWAY_MAX_CSV_RECORD_BYTES: String(256 * 1024),
@@ -77,7 +73,7 @@ describe('fuzzing the gateway and a tier with malformed input', () => {
       GATEWAY_CSV_BATCH_SIZE: '100000',
       GATEWAY_MAX_QUEUED_UPLOADS: '64',
       GATEWAY_MAX_JSON_BYTES: String(1024 * 1024),
-    });
+    }));
   });
   afterAll(async () => {
     await gateway?.stop();
