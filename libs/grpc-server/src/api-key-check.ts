@@ -40,10 +40,13 @@ function digest(key: string): Buffer {
   return createHash('sha256').update(key, 'utf8').digest();
 }
 
-export function keyFromMetadata(metadata: Metadata): string | undefined {
-  const direct = metadata.get('x-api-key')[0];
-  if (typeof direct === 'string' && direct) return direct;
-  const auth = metadata.get('authorization')[0];
-  if (typeof auth === 'string' && /^bearer\s+/i.test(auth)) return auth.replace(/^bearer\s+/i, '');
+/** The key a caller sent as `x-api-key: K` or `authorization: Bearer K`: the same rule for gRPC metadata and HTTP headers. */
+export function presentedApiKey(xApiKey: unknown, authorization: unknown): string | undefined {
+  if (typeof xApiKey === 'string' && xApiKey) return xApiKey;
+  if (typeof authorization === 'string' && /^bearer\s+/i.test(authorization)) return authorization.replace(/^bearer\s+/i, '') || undefined;
   return undefined;
+}
+
+export function keyFromMetadata(metadata: Metadata): string | undefined {
+  return presentedApiKey(metadata.get('x-api-key')[0], metadata.get('authorization')[0]);
 }

@@ -1,6 +1,6 @@
 export { startClassifierServer, type ClassifierServerOptions, type RunningClassifierServer } from './classifier-server';
 export { logClassifierService, type ServiceLimits, type LogClassifierServiceDeps, type CallAdmission, type CallInfo } from './log-classifier-service';
 export { serverCredentialsFrom, type ServerTlsFiles } from './server-credentials';
-export { ApiKeyCheck, keyFromMetadata } from './api-key-check';
+export { ApiKeyCheck, keyFromMetadata, presentedApiKey } from './api-key-check';
 export { runService } from './run-service';
 export { startTierService, runTierService, type RunningTierService } from './tier-service';

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { presentedApiKey } from '@logclass/grpc-server';
 import type { CallerGate } from '../security/caller-gate';
 
 /** Which REST paths need an API key (when keys are configured). */
@@ -23,11 +24,7 @@ export function needsKey(path: string, policy: AuthPolicy): boolean {
 
 /** `x-api-key: K` or `authorization: Bearer K`, as on the gRPC side. */
 export function keyFromHeaders(request: FastifyRequest): string | undefined {
-  const direct = request.headers['x-api-key'];
-  if (typeof direct === 'string' && direct) return direct;
-  const auth = request.headers.authorization;
-  if (typeof auth === 'string' && /^bearer\s+/i.test(auth)) return auth.replace(/^bearer\s+/i, '') || undefined;
-  return undefined;
+  return presentedApiKey(request.headers['x-api-key'], request.headers.authorization);
 }
 
 /**
