@@ -26,7 +26,7 @@ export interface EmbeddingClassifierOptions {
   maxBatchSize?: number;
   /** Label descriptions for describe(), by label name. */
   labelDescriptions?: ReadonlyMap<string, string>;
-  /** Only this many leading characters of a message are embedded (results and templates still use the whole message). */
+  /** Only this many leading characters of a message are embedded (the template a caller asks for is still the whole message's). */
   maxMessageChars?: number;
 }
 
@@ -107,7 +107,6 @@ export class EmbeddingClassifier implements Classifier {
     return this.embedder.templateOf ? this.embedder.templateOf(message) : message;
   }
 
-  /** One prediction per template; each distinct uncached template is embedded once. */
   /**
    * One prediction per template. Each distinct template is embedded once even
    * across concurrent batches: a template already being embedded for another
