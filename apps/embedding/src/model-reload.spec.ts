@@ -68,8 +68,14 @@ describe('embedding service: a promoted model is served without a restart (real 
       const [before] = await client.classify([login]);
       expect([before.outcome, before.label]).toEqual([Outcome.OUTCOME_DECIDED, 'User Action']);
 
+      await client.classify(['a', 'b', 'c', 'd'].map((x) => ({ source: 'svc', logMessage: `job ${x} failed` })));
+      const lookups = () => running.classifier.cacheStats().hits + running.classifier.cacheStats().misses;
+      const lookupsBefore = lookups();
+
       writeCurrentPointer(root, 'v1');
       await eventually(async () => (await servedModel()).startsWith('toy@two '));
+      // The cache lookup counters Prometheus reads keep counting across a reload (a counter must never go down).
+      expect(lookups()).toBeGreaterThanOrEqual(lookupsBefore);
       const [after] = await client.classify([login]);
       expect(after.label).toBe('Security Alert');
       expect(running.classifier.version).toBe('v1');

@@ -36,6 +36,8 @@ export class ReloadableEmbeddingClassifier implements Classifier {
   private activeVersion: string;
   private reloading: Promise<ReloadOutcome> = Promise.resolve({ status: 'unchanged', version: '' });
   private watching = false;
+  /** Lookups counted by models since replaced: the totals a metric reads must only grow across reloads. */
+  private retired = { hits: 0, misses: 0 };
 
   constructor(
     initial: EmbeddingClassifier,
@@ -63,7 +65,8 @@ export class ReloadableEmbeddingClassifier implements Classifier {
     return this.active.threshold;
   }
   cacheStats(): { hits: number; misses: number; size: number } {
-    return this.active.cacheStats();
+    const now = this.active.cacheStats();
+    return { hits: this.retired.hits + now.hits, misses: this.retired.misses + now.misses, size: now.size };
   }
 
   classify(records: readonly LogRecord[], options?: ClassifyOptions): Promise<Classification[]> {
@@ -114,6 +117,8 @@ export class ReloadableEmbeddingClassifier implements Classifier {
       const [probe] = await next.classify([PROBE]);
       // Corrupt weights (NaN, inf) load fine but give no usable probability.
       if (!probe || !Number.isFinite(probe.confidence)) throw new Error('the model gives no finite probability for a probe line');
+      const { hits, misses } = this.active.cacheStats();
+      this.retired = { hits: this.retired.hits + hits, misses: this.retired.misses + misses };
       this.active = next;
       this.activeVersion = target.id;
       return { status: 'reloaded', version: target.id, model: next.describe().model };
