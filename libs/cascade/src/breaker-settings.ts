@@ -16,12 +16,13 @@ export interface BreakerSettings {
 
 /**
  * Suggested defaults per tier: each deadline is a generous multiple of what
- * a batch of 512 costs on that tier (regex µs/row; embedding ~2 ms per novel
- * row on 2 cores; the LLM tier asks ~10 messages per Groq call, 4 calls at
- * once, each up to LLM_TIMEOUT_MS=20 s, and abstains per row rather than
- * failing the batch, so its deadline is the longest; with retries and a
- * slow Groq a batch of 512 can need more: raise GATEWAY_LLM_TIMEOUT_MS or
- * lower GATEWAY_TIER_BATCH_SIZE then).
+ * a batch costs on that tier when its message shapes are mostly known (regex
+ * µs/row; embedding ~2 ms per novel shape on 2 cores, each shape embedded
+ * once; the LLM tier asks ~10 messages per Groq call, 4 calls at once, each
+ * up to LLM_TIMEOUT_MS=20 s, and abstains per row rather than failing the
+ * batch, so its deadline is the longest). A batch full of novel shapes can
+ * need more (2048 novel rows through a MiniLM-class model take ~14 s here):
+ * raise GATEWAY_<TIER>_TIMEOUT_MS or lower GATEWAY_TIER_BATCH_SIZE then.
  */
 export const DEFAULT_BREAKER_SETTINGS = {
   regex: { timeoutMs: 2_000, errorThresholdPercentage: 50, volumeThreshold: 5, resetTimeoutMs: 5_000 },

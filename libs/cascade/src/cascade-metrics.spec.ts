@@ -3,6 +3,7 @@ import type { RunningClassifierServer } from '@logclass/grpc-server';
 import { ServiceMetrics, silentLogger } from '@logclass/observability';
 import { MarkerTier, parsePrometheusText, type Scrape } from '@logclass/test-support';
 import { PATIENT_BREAKER, remoteTier, startTierServer } from '../test/tier-servers';
+import { eventually } from '../test/wait';
 import { Cascade, instrumentCascade } from './index';
 
 const rec = (logMessage: string): LogRecord => ({ source: 'svc', logMessage });
@@ -67,6 +68,8 @@ describe('cascade metrics', () => {
     refusing.onCall = () => ac.abort();
     await expect(cascade.classify([rec('x')], undefined, ac.signal)).rejects.toThrow(/cancel/i);
     refusing.onCall = undefined;
+    // The caller is answered at once; the tier call it alone was waiting for is cancelled right after.
+    await eventually(async () => (await scrape()).value('logclass_tier_calls_total', { tier: 'refusing', result: 'cancelled' }) === 1);
     const m = await scrape();
     expect(m.value('logclass_tier_calls_total', { tier: 'refusing', result: 'cancelled' })).toBe(1);
     expect(m.value('logclass_tier_calls_total', { tier: 'refusing', result: 'failed' })).toBe(0);

@@ -4,8 +4,9 @@ import type { Logger } from '@logclass/observability';
 import { maskTemplate } from '@logclass/template-mask';
 import type { BreakerSettings } from './breaker-settings';
 import { followAbort, throwIfCancelled } from './abort';
-import { CascadeRun, type RunLimits } from './cascade-run';
+import { CascadeRun } from './cascade-run';
 import { allTiersRouting, type RoutingPolicy } from './routing';
+import { TierBatcher } from './tier-batcher';
 import { TierBreaker, type BreakerState } from './tier-breaker';
 import type { TierCallListener } from './tier-calls';
 
@@ -22,9 +23,9 @@ export interface CascadeOptions {
   /** Default: every source through every tier, in order. */
   routing?: RoutingPolicy;
   log: Logger;
-  /** Records per call to a tier (default 512). Keep it at or below each tier's max batch size. */
+  /** Most records per call to a tier (default 2048); keep it at or below each tier's max batch size. */
   batchSize?: number;
-  /** Batch calls to one tier in flight at once, per classify() call (default 4); concurrent calls each get their own. */
+  /** Calls to one tier in flight at once, shared by all classify() calls (default 4); see TierBatcher. */
   maxBatchesInFlight?: number;
 }
 
@@ -36,7 +37,7 @@ export interface TierStatus {
 
 export type StateChangeListener = (tier: string, state: BreakerState) => void;
 
-export const DEFAULT_BATCH_SIZE = 512;
+export const DEFAULT_BATCH_SIZE = 2048;
 export const DEFAULT_MAX_BATCHES_IN_FLIGHT = 4;
 
 /**
@@ -50,19 +51,17 @@ export const DEFAULT_MAX_BATCHES_IN_FLIGHT = 4;
 export class Cascade implements Classifier {
   readonly tier = 'gateway' as const;
   private readonly tiers: TierBreaker[];
-  private readonly byName: Map<string, TierBreaker>;
+  private readonly byName: Map<string, TierBatcher>;
   private readonly routing: RoutingPolicy;
   private readonly log: Logger;
-  private readonly limits: RunLimits;
+  private readonly batchSize: number;
   private readonly listeners: StateChangeListener[] = [];
   private readonly callListeners: TierCallListener[] = [];
 
   constructor(opts: CascadeOptions) {
     if (opts.tiers.length === 0) throw new Error('a cascade needs at least one tier');
-    this.limits = {
-      batchSize: positiveInt('batchSize', opts.batchSize ?? DEFAULT_BATCH_SIZE),
-      maxBatchesInFlight: positiveInt('maxBatchesInFlight', opts.maxBatchesInFlight ?? DEFAULT_MAX_BATCHES_IN_FLIGHT),
-    };
+    this.batchSize = positiveInt('batchSize', opts.batchSize ?? DEFAULT_BATCH_SIZE);
+    const maxBatchesInFlight = positiveInt('maxBatchesInFlight', opts.maxBatchesInFlight ?? DEFAULT_MAX_BATCHES_IN_FLIGHT);
     this.log = opts.log;
     this.tiers = opts.tiers.map(
       (t) =>
@@ -75,7 +74,7 @@ export class Cascade implements Classifier {
           (tier, result, seconds) => this.callListeners.forEach((listener) => listener(tier, result, seconds)),
         ),
     );
-    this.byName = new Map(this.tiers.map((t) => [t.name, t]));
+    this.byName = new Map(this.tiers.map((t) => [t.name, new TierBatcher(t, this.batchSize, maxBatchesInFlight, opts.log)]));
     if (this.byName.size !== this.tiers.length) throw new Error(`tier names must be unique: ${opts.tiers.map((t) => t.name).join(', ')}`);
     this.routing = opts.routing ?? allTiersRouting(this.tiers.map((t) => t.name));
   }
@@ -91,7 +90,7 @@ export class Cascade implements Classifier {
       async (nonEmpty) => {
         const cancel = followAbort(signal);
         try {
-          const done = await new CascadeRun(nonEmpty, tierOptions, cancel.signal, this.limits, this.log).run(this.routesOf(nonEmpty));
+          const done = await new CascadeRun(nonEmpty, tierOptions, cancel.signal, this.log).run(this.routesOf(nonEmpty));
           throwIfCancelled(signal);
           return done;
         } finally {
@@ -104,10 +103,10 @@ export class Cascade implements Classifier {
   }
 
   /** Record indices grouped by the tiers (in order) their source is routed to. */
-  private routesOf(records: readonly LogRecord[]): Map<readonly TierBreaker[], number[]> {
-    const bySource = new Map<string, readonly TierBreaker[]>();
-    const byRoute = new Map<string, readonly TierBreaker[]>();
-    const groups = new Map<readonly TierBreaker[], number[]>();
+  private routesOf(records: readonly LogRecord[]): Map<readonly TierBatcher[], number[]> {
+    const bySource = new Map<string, readonly TierBatcher[]>();
+    const byRoute = new Map<string, readonly TierBatcher[]>();
+    const groups = new Map<readonly TierBatcher[], number[]>();
     records.forEach((r, i) => {
       let route = bySource.get(r.source);
       if (!route) {
@@ -126,7 +125,7 @@ export class Cascade implements Classifier {
     return groups;
   }
 
-  private tierNamed(name: string): TierBreaker {
+  private tierNamed(name: string): TierBatcher {
     const tier = this.byName.get(name);
     // parseRouting validates names; a hand-written RoutingPolicy might not.
     if (!tier) throw new Error(`routing names unknown tier "${name}"; tiers: ${[...this.byName.keys()].join(', ')}`);
@@ -163,7 +162,7 @@ export class Cascade implements Classifier {
       tier: this.tier,
       labels: [...labels.values()],
       model: `cascade: ${this.tiers.map((t) => `${t.name} (${t.classifier.describe().model})`).join(' > ')}`,
-      maxBatchSize: this.limits.batchSize,
+      maxBatchSize: this.batchSize,
     };
   }
 

@@ -1,4 +1,4 @@
-import { breakerSettings, DEFAULT_BREAKER_SETTINGS } from '@logclass/cascade';
+import { breakerSettings, DEFAULT_BATCH_SIZE, DEFAULT_BREAKER_SETTINGS, DEFAULT_MAX_BATCHES_IN_FLIGHT } from '@logclass/cascade';
 import { serverSettings, setting, type ConfigOf } from '@logclass/service-config';
 import { feedbackSettings } from './http/feedback-settings';
 import { parseTierList } from './tier-list';
@@ -27,8 +27,18 @@ export function gatewaySettings() {
       '{"LegacyCRM":["llm"]}',
       'JSON object from source to the tiers (in order) that classify it; "*" is the fallback, other sources use every tier.',
     ),
-    tierBatchSize: setting.int('GATEWAY_TIER_BATCH_SIZE', 512, 'Records per batch call to a tier (at most the tier\'s own MAX_BATCH_SIZE).', { min: 1, max: 100_000 }),
-    tierBatchesInFlight: setting.int('GATEWAY_TIER_BATCHES_IN_FLIGHT', 4, 'Batch calls to one tier in flight at once, per classification request.', { min: 1, max: 1_000 }),
+    tierBatchSize: setting.int(
+      'GATEWAY_TIER_BATCH_SIZE',
+      DEFAULT_BATCH_SIZE,
+      'Most records per batch call to a tier (at most the tier\'s own MAX_BATCH_SIZE); rows of concurrent requests share calls.',
+      { min: 1, max: 100_000 },
+    ),
+    tierBatchesInFlight: setting.int(
+      'GATEWAY_TIER_BATCHES_IN_FLIGHT',
+      DEFAULT_MAX_BATCHES_IN_FLIGHT,
+      'Batch calls to one tier in flight at once, shared by all requests; rows wait in the gateway for a free call.',
+      { min: 1, max: 1_000 },
+    ),
     ...breakerSettings('regex', DEFAULT_BREAKER_SETTINGS.regex),
     ...breakerSettings('embedding', DEFAULT_BREAKER_SETTINGS.embedding),
     ...breakerSettings('llm', DEFAULT_BREAKER_SETTINGS.llm),

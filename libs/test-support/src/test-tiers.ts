@@ -24,6 +24,11 @@ export class MarkerTier implements Classifier {
   calls = 0;
   /** Records those calls carried. */
   records = 0;
+  /** Records per call, in call order. */
+  readonly batchSizes: number[] = [];
+  /** Most calls this tier was working on at once. */
+  peakConcurrentCalls = 0;
+  private concurrentCalls = 0;
   /** Held calls whose caller cancelled them (the cancellation reached the tier). */
   cancelled = 0;
   /** Sources of every record received, in arrival order. */
@@ -46,23 +51,34 @@ export class MarkerTier implements Classifier {
     this.releaseHeld = undefined;
   }
 
-  async classify(records: readonly LogRecord[], _options?: ClassifyOptions, signal?: AbortSignal): Promise<Classification[]> {
+  async classify(records: readonly LogRecord[], options?: ClassifyOptions, signal?: AbortSignal): Promise<Classification[]> {
+    this.concurrentCalls++;
+    this.peakConcurrentCalls = Math.max(this.peakConcurrentCalls, this.concurrentCalls);
+    try {
+      return await this.classifyCounted(records, options, signal);
+    } finally {
+      this.concurrentCalls--;
+    }
+  }
+
+  private async classifyCounted(records: readonly LogRecord[], _options?: ClassifyOptions, signal?: AbortSignal): Promise<Classification[]> {
     this.calls++;
     this.records += records.length;
+    this.batchSizes.push(records.length);
     this.onCall?.(this.calls);
     for (const r of records) this.sources.push(r.source);
     if (this.held) {
       const held = this.held;
       await new Promise<void>((resolve) => {
-        signal?.addEventListener(
-          'abort',
-          () => {
-            this.cancelled++;
-            resolve();
-          },
-          { once: true },
-        );
-        held.then(resolve);
+        let waiting = true;
+        const stop = (cancelled: boolean) => {
+          // grpc-js may signal a call's end to the server as a cancellation too: count only one that cut the wait short.
+          if (waiting && cancelled) this.cancelled++;
+          waiting = false;
+          resolve();
+        };
+        signal?.addEventListener('abort', () => stop(true), { once: true });
+        held.then(() => stop(false));
       });
     }
     if (this.mode === 'fail') throw unavailable(`${this.tier} is failing`);
