@@ -52,17 +52,20 @@ export class GrpcClassifier implements Classifier {
   }
 
   async classify(records: readonly LogRecord[], options?: ClassifyOptions, signal?: AbortSignal): Promise<Classification[]> {
-    const chunks: LogRecord[][] = [];
+    // The usual case (the gateway's batches fit): no copies of the records or the answers.
+    if (records.length <= this.opts.batchSize) return this.classifyChunk(records, options, signal);
+    const chunks: (readonly LogRecord[])[] = [];
     for (let i = 0; i < records.length; i += this.opts.batchSize) chunks.push(records.slice(i, i + this.opts.batchSize));
     const parts = await Promise.all(chunks.map((chunk) => this.classifyChunk(chunk, options, signal)));
     return parts.flat();
   }
 
-  private classifyChunk(records: LogRecord[], options: ClassifyOptions | undefined, signal?: AbortSignal): Promise<Classification[]> {
+  private classifyChunk(records: readonly LogRecord[], options: ClassifyOptions | undefined, signal?: AbortSignal): Promise<Classification[]> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(new LogclassError('CANCELLED', `${this.tier}: cancelled`));
       const deadline = Date.now() + this.opts.timeoutMs;
-      const call = this.client.classifyBatch({ records, options }, this.metadata(), { deadline }, (err: ServiceError | null, res) => {
+      // The request only reads the records (ts-proto's message type is not readonly).
+      const call = this.client.classifyBatch({ records: records as LogRecord[], options }, this.metadata(), { deadline }, (err: ServiceError | null, res) => {
         signal?.removeEventListener('abort', onAbort);
         if (err) return reject(fromGrpcStatus(err.code, err.details));
         const results = res?.results ?? [];
