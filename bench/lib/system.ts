@@ -1,21 +1,32 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import type { ChannelCredentials } from '@grpc/grpc-js';
 import { checkHealth } from '@logclass/tier-client';
 import { ROOT } from './generate-csv';
 
-/** A port nobody is listening on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
+/**
+ * `n` distinct ports nobody is listening on right now. All are held open
+ * until every one is chosen: one at a time, the OS may hand out a port twice,
+ * and two services then fight over it (the loser fails to start while the
+ * health check of its port is answered by the winner).
+ */
+export async function freePorts(n: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const s = createServer();
+          s.once('error', reject);
+          s.listen(0, '127.0.0.1', () => resolve(s));
+        }),
+    ),
+  );
+  const ports = servers.map((s) => (s.address() as { port: number }).port);
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
 }
 
 export interface RunningSystem {
@@ -43,13 +54,8 @@ export async function startSystem(
   /** For tiers served over (mutual) TLS: what the start-up health checks connect with. */
   opts: { tierCredentials?: ChannelCredentials } = {},
 ): Promise<RunningSystem> {
-  const ports = {
-    regex: await freePort(),
-    embedding: await freePort(),
-    llm: await freePort(),
-    gatewayGrpc: await freePort(),
-    http: await freePort(),
-  };
+  const [regex, embedding, llm, gatewayGrpc, http] = await freePorts(5);
+  const ports = { regex, embedding, llm, gatewayGrpc, http };
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LOG_LEVEL: 'warn',
