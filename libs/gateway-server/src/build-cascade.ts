@@ -43,6 +43,7 @@ export function buildCascade(cfg: GatewayConfig, log: Logger): { cascade: Cascad
         address,
         timeoutMs: breaker.timeoutMs,
         batchSize: cfg.tierBatchSize,
+        streams: cfg.tierStreams,
         credentials,
         apiKey: cfg.tierApiKey,
       });

@@ -39,6 +39,12 @@ export function gatewaySettings() {
       'Batch calls to one tier in flight at once, shared by all requests; rows wait in the gateway for a free call.',
       { min: 1, max: 1_000 },
     ),
+    tierStreams: setting.int(
+      'GATEWAY_TIER_STREAMS',
+      2,
+      'Long-lived ClassifyStreams per tier that carry the batch calls (each retired after 30 s so batches spread over new pods); 0 = one unary ClassifyBatch call per batch.',
+      { min: 0, max: 64 },
+    ),
     ...breakerSettings('regex', DEFAULT_BREAKER_SETTINGS.regex),
     ...breakerSettings('embedding', DEFAULT_BREAKER_SETTINGS.embedding),
     ...breakerSettings('llm', DEFAULT_BREAKER_SETTINGS.llm),

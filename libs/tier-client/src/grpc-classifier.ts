@@ -6,7 +6,17 @@ import {
   type DescribeResponse,
   type LogRecord,
 } from '@logclass/contract';
-import { fromGrpcStatus, LogclassError, type Classifier } from '@logclass/classifier';
+import { fromGrpcStatus, LogclassError, type Classifier, type ErrorCode } from '@logclass/classifier';
+import { BatchStreams, StreamFailure } from './batch-streams';
+
+const DEFAULT_STREAM_MAX_AGE_MS = 30_000;
+
+/**
+ * Stream failures that one batch can cause for its neighbours (a refused
+ * batch, a full queue, a server bug): the batches are asked again alone.
+ * A dead or unauthorised tier fails every batch anyway.
+ */
+const RETRIED_ALONE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['INVALID_ARGUMENT', 'RESOURCE_EXHAUSTED', 'INTERNAL']);
 
 export interface GrpcClassifierOptions {
   /** Tier name as the gateway reports it ("regex", "embedding", "llm"). */
@@ -20,6 +30,13 @@ export interface GrpcClassifierOptions {
   credentials?: ChannelCredentials;
   /** Sent as `x-api-key` metadata on every call, for tiers that require one. */
   apiKey?: string;
+  /**
+   * Long-lived ClassifyStreams to carry the batches (see BatchStreams);
+   * 0 or absent: one unary ClassifyBatch call per batch.
+   */
+  streams?: number;
+  /** How long a stream takes new batches before it is retired (default 30 s). */
+  streamMaxAgeMs?: number;
   channelOptions?: ChannelOptions;
 }
 
@@ -32,6 +49,7 @@ export class GrpcClassifier implements Classifier {
   readonly tier: string;
   private readonly client: InstanceType<typeof LogClassifierClient>;
   private described: DescribeResponse | undefined;
+  private readonly streams: BatchStreams | undefined;
 
   constructor(private readonly opts: GrpcClassifierOptions) {
     this.tier = opts.tier;
@@ -45,6 +63,14 @@ export class GrpcClassifier implements Classifier {
       'grpc.max_receive_message_length': 64 * 1024 * 1024,
       ...opts.channelOptions,
     });
+    if (opts.streams) {
+      this.streams = new BatchStreams(this.client, () => this.metadata(), {
+        tier: opts.tier,
+        streams: opts.streams,
+        maxAgeMs: opts.streamMaxAgeMs ?? DEFAULT_STREAM_MAX_AGE_MS,
+        timeoutMs: opts.timeoutMs,
+      });
+    }
   }
 
   get address(): string {
@@ -60,7 +86,19 @@ export class GrpcClassifier implements Classifier {
     return parts.flat();
   }
 
-  private classifyChunk(records: readonly LogRecord[], options: ClassifyOptions | undefined, signal?: AbortSignal): Promise<Classification[]> {
+  private async classifyChunk(records: readonly LogRecord[], options: ClassifyOptions | undefined, signal?: AbortSignal): Promise<Classification[]> {
+    if (!this.streams) return this.classifyUnary(records, options, signal);
+    try {
+      return await this.streams.send(records, options, signal);
+    } catch (err) {
+      if (!(err instanceof StreamFailure)) throw err;
+      // The stream died with some batch's error; ask again alone, so only the batch that caused it fails with it.
+      if (RETRIED_ALONE.has(err.error.code)) return this.classifyUnary(records, options, signal);
+      throw err.error;
+    }
+  }
+
+  private classifyUnary(records: readonly LogRecord[], options: ClassifyOptions | undefined, signal?: AbortSignal): Promise<Classification[]> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(new LogclassError('CANCELLED', `${this.tier}: cancelled`));
       const deadline = Date.now() + this.opts.timeoutMs;
@@ -105,6 +143,7 @@ export class GrpcClassifier implements Classifier {
   }
 
   async close(): Promise<void> {
+    this.streams?.close();
     this.client.close();
   }
 }
