@@ -1,17 +1,20 @@
 /**
  * The cost of the microservice split, and of turning the template caches off,
  * measured side by side in one run on the same rows:
- *   A. the cascade in one process (the tier libs called directly, no sockets);
+ *   A. the cascade in one process (the tier libs called directly, no sockets),
+ *      batches of 512 rows, 8 in flight;
  *   B. the same rows through the gateway and the three services as separate
- *      processes over gRPC on loopback (ClassifyBatch calls of 512 rows to the
- *      gateway's gRPC port, 8 in flight);
- *   and A/B again with EMBEDDING_CACHE_SIZE=0 and LLM_CACHE_SIZE=0.
+ *      processes over gRPC on loopback: ClassifyBatch calls of 512 rows to the
+ *      gateway's gRPC port, 8 in flight;
+ *   C. as B over one ClassifyStream (the contract's call for bulk traffic):
+ *      messages of 512 rows, 8 unanswered at a time;
+ *   and all three again with EMBEDDING_CACHE_SIZE=0 and LLM_CACHE_SIZE=0.
  *
  *   npm run build && npx tsx --tsconfig tsconfig.base.json bench/cascade-split.ts [rows]
  */
 import { credentials, Metadata } from '@grpc/grpc-js';
 import { Cascade, DEFAULT_BREAKER_SETTINGS, parseRouting } from '@logclass/cascade';
-import { LogClassifierClient, type Classification, type LogRecord } from '@logclass/contract';
+import { LogClassifierClient, type Classification, type ClassifyStreamResponse, type LogRecord } from '@logclass/contract';
 import { silentLogger } from '@logclass/observability';
 import { config as regexConfig } from '../apps/regex/src/config';
 import { buildRegexClassifier } from '../apps/regex/src/service';
@@ -60,7 +63,37 @@ async function drive(records: LogRecord[], classify: (batch: LogRecord[]) => Pro
   return { rowsPerSecond: records.length / seconds, labels };
 }
 
-async function overGrpc(records: LogRecord[], env: Record<string, string>) {
+/** Batches of BATCH rows over one ClassifyStream, at most IN_FLIGHT unanswered; checks every row came back once. */
+async function driveStream(client: InstanceType<typeof LogClassifierClient>, records: LogRecord[]): Promise<{ rowsPerSecond: number; labels: string[] }> {
+  const labels: string[] = new Array(records.length);
+  const started = process.hrtime.bigint();
+  await new Promise<void>((resolve, reject) => {
+    const call = client.classifyStream(new Metadata(), { deadline: Date.now() + 600_000 });
+    let next = 0;
+    let unanswered = 0;
+    let answered = 0;
+    const writeMore = () => {
+      for (; unanswered < IN_FLIGHT && next < records.length; next += BATCH, unanswered++) {
+        call.write({ sequence: next, records: records.slice(next, next + BATCH) });
+      }
+      if (next >= records.length && unanswered === 0) call.end();
+    };
+    call.on('data', (res: ClassifyStreamResponse) => {
+      res.results.forEach((r, i) => (labels[res.sequence + i] = r.label));
+      answered += res.results.length;
+      unanswered--;
+      writeMore();
+    });
+    call.on('error', reject);
+    call.on('end', () => (answered === records.length ? resolve() : reject(new Error(`lost rows: ${answered} of ${records.length}`))));
+    writeMore();
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { rowsPerSecond: records.length / seconds, labels };
+}
+
+/** The rows through a freshly started system (cold caches, as in-process starts), over ClassifyBatch calls or one ClassifyStream. */
+async function overGrpc(records: LogRecord[], env: Record<string, string>, api: 'batch' | 'stream') {
   const system = await startSystem(env);
   const client = new LogClassifierClient(system.grpcAddress, credentials.createInsecure(), { 'grpc.max_receive_message_length': 64 << 20 });
   try {
@@ -68,8 +101,9 @@ async function overGrpc(records: LogRecord[], env: Record<string, string>) {
       new Promise<Classification[]>((resolve, reject) =>
         client.classifyBatch({ records: batch }, new Metadata(), { deadline: Date.now() + 60_000 }, (err, res) => (err ? reject(err) : resolve(res.results))),
       );
-    await drive(records.slice(0, 5_000), call); // warm-up: connections, JIT
-    return await drive(records, call);
+    const run = (rows: LogRecord[]) => (api === 'batch' ? drive(rows, call) : driveStream(client, rows));
+    await run(records.slice(0, 5_000)); // warm-up: connections, JIT
+    return await run(records);
   } finally {
     client.close();
     await system.stop();
@@ -103,24 +137,29 @@ export async function cascadeSplit(rows: number): Promise<Record<string, string 
   const rates: Record<string, number> = {};
   for (const [name, env] of cases) {
     const a = await inProcess(records, env);
-    const b = await overGrpc(records, env);
+    const batch = await overGrpc(records, env, 'batch');
+    const stream = await overGrpc(records, env, 'stream');
     reference ??= a.labels;
-    const agree = (labels: string[]) => labels.filter((l, i) => l === reference![i]).length / rows;
+    const agree = (labels: string[]) => `${((labels.filter((l, i) => l === reference![i]).length / rows) * 100).toFixed(2)}%`;
     rates[`in-process ${name}`] = a.rowsPerSecond;
-    rates[`gRPC ${name}`] = b.rowsPerSecond;
+    rates[`batch ${name}`] = batch.rowsPerSecond;
+    rates[`stream ${name}`] = stream.rowsPerSecond;
     results.push({
       setup: name,
       'in-process rows/s': Math.round(a.rowsPerSecond),
-      'gateway + services rows/s': Math.round(b.rowsPerSecond),
-      'split / in-process': (b.rowsPerSecond / a.rowsPerSecond).toFixed(2),
-      'same labels as reference': `${(agree(a.labels) * 100).toFixed(2)}% / ${(agree(b.labels) * 100).toFixed(2)}%`,
+      'ClassifyBatch rows/s': Math.round(batch.rowsPerSecond),
+      'ClassifyStream rows/s': Math.round(stream.rowsPerSecond),
+      'split / in-process (batch, stream)': `${(batch.rowsPerSecond / a.rowsPerSecond).toFixed(2)}, ${(stream.rowsPerSecond / a.rowsPerSecond).toFixed(2)}`,
+      'same labels as reference': [a, batch, stream].map((r) => agree(r.labels)).join(' / '),
     });
   }
+  const onOff = (what: string) => (rates[`${what} caches on`] / rates[`${what} caches off`]).toFixed(2) + 'x';
   results.push({
     setup: 'cache on / off',
-    'in-process rows/s': (rates['in-process caches on'] / rates['in-process caches off']).toFixed(2) + 'x',
-    'gateway + services rows/s': (rates['gRPC caches on'] / rates['gRPC caches off']).toFixed(2) + 'x',
-    'split / in-process': '',
+    'in-process rows/s': onOff('in-process'),
+    'ClassifyBatch rows/s': onOff('batch'),
+    'ClassifyStream rows/s': onOff('stream'),
+    'split / in-process (batch, stream)': '',
     'same labels as reference': '',
   });
   return results;
