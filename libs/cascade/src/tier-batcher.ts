@@ -89,11 +89,6 @@ export class TierBatcher {
     });
   }
 
-  /** Records waiting to be sent (for tests and metrics). */
-  get waiting(): number {
-    return this.queue.reduce((n, s) => n + (s.done ? 0 : s.records.length - s.next), 0);
-  }
-
   private pump(): void {
     while (this.inFlight < this.maxInFlight) {
       const slices = this.take();

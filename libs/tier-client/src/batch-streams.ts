@@ -6,7 +6,7 @@ import { fromGrpcStatus, LogclassError } from '@logclass/classifier';
  * Why a batch sent over a stream failed because the whole stream did: the
  * server ends a ClassifyStream with one status when any of its batches
  * fails, so every batch still unanswered on it gets that status, including
- * batches that were fine. `code` says whether asking again alone can help.
+ * batches that were fine. `error.code` says whether asking again alone can help.
  */
 export class StreamFailure extends Error {
   constructor(readonly error: LogclassError) {
