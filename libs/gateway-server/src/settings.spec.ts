@@ -1,6 +1,5 @@
-import { silentLogger } from '@logclass/observability';
 import { ConfigError, defineServiceConfig } from '@logclass/service-config';
-import { startTestGateway } from '../test/gateway-fixture';
+import { smallHttpApiOptions, startTestGateway } from '../test/gateway-fixture';
 import { buildHttpApi, gatewaySettings, parseTierList } from './index';
 
 describe('gateway settings', () => {
@@ -43,17 +42,7 @@ describe('REST errors', () => {
       },
       describe: () => ({ tier: 'gateway', labels: [], model: '', maxBatchSize: 1 }),
     };
-    const { app } = await buildHttpApi({
-      classifier: leaky,
-      readiness: async () => ({ status: 'ready', tiers: [] }),
-      log: silentLogger(),
-      maxUpload: { bytes: 1000, setting: 'X' },
-      maxJsonBody: { bytes: 1000, setting: 'Y' },
-      maxJsonRecords: { count: 10, setting: 'Z' },
-      csv: { batchSize: 10, maxBatchesInFlight: 1, maxRecordBytes: 1000 },
-      uploads: { maxInFlight: 1, maxQueued: 0 },
-      jsonRequests: { maxInFlight: 1, maxQueued: 0 },
-    });
+    const { app } = await buildHttpApi(smallHttpApiOptions(leaky));
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     try {
       const json = await fetch(`${url}/classify/json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[{"source":"a","log_message":"b"}]' });

@@ -3,7 +3,7 @@ import { startClassifierServer, type RunningClassifierServer } from '@logclass/g
 import { silentLogger } from '@logclass/observability';
 import { MarkerTier } from '@logclass/test-support';
 import { defineServiceConfig } from '@logclass/service-config';
-import { gatewaySettings, startGateway, type RunningGateway } from '../src';
+import { gatewaySettings, startGateway, type HttpApiOptions, type RunningGateway } from '../src';
 
 /** Serves a classifier as a real gRPC tier on 127.0.0.1. */
 export function startTier(classifier: Classifier): Promise<RunningClassifierServer> {
@@ -37,4 +37,20 @@ export async function startGatewayOverMarker(env: Record<string, string> = {}): 
   const tier = await startTier(new MarkerTier('regex'));
   const gateway = await startTestGateway({ GATEWAY_TIERS: `regex=${tier.address}`, GATEWAY_ROUTING: '{}', ...env });
   return { tier, gateway };
+}
+
+/** The REST API over `classifier` with small limits (1 KiB bodies, 10 records) and every queue one deep; override what a test needs. */
+export function smallHttpApiOptions(classifier: Classifier, extra: Partial<HttpApiOptions> = {}): HttpApiOptions {
+  return {
+    classifier,
+    readiness: async () => ({ status: 'ready', tiers: [] }),
+    log: silentLogger(),
+    maxUpload: { bytes: 1024, setting: 'GATEWAY_MAX_UPLOAD_BYTES' },
+    maxJsonBody: { bytes: 1024, setting: 'GATEWAY_MAX_JSON_BYTES' },
+    maxJsonRecords: { count: 10, setting: 'GATEWAY_MAX_JSON_RECORDS' },
+    csv: { batchSize: 10, maxBatchesInFlight: 1, maxRecordBytes: 1024 },
+    uploads: { maxInFlight: 1, maxQueued: 0 },
+    jsonRequests: { maxInFlight: 1, maxQueued: 0 },
+    ...extra,
+  };
 }

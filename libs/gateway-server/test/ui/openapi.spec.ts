@@ -1,10 +1,11 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ServiceMetrics, silentLogger } from '@logclass/observability';
+import { ServiceMetrics } from '@logclass/observability';
 import { MarkerTier } from '@logclass/test-support';
 import { buildHttpApi, type HttpApi } from '../../src';
 import { feedbackRouteOptions } from '../../src/http/feedback-route';
 import { OPENAPI_DOCUMENT } from '../../src/http/openapi/openapi-document';
+import { smallHttpApiOptions } from '../gateway-fixture';
 import { registeredRoutes } from './registered-routes';
 import { validateOpenApi } from './validate-openapi';
 
@@ -14,20 +15,13 @@ describe('GET /openapi.json', () => {
 
   beforeAll(async () => {
     // Every optional part on (metrics, feedback), so every route the gateway can serve is registered.
-    http = await buildHttpApi({
-      classifier: new MarkerTier('regex'),
-      readiness: async () => ({ status: 'ready', tiers: [] }),
-      log: silentLogger(),
-      maxUpload: { bytes: 1024, setting: 'GATEWAY_MAX_UPLOAD_BYTES' },
-      maxJsonBody: { bytes: 1024, setting: 'GATEWAY_MAX_JSON_BYTES' },
-      maxJsonRecords: { count: 10, setting: 'GATEWAY_MAX_JSON_RECORDS' },
-      csv: { batchSize: 10, maxBatchesInFlight: 1, maxRecordBytes: 1024 },
-      uploads: { maxInFlight: 1, maxQueued: 0 },
-      jsonRequests: { maxInFlight: 1, maxQueued: 0 },
-      metrics: new ServiceMetrics('gateway'),
-      // Never written to: no request here posts feedback.
-      feedback: feedbackRouteOptions({ feedbackFile: join(tmpdir(), 'logclass-openapi-spec-corrections.csv'), maxFeedbackBytes: 1024, maxFeedbackRecords: 10 }),
-    });
+    http = await buildHttpApi(
+      smallHttpApiOptions(new MarkerTier('regex'), {
+        metrics: new ServiceMetrics('gateway'),
+        // Never written to: no request here posts feedback.
+        feedback: feedbackRouteOptions({ feedbackFile: join(tmpdir(), 'logclass-openapi-spec-corrections.csv'), maxFeedbackBytes: 1024, maxFeedbackRecords: 10 }),
+      }),
+    );
     url = await http.app.listen({ host: '127.0.0.1', port: 0 });
   });
 
