@@ -38,9 +38,9 @@ interface Slice {
  * tier's `maxInFlight` call slots is free, everything waiting (up to
  * `batchSize` records, across submissions) goes out in one call. An idle
  * gateway sends a request's records at once (no lingering for company); a
- * busy one sends fuller batches, so the fixed cost of a gRPC call (~0.5 ms of
- * CPU on each side on the build machine) is paid per batch rather than per
- * request, and the tier sees at most `maxInFlight` calls from this gateway
+ * busy one sends fuller batches, so the fixed cost of a tier call (the gRPC
+ * message or call, the breaker's bookkeeping, the tier's per-batch work) is
+ * paid per batch rather than per request, and the tier sees at most `maxInFlight` calls from this gateway
  * however many requests are open. The wait list needs no bound of its own:
  * each submission is a request the gateway already admitted, and every
  * admission path (gRPC queue, CSV uploads, JSON requests) is bounded.
