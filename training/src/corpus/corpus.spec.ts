@@ -60,7 +60,8 @@ describe('generateCorpus', () => {
     for (const row of rows) {
       expect(row.logMessage).not.toMatch(/[\n\r]/);
       expect(row.logMessage.trim()).not.toBe('');
-      expect(row.templateId).toMatch(/^[a-z]+-\d{3}$/);
+      expect(row.templateId).toMatch(/^[a-z0-9-]+-\d{3}$/);
+      expect(row.family).not.toBe('');
       expect(row.source).not.toBe('');
     }
   });

@@ -1,4 +1,5 @@
 import { wrap } from './envelopes';
+import { ALL_FAMILIES, familyTemplateId, type LogFamily } from './families';
 import { Prng } from './prng';
 import { expandPattern } from './template';
 import { ALL_LABEL_TEMPLATES, templateId, type LabelTemplates } from './templates';
@@ -8,45 +9,73 @@ export interface CorpusRow {
   logMessage: string;
   targetLabel: string;
   templateId: string;
+  /** The program family the template belongs to; evaluation holds out whole families. */
+  family: string;
 }
 
 /** What `npm run corpus` uses to build the committed training/data/corpus.csv. */
-export const DEFAULT_CORPUS_OPTIONS = { seed: 20251127, rowsPerTemplate: 64 } as const;
+export const DEFAULT_CORPUS_OPTIONS = { seed: 20251127, rowsPerTemplate: 32 } as const;
+
+/** Family of the first round's label-by-label templates, until they are all moved into program families. */
+export const LEGACY_FAMILY = 'legacy-apps';
 
 export interface CorpusOptions {
   seed: number;
-  /** Distinct rows wanted per template (fewer when a template cannot produce that many distinct lines). */
+  /** Distinct rows wanted per template of weight 1 (fewer when a template cannot produce that many distinct lines). */
   rowsPerTemplate: number;
+  families?: readonly LogFamily[];
   labels?: readonly LabelTemplates[];
+}
+
+/** Rows a template of this weight gets: routine chatter is more of a real stream, within [rows/4, rows*4]. */
+export function rowsForWeight(rowsPerTemplate: number, weight = 1): number {
+  return Math.max(Math.ceil(rowsPerTemplate / 4), Math.min(rowsPerTemplate * 4, Math.round(rowsPerTemplate * weight)));
 }
 
 /**
  * Generate the labelled corpus. Each template draws from its own PRNG forked
  * by template id, so editing one template does not reshuffle every other row.
- * Rows are distinct within a template; the order is label, then template.
+ * Rows are distinct within a template; the order is family, then template.
  */
 export function generateCorpus(options: CorpusOptions): CorpusRow[] {
   const root = new Prng(options.seed);
   const rows: CorpusRow[] = [];
+  for (const family of options.families ?? ALL_FAMILIES) {
+    const bareShare = family.bareShare ?? 0.3;
+    family.templates.forEach((spec, index) => {
+      const id = familyTemplateId(family, index);
+      const rng = root.fork(id);
+      const wanted = rowsForWeight(options.rowsPerTemplate, spec.weight);
+      distinctRows(wanted, (seen) => {
+        const message = expandPattern(spec.pattern, rng, family.fillers);
+        const line =
+          family.formats.length === 0 || rng.chance(bareShare)
+            ? message
+            : rng.pick(family.formats)(message, { level: spec.level, component: spec.component, rng });
+        if (seen.has(line)) return;
+        seen.add(line);
+        rows.push({ source: rng.pick(family.sources), logMessage: line, targetLabel: spec.label, templateId: id, family: family.family });
+      });
+    });
+  }
   for (const labelTemplates of options.labels ?? ALL_LABEL_TEMPLATES) {
     labelTemplates.templates.forEach((spec, index) => {
       const id = templateId(labelTemplates, index);
       const rng = root.fork(id);
-      const seen = new Set<string>();
-      const maxAttempts = options.rowsPerTemplate * 4;
-      for (let attempt = 0; attempt < maxAttempts && seen.size < options.rowsPerTemplate; attempt++) {
+      distinctRows(options.rowsPerTemplate, (seen) => {
         const level = rng.weighted(labelTemplates.levels);
         const message = wrap(expandPattern(spec.pattern, rng), spec.envelope ?? 'any', level, rng);
-        if (seen.has(message)) continue;
+        if (seen.has(message)) return;
         seen.add(message);
-        rows.push({
-          source: rng.pick(spec.sources ?? labelTemplates.sources),
-          logMessage: message,
-          targetLabel: labelTemplates.label,
-          templateId: id,
-        });
-      }
+        rows.push({ source: rng.pick(spec.sources ?? labelTemplates.sources), logMessage: message, targetLabel: labelTemplates.label, templateId: id, family: LEGACY_FAMILY });
+      });
     });
   }
   return rows;
+}
+
+/** Call `draw` until `wanted` distinct lines are in `seen` or 4x attempts are spent. */
+function distinctRows(wanted: number, draw: (seen: Set<string>) => void): void {
+  const seen = new Set<string>();
+  for (let attempt = 0; attempt < wanted * 4 && seen.size < wanted; attempt++) draw(seen);
 }

@@ -1,4 +1,4 @@
-import { FILLERS } from './fillers';
+import { FILLERS, type Filler } from './fillers';
 import type { Prng } from './prng';
 
 /**
@@ -7,9 +7,10 @@ import type { Prng } from './prng';
  *   {int:1:64}          an integer in [1, 64]
  *   {float:0:100:2}     a decimal in [0, 100) with 2 digits
  *   {a|b|}              one of the alternatives (empty allowed); they nest
- * Anything else is literal text.
+ * Anything else is literal text. `extra` fillers (a family's own slots) are
+ * looked up before the shared FILLERS.
  */
-export function expandPattern(pattern: string, rng: Prng): string {
+export function expandPattern(pattern: string, rng: Prng, extra?: Readonly<Record<string, Filler>>): string {
   let out = '';
   let i = 0;
   while (i < pattern.length) {
@@ -20,7 +21,7 @@ export function expandPattern(pattern: string, rng: Prng): string {
       continue;
     }
     const end = matchingBrace(pattern, i);
-    out += expandGroup(pattern.slice(i + 1, end), rng);
+    out += expandGroup(pattern.slice(i + 1, end), rng, extra);
     i = end + 1;
   }
   return out;
@@ -52,16 +53,16 @@ function splitAlternatives(body: string): string[] {
   return parts;
 }
 
-function expandGroup(body: string, rng: Prng): string {
+function expandGroup(body: string, rng: Prng, extra?: Readonly<Record<string, Filler>>): string {
   const alternatives = splitAlternatives(body);
-  if (alternatives.length > 1) return expandPattern(rng.pick(alternatives), rng);
+  if (alternatives.length > 1) return expandPattern(rng.pick(alternatives), rng, extra);
   const [name, ...args] = body.split(':');
   if (name === 'int') return String(rng.int(Number(args[0]), Number(args[1])));
   if (name === 'float') {
     const [min, max, digits] = args.map(Number);
     return (min + rng.next() * (max - min)).toFixed(digits);
   }
-  const filler = FILLERS[name];
+  const filler = extra?.[name] ?? FILLERS[name];
   if (!filler) throw new Error(`template: unknown slot {${body}}`);
   return filler(rng);
 }

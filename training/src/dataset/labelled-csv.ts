@@ -8,11 +8,13 @@ export interface LabelledRow {
   logMessage: string;
   targetLabel: string;
   templateId?: string;
+  /** The program family (generated corpus): evaluation can hold out whole families. */
+  family?: string;
 }
 
 const REQUIRED = ['log_message', 'target_label'] as const;
 
-/** Parse `source,log_message,target_label[,template_id]` (header required, column order free, extra columns ignored). */
+/** Parse `source,log_message,target_label[,template_id][,family]` (header required, column order free, extra columns ignored). */
 export function parseLabelledCsv(text: string, name = 'CSV'): LabelledRow[] {
   let records: Record<string, string>[];
   try {
@@ -31,6 +33,7 @@ export function parseLabelledCsv(text: string, name = 'CSV'): LabelledRow[] {
     logMessage: r.log_message ?? '',
     targetLabel: (r.target_label ?? '').trim(),
     ...(r.template_id ? { templateId: r.template_id } : {}),
+    ...(r.family ? { family: r.family } : {}),
   }));
 }
 
@@ -46,7 +49,7 @@ export function readLabelledCsv(path: string): LabelledRow[] {
 
 export function writeLabelledCsv(rows: readonly LabelledRow[]): string {
   return stringify(
-    rows.map((r) => [r.source, r.logMessage, r.targetLabel, r.templateId ?? '']),
-    { header: true, columns: ['source', 'log_message', 'target_label', 'template_id'] },
+    rows.map((r) => [r.source, r.logMessage, r.targetLabel, r.templateId ?? '', r.family ?? '']),
+    { header: true, columns: ['source', 'log_message', 'target_label', 'template_id', 'family'] },
   );
 }
