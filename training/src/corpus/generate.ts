@@ -11,6 +11,12 @@ export interface CorpusRow {
   templateId: string;
   /** The program family the template belongs to; evaluation holds out whole families. */
   family: string;
+  /**
+   * The true template of the line, as a key: template id, the alternatives
+   * taken and the line format. Lines with the same key differ only in slot
+   * values, the ground truth for template mining. Not written to corpus.csv.
+   */
+  trueTemplate: string;
 }
 
 /** What `npm run corpus` uses to build the committed training/data/corpus.csv. */
@@ -47,14 +53,14 @@ export function generateCorpus(options: CorpusOptions): CorpusRow[] {
       const rng = root.fork(id);
       const wanted = rowsForWeight(options.rowsPerTemplate, spec.weight);
       distinctRows(wanted, (seen) => {
-        const message = expandPattern(spec.pattern, rng, family.fillers);
-        const line =
-          family.formats.length === 0 || rng.chance(bareShare)
-            ? message
-            : rng.pick(family.formats)(message, { level: spec.level, component: spec.component, rng });
+        const choices: number[] = [];
+        const message = expandPattern(spec.pattern, rng, family.fillers, choices);
+        const format = family.formats.length === 0 || rng.chance(bareShare) ? -1 : rng.int(0, family.formats.length - 1);
+        const line = format < 0 ? message : family.formats[format](message, { level: spec.level, component: spec.component, rng });
         if (seen.has(line)) return;
         seen.add(line);
-        rows.push({ source: rng.pick(family.sources), logMessage: line, targetLabel: spec.label, templateId: id, family: family.family });
+        const trueTemplate = `${id}:${choices.join('.')}:${format}`;
+        rows.push({ source: rng.pick(family.sources), logMessage: line, targetLabel: spec.label, templateId: id, family: family.family, trueTemplate });
       });
     });
   }
@@ -64,10 +70,12 @@ export function generateCorpus(options: CorpusOptions): CorpusRow[] {
       const rng = root.fork(id);
       distinctRows(options.rowsPerTemplate, (seen) => {
         const level = rng.weighted(labelTemplates.levels);
-        const message = wrap(expandPattern(spec.pattern, rng), spec.envelope ?? 'any', level, rng);
+        const choices: number[] = [];
+        const message = wrap(expandPattern(spec.pattern, rng, undefined, choices), spec.envelope ?? 'any', level, rng);
         if (seen.has(message)) return;
         seen.add(message);
-        rows.push({ source: rng.pick(spec.sources ?? labelTemplates.sources), logMessage: message, targetLabel: labelTemplates.label, templateId: id, family: LEGACY_FAMILY });
+        // The legacy envelopes are not traced: their key is the message's alone (a lower bound for mining).
+        rows.push({ source: rng.pick(spec.sources ?? labelTemplates.sources), logMessage: message, targetLabel: labelTemplates.label, templateId: id, family: LEGACY_FAMILY, trueTemplate: `${id}:${choices.join('.')}:?` });
       });
     });
   }

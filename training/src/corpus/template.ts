@@ -8,9 +8,11 @@ import type { Prng } from './prng';
  *   {float:0:100:2}     a decimal in [0, 100) with 2 digits
  *   {a|b|}              one of the alternatives (empty allowed); they nest
  * Anything else is literal text. `extra` fillers (a family's own slots) are
- * looked up before the shared FILLERS.
+ * looked up before the shared FILLERS. `choices`, when given, collects the
+ * index of every alternative taken: lines with the same pattern and the same
+ * choices share one true template (their slots are its variables).
  */
-export function expandPattern(pattern: string, rng: Prng, extra?: Readonly<Record<string, Filler>>): string {
+export function expandPattern(pattern: string, rng: Prng, extra?: Readonly<Record<string, Filler>>, choices?: number[]): string {
   let out = '';
   let i = 0;
   while (i < pattern.length) {
@@ -21,7 +23,7 @@ export function expandPattern(pattern: string, rng: Prng, extra?: Readonly<Recor
       continue;
     }
     const end = matchingBrace(pattern, i);
-    out += expandGroup(pattern.slice(i + 1, end), rng, extra);
+    out += expandGroup(pattern.slice(i + 1, end), rng, extra, choices);
     i = end + 1;
   }
   return out;
@@ -53,9 +55,13 @@ function splitAlternatives(body: string): string[] {
   return parts;
 }
 
-function expandGroup(body: string, rng: Prng, extra?: Readonly<Record<string, Filler>>): string {
+function expandGroup(body: string, rng: Prng, extra?: Readonly<Record<string, Filler>>, choices?: number[]): string {
   const alternatives = splitAlternatives(body);
-  if (alternatives.length > 1) return expandPattern(rng.pick(alternatives), rng, extra);
+  if (alternatives.length > 1) {
+    const choice = rng.int(0, alternatives.length - 1);
+    choices?.push(choice);
+    return expandPattern(alternatives[choice], rng, extra, choices);
+  }
   const [name, ...args] = body.split(':');
   if (name === 'int') return String(rng.int(Number(args[0]), Number(args[1])));
   if (name === 'float') {
