@@ -3,4 +3,4 @@ export { logClassifierService, type ServiceLimits, type LogClassifierServiceDeps
 export { serverCredentialsFrom, type ServerTlsFiles } from './server-credentials';
 export { ApiKeyCheck, keyFromMetadata, presentedApiKey } from './api-key-check';
 export { runService } from './run-service';
-export { startTierService, runTierService, type RunningTierService } from './tier-service';
+export { startTierService, type RunningTierService } from './tier-service';

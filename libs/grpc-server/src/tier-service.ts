@@ -1,9 +1,8 @@
 import type { Classifier } from '@logclass/classifier';
-import { loadConfigOrExit, type ConfigOf, type ServerConfig, type ServiceConfig, type Settings } from '@logclass/service-config';
-import { createLogger, ServiceMetrics, startMetricsServer, type Logger } from '@logclass/observability';
+import type { ServerConfig } from '@logclass/service-config';
+import { ServiceMetrics, startMetricsServer, type Logger } from '@logclass/observability';
 import { startClassifierServer, type ClassifierServerOptions, type RunningClassifierServer } from './classifier-server';
 import { serverCredentialsFrom } from './server-credentials';
-import { runService } from './run-service';
 
 export interface RunningTierService {
   readonly grpc: RunningClassifierServer;
@@ -15,7 +14,6 @@ export interface RunningTierService {
 /**
  * Serves a classifier the way every tier is served: the contract with health
  * and reflection, TLS when configured, Prometheus metrics on their own port.
- * Tests call this with a loaded config; `runTierService` is what main.ts calls.
  */
 export async function startTierService(
   settingPrefix: string,
@@ -51,19 +49,4 @@ export async function startTierService(
       await metricsServer?.close();
     },
   };
-}
-
-/** A tier's whole main.ts: load config (exit naming a bad variable), build the classifier, serve until SIGTERM. */
-export function runTierService<S extends Settings>(
-  config: ServiceConfig<S>,
-  settingPrefix: string,
-  build: (cfg: ConfigOf<S> & ServerConfig, log: Logger, metrics: ServiceMetrics) => Promise<Classifier>,
-): void {
-  const cfg = loadConfigOrExit(config) as ConfigOf<S> & ServerConfig;
-  const log = createLogger(config.service, cfg.logLevel);
-  runService(log, async () => {
-    const metrics = new ServiceMetrics(config.service);
-    const classifier = await build(cfg, log, metrics);
-    return startTierService(settingPrefix, cfg, classifier, log, metrics);
-  });
 }
