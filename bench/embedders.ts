@@ -7,8 +7,8 @@
  *    on the same messages, int8 and fp32, with the ratio and the largest
  *    difference between their vectors (must be ~1e-6: same numbers, faster).
  *
- *   /work/shared/tools/minilm-shaped/build /tmp/minilm     # once, ~1 min, needs python3-onnx
- *   npm run bench:embedders -- [--models /tmp/minilm] [--model minilm-shaped] [--messages 256] [--short]
+ *   ../shared/tools/minilm-shaped/build tmp/minilm     # once, ~1 min, needs python3-onnx
+ *   npm run bench:embedders -- [--models tmp/minilm] [--model minilm-shaped] [--messages 256] [--short]
  *
  * The MiniLM-shaped model has all-MiniLM-L6-v2's architecture with random
  * weights: right for speed, meaningless for accuracy. Without it, only the
@@ -21,7 +21,7 @@ import { HashingEmbedder, loadTransformers, TransformersEmbedder } from '@logcla
 
 const { values: args } = parseArgs({
   options: {
-    models: { type: 'string', default: '/tmp/minilm' },
+    models: { type: 'string', default: 'tmp/minilm' },
     model: { type: 'string', default: 'minilm-shaped' },
     messages: { type: 'string', default: '256' },
     // Shortest lines only: closer to the ~25-token lines TOOLCHAIN.md measured.
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   const lines = corpusLines();
   await benchHashing(lines);
   if (!existsSync(`${args.models}/${args.model}/config.json`)) {
-    console.log(`no ${args.model} under ${args.models}: build it with /work/shared/tools/minilm-shaped/build ${args.models} to measure transformers`);
+    console.log(`no ${args.model} under ${args.models}: build it with ../shared/tools/minilm-shaped/build ${args.models} to measure transformers`);
     return;
   }
   // A spread of real lines (the corpus is ordered by label): every 1/n-th line.
