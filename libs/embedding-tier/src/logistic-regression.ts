@@ -1,5 +1,6 @@
 import { minimizeLbfgs } from './lbfgs';
 import { balancedRowWeights, logisticObjective, unpackParameters } from './logistic-objective';
+import { mergeDuplicateRows } from './merge-rows';
 import { softmaxInPlace } from './softmax';
 import { toSparse, type SparseVector } from './sparse-vector';
 
@@ -8,6 +9,12 @@ export interface LogisticRegressionOptions {
   /** L2 penalty on the weights (the mean loss is penalised by l2/2 * ||W||^2). */
   l2: number;
   classWeight: 'balanced' | 'none';
+  /**
+   * Per class, a multiplier on its rows' weights after class weighting (1 =
+   * no change): a cost of 2 for a class makes missing one of its rows count
+   * twice, so the model gives it up only on clearer evidence.
+   */
+  classCosts?: readonly number[];
   /**
    * Recorded for reproducibility. The problem is convex and training starts
    * from zero with a deterministic optimiser, so the result does not depend on it.
@@ -46,8 +53,14 @@ export function trainLogisticRegressionSparse(
   for (const label of y) {
     if (!Number.isInteger(label) || label < 0 || label >= K) throw new Error(`logistic regression: label ${label} outside 0..${K - 1}`);
   }
+  const costs = opts.classCosts;
+  if (costs && (costs.length !== K || costs.some((c) => !(c > 0 && Number.isFinite(c))))) throw new Error(`logistic regression: need ${K} positive class costs, got ${costs.join(', ')}`);
   const rowWeights = opts.classWeight === 'balanced' ? balancedRowWeights(y, K) : new Float64Array(y.length).fill(1);
-  const objective = logisticObjective({ rows, labels: y, rowWeights, numClasses: K, dimension, l2: opts.l2 });
+  if (costs) for (let i = 0; i < y.length; i++) rowWeights[i] *= costs[y[i]];
+  // Rows with the same vector and label (lines of one template differing only in masked ids) are one row
+  // of their summed weight: the same objective, fewer terms to add up at every evaluation.
+  const merged = mergeDuplicateRows(rows, y, rowWeights);
+  const objective = logisticObjective({ rows: merged.rows, labels: merged.labels, rowWeights: merged.rowWeights, numClasses: K, dimension, l2: opts.l2 });
   const result = minimizeLbfgs(objective, new Float64Array(K * dimension + K), {
     maxIterations: opts.maxIterations ?? 500,
     functionTolerance: opts.tolerance ?? 1e-7,
