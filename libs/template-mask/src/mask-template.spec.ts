@@ -51,6 +51,24 @@ const SAME: [string, string][] = [
   ['User usr_15f9e0565b set up MFA', 'User usr_2bb1481ef2 set up MFA'],
   ['Tax for invoice in_fab8ba88ddcc82 failed', 'Tax for invoice in_0a1b failed'],
   ['accepted terms V2.1', 'accepted terms v10.0.3'],
+  // Real variables: sizes and durations whose unit follows the magnitude, thousands separators, hosts, glued ids, thread names.
+  ['sent 1,234 bytes (1.20 KB)', 'sent 999 bytes (3.40 MB)'],
+  ['took 800ms', 'took 1.5 s'],
+  ['took 1m30s', 'took 12 seconds'],
+  ['lifetime 00:02', 'lifetime 01:59'],
+  ['lifetime <1 sec', 'lifetime 3 secs'],
+  ['capacity 512M', 'capacity 2G'],
+  ['read 1,234,567 rows', 'read 12 rows'],
+  ['connect to www.google.com:443', 'connect to proxy.cse.cuhk.edu.hk:5070'],
+  ['lookup of ip-10-0-0-1.ec2.internal', 'lookup of db.example.org'],
+  ['connect to db-1:5432', 'connect to cache-primary:6379'],
+  ['block blk_-1608999687919862906 added', 'block blk_3587508140051953248 added'],
+  ['job job_201512011200_0001 done', 'job job_201601021300_0142 done'],
+  ['found rdd_2_3 and broadcast_1_piece0', 'found rdd_12_0 and broadcast_7_piece2'],
+  ['Session: 30546173_4261722401 initialized', 'Session: 30546180_861234 initialized'],
+  ['17/06/09 20:10:40 INFO x', '18/01/31 00:00:01 INFO x'],
+  ['INFO [IPC Server handler 3 on 8020] ok', 'INFO [IPC Server handler 12 on 9000] ok'],
+  ['[10.30 16:49:06] chrome.exe', '[11.01 01:02:03] chrome.exe'],
   ['127.0.0.1 - - [10/Oct/2000:13:55:36 -0700] "GET /a.gif HTTP/1.0" 200 2326', '10.1.1.1 - - [11/Oct/2000:13:55:36 -0700] "GET /b/c.gif HTTP/1.0" 200 7'],
 ];
 
@@ -78,6 +96,10 @@ const DIFFERENT: [string, string][] = [
   ['{"exit_code": 0}', '{"exit_code": 2}'],
   ['{"severity": "INFO", "msg": "x"}', '{"severity": "ERROR", "msg": "x"}'],
   ['{"severity": "info"}', '{"level": "info"}'],
+  ['status:200', 'status:500'],
+  ['Status-Code:200', 'Status-Code:503'],
+  ['took 12 s', 'took 12 GB'],
+  ['[exit code 0 after <DUR>]', '[exit code 1 after <DUR>]'],
 ];
 
 describe('maskTemplate', () => {
@@ -94,7 +116,11 @@ describe('maskTemplate', () => {
     expect(maskTemplate('Account with ID 5351 created by User634.')).toBe('Account with ID <ID> created by <ID>.');
     expect(maskTemplate('Backup started at 2025-05-14 07:06:55.')).toBe('Backup started at <TS>.');
     expect(maskTemplate('File data_6957.csv uploaded successfully by user User265.')).toBe('File <ID>.csv uploaded successfully by user <ID>.');
-    expect(maskTemplate('latency 12ms at 87% of 4.5GB')).toBe('latency <NUM>ms at <NUM>% of <NUM>GB');
+    // Sizes and durations carry their unit: real programs choose it by magnitude (12ms, then 1.5s).
+    expect(maskTemplate('latency 12ms at 87% of 4.5GB')).toBe('latency <DUR> at <NUM>% of <SIZE>');
+    expect(maskTemplate('chrome.exe - www.google.com:443 close, 1,234 bytes (1.20 KB) sent')).toBe('chrome.exe - <HOST> close, <SIZE> (<SIZE>) sent');
+    expect(maskTemplate('Receiving block blk_-1608999687919862906 src: /10.250.19.102:54106')).toBe('Receiving block <ID> src: <PATH>');
+    expect(maskTemplate('INFO [IPC Server handler 3 on 8020] ipc.Server: starting')).toBe('INFO [<VALUES>] ipc.Server: starting');
     expect(maskTemplate('job 3f2a9c1b-7b52-4c62-8b1e-3ab7c0b0e6b1 from 10.0.0.1:80 wrote /a/b by bob@x.io')).toBe(
       'job <UUID> from <IP> wrote <PATH> by <EMAIL>',
     );
@@ -105,7 +131,7 @@ describe('maskTemplate', () => {
   });
 
   it('leaves words that only look like values alone', () => {
-    for (const text of ['deadbeef and/or I/O', 'TCP/IP stack', 'std::vector', 'x86_64 build', 'may be ready', 'HTTP/1.1 upgrade']) {
+    for (const text of ['deadbeef and/or I/O', 'TCP/IP stack', 'std::vector', 'x86_64 build', 'may be ready', 'HTTP/1.1 upgrade', 'org.apache.hadoop.ipc.Server', 'java.net.SocketException', 'thread [main] ok']) {
       expect(maskTemplate(text)).toBe(text);
     }
   });
@@ -123,7 +149,7 @@ describe('maskTemplate', () => {
     // A quadratic pattern would take hours on these; no time is asserted (the suite's timeout is the guard).
     const mb = 1024 * 1024;
     const kb256 = 256 * 1024;
-    const runs = ['a', '1', 'a1', '/', '/a', 'a.', 'a=', '1:', 'f:', '::', '1.', "'", '"a', 'x@', 'a@b.', '0x', 'http://', 'May 1 ', '2025-05-14 ', 'a-1', 'usr_', ' '];
+    const runs = ['a', '1', 'a1', '/', '/a', 'a.', 'a=', '1:', 'f:', '::', '1.', "'", '"a', 'x@', 'a@b.', '0x', 'http://', 'May 1 ', '2025-05-14 ', 'a-1', 'usr_', ' ', 'a_1', 'a_-', '1_', 'a.com.', 'a-', 'a1:', '1,', '1,000', '1 s', '<1', '[a <B', '[', 'a.'];
     const hostile = [
       '',
       '\u0000\u0000abc\u0000123',

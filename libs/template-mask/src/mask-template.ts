@@ -1,5 +1,11 @@
 import {
+  BRACKETED,
   EMAIL,
+  GLUED_ID,
+  HOSTNAME,
+  HOST_PORT,
+  QUANTITY,
+  SIZE_TAIL,
   ENTITY_ID,
   EXIT_CONTEXT,
   HASH_ID,
@@ -27,7 +33,7 @@ import {
  * stores templates beyond one process (a persisted cache, a model trained on
  * templates) should record it and treat another version as a miss.
  */
-export const MASK_VERSION = 2;
+export const MASK_VERSION = 3;
 
 /** The placeholders a template may contain. They hold no digits, quotes or slashes, so masking a template again leaves it unchanged. */
 export const PLACEHOLDERS = {
@@ -39,8 +45,12 @@ export const PLACEHOLDERS = {
   uuid: '<UUID>',
   hex: '<HEX>',
   ip: '<IP>',
+  host: '<HOST>',
   id: '<ID>',
+  size: '<SIZE>',
+  duration: '<DUR>',
   number: '<NUM>',
+  bracketed: '[<VALUES>]',
 } as const;
 
 /** How far back the status/exit/id context of a number is looked for (the longest context is ~25 chars). */
@@ -113,12 +123,18 @@ const PASSES: readonly Pass[] = [
   { applies: containing(':', '-'), mask: (l) => l.replace(MAC, PLACEHOLDERS.hex) },
   { applies: containing(':'), mask: (l) => l.replace(IPV6_CANDIDATE, (m) => (isIpv6(m) ? PLACEHOLDERS.ip : m)) },
   { applies: withDigitAnd('.'), mask: (l) => l.replace(IPV4, PLACEHOLDERS.ip) },
+  { applies: withDigitAnd(':'), mask: (l) => l.replace(HOST_PORT, PLACEHOLDERS.host) },
+  { applies: containing('.'), mask: (l) => l.replace(HOSTNAME, PLACEHOLDERS.host) },
   { applies: withDigitAnd('-'), mask: (l) => l.replace(POD_SUFFIX, PLACEHOLDERS.id) },
   { applies: withDigit, mask: (l) => l.replace(HEX_ID, PLACEHOLDERS.hex) },
   { applies: containing('#'), mask: (l) => l.replace(HASH_ID, PLACEHOLDERS.id) },
+  { applies: withDigit, mask: (l) => l.replace(GLUED_ID, PLACEHOLDERS.id) },
+  { applies: withDigit, mask: (l) => l.replace(QUANTITY, (m) => (SIZE_TAIL.test(m) ? PLACEHOLDERS.size : PLACEHOLDERS.duration)) },
   { applies: withDigit, mask: (l) => l.replace(NUMBER, maskNumber) },
   { applies: withDigit, mask: (l) => l.replace(ENTITY_ID, PLACEHOLDERS.id) },
   { applies: withDigitAnd('='), mask: (l) => l.replace(KEY_ID_VALUE, (_m, key: string) => key + PLACEHOLDERS.id) },
+  // Last: it looks for the placeholders the passes above left.
+  { applies: containing('['), mask: (l) => l.replace(BRACKETED, PLACEHOLDERS.bracketed) },
 ];
 
 /**

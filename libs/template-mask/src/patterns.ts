@@ -62,7 +62,9 @@ export const TIMESTAMP = new RegExp(
       `\\d{1,2}/${MONTH}/\\d{4}(?::\\d{2}:\\d{2}:\\d{2})?(?: [+-]\\d{4})?`,
       `(?:${DAY})?${MONTH} {1,2}\\d{1,2}(?:,? \\d{4})? ${CLOCK}(?: \\d{4}\\b)?`,
       `(?:${DAY})?\\d{1,2} ${MONTH} \\d{4}(?: ${CLOCK})?`,
+      `\\d{2}/\\d{2}/\\d{2} ${CLOCK}`,
       `\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?: ?[ap]m\\b)?${ZONE}?`,
+      `\\d{2}:\\d{2}`,
     ].join('|') +
     ')(?![\\w:])',
   'gi',
@@ -102,11 +104,11 @@ export const HASH_ID = /(?<![\w#])#\d+(?!\w)/g;
 
 /**
  * Numbers, decimals and versions (`v3.2.1`), with a unit suffix kept
- * (`12ms` -> `<NUM>ms`, `87%` -> `<NUM>%`). Not inside words (`x86`, `ipv4`
+ * (`87%` -> `<NUM>%`; sizes and durations are QUANTITY's). Not inside words (`x86`, `ipv4`
  * are ids or names) and not a protocol version (`HTTP/1.1` stays). The
  * replacer keeps status codes and exit codes (see mask-template.ts).
  */
-export const NUMBER = /(?<![\w.]|HTTP\/)([vV]?\d+(?:\.\d+)*)([A-Za-z%µ]{0,5})(?!\w)/g;
+export const NUMBER = /(?<![\w.]|HTTP\/)([vV]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)*)([A-Za-z%µ]{0,5})(?!\w)/g;
 
 /**
  * Entity ids: letters then digits, optionally joined by `_` or `-`
@@ -131,3 +133,53 @@ export const EXIT_CONTEXT = /\bexit(?:ed)?(?: with)?[ _-]?(?:code|status)["']?[\
 
 /** "ID 12345", "id: 42", "id=7", `"id": 9`: the number names an entity. */
 export const ID_CONTEXT = /\bid["']?[\s:#=]{1,3}["']?$/i;
+
+/**
+ * A quantity with a unit of size or time (`1,234 bytes`, `4.5 KB`, `512M`,
+ * `12ms`, `1.5 s`, `1m30s`, `<1 sec`). Real programs pretty-print these and
+ * pick the unit by magnitude (`(1.20 KB)` then `(3.40 MB)` in one template),
+ * so the unit goes with the number (SIZE_TAIL tells the two kinds apart).
+ * Thousands separators are part of the number. A single-letter size unit
+ * (`512M`) must be glued to its number.
+ */
+const QTY_NUMBER = '<?(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?';
+const SIZE_UNIT = '(?: ?(?:bytes?|[KMGTPE]i?B|[kmgtp]b)|[KMGT])';
+const TIME_UNIT = ' ?(?:ns|us|µs|ms|secs?|seconds?|s|mins?|minutes?|hours?|hrs?|h|days?)';
+export const QUANTITY = new RegExp(`(?<![\\w.<])(?:${QTY_NUMBER}${SIZE_UNIT}|(?:\\d+h)?(?:\\d+m(?=\\d))?${QTY_NUMBER}${TIME_UNIT})(?![\\w%])`, 'g');
+
+/** A QUANTITY match is a size when it ends so (no time unit ends in b, k, m, g or t). */
+export const SIZE_TAIL = /(?:bytes?|[bkmgt])$/i;
+
+const TLD =
+  '(?:com|net|org|edu|gov|mil|int|io|co|us|uk|de|fr|jp|cn|hk|tw|kr|sg|ru|nl|br|au|ca|eu|ch|se|no|fi|it|es|pl|info|biz|local|localdomain|internal|lan|corp|home|intra|cloud|dev|app)';
+/**
+ * Host names: dotted labels ending in a known top-level or private domain
+ * (`www.google.com`, `proxy.cse.cuhk.edu.hk`, `ip-10-0-0-1.ec2.internal`),
+ * with an optional `:port`. Java packages (`org.apache.hadoop`) do not end in
+ * one; `java.net.Socket` goes on past it.
+ */
+export const HOSTNAME = new RegExp(`(?<![\\w.@/:-])(?:[A-Za-z0-9-]{1,63}\\.)+${TLD}(?::\\d{1,5})?(?![\\w.-])`, 'gi');
+
+/**
+ * `host:port` where the host has a dot, a dash or a digit (`db-1:5432`,
+ * `node3.cluster:8020`) or is localhost. A bare word before a colon and a
+ * number (`status:200`, `retries:3`) is a key and its value, not a host.
+ */
+export const HOST_PORT = /(?<![\w.:/@-])(?![^\s:]{0,64}(?:[Ss]tatus|[Cc]ode|[Ee]xit))(?:localhost|[A-Za-z][\w-]{0,62}(?:\.[\w-]{1,63})+|[A-Za-z][A-Za-z0-9]*[-\d][\w-]{0,61}):\d{1,5}(?![\w:.])/g;
+
+/**
+ * Ids glued from parts: letters or a long number, then `_`/`-` joined parts
+ * holding a digit (`blk_-1608999687919862906`, `job_201512011200_0001`,
+ * `attempt_..._m_000296_0`, `rdd_2_3`, `broadcast_1_piece0`,
+ * `30546173_4261722401`, `PO-2024-0001`). The first part is all letters
+ * or all digits, so `x86_64` (a name) is kept.
+ */
+export const GLUED_ID = /(?<![\w<-])(?=[A-Za-z\d]*[_-][\w-]*\d)(?:[A-Za-z]+|\d{4,})(?:[_-]{1,2}[A-Za-z0-9]+)+(?![\w-])/g;
+
+/**
+ * A bracketed run of several words that holds a masked value
+ * (`[IPC Server handler <NUM> on <NUM>]`, `[<NUM> <TS>]`): a thread or
+ * context name whose word count varies with its values, so it is one value.
+ * Brackets whose content kept a number (a status or exit code) stay.
+ */
+export const BRACKETED = /\[(?=[^\][\d]{0,128}\])(?=[^\][]*<[A-Z])(?=[^\][]* )[^\][]{1,128}\]/g;
