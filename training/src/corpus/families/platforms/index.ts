@@ -1,7 +1,12 @@
 import type { LogFamily } from '../log-family';
+import { elasticsearch } from './elasticsearch';
 import { hadoopYarn } from './hadoop-yarn';
 import { hdfs } from './hdfs';
+import { jvmExceptions } from './jvm-exceptions';
+import { kafka } from './kafka';
 import { spark } from './spark';
+import { tomcat, tomcatAccess } from './tomcat';
+import { zookeeper } from './zookeeper';
 
 /** The platforms families of the corpus, in a fixed order (template ids do not depend on it). */
-export const PLATFORMS_FAMILIES: readonly LogFamily[] = [hdfs, hadoopYarn, spark];
+export const PLATFORMS_FAMILIES: readonly LogFamily[] = [hdfs, hadoopYarn, spark, zookeeper, kafka, elasticsearch, tomcat, tomcatAccess, jvmExceptions];
