@@ -20,6 +20,7 @@ import { parseLabelledCsv, type LabelledRow } from '../dataset/labelled-csv';
 import { describeUnknownLabels, resolveLabels } from '../dataset/resolve-labels';
 import { groupKey } from '../dataset/split';
 import { renderEvaluationSvg } from '../evaluation/svg-report';
+import { describeClassCosts, DEFAULT_CLASS_COSTS, parseClassCosts } from '../model/class-costs';
 import { loadModel } from '../pipeline/load-model';
 import { comparisonJson, renderComparison, scoreModel, type ModelScore } from '../pipeline/model-comparison';
 import { renderTrainingReport, trainingMetricsJson } from '../pipeline/training-report';
@@ -27,7 +28,7 @@ import { trainAndEvaluate, type TrainPipelineResult } from '../pipeline/train-pi
 
 // Chosen on validation templates: 1e-4 underfits (held-out accuracy ~2 points lower),
 // 1e-5 is no better than 3e-5 on held-out templates and takes ~2x longer to fit.
-const DEFAULT_L2 = 3e-5;
+export const DEFAULT_L2 = 3e-5;
 
 /** Options as commander hands them over (strings until validated). */
 export interface TrainCommandOptions {
@@ -44,6 +45,8 @@ export interface TrainCommandOptions {
   l2: string;
   targetPrecision: string;
   maxIterations: string;
+  /** Default DEFAULT_CLASS_COSTS. */
+  classCosts?: string;
   taxonomy?: string;
 }
 
@@ -66,6 +69,7 @@ export function addTrainOptions(command: Command): Command {
     .option('--l2 <x>', 'L2 penalty of the logistic regression', String(DEFAULT_L2))
     .option('--target-precision <p>', 'precision the accepted set must reach on validation', '0.95')
     .option('--max-iterations <n>', 'L-BFGS iteration cap', '300')
+    .option('--class-costs <pairs>', "Label=cost,... multiplying those labels' row weights after balancing, or none", DEFAULT_CLASS_COSTS)
     .option('--taxonomy <json>', 'label file of your deployment (default: the nine built-in labels)');
 }
 
@@ -78,7 +82,7 @@ export interface TrainOutcome {
   report: string;
 }
 
-interface TrainingData {
+export interface TrainingData {
   corpus: LabelledRow[];
   trainOnly: LabelledRow[];
   labels: string[];
@@ -103,10 +107,11 @@ export async function runTrain(o: TrainCommandOptions, layout: DefaultLayout, lo
   const correctionsPath = o.corrections === false ? undefined : (o.corrections ?? (layout === 'versioned' ? defaultCorrectionsPath() : undefined));
   const data = readTrainingData(o.data, correctionsPath, correctionWeight, taxonomy, log);
   const target = chooseTarget(o, layout);
+  const classCosts = parseClassCosts(o.classCosts ?? DEFAULT_CLASS_COSTS, data.labels);
 
   const embedder = await embedderFromOption(o.embedder, o.modelsPath, o.transformersModel);
   try {
-    const result = await trainAndEvaluate(data.corpus, { embedder, labels: data.labels, l2, seed, maxIterations, targetPrecision, extraTrainRows: data.trainOnly, log });
+    const result = await trainAndEvaluate(data.corpus, { embedder, labels: data.labels, l2, seed, maxIterations, targetPrecision, classCosts, extraTrainRows: data.trainOnly, log });
     const previous = target.previousDir ? await scorePrevious(target.previousDir, target.previousId as string, embedder, result, data.labels, o.modelsPath) : undefined;
     const totalSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const metrics = trainingMetricsJson(result);
@@ -123,7 +128,9 @@ export async function runTrain(o: TrainCommandOptions, layout: DefaultLayout, lo
       thresholdMethod: result.threshold.method,
       trainingData: { fingerprint: `sha256:${data.fingerprint}`, rows: data.corpus.length + data.trainOnly.length, templates: new Set(data.corpus.map(groupKey)).size },
       training: {
-        l2, seed, classWeight: 'balanced', targetPrecision, iterations: result.finalFit.iterations, converged: result.finalFit.converged, fittedOn: 'train+validation',
+        l2, seed, classWeight: 'balanced', classCosts: Object.fromEntries(classCosts), targetPrecision, iterations: result.finalFit.iterations, converged: result.finalFit.converged,
+        heldOutBy: result.heldOutBy, fittedOn: result.heldOutBy === 'family' ? 'every row' : 'train+validation',
+        ...(result.parts.validation.families ? { validationFamilies: result.parts.validation.families } : {}),
         data: relative(process.cwd(), resolve(o.data)),
         ...(correctionsPath ? { corrections: relative(process.cwd(), resolve(correctionsPath)), correctionWeight } : {}),
       },
@@ -133,12 +140,13 @@ export async function runTrain(o: TrainCommandOptions, layout: DefaultLayout, lo
     });
 
     let report = renderTrainingReport(
-      { modelDir: target.outDir, dataPath: data.describe, fingerprint: data.fingerprint, embedderId: embedder.id, labels: data.labels, l2, seed, targetPrecision, totalSeconds, command },
+      { modelDir: target.outDir, dataPath: data.describe, fingerprint: data.fingerprint, embedderId: embedder.id, labels: data.labels, l2, seed, targetPrecision, classCosts: describeClassCosts(classCosts), totalSeconds, command },
       result,
     );
     const comparison = previous ? { old: previous, next: await scoreNew(target.version as string, target.outDir, embedder, result, data.labels) } : undefined;
     if (comparison) {
-      const text = renderComparison(comparison.old, comparison.next, `${result.testRows.length} test rows of templates held out of this training`);
+      const rowsNote = result.heldOutBy === 'family' ? `${result.testRows.length} rows of the validation families (the new model's final fit includes them)` : `${result.testRows.length} test rows of templates held out of this training`;
+      const text = renderComparison(comparison.old, comparison.next, rowsNote);
       report += `\n${text}`;
       writeFileSync(join(target.outDir, 'comparison.json'), `${JSON.stringify(comparisonJson(comparison.old, comparison.next), null, 2)}\n`);
     }
@@ -151,7 +159,7 @@ export async function runTrain(o: TrainCommandOptions, layout: DefaultLayout, lo
   }
 }
 
-function readTrainingData(dataPath: string, correctionsPath: string | undefined, weight: number, taxonomy: Taxonomy, log: (line: string) => void): TrainingData {
+export function readTrainingData(dataPath: string, correctionsPath: string | undefined, weight: number, taxonomy: Taxonomy, log: (line: string) => void): TrainingData {
   const bytes = readOrThrow(dataPath);
   const hash = createHash('sha256').update(bytes);
   const corpus = resolveOrThrow(parseLabelledCsv(bytes.toString('utf8'), dataPath), taxonomy, dataPath, log);
@@ -231,9 +239,11 @@ function trainingSvg(name: string, version: string | undefined, result: TrainPip
   const test = result.test as NonNullable<TrainPipelineResult['test']>;
   const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
   return renderEvaluationSvg({
-    title: `logclass model ${name}${version ? ` ${version}` : ''}: held-out test templates`,
+    title: `logclass model ${name}${version ? ` ${version}` : ''}: ${result.heldOutBy === 'family' ? 'held-out program families' : 'held-out test templates'}`,
     subtitle: [
-      `${test.noThreshold.total} test rows of ${result.parts.test.templates} templates never trained on`,
+      result.heldOutBy === 'family'
+        ? `${test.noThreshold.total} rows of ${result.parts.validation.families?.length} program families held out of the validation fit`
+        : `${test.noThreshold.total} test rows of ${result.parts.test.templates} templates never trained on`,
       `always answering: accuracy ${pct(test.noThreshold.accuracy)}, macro-F1 ${test.noThreshold.macroF1.toFixed(3)}`,
       `at threshold ${result.threshold.threshold.toFixed(3)}: decided ${pct(test.atThreshold.coverage)}, accuracy when decided ${pct(test.atThreshold.accuracyWhenDecided)}`,
     ],

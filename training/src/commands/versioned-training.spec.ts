@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { currentVersion, readArtifactMetadata } from '@logclass/embedding-tier';
 import { generateCorpus } from '../corpus/generate';
-import { ALL_LABEL_TEMPLATES } from '../corpus/templates';
+import { ALL_FAMILIES } from '../corpus/families';
 import { writeLabelledCsv } from '../dataset/labelled-csv';
 import { mergeCorrections } from '../dataset/corrections';
 import { promoteVersion } from './promote-command';
 import { runTrain, type TrainCommandOptions } from './train-command';
 
-// A slice of the real corpus: 6 templates per label, 6 rows each (fast to fit).
-const rows = generateCorpus({ seed: 5, rowsPerTemplate: 6, labels: ALL_LABEL_TEMPLATES.map((l) => ({ ...l, templates: l.templates.slice(0, 6) })) });
+// A slice of the real corpus: 8 templates per program family, 6 rows each per unit of weight (fast to fit).
+const rows = generateCorpus({ seed: 5, rowsPerTemplate: 6, families: ALL_FAMILIES.map((f) => ({ ...f, templates: f.templates.slice(0, 8) })) });
 
 describe('train with corrections -> a new version compared with the one in service -> promote', () => {
   const dir = mkdtempSync(join(tmpdir(), 'logclass-versions-'));

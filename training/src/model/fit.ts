@@ -4,6 +4,8 @@ export interface FitOptions {
   l2: number;
   seed: number;
   maxIterations: number;
+  /** Multiplier per label on its rows' weight, after balancing (see classCosts in training-options). */
+  classCosts?: ReadonlyMap<string, number>;
 }
 
 export interface FittedModel {
@@ -14,7 +16,10 @@ export interface FittedModel {
   seconds: number;
 }
 
-/** Multinomial logistic regression with balanced class weights (labels are far from equally frequent in users' logs). */
+/**
+ * Multinomial logistic regression with balanced class weights (labels are far
+ * from equally frequent in users' logs), times the class costs when given.
+ */
 export function fitModel(rows: readonly SparseVector[], targets: readonly string[], labels: readonly string[], dimension: number, opts: FitOptions): FittedModel {
   const index = new Map(labels.map((l, i) => [l, i]));
   const y = targets.map((t) => {
@@ -29,6 +34,7 @@ export function fitModel(rows: readonly SparseVector[], targets: readonly string
     classWeight: 'balanced',
     seed: opts.seed,
     maxIterations: opts.maxIterations,
+    ...(opts.classCosts && opts.classCosts.size > 0 ? { classCosts: labels.map((l) => opts.classCosts?.get(l) ?? 1) } : {}),
   });
   return {
     model: new LogisticRegressionModel(fit.weights, fit.bias),
