@@ -1,4 +1,13 @@
 import type { LogFamily } from '../log-family';
+import { analytics } from './analytics';
+import { appAccess } from './app-access';
+import { authService } from './auth-service';
+import { billing } from './billing';
+import { crm } from './crm';
+import { hr } from './hr';
+import { platformOps } from './platform-ops';
+import { thirdPartyApi } from './third-party-api';
+import { webApp } from './web-app';
 
 /** The apps families of the corpus, in a fixed order (template ids do not depend on it). */
-export const APPS_FAMILIES: readonly LogFamily[] = [];
+export const APPS_FAMILIES: readonly LogFamily[] = [crm, billing, hr, analytics, authService, webApp, appAccess, platformOps, thirdPartyApi];
