@@ -36,3 +36,19 @@ export const moment = randomMoment;
 export function expandComponent(component: string | undefined, rng: Prng, fillers?: Readonly<Record<string, Filler>>): string {
   return component === undefined ? '' : expandPattern(component, rng, fillers);
 }
+
+/**
+ * A value a line repeats (the namespace in an audit event's URI and in its
+ * objectRef, the image a pull failure names three times): `draw` makes a new
+ * one, `again` repeats the last one drawn. Patterns use `draw` first.
+ */
+export function sticky(filler: Filler): { draw: Filler; again: Filler } {
+  let last = '';
+  return {
+    draw: (r) => {
+      last = filler(r);
+      return last;
+    },
+    again: () => last,
+  };
+}

@@ -1,12 +1,32 @@
 import type { LogFamily } from '../log-family';
+import { containerd } from './containerd';
 import { elasticsearch } from './elasticsearch';
 import { hadoopYarn } from './hadoop-yarn';
 import { hdfs } from './hdfs';
 import { jvmExceptions } from './jvm-exceptions';
 import { kafka } from './kafka';
+import { kubeAudit } from './kube-audit';
+import { kubeEvents } from './kube-events';
+import { kubernetes } from './kubernetes';
+import { openstack } from './openstack';
 import { spark } from './spark';
 import { tomcat, tomcatAccess } from './tomcat';
 import { zookeeper } from './zookeeper';
 
 /** The platforms families of the corpus, in a fixed order (template ids do not depend on it). */
-export const PLATFORMS_FAMILIES: readonly LogFamily[] = [hdfs, hadoopYarn, spark, zookeeper, kafka, elasticsearch, tomcat, tomcatAccess, jvmExceptions];
+export const PLATFORMS_FAMILIES: readonly LogFamily[] = [
+  hdfs,
+  hadoopYarn,
+  spark,
+  zookeeper,
+  kafka,
+  elasticsearch,
+  tomcat,
+  tomcatAccess,
+  jvmExceptions,
+  openstack,
+  kubernetes,
+  kubeEvents,
+  kubeAudit,
+  containerd,
+];
