@@ -1,8 +1,6 @@
-import { wrap } from './envelopes';
 import { ALL_FAMILIES, familyTemplateId, type LogFamily } from './families';
 import { Prng } from './prng';
 import { expandPattern } from './template';
-import { ALL_LABEL_TEMPLATES, templateId, type LabelTemplates } from './templates';
 
 export interface CorpusRow {
   source: string;
@@ -22,15 +20,18 @@ export interface CorpusRow {
 /** What `npm run corpus` uses to build the committed training/data/corpus.csv. */
 export const DEFAULT_CORPUS_OPTIONS = { seed: 20251127, rowsPerTemplate: 32 } as const;
 
-/** Family of the first round's label-by-label templates, until they are all moved into program families. */
-export const LEGACY_FAMILY = 'legacy-apps';
-
 export interface CorpusOptions {
   seed: number;
   /** Distinct rows wanted per template of weight 1 (fewer when a template cannot produce that many distinct lines). */
   rowsPerTemplate: number;
+  /** The families to draw from; all of them by default. */
   families?: readonly LogFamily[];
-  labels?: readonly LabelTemplates[];
+  /**
+   * @deprecated The first round's label-by-label templates are gone (their
+   * lines live in program families); only an empty list is accepted and it
+   * changes nothing. Remove once no caller passes it.
+   */
+  labels?: readonly never[];
 }
 
 /** Rows a template of this weight gets: routine chatter is more of a real stream, within [rows/4, rows*4]. */
@@ -61,21 +62,6 @@ export function generateCorpus(options: CorpusOptions): CorpusRow[] {
         seen.add(line);
         const trueTemplate = `${id}:${choices.join('.')}:${format}`;
         rows.push({ source: rng.pick(family.sources), logMessage: line, targetLabel: spec.label, templateId: id, family: family.family, trueTemplate });
-      });
-    });
-  }
-  for (const labelTemplates of options.labels ?? ALL_LABEL_TEMPLATES) {
-    labelTemplates.templates.forEach((spec, index) => {
-      const id = templateId(labelTemplates, index);
-      const rng = root.fork(id);
-      distinctRows(options.rowsPerTemplate, (seen) => {
-        const level = rng.weighted(labelTemplates.levels);
-        const choices: number[] = [];
-        const message = wrap(expandPattern(spec.pattern, rng, undefined, choices), spec.envelope ?? 'any', level, rng);
-        if (seen.has(message)) return;
-        seen.add(message);
-        // The legacy envelopes are not traced: their key is the message's alone (a lower bound for mining).
-        rows.push({ source: rng.pick(spec.sources ?? labelTemplates.sources), logMessage: message, targetLabel: labelTemplates.label, templateId: id, family: LEGACY_FAMILY, trueTemplate: `${id}:${choices.join('.')}:?` });
       });
     });
   }
