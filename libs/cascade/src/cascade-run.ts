@@ -1,8 +1,17 @@
 import type { Classification, ClassifyOptions, LogRecord } from '@logclass/contract';
-import { isDecided, unclassified } from '@logclass/classifier';
+import { decided, isDecided, unclassified } from '@logclass/classifier';
 import type { Logger } from '@logclass/observability';
-import { tierFailureReason, undecidedReason, type Miss } from './reasons';
+import { bestGuessReason, tierFailureReason, undecidedReason, type Miss } from './reasons';
 import type { SliceOutcome, TierBatcher } from './tier-batcher';
+
+/**
+ * What the cascade answers for a record no tier decided: Unclassified, or the
+ * best guess a tier offered when it abstained (answered DECIDED, the reason
+ * starting "best guess", the confidence the tier's probability).
+ */
+export type UndecidedPolicy = 'unclassified' | 'best-guess';
+
+export const UNDECIDED_POLICIES: readonly UndecidedPolicy[] = ['unclassified', 'best-guess'];
 
 /**
  * One classify() call through the cascade. Records are grouped by route
@@ -23,6 +32,7 @@ export class CascadeRun {
     private readonly options: ClassifyOptions | undefined,
     private readonly signal: AbortSignal | undefined,
     private readonly log: Logger,
+    private readonly undecided: UndecidedPolicy = 'unclassified',
   ) {
     this.results = new Array(records.length);
     this.misses = new Array(records.length);
@@ -51,7 +61,17 @@ export class CascadeRun {
       await this.runTier(tier, pending);
       pending = pending.filter((i) => !this.results[i]);
     }
-    for (const i of pending) this.results[i] = unclassified(undecidedReason(this.misses[i] ?? []));
+    for (const i of pending) this.results[i] = this.undecidedResult(this.misses[i] ?? []);
+  }
+
+  /** Unclassified with the reason, or (best-guess) the most probable guess a tier offered when it abstained. */
+  private undecidedResult(misses: readonly Miss[]): Classification {
+    let guesser: Miss | undefined;
+    if (this.undecided === 'best-guess') {
+      for (const m of misses) if (m.bestGuess && (!guesser || m.bestGuess.confidence > (guesser.bestGuess?.confidence ?? 0))) guesser = m;
+    }
+    if (!guesser?.bestGuess) return unclassified(undecidedReason(misses));
+    return decided(guesser.tier, guesser.bestGuess.label, guesser.bestGuess.confidence, bestGuessReason(guesser, misses));
   }
 
   /** Sends the records to one tier; fills `results` for what it decides, `misses` for the rest. */
@@ -70,7 +90,7 @@ export class CascadeRun {
         outcome.answers.forEach((answer, k) => {
           const i = indices[start + k];
           if (isDecided(answer)) this.results[i] = answer.tier ? answer : { ...answer, tier: name };
-          else this.missed(i, { tier: name, kind: 'abstained', reason: answer.reason || 'abstained' });
+          else this.missed(i, { tier: name, kind: 'abstained', reason: answer.reason || 'abstained', ...(answer.bestGuess ? { bestGuess: { label: answer.bestGuess, confidence: answer.confidence } } : {}) });
         });
       },
     );

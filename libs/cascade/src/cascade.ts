@@ -4,7 +4,7 @@ import type { Logger } from '@logclass/observability';
 import { maskTemplate } from '@logclass/template-mask';
 import type { BreakerSettings } from './breaker-settings';
 import { followAbort, throwIfCancelled } from './abort';
-import { CascadeRun } from './cascade-run';
+import { CascadeRun, type UndecidedPolicy } from './cascade-run';
 import { allTiersRouting, type RoutingPolicy } from './routing';
 import { TierBatcher } from './tier-batcher';
 import { TierBreaker, type BreakerState } from './tier-breaker';
@@ -27,6 +27,8 @@ export interface CascadeOptions {
   batchSize?: number;
   /** Calls to one tier in flight at once, shared by all classify() calls (default 4); see TierBatcher. */
   maxBatchesInFlight?: number;
+  /** Records no tier decided: Unclassified (default), or a tier's best guess when one abstained with one. */
+  undecided?: UndecidedPolicy;
 }
 
 export interface TierStatus {
@@ -55,6 +57,7 @@ export class Cascade implements Classifier {
   private readonly routing: RoutingPolicy;
   private readonly log: Logger;
   private readonly batchSize: number;
+  private readonly undecided: UndecidedPolicy;
   private readonly listeners: StateChangeListener[] = [];
   private readonly callListeners: TierCallListener[] = [];
 
@@ -63,6 +66,7 @@ export class Cascade implements Classifier {
     this.batchSize = positiveInt('batchSize', opts.batchSize ?? DEFAULT_BATCH_SIZE);
     const maxBatchesInFlight = positiveInt('maxBatchesInFlight', opts.maxBatchesInFlight ?? DEFAULT_MAX_BATCHES_IN_FLIGHT);
     this.log = opts.log;
+    this.undecided = opts.undecided ?? 'unclassified';
     this.tiers = opts.tiers.map(
       (t) =>
         new TierBreaker(
@@ -90,7 +94,7 @@ export class Cascade implements Classifier {
       async (nonEmpty) => {
         const cancel = followAbort(signal);
         try {
-          const done = await new CascadeRun(nonEmpty, tierOptions, cancel.signal, this.log).run(this.routesOf(nonEmpty));
+          const done = await new CascadeRun(nonEmpty, tierOptions, cancel.signal, this.log, this.undecided).run(this.routesOf(nonEmpty));
           throwIfCancelled(signal);
           return done;
         } finally {

@@ -6,6 +6,8 @@ export interface Miss {
   kind: 'abstained' | 'failed';
   /** For an abstention, the tier's own reason; for a failure, the whole phrase ("llm unavailable: deadline exceeded"). */
   reason: string;
+  /** An abstention's label below the tier's threshold, and its probability. */
+  bestGuess?: { label: string; confidence: number };
 }
 
 /** opossum's own error codes (it sets `code` on the Error it rejects with). */
@@ -57,3 +59,14 @@ export function undecidedReason(misses: readonly Miss[]): string {
   const failed = misses.filter((m) => m.kind === 'failed').map((m) => m.reason);
   return `no tier decided (${[`${last.tier}: ${last.reason}`, ...failed].join('; ')})`;
 }
+
+/**
+ * The reason of a best guess answered for a record no tier decided: says it
+ * is a guess first, then whose and why no tier decided, e.g. "best guess of
+ * embedding, below its threshold (p=0.41 < 0.47 (User Action)); no tier
+ * decided (llm: llm disabled: no API key)".
+ */
+export function bestGuessReason(guesser: Miss, misses: readonly Miss[]): string {
+  return `best guess of ${guesser.tier}, below its threshold (${guesser.reason}); ${undecidedReason(misses)}`;
+}
+

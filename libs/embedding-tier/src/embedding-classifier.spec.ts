@@ -77,11 +77,15 @@ describe('EmbeddingClassifier', () => {
     expect(results[2]).toMatchObject({ outcome: Outcome.OUTCOME_DECIDED, label: 'Security Alert' });
   });
 
-  it('abstains below the threshold, naming the probability and the best label', async () => {
+  it('abstains below the threshold, naming the probability and the best label, which it offers as its best guess', async () => {
     const classifier = new EmbeddingClassifier(artifact, embedder, { threshold: 0.95 });
     const [result] = await classifier.classify([rec('User 99 logged in.')]);
     expect(result.outcome).toBe(Outcome.OUTCOME_ABSTAINED);
     expect(result.reason).toMatch(/^p=0\.\d\d < 0\.95 \(User Action\)$/);
+    expect(result.bestGuess).toBe('User Action');
+    expect(result.confidence).toBeLessThan(0.95);
+    const [sure] = await new EmbeddingClassifier(artifact, embedder, { threshold: 0.2 }).classify([rec('User 99 logged in.')]);
+    expect(sure.bestGuess).toBeUndefined();
   });
 
   it('embeds each template once and counts cache hits', async () => {

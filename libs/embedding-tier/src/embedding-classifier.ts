@@ -39,7 +39,8 @@ interface Prediction {
 /**
  * The embedding tier: embed the message, logistic regression over the
  * artifact's labels, decide when the top probability reaches the threshold,
- * abstain otherwise with the probability as the reason. Predictions are
+ * abstain otherwise with the probability as the reason and the top label as
+ * `bestGuess`. Predictions are
  * cached by the masked template, because the embedder sees only that.
  */
 export class EmbeddingClassifier implements Classifier {
@@ -191,7 +192,8 @@ export class EmbeddingClassifier implements Classifier {
   private toResult({ index, p }: Prediction): Classification {
     const label = this.artifact.labels[index];
     if (p >= this.threshold) return decided(this.tier, label, p, `p=${p.toFixed(2)}`);
-    return abstained(this.tier, `${belowThreshold(p, this.threshold)} (${label})`, p);
+    // The top label travels with the abstention: a gateway with no tier left to ask may answer it as a best guess.
+    return { ...abstained(this.tier, `${belowThreshold(p, this.threshold)} (${label})`, p), bestGuess: label };
   }
 }
 

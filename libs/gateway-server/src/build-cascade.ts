@@ -53,6 +53,7 @@ export function buildCascade(cfg: GatewayConfig, log: Logger): { cascade: Cascad
     log,
     batchSize: cfg.tierBatchSize,
     maxBatchesInFlight: cfg.tierBatchesInFlight,
+    undecided: cfg.undecided,
   });
   // The credentials are returned for the readiness health checks, which call the same tiers.
   return { cascade, tiers: cfg.tiers, credentials };

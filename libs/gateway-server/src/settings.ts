@@ -45,6 +45,12 @@ export function gatewaySettings() {
       'Long-lived ClassifyStreams per tier that carry the batch calls (each retired after 30 s so batches spread over new pods); 0 = one unary ClassifyBatch call per batch.',
       { min: 0, max: 64 },
     ),
+    undecided: setting.oneOf(
+      'GATEWAY_UNDECIDED',
+      ['best-guess', 'unclassified'] as const,
+      'best-guess',
+      'Records no tier decided (every tier abstained or was unreachable, e.g. no LLM key): best-guess answers the embedding tier\'s top label below its threshold, outcome DECIDED, reason starting "best guess", confidence its probability; unclassified answers Unclassified.',
+    ),
     ...breakerSettings('regex', DEFAULT_BREAKER_SETTINGS.regex),
     ...breakerSettings('embedding', DEFAULT_BREAKER_SETTINGS.embedding),
     ...breakerSettings('llm', DEFAULT_BREAKER_SETTINGS.llm),

@@ -27,7 +27,13 @@ export const protobufFileName = "logclass/v1/classifier.proto";
 
 export enum Outcome {
   OUTCOME_UNSPECIFIED = 0,
-  /** OUTCOME_DECIDED - A tier decided: `label` is a label of the taxonomy. */
+  /**
+   * OUTCOME_DECIDED - A tier decided: `label` is a label of the taxonomy. When the gateway is
+   * set to answer best guesses (GATEWAY_UNDECIDED=best-guess) and no tier
+   * decided a record, a tier's best guess below its threshold comes back
+   * DECIDED too, with `reason` starting "best guess" and `confidence` the
+   * tier's real probability for it.
+   */
   OUTCOME_DECIDED = 1,
   /**
    * OUTCOME_ABSTAINED - A tier declined to decide (not confident, not applicable); `label` is
@@ -117,6 +123,13 @@ export interface Classification {
   reason: string;
   /** The masked message template, only when ClassifyOptions.include_template. */
   template: string;
+  /**
+   * When abstained: the label the tier would have answered had it been sure
+   * enough (the embedding tier's top label below its threshold), with
+   * `confidence` its probability. The gateway may answer it as a best guess;
+   * callers of the gateway never see it set.
+   */
+  bestGuess?: string | undefined;
 }
 
 export interface ClassifyRequest {
@@ -333,7 +346,7 @@ export const ClassifyOptions: MessageFns<ClassifyOptions> = {
 };
 
 function createBaseClassification(): Classification {
-  return { outcome: 0, label: "", tier: "", confidence: 0, reason: "", template: "" };
+  return { outcome: 0, label: "", tier: "", confidence: 0, reason: "", template: "", bestGuess: undefined };
 }
 
 export const Classification: MessageFns<Classification> = {
@@ -355,6 +368,9 @@ export const Classification: MessageFns<Classification> = {
     }
     if (message.template !== "") {
       writer.uint32(50).string(message.template);
+    }
+    if (message.bestGuess !== undefined) {
+      writer.uint32(58).string(message.bestGuess);
     }
     return writer;
   },
@@ -420,6 +436,14 @@ export const Classification: MessageFns<Classification> = {
             message.template = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.bestGuess = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -440,6 +464,11 @@ export const Classification: MessageFns<Classification> = {
       confidence: isSet(object.confidence) ? globalThis.Number(object.confidence) : 0,
       reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
       template: isSet(object.template) ? globalThis.String(object.template) : "",
+      bestGuess: isSet(object.bestGuess)
+        ? globalThis.String(object.bestGuess)
+        : isSet(object.best_guess)
+        ? globalThis.String(object.best_guess)
+        : undefined,
     };
   },
 
@@ -463,6 +492,9 @@ export const Classification: MessageFns<Classification> = {
     if (message.template !== "") {
       obj.template = message.template;
     }
+    if (message.bestGuess !== undefined) {
+      obj.bestGuess = message.bestGuess;
+    }
     return obj;
   },
 
@@ -477,6 +509,7 @@ export const Classification: MessageFns<Classification> = {
     message.confidence = object.confidence ?? 0;
     message.reason = object.reason ?? "";
     message.template = object.template ?? "";
+    message.bestGuess = object.bestGuess ?? undefined;
     return message;
   },
 };
