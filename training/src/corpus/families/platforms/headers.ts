@@ -52,3 +52,16 @@ export function sticky(filler: Filler): { draw: Filler; again: Filler } {
     again: () => last,
   };
 }
+
+/**
+ * A JSON record as a template: string values are template text where `«` and
+ * `»` stand for the template's braces (`"verb":"«get|list»"`), and the JSON's
+ * own braces become `{lb}`/`{rb}`. A string wrapped in `§` is written
+ * unquoted, for numbers and booleans drawn by the template (`"§«int:2:8»§"`).
+ */
+export function jsonPattern(record: Record<string, unknown>): string {
+  const escapes: Record<string, string> = { '{': '{lb}', '}': '{rb}', '«': '{', '»': '}' };
+  return JSON.stringify(record)
+    .replace(/"§|§"/g, '')
+    .replace(/[{}«»]/g, (ch) => escapes[ch]);
+}

@@ -1,4 +1,5 @@
 import type { LogFamily } from '../log-family';
+import { cloudAudit } from './cloud-audit';
 import { containerd } from './containerd';
 import { elasticsearch } from './elasticsearch';
 import { hadoopYarn } from './hadoop-yarn';
@@ -29,4 +30,5 @@ export const PLATFORMS_FAMILIES: readonly LogFamily[] = [
   kubeEvents,
   kubeAudit,
   containerd,
+  cloudAudit,
 ];

@@ -1,5 +1,5 @@
 import { defineFamily } from '../log-family';
-import { oneOf, sticky } from './headers';
+import { jsonPattern, oneOf, sticky } from './headers';
 import { KUBE_FILLERS } from './kube-ids';
 
 const resource = sticky(oneOf(['pods', 'configmaps', 'endpoints', 'services', 'events']));
@@ -10,17 +10,8 @@ const resource = sticky(oneOf(['pods', 'configmaps', 'endpoints', 'services', 'e
  * Action; refused or unauthenticated requests are Security Alert.
  */
 
-/**
- * Writes an audit event as a template: values are template fragments (`«get|list»`
- * marks a template group inside a JSON string), JSON braces become `{lb}`/`{rb}`.
- */
-function auditPattern(event: Record<string, unknown>): string {
-  const escapes: Record<string, string> = { '{': '{lb}', '}': '{rb}', '«': '{', '»': '}' };
-  return JSON.stringify(event).replace(/[{}«»]/g, (ch) => escapes[ch]);
-}
-
 const base = (verb: string, uri: string, user: Record<string, unknown>, objectRef: Record<string, unknown>, code: string, extra: Record<string, unknown> = {}): string =>
-  auditPattern({
+  jsonPattern({
     kind: 'Event',
     apiVersion: 'audit.k8s.io/v1',
     level: '«Metadata|Request|RequestResponse»',
