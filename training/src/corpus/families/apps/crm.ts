@@ -1,10 +1,10 @@
-import { appLogFile, logback, springBoot, structuredJson } from '../formats';
+import { logback, springBoot, structuredJson } from '../formats';
 import { defineFamily } from '../log-family';
 import { crit, dep, err, http, res, sec, sys, usr, wf } from './template-kit';
 
-// A CRM suite: ModernCRM (a Spring service) and LegacyCRM (an old in-house
-// app whose log file often has no level). Leads, contacts, opportunities,
-// support cases, escalations and the rule engine that drives them.
+// ModernCRM, a Spring service: leads, contacts, opportunities, support
+// cases, escalations and the rule engine that drives them. The LegacyCRM it
+// replaces is a family of its own (legacy-crm).
 const LOGGERS = [
   'com.acme.crm.leads.LeadConversionService',
   'com.acme.crm.cases.EscalationService',
@@ -18,9 +18,9 @@ const LOGGERS = [
 
 export const crm = defineFamily({
   family: 'crm',
-  description: 'ModernCRM and LegacyCRM: leads, contacts, opportunities, support cases, escalation and assignment rules',
-  sources: ['LegacyCRM', 'ModernCRM', 'ModernCRM'],
-  formats: [springBoot('modern-crm', LOGGERS), logback(LOGGERS), structuredJson(LOGGERS), appLogFile('LegacyCRM')],
+  description: 'ModernCRM: leads, contacts, opportunities, support cases, escalation and assignment rules',
+  sources: ['ModernCRM'],
+  formats: [springBoot('modern-crm', LOGGERS), logback(LOGGERS), structuredJson(LOGGERS)],
   bareShare: 0.4,
   fillers: {
     stage: (r) => r.pick(['Prospecting', 'Qualification', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost']),
@@ -28,54 +28,34 @@ export const crm = defineFamily({
     leadSource: (r) => r.pick(['web form', 'trade show import', 'partner referral', 'LinkedIn campaign', 'inbound call']),
   },
   templates: [
-    // The original project's LegacyCRM lines, verbatim.
-    wf('ERROR', 'Case escalation for ticket ID {ticket} failed because the assigned support agent is no longer active.'),
-    wf(null, 'Invoice generation process aborted for order ID {order} due to invalid tax calculation module.'),
-    wf('WARN', 'Lead conversion failed for prospect ID {int:1000:99999} due to {missing contact information|an invalid email address|a duplicate account}.'),
-    wf(null, 'Customer follow-up process for lead ID {int:1000:99999} failed due to missing next action'),
-    wf('ERROR', 'Escalation rule execution failed for ticket ID {ticket} - undefined escalation level.'),
-    wf('WARN', 'Task assignment for TeamID {int:1000:9999} could not complete due to invalid priority level.'),
-    dep('WARN', "The '{feature}' module will be retired in version {int:3:9}.0. Please migrate to the '{replacement}' by {month} {year}"),
-    dep(null, "API endpoint '{apiFunction}' is deprecated and will be removed in version {version}. Use '{apiReplacement}' instead."),
-    dep('INFO', 'Support for legacy authentication methods will be discontinued after {date}.'),
-    dep('WARN', "The '{feature}' feature is no longer supported. Use '{replacement}' for improved functionality."),
-    dep(null, "The '{feature}' feature is outdated. Please migrate to '{replacement}' by the end of {quarter}."),
-
     // Case, lead and rule-engine workflows that could not go on.
     wf('ERROR', '{entity} {order} could not be {approved|processed|submitted|closed} because {reason}'),
     wf('ERROR', 'Workflow "{Quote to Cash|Lead to Opportunity|Case Resolution|Renewal}" stopped at step "{Approval|Validation|Pricing|Assignment}": {reason}'),
     wf('WARN', 'Approval workflow for {entity} {order} halted: {reason}'),
     wf('INFO', 'Opportunity {int:10000:99999} stage change to Closed Won rejected: {reason}'),
     wf('ERROR', 'Quote {order} cannot be converted to an order: {reason}'),
-    wf(null, 'Ticket {ticket} could not be routed: no matching assignment rule'),
     wf('WARN', 'SLA escalation for case {ticket} not triggered: {reason}'),
     wf('ERROR', 'Case {ticket} reassignment failed: target queue {queue} does not exist'),
     wf('INFO', 'Auto-close of ticket {ticket} failed because the customer response is pending'),
     wf('WARN', 'Support case {ticket} merge aborted: cases belong to different accounts'),
     wf('ERROR', 'Lead assignment failed for lead {int:1000:99999}: {reason}'),
-    wf(null, 'Lead {int:1000:99999} could not be converted to an opportunity: {reason}'),
     wf('WARN', 'Contact {int:1000:99999} merge failed: {reason}'),
     wf('INFO', 'Opportunity {int:1000:99999} approval rejected automatically: {reason}'),
     wf('ERROR', 'Contract {order} renewal workflow failed: {reason}'),
     wf('WARN', 'Discount approval for quote {order} failed because {reason}'),
     wf('ERROR', 'Price calculation for quote {order} aborted: {reason}'),
-    wf(null, 'Territory realignment job could not reassign {int:2:900} accounts: {reason}'),
     wf('ERROR', 'Workflow rule "{Auto-assign VIP cases|Notify account owner|Escalate overdue invoices}" failed for record {int:1000:99999}: {reason}'),
     wf('ERROR', 'Process builder flow {Case_Escalation|Lead_Routing|Invoice_Approval} failed on record {hex8}: {reason}'),
     wf('WARN', 'Business rule violation: {entity} {order} {reason}'),
-    wf(null, 'Cannot close {entity} {order}: {reason}'),
     wf('ERROR', 'Renewal quote for contract {order} not generated: {reason}'),
     wf('ERROR', 'Case {ticket} escalation to tier 2 failed: escalation matrix missing for product line'),
     wf('WARN', 'Opportunity {int:10000:99999} could not move to the {Negotiation|Proposal|Closed Won} stage because {reason}'),
-    wf(null, 'Ticket {ticket} auto-assignment failed: the support group has no active members'),
     wf('WARN', 'Quote approval stalled for deal {int:1000:9999}: discount of {int:20:60}% requires VP sign-off and none is configured'),
     wf('ERROR', 'Case {ticket} cannot be escalated: {reason}'),
     wf('INFO', 'Lead {int:1000:99999} routing failed because {reason}'),
     wf('ERROR', 'Onboarding of customer {account} failed at step "{Contract|Billing setup|Kickoff}": {reason}'),
-    wf(null, 'Process "{Order approval|Case closure|Contract renewal}" could not continue for {entity} {order}: {reason}'),
     wf('WARN', 'Ticket {ticket} reopened automatically failed: {reason}'),
     wf('ERROR', 'Account {account} hand-off to customer success failed: {reason}'),
-    wf(null, 'CRM workflow "{Convert lead|Assign case|Send quote}" aborted for record {int:1000:99999}'),
     wf('ERROR', 'Escalation of ticket {ticket} failed{| - {reason}}'),
     wf('WARN', 'Round-robin assignment skipped lead {int:1000:99999}: every agent in {team} is at capacity'),
 
@@ -83,7 +63,6 @@ export const crm = defineFamily({
     sys('INFO', 'Lead {int:1000:99999} created from {leadSource}', 3),
     sys('INFO', 'Lead {int:1000:99999} assigned to {user} ({team})'),
     sys('DEBUG', 'Case {ticket} assigned to queue {team}'),
-    sys(null, 'Ticket {ticket} status changed from {Open|Pending|In Progress} to {Pending|In Progress|Resolved|Closed}'),
     sys('INFO', 'Escalation rule "{Escalate overdue cases|Notify account owner|VIP priority}" fired for case {ticket}'),
     sys('INFO', 'Opportunity {int:10000:99999} moved to stage {stage}'),
     sys('DEBUG', 'Contact {int:1000:99999} enriched from {Clearbit|ZoomInfo|the partner directory}'),
@@ -91,7 +70,6 @@ export const crm = defineFamily({
     sys('INFO', 'Nightly duplicate scan finished: {int:0:400} contact pairs flagged for review'),
     sys('INFO', 'Reminder e-mail for follow-up on lead {int:1000:99999} queued'),
     sys('DEBUG', 'SLA timer started for case {ticket} ({int:1:72} h target)'),
-    sys(null, 'Case {ticket} closed with resolution "{Answered|Duplicate|Fixed in release|No response}"', 3),
     sys('INFO', 'Territory rules recalculated: {int:10:9000} accounts evaluated in {duration}'),
     sys('INFO', 'ERP sync pushed {int:1:900} accounts and {int:1:3000} contacts'),
     usr('INFO', 'User {user} converted lead {int:1000:99999} to opportunity {int:10000:99999}'),
@@ -99,7 +77,6 @@ export const crm = defineFamily({
     usr('DEBUG', 'User {user} opened the {dashboard|reports page|settings page}'),
     usr('INFO', 'User {user} joined project {int:1:999} as {viewer|editor|member}'),
     usr('INFO', 'User {user} renamed the workspace to "{Sales|Ops|Finance} {int:1:9}"'),
-    usr(null, 'User {user} added a note to case {ticket}'),
 
     // Security, failures, outages and deprecations seen from the CRM.
     sec('WARN', 'Unauthorized attempt to access {the |}admin {console|panel|API} by user {user}'),
@@ -115,7 +92,6 @@ export const crm = defineFamily({
     err('ERROR', 'Failed to send case notification for ticket {ticket}: {cause}'),
     err('WARN', 'Could not attach {file} to case {ticket}: {cause}'),
     crit('FATAL', 'CRM {database|search index} is unavailable: no cases or leads can be opened'),
-    crit(null, 'LegacyCRM server process terminated unexpectedly; all sessions lost'),
     crit('ERROR', 'ModernCRM cannot start: {essentialService} unavailable'),
     res('INFO', 'Attachment storage: {int:1:900} GB of {int:500:2000} GB used'),
     res('WARN', 'API request allocation for org {int:100:9999}: {int:80000:99000} of 100000 calls used in the last 24 hours'),
@@ -124,15 +100,12 @@ export const crm = defineFamily({
     dep('WARN', '{feature} is deprecated{| and will be removed in a future release}{|. Use {replacement} instead}.'),
     dep('INFO', "Module '{feature}' will be decommissioned on {date}; data will be moved to '{replacement}'"),
     dep('WARN', "'{feature}' has been replaced by '{replacement}' and will be turned off"),
-    dep(null, 'The {feature} plugin is no longer maintained; migrate to {replacement}'),
     dep('INFO', 'Your account still uses the old {dashboard|editor|reporting} UI, which will be removed on {date}'),
     dep('WARN', 'Features of {feature} are frozen; new development happens in {replacement}'),
     dep('INFO', 'Starting {date}, {feature} will be read-only. Please migrate to {replacement}.'),
     dep('WARN', "Notice: '{feature}' is deprecated; existing workflows must be migrated to '{replacement}' before {date}"),
-    dep(null, "End of support for '{feature}' announced; customers should switch to '{replacement}'"),
     dep('WARN', 'Legacy {contact import wizard|report designer|billing screen} is scheduled for removal in release {int:5:20}; please use {replacement}'),
     dep('INFO', "The old '{feature}' screen will disappear on {date}"),
     dep('WARN', 'Retirement notice: {feature} will be shut down on {date}'),
-    dep(null, "Legacy '{feature}' mode enabled; this mode is deprecated"),
   ],
 });
