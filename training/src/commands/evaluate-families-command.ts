@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { isDecided } from '@logclass/classifier';
+import { loadRules, RegexClassifier } from '@logclass/regex-tier';
 import { loadTaxonomy } from '@logclass/taxonomy';
 import { embedderFromOption } from '../cli/embedder-option';
 import { numberOption } from '../cli/parse-number';
@@ -21,6 +23,9 @@ export interface EvaluateFamiliesOptions {
   targetPrecision: string;
   maxIterations: string;
   templateHeldOut: boolean;
+  /** False (--no-regex): leave the regex tier out of the cascade lines. */
+  regex: boolean;
+  rules?: string;
   taxonomy?: string;
 }
 
@@ -40,6 +45,8 @@ export function addEvaluateFamiliesOptions(command: Command): Command {
     .option('--target-precision <p>', 'precision the accepted set must reach when choosing thresholds', '0.95')
     .option('--max-iterations <n>', 'L-BFGS iteration cap per fit', '300')
     .option('--no-template-held-out', 'skip the secondary template-held-out fit')
+    .option('--rules <yaml>', 'regex rules file for the cascade lines (default: the shipped rules)')
+    .option('--no-regex', 'leave out the cascade lines (regex tier, then the embedding tier)')
     .option('--taxonomy <json>', 'label file of your deployment (default: the nine built-in labels)');
 }
 
@@ -51,12 +58,20 @@ export async function runEvaluateFamilies(o: EvaluateFamiliesOptions, log: (line
   const l2 = numberOption('--l2', o.l2, { min: 0 });
   const targetPrecision = numberOption('--target-precision', o.targetPrecision, { min: 0, max: 1 });
   const maxIterations = numberOption('--max-iterations', o.maxIterations, { integer: true, min: 1 });
-  const data = readTrainingData(o.data, undefined, 1, loadTaxonomy(o.taxonomy), log);
+  const taxonomy = loadTaxonomy(o.taxonomy);
+  const data = readTrainingData(o.data, undefined, 1, taxonomy, log);
   const classCosts = parseClassCosts(o.classCosts, data.labels);
+  let regexLabels: (string | undefined)[] | undefined;
+  if (o.regex !== false) {
+    // The rules do not learn: one pass over every row serves every fold.
+    const regex = new RegexClassifier(loadRules(o.rules, taxonomy), { taxonomy });
+    const answers = await regex.classify(data.corpus.map((r) => ({ source: r.source, logMessage: r.logMessage })));
+    regexLabels = answers.map((a) => (isDecided(a) ? a.label : undefined));
+  }
   const embedder = await embedderFromOption(o.embedder, o.modelsPath);
   try {
     const evaluation = await evaluateByFamily(data.corpus, {
-      embedder, labels: data.labels, l2, seed: seeds[0], maxIterations, classCosts, targetPrecision, folds, seeds, templateHeldOut: o.templateHeldOut, log,
+      embedder, labels: data.labels, l2, seed: seeds[0], maxIterations, classCosts, targetPrecision, folds, seeds, templateHeldOut: o.templateHeldOut, regexLabels, log,
     });
     const report = familyReport(evaluation, data.labels);
     const run = {

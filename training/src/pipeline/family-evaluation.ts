@@ -17,6 +17,8 @@ export interface FamilyEvaluationOptions extends FitOptions {
   seeds: readonly number[];
   /** Also hold out templates (the old method), for the secondary line. */
   templateHeldOut: boolean;
+  /** Per row, the regex tier's label when a rule decided it (no training involved: rules are the same in every fold). */
+  regexLabels?: readonly (string | undefined)[];
   log?: (line: string) => void;
 }
 
@@ -54,6 +56,7 @@ export interface FamilyEvaluation {
   /** Chosen on every family-held-out prediction at once: what a threshold chosen on held-out families comes to. */
   pooledThreshold: ThresholdChoice;
   templateHeldOut?: { predictions: HeldOutPrediction[]; threshold: ThresholdChoice; trainRows: number; seconds: number };
+  regexLabels?: readonly (string | undefined)[];
   embedSeconds: number;
   fitSeconds: number;
 }
@@ -133,7 +136,7 @@ export async function evaluateByFamily(rows: readonly LabelledRow[], opts: Famil
     templateHeldOut = { predictions: test, threshold, trainRows: trainIdx.length, seconds: fit.seconds };
     log(`templates held out (secondary): fit on ${trainIdx.length} rows in ${fit.seconds.toFixed(1)} s`);
   }
-  return { rows, predictions, folds, pooledThreshold, templateHeldOut, embedSeconds, fitSeconds };
+  return { rows, predictions, folds, pooledThreshold, templateHeldOut, embedSeconds, fitSeconds, regexLabels: opts.regexLabels };
 }
 
 /**

@@ -17,6 +17,12 @@ export interface HeldOutScore {
   /** Share of rows below the threshold: Unclassified when no LLM answers them. */
   unclassified: number;
   securityBenign: { always: SecurityBenignRate; atThreshold: SecurityBenignRate };
+  /**
+   * The deployment without an LLM: the regex tier first, then the embedding
+   * tier. bestGuess: below the threshold the embedding answer stands
+   * (GATEWAY_UNDECIDED=best-guess); abstain: it is Unclassified.
+   */
+  cascade?: { bestGuess: ClassificationMetrics; abstain: ClassificationMetrics; regexDecided: number; securityBenignBestGuess: SecurityBenignRate };
 }
 
 export interface FamilyScore extends HeldOutScore {
@@ -44,7 +50,20 @@ function score(evaluation: FamilyEvaluation, predictions: readonly HeldOutPredic
   const always = predictions.map((p) => p.label);
   const atThreshold = predictions.map((p) => (p.confidence >= p.threshold ? p.label : UNCLASSIFIED_OUTCOME));
   const m = computeMetrics({ gold, predicted: atThreshold, labels });
+  const regex = evaluation.regexLabels;
+  let cascade: HeldOutScore['cascade'];
+  if (regex) {
+    const withRegex = (own: readonly string[]): string[] => predictions.map((p, i) => regex[p.row] ?? own[i]);
+    const bestGuess = withRegex(always);
+    cascade = {
+      bestGuess: computeMetrics({ gold, predicted: bestGuess, labels }),
+      securityBenignBestGuess: securityBenignRate(gold, bestGuess),
+      abstain: computeMetrics({ gold, predicted: withRegex(atThreshold), labels }),
+      regexDecided: predictions.filter((p) => regex[p.row] !== undefined).length / Math.max(1, predictions.length),
+    };
+  }
   return {
+    cascade,
     rows: predictions.length,
     templates: new Set(predictions.map((p) => groupKey(evaluation.rows[p.row]))).size,
     always: computeMetrics({ gold, predicted: always, labels }),
@@ -154,6 +173,12 @@ export function renderFamilyReport(run: FamilyRunInfo, evaluation: FamilyEvaluat
     ['worst family', `${worst.family} (${worst.rows} rows): accuracy ${pct(worst.always.accuracy)} always answering, ${pct(worst.atThreshold.accuracy)} at the threshold, Unclassified ${pct(worst.unclassified)}`],
     [`Security Alert -> benign`, `always answering ${benignLine(overall.securityBenign.always)}; at the threshold ${benignLine(overall.securityBenign.atThreshold)}`],
   ];
+  if (overall.cascade) {
+    const c = overall.cascade;
+    entries.push(['cascade without LLM, best guess', `regex then embedding, answering below the threshold (GATEWAY_UNDECIDED=best-guess): accuracy ${pct(c.bestGuess.accuracy)}, macro-F1 ${c.bestGuess.macroF1.toFixed(3)}, Unclassified ${pct(1 - c.bestGuess.coverage)}; regex decided ${pct(c.regexDecided)}`]);
+    entries.push(['cascade without LLM, abstain', `regex then embedding at the threshold (GATEWAY_UNDECIDED=unclassified): accuracy ${pct(c.abstain.accuracy)}, macro-F1 ${c.abstain.macroF1.toFixed(3)}, Unclassified ${pct(1 - c.abstain.coverage)}, accuracy when decided ${pct(c.abstain.accuracyWhenDecided)}`]);
+    entries.push(['  Security Alert -> benign', `cascade, best guess: ${benignLine(c.securityBenignBestGuess)}`]);
+  }
   if (report.perSeed.length > 1) entries.push(['per seed', report.perSeed.map((s) => `seed ${s.seed}: ${pct(s.always)} always, ${pct(s.atThreshold)} at threshold`).join('; ')]);
   if (report.templateHeldOut) {
     const t = report.templateHeldOut.overall;
@@ -169,10 +194,12 @@ export function renderFamilyReport(run: FamilyRunInfo, evaluation: FamilyEvaluat
     section(
       'Per family (worst first)',
       table(
-        ['family', 'rows', 'templates', 'labels', 'accuracy (always)', 'macro-F1 (always)', 'accuracy at threshold', 'macro-F1 at threshold', 'Unclassified', 'SA -> benign'],
+        ['family', 'rows', 'templates', 'labels', 'accuracy (always)', 'macro-F1 (always)', 'accuracy at threshold', 'macro-F1 at threshold', 'Unclassified', 'SA -> benign', 'cascade best guess', 'cascade abstain (Unclassified)'],
         report.families.map((f) => [
           f.family, String(f.rows), String(f.templates), String(f.labels), pct(f.always.accuracy), f.always.macroF1.toFixed(3), pct(f.atThreshold.accuracy), f.atThreshold.macroF1.toFixed(3), pct(f.unclassified),
           f.securityBenign.always.securityAlerts > 0 ? `${f.securityBenign.always.calledBenign}/${f.securityBenign.always.securityAlerts}` : '-',
+          f.cascade ? pct(f.cascade.bestGuess.accuracy) : '-',
+          f.cascade ? `${pct(f.cascade.abstain.accuracy)} (${pct(1 - f.cascade.abstain.coverage)})` : '-',
         ]),
       ),
     ),
@@ -195,7 +222,10 @@ export function renderFamilyReport(run: FamilyRunInfo, evaluation: FamilyEvaluat
 }
 
 function scoreJson(s: HeldOutScore): Record<string, unknown> {
-  return { rows: s.rows, templates: s.templates, unclassified: s.unclassified, securityBenign: s.securityBenign, always: metricsJson(s.always), atThreshold: metricsJson(s.atThreshold) };
+  return {
+    rows: s.rows, templates: s.templates, unclassified: s.unclassified, securityBenign: s.securityBenign, always: metricsJson(s.always), atThreshold: metricsJson(s.atThreshold),
+    cascade: s.cascade ? { regexDecided: s.cascade.regexDecided, bestGuess: metricsJson(s.cascade.bestGuess), abstain: metricsJson(s.cascade.abstain) } : null,
+  };
 }
 
 const brief = (s: HeldOutScore) => ({
@@ -207,6 +237,9 @@ const brief = (s: HeldOutScore) => ({
   macroF1AtThreshold: s.atThreshold.macroF1,
   unclassified: s.unclassified,
   securityBenignAlways: s.securityBenign.always.rate,
+  cascadeBestGuessAccuracy: s.cascade?.bestGuess.accuracy ?? null,
+  cascadeAbstainAccuracy: s.cascade?.abstain.accuracy ?? null,
+  cascadeAbstainUnclassified: s.cascade ? 1 - s.cascade.abstain.coverage : null,
 });
 
 /** evaluation-families.json: the same numbers, for machines and BENCHMARKS. */
