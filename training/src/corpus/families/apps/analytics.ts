@@ -30,6 +30,8 @@ export const analytics = defineFamily({
     sys('DEBUG', 'Data export {file} is ready for download'),
     sys('INFO', 'Partition {date} of {dataset} compacted'),
     sys(null, 'Materialized view {dataset}_summary refreshed'),
+    sys(null, '{int:1:40} of {int:40:80} OK created sql {table|view|incremental} model analytics.{dataset} {.....|..........} [{SELECT {int:1:900000}|OK|INSERT 0 {int:1:9000}} in {float:0:90:2}s]'),
+    sys('INFO', 'Marking task as SUCCESS. dag_id={job}, task_id={extract|transform|load|publish}, execution_date={date}T00:00:00+00:00'),
     usr('INFO', 'User {user} scheduled the report "{dashboard}" for {daily|weekly|monthly} delivery'),
     usr(null, 'User {user} shared dashboard "{dashboard}" with {int:1:40} people'),
     usr('DEBUG', 'User {userId} ran an ad-hoc query on {dataset}'),
@@ -49,6 +51,9 @@ export const analytics = defineFamily({
     err('WARN', 'Unable to refresh materialized view {table}_summary: {cause}'),
     err(null, 'Processing of {file} stopped with an error: {cause}'),
     err('ERROR', 'Batch {int:1:9999} of {job} failed, {int:1:500} records skipped'),
+    err(null, '{int:1:40} of {int:40:80} ERROR creating sql {table|view|incremental} model analytics.{dataset} {.....|..........} [ERROR in {float:0:90:2}s]'),
+    err('ERROR', 'Marking task as FAILED. dag_id={job}, task_id={extract|transform|load|publish}, execution_date={date}T00:00:00+00:00'),
+    err('INFO', 'Task exited with return code 1'),
     err('ERROR', 'Query for dashboard "{dashboard}" failed: {cause}'),
 
     // Business-level failures of the reporting process, outages, misuse.

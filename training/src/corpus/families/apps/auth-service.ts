@@ -89,6 +89,8 @@ export const authService = defineFamily({
     sys(null, 'JWKS refreshed from {idp} ({int:1:6} keys)'),
     sys('INFO', 'SAML metadata for {idp} reloaded'),
     sys('INFO', 'Password policy updated: minimum length {int:10:16}, history {int:3:24}'),
+    sys('DEBUG', 'OIDC discovery document fetched from https://{host}/.well-known/openid-configuration'),
+    usr('INFO', 'User {user} consented to scopes "openid profile email" for client {hex8}'),
 
     // Attacks and suspicious access.
     sec('WARN', 'Suspicious login activity detected from IP {ip}'),
@@ -122,6 +124,7 @@ export const authService = defineFamily({
     sec('NOTICE', 'Geo-blocked login attempt from {country} for user {user}'),
     sec('WARN', 'Suspicious {login|sign-in|access} to {account} from Tor exit node {ip}'),
     sec('ERROR', 'Admin rights granted to {user} by a non-admin session'),
+    sec('ERROR', 'Refresh token reuse detected for client {hex8}; token family revoked'),
 
     // The service failing.
     err('ERROR', 'Failed to send password reset email to {user}: {cause}'),

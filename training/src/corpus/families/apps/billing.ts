@@ -42,6 +42,9 @@ export const billing = defineFamily({
     sys('DEBUG', 'Ledger batch {int:1000:9999} posted: {int:1:900} entries'),
     sys('INFO', 'Exchange rates refreshed: {int:20:170} currencies'),
     sys(null, 'Order {order} confirmed for customer {int:1000:99999}'),
+    sys('INFO', 'Webhook {invoice.paid|charge.succeeded|customer.subscription.updated|payment_intent.succeeded} (evt_{hex8}{hex8}) processed'),
+    sys(null, 'Subscription {int:1000:99999} scheduled to cancel at period end ({date})'),
+    usr('INFO', 'User {user} downloaded invoice {invoice} as PDF'),
     usr('INFO', 'User {userId} added a payment method'),
     usr(null, 'User {userId} upgraded subscription to {Pro|Business|Enterprise}'),
     usr('INFO', 'User {userId} cancelled subscription'),
@@ -79,6 +82,7 @@ export const billing = defineFamily({
     wf('WARN', 'Customer refund {ticket} could not be processed: {reason}'),
     wf('ERROR', 'Proration for subscription {int:1000:99999} aborted: plan change date precedes the current period'),
     wf('WARN', 'Charge {paymentId} for invoice {invoice} declined: {declineCode}'),
+    wf('WARN', 'Invoice {invoice} marked uncollectible after {int:3:5} failed payment attempts'),
     wf('WARN', 'Dunning escalation for invoice {invoice} not started: the account has no collections owner'),
 
     // Technical failures, outages, misuse, usage and deprecations.
@@ -86,6 +90,7 @@ export const billing = defineFamily({
     err('WARN', 'Sending invoice {invoice} to {user} failed ({cause})'),
     err('WARN', 'Payment provider call for order {order} timed out after {int:5:60}s, will retry'),
     err('ERROR', 'Could not export invoices to {SAP|NetSuite|the ledger}: {cause}'),
+    err('ERROR', 'Idempotency key conflict for payment {paymentId}; request rejected'),
     crit('CRITICAL', 'Payment processor down: all transactions failing'),
     crit('ERROR', 'Checkout is failing for {int:90:100}% of requests: {essentialService} down'),
     crit('FATAL', 'Billing engine halted: ledger database unreachable, no invoices can be posted'),

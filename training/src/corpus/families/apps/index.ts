@@ -4,11 +4,15 @@ import { appAccess } from './app-access';
 import { authService } from './auth-service';
 import { billing } from './billing';
 import { crm } from './crm';
+import { goService } from './go-service';
 import { hr } from './hr';
+import { javaService } from './java-service';
 import { legacyCrm } from './legacy-crm';
+import { nodeService } from './node-service';
 import { platformOps } from './platform-ops';
+import { pythonService } from './python-service';
+import { railsApp } from './rails-app';
 import { thirdPartyApi } from './third-party-api';
-import { webApp } from './web-app';
 
 /** The apps families of the corpus, in a fixed order (template ids do not depend on it). */
-export const APPS_FAMILIES: readonly LogFamily[] = [crm, legacyCrm, billing, hr, analytics, authService, webApp, appAccess, platformOps, thirdPartyApi];
+export const APPS_FAMILIES: readonly LogFamily[] = [crm, legacyCrm, billing, hr, analytics, authService, javaService, pythonService, nodeService, goService, railsApp, appAccess, platformOps, thirdPartyApi];

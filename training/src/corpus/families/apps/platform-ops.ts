@@ -80,6 +80,8 @@ export const platformOps = defineFamily({
     sys('DEBUG', 'Cleanup job removed {int:10:90000} {stale cache entries|orphaned uploads|expired tokens}'),
     sys('INFO', 'Health check passed for {service}', 3),
     sys('INFO', 'Rolled out {service} to {int:2:40} replicas'),
+    sys(null, 'snapshot {hex8} saved'),
+    sys('INFO', 'Certificate not yet due for renewal: {host} (expires {date})'),
 
     // Operations that failed once.
     err('ERROR', 'Replication of data to shard {int:1:64} failed{| after {int:2:5} retries}'),
@@ -109,6 +111,8 @@ export const platformOps = defineFamily({
     err('ERROR', 'Failed to parse configuration file /etc/{service}/config.yaml line {int:1:400}'),
     err('WARN', 'Metric export to {Prometheus remote write|Datadog|CloudWatch} failed: {cause}'),
     err('ERROR', 'Scheduled task {job} did not finish{|: {cause}}'),
+    err(null, 'rsync error: some files/attrs were not transferred (see previous errors) (code 23) at main.c({int:1000:1400}) [sender={3.2.7|3.1.3}]'),
+    err('ERROR', 'Fatal: unable to open repository at {s3:s3.amazonaws.com/backups|/mnt/backup/restic}: {cause}'),
 
     // A component, service or host down as a whole, as the monitors report it.
     crit('CRITICAL', '{component} is down{| since {datetime}}'),

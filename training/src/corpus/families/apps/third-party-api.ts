@@ -34,6 +34,7 @@ export const thirdPartyApi = defineFamily({
     sys('INFO', 'Webhook delivered to {partnerHost} ({int:1:3000} ms)'),
     sys('INFO', 'Integration {provider} connected for tenant {int:100:9999}'),
     sys('DEBUG', 'Rate limiter for {provider} reset for the new window'),
+    sys('DEBUG', 'Duplicate delivery of webhook evt_{hex8} from {provider} ignored'),
 
     // Calls and deliveries that failed.
     err('ERROR', 'Webhook delivery to {https://hooks.example.com/{hex8}|partner endpoint} failed with status {int:500:504}'),
@@ -43,6 +44,7 @@ export const thirdPartyApi = defineFamily({
     err('ERROR', 'Could not push {contact|order|invoice} updates to {service}: {cause}'),
     err('WARN', '{provider} call {method} {path} failed: {cause}; retry {int:1:5} of 5'),
     err('ERROR', 'Response from {provider} could not be parsed: {unexpected end of JSON input|missing field "id"|invalid date format}'),
+    err('WARN', 'Rate limited by {provider} (HTTP 429), backing off {int:1:120}s'),
     crit('CRITICAL', '{provider} is down: every call has failed for {int:5:120} minutes'),
     crit('ERROR', 'Integration gateway cannot reach any partner API: outbound proxy unavailable'),
     sec('WARN', 'Invalid API key used {int:10:500} times from {ip} in {int:1:10} minutes'),
