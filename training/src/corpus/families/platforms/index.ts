@@ -12,6 +12,8 @@ import { kubernetes } from './kubernetes';
 import { openstack } from './openstack';
 import { spark } from './spark';
 import { tomcat, tomcatAccess } from './tomcat';
+import { windows } from './windows';
+import { windowsCbs } from './windows-cbs';
 import { zookeeper } from './zookeeper';
 
 /** The platforms families of the corpus, in a fixed order (template ids do not depend on it). */
@@ -31,4 +33,6 @@ export const PLATFORMS_FAMILIES: readonly LogFamily[] = [
   kubeAudit,
   containerd,
   cloudAudit,
+  windows,
+  windowsCbs,
 ];
