@@ -1,8 +1,9 @@
 // Precision, coverage and speed of a rules file on a labelled CSV (source,log_message,target_label):
-//   npx tsx libs/regex-tier/tools/evaluate-rules.ts [corpus.csv] [rules.yaml]
-// Defaults: training/data/corpus.csv and the shipped rules. Prints one line per rule
-// (decisions by true label) and every wrong decision, so a rule edit can be judged
-// before it ships. Exits 1 when any decision is wrong.
+//   npx tsx --tsconfig tsconfig.base.json libs/regex-tier/tools/evaluate-rules.ts [corpus.csv] [rules.yaml]
+// Defaults: training/data/corpus.csv and the shipped rules. Prints overall coverage and
+// precision, then one line per rule in file order (rows decided, precision, decisions by
+// true label; rules that decided nothing too, so dead rules show), and every wrong
+// decision, so a rule edit can be judged before it ships. Exits 1 when any decision is wrong.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -12,29 +13,52 @@ interface Row {
   source: string;
   log_message: string;
   target_label: string;
+  template_id?: string;
+}
+
+/** What one rule decided: rows by their true label. */
+interface RuleTally {
+  id: string;
+  label: string;
+  byTruth: Map<string, number>;
 }
 
 const [corpusPath = join(__dirname, '../../../training/data/corpus.csv'), rulesPath] = process.argv.slice(2);
 const rows: Row[] = parse(readFileSync(corpusPath), { columns: true, skip_empty_lines: true });
-const classifier = new RegexClassifier(loadRules(rulesPath));
+const ruleSet = loadRules(rulesPath);
+const classifier = new RegexClassifier(ruleSet);
 
 const started = process.hrtime.bigint();
 const results = rows.map((r) => classifier.classifyOne({ source: r.source, logMessage: r.log_message }));
 const micros = Number(process.hrtime.bigint() - started) / 1000;
 
-const byRule = new Map<string, Map<string, number>>();
+const tallies = new Map<string, RuleTally>(ruleSet.rules.map((r) => [`rule ${r.id}`, { id: r.id, label: r.label, byTruth: new Map() }]));
 const wrong: string[] = [];
 results.forEach((result, i) => {
   if (!result.label) return;
-  const truth = rows[i].target_label;
-  const counts = byRule.get(result.reason) ?? new Map<string, number>();
-  counts.set(truth, (counts.get(truth) ?? 0) + 1);
-  byRule.set(result.reason, counts);
-  if (result.label !== truth) wrong.push(`  ${result.reason} said ${result.label}, truth ${truth}: ${rows[i].log_message}`);
+  const row = rows[i];
+  const tally = tallies.get(result.reason);
+  if (tally) tally.byTruth.set(row.target_label, (tally.byTruth.get(row.target_label) ?? 0) + 1);
+  if (result.label !== row.target_label) {
+    const template = row.template_id ? ` [${row.template_id}]` : '';
+    wrong.push(`  ${result.reason} said ${result.label}, truth ${row.target_label}${template}: ${row.log_message}`);
+  }
 });
 
+const percent = (part: number, whole: number): string => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`);
 const decided = results.filter((r) => r.label).length;
-console.log(`${rows.length} rows, ${decided} decided (${((100 * decided) / rows.length).toFixed(1)}%), ${wrong.length} wrong; ${(micros / rows.length).toFixed(2)} µs/row`);
-for (const [rule, counts] of byRule) console.log(`  ${rule}: ${[...counts].map(([label, n]) => `${label} ${n}`).join(', ')}`);
+const right = decided - wrong.length;
+console.log(
+  `${rows.length} rows, ${decided} decided (coverage ${percent(decided, rows.length)}), ${right} right, ${wrong.length} wrong (precision ${percent(right, decided)}); ${(micros / rows.length).toFixed(2)} µs/row`,
+);
+
+const width = Math.max(...[...tallies.values()].map((t) => t.id.length));
+for (const tally of tallies.values()) {
+  const total = [...tally.byTruth.values()].reduce((a, b) => a + b, 0);
+  const correct = tally.byTruth.get(tally.label) ?? 0;
+  const labels = [...tally.byTruth].sort((a, b) => b[1] - a[1]).map(([label, n]) => `${label} ${n}`);
+  console.log(`  ${tally.id.padEnd(width)} ${String(total).padStart(6)} rows  precision ${percent(correct, total).padStart(6)}  -> ${tally.label}${labels.length ? `  (${labels.join(', ')})` : ''}`);
+}
+
 if (wrong.length > 0) console.log(`wrong decisions:\n${wrong.join('\n')}`);
 process.exitCode = wrong.length > 0 ? 1 : 0;
