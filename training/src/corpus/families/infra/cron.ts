@@ -41,7 +41,7 @@ export const CRON = defineFamily({
   fillers: { user1: sameUser.first, user1again: sameUser.again, cronCmd, cronUser, period, script, cronFile, user: unixUser, child: (r) => String(r.int(1000, 999999)) },
   templates: [
     { label: 'System Notification', level: null, weight: 4, component: 'CRON', pattern: '({cronUser}) CMD ({cronCmd})' },
-    { label: 'System Notification', level: null, weight: 3, component: 'CROND', pattern: '({cronUser}) CMD ({cronCmd})' },
+    { label: 'System Notification', level: null, weight: 3, component: 'CROND', pattern: '({cronUser}) CMD ({run-parts /etc/cron.hourly|/usr/lib64/sa/sa1 1 1|/usr/lib64/sa/sa2 -A|{cronCmd}})' },
     { label: 'System Notification', level: null, weight: 2, component: 'CROND', pattern: '({cronUser}) CMDEND ({cronCmd})' },
     { label: 'User Action', level: null, weight: 3, component: 'CRON', pattern: 'pam_unix(cron:session): session opened for user {root{(uid=0)|}|www-data{(uid=33)|}|{user}{(uid=1000)|}} by {(uid=0)|root(uid=0)}' },
     { label: 'User Action', level: null, weight: 3, component: 'CRON', pattern: 'pam_unix(cron:session): session closed for user {root|www-data|{user}}' },
