@@ -9,6 +9,7 @@ import { kafka } from './kafka';
 import { kubeAudit } from './kube-audit';
 import { kubeEvents } from './kube-events';
 import { kubernetes } from './kubernetes';
+import { macos } from './macos';
 import { openstack } from './openstack';
 import { spark } from './spark';
 import { tomcat, tomcatAccess } from './tomcat';
@@ -35,4 +36,5 @@ export const PLATFORMS_FAMILIES: readonly LogFamily[] = [
   cloudAudit,
   windows,
   windowsCbs,
+  macos,
 ];
