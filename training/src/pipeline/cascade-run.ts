@@ -1,5 +1,6 @@
 import type { Classification, DescribeResponse, LogRecord } from '@logclass/contract';
 import { abstained, isDecided, type Classifier } from '@logclass/classifier';
+import type { UndecidedPolicy } from '@logclass/cascade';
 import type { Embedder, ModelArtifact } from '@logclass/embedding-tier';
 import type { Taxonomy } from '@logclass/taxonomy';
 import { buildInProcessCascade } from './in-process-cascade';
@@ -36,6 +37,8 @@ export interface CascadeRunOptions {
   taxonomy: Taxonomy;
   routing: string;
   rulesPath?: string;
+  /** As GATEWAY_UNDECIDED: best-guess answers the embedding tier's guess where nothing decided. */
+  undecided?: UndecidedPolicy;
 }
 
 /** Runs the deployed cascade (regex, then embedding, then the LLM's place) in this process. */

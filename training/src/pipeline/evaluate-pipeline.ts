@@ -54,7 +54,9 @@ export async function evaluateRows(rows: readonly LabelledRow[], model: LoadedMo
       if (run.predicted[i] === gold[i]) entry.correct++;
       decidedBy.set(tier, entry);
     });
-    cascade = { metrics: computeMetrics({ gold, predicted: run.predicted, labels }), decidedBy, routing: opts.routing };
+    // The same cascade as the gateway answers it by default without an LLM: best guesses where nothing decided.
+    const guessing = await runCascade(records, { artifact, embedder, taxonomy: opts.taxonomy, routing: opts.routing, rulesPath: opts.rulesPath, undecided: 'best-guess' });
+    cascade = { metrics: computeMetrics({ gold, predicted: run.predicted, labels }), bestGuess: computeMetrics({ gold, predicted: guessing.predicted, labels }), decidedBy, routing: opts.routing };
   }
 
   const worst: MisclassifiedExample[] = predictions

@@ -23,7 +23,13 @@ export interface EvaluationResult {
   embeddingNoThreshold: ClassificationMetrics;
   embeddingAtThreshold: ClassificationMetrics;
   curve: CurvePoint[];
-  cascade?: { metrics: ClassificationMetrics; decidedBy: ReadonlyMap<string, { rows: number; correct: number }>; routing: string };
+  cascade?: {
+    metrics: ClassificationMetrics;
+    /** The same cascade answering the embedding tier's best guess where no tier decided (GATEWAY_UNDECIDED=best-guess), LLM still not run. */
+    bestGuess?: ClassificationMetrics;
+    decidedBy: ReadonlyMap<string, { rows: number; correct: number }>;
+    routing: string;
+  };
   worst: MisclassifiedExample[];
 }
 
@@ -36,6 +42,7 @@ function summaryTable(r: EvaluationResult): string {
     [`embedding tier alone, threshold ${r.threshold.toFixed(3)}`, r.embeddingAtThreshold],
   ];
   if (r.cascade) rows.push(['cascade: regex -> embedding -> llm', r.cascade.metrics]);
+  if (r.cascade?.bestGuess) rows.push(['cascade, best guesses where undecided', r.cascade.bestGuess]);
   const width = Math.max(...rows.map(([n]) => n.length));
   const head = `${''.padEnd(width)}  decided  accuracy  macro-F1  accuracy when decided`;
   return [
@@ -102,5 +109,6 @@ export function evaluationJson(r: EvaluationResult): Record<string, unknown> {
     threshold: r.threshold,
     embedding: { noThreshold: metricsJson(r.embeddingNoThreshold), atThreshold: metricsJson(r.embeddingAtThreshold), curve: r.curve },
     cascade: r.cascade ? { routing: r.cascade.routing, decidedBy: Object.fromEntries(r.cascade.decidedBy), ...metricsJson(r.cascade.metrics) } : null,
+    cascadeBestGuess: r.cascade?.bestGuess ? metricsJson(r.cascade.bestGuess) : null,
   };
 }

@@ -1,5 +1,5 @@
 import type { Classifier } from '@logclass/classifier';
-import { Cascade, parseRouting, type BreakerSettings, type RoutingPolicy } from '@logclass/cascade';
+import { Cascade, parseRouting, type BreakerSettings, type RoutingPolicy, type UndecidedPolicy } from '@logclass/cascade';
 import { EmbeddingClassifier, type Embedder, type ModelArtifact } from '@logclass/embedding-tier';
 import { silentLogger } from '@logclass/observability';
 import { loadRules, RegexClassifier } from '@logclass/regex-tier';
@@ -23,6 +23,8 @@ export interface InProcessCascadeOptions {
   llm: Classifier;
   /** Embedding decisions cached by template (0 in evaluation: every row is scored). */
   embeddingCacheSize?: number;
+  /** As GATEWAY_UNDECIDED; default unclassified. */
+  undecided?: UndecidedPolicy;
 }
 
 /**
@@ -37,6 +39,6 @@ export function buildInProcessCascade(opts: InProcessCascadeOptions): { cascade:
     { name: 'llm', classifier: opts.llm },
   ];
   const routing = parseRouting(opts.routing, tiers.map((t) => t.name));
-  const cascade = new Cascade({ tiers: tiers.map((t) => ({ ...t, breaker: IN_PROCESS_BREAKER })), routing, log: silentLogger() });
+  const cascade = new Cascade({ tiers: tiers.map((t) => ({ ...t, breaker: IN_PROCESS_BREAKER })), routing, log: silentLogger(), undecided: opts.undecided ?? 'unclassified' });
   return { cascade, routing };
 }
