@@ -1,6 +1,7 @@
 import { familyOf } from '../dataset/family-split';
 import { groupKey } from '../dataset/split';
 import { pct } from '../evaluation/classification-report';
+import { coverageCurve, renderCoverageCurve } from '../evaluation/coverage-curve';
 import { computeMetrics, type ClassificationMetrics } from '../evaluation/metrics';
 import { headline, keyValues, metricsJson, renderMetrics, section } from '../evaluation/report';
 import { securityBenignRate, BENIGN_LABELS, type SecurityBenignRate } from '../evaluation/security-benign';
@@ -207,6 +208,13 @@ export function renderFamilyReport(run: FamilyRunInfo, evaluation: FamilyEvaluat
   let bandsText = `Per held-out template: the highest cosine, in the hashing embedder's space, between its centroid (mean of its lines' vectors) and the centroid of any template the model was fitted on.\n\nFamilies held out:\n${bandTable(report.bands)}`;
   if (report.templateHeldOut) bandsText += `\n\nTemplates held out (secondary):\n${bandTable(report.templateHeldOut.bands)}`;
   out.push(section('Accuracy by similarity to the nearest training template', bandsText));
+  const scored = evaluation.predictions.map((p) => ({ confidence: p.confidence, correct: p.label === evaluation.rows[p.row].targetLabel }));
+  out.push(
+    section(
+      'Families held out: coverage vs accuracy by threshold',
+      `${renderCoverageCurve(coverageCurve(scored, evaluation.pooledThreshold.threshold), evaluation.pooledThreshold.threshold)}\n\n("model threshold" here: the pooled one. Rows below a threshold go to the LLM, or are Unclassified or best guesses without one.)`,
+    ),
+  );
   out.push(
     section(
       'Folds',
