@@ -1,4 +1,5 @@
 import type { LogFamily } from '../log-family';
+import { android } from './android';
 import { cloudAudit } from './cloud-audit';
 import { containerd } from './containerd';
 import { elasticsearch } from './elasticsearch';
@@ -37,4 +38,5 @@ export const PLATFORMS_FAMILIES: readonly LogFamily[] = [
   windows,
   windowsCbs,
   macos,
+  android,
 ];
