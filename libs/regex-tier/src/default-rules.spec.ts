@@ -132,6 +132,9 @@ const POSITIVES: [rule: string, label: string, line: string][] = [
   ['sshd-connection-routine', 'System Notification', 'Feb  2 08:04:02 bastion sshd[30303]: Received disconnect from 10.0.0.16 port 50545:11: disconnected by user'],
   ['network-daemon-routine', 'System Notification', 'Feb  2 08:04:03 web1 dhclient[611]: bound to 10.0.0.4 -- renewal in 1737 seconds.'],
   ['apache-routine', 'System Notification', '[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok /etc/httpd/conf/workers2.properties'],
+  ['hdfs-block-routine', 'System Notification', '2025-02-02 08:04:06,123 INFO org.apache.hadoop.hdfs.server.datanode.DataNode: Receiving block blk_7503483334202473044 src: /10.250.11.100:42014 dest: /10.250.11.100:50010'],
+  ['hdfs-block-routine', 'System Notification', '081109 204106 329 INFO dfs.DataNode$PacketResponder: PacketResponder 2 for block blk_-6670958622368987959 terminating'],
+  ['zookeeper-session-routine', 'System Notification', '2025-02-02 08:04:07,001 [myid:2] - INFO  [NIOServerCxn.Factory:0.0.0.0/0.0.0.0:2181:NIOServerCnxn@1001] - Closed socket connection for client /10.10.34.20:51234 which had sessionid 0x24ede63a5a70003'],
   ['systemd-unit-lifecycle', 'System Notification', 'Feb  2 08:04:04 web1 systemd[1]: Starting Rotate log files...'],
   ['systemd-unit-lifecycle', 'System Notification', 'Feb  2 08:04:05 web1 systemd[1]: logrotate.service: Deactivated successfully.'],
 ];
@@ -201,6 +204,8 @@ const NEAR_MISSES: string[] = [
   'Temporary files will be removed in 30 minutes',
   'Started 3 workers in 2.1s',
   'GET /healthz 200',
+  '081109 214043 2561 WARN dfs.DataNode$DataXceiver: 10.251.30.6:50010:Got exception while serving blk_-2918118818249673980 to /10.251.90.64:',
+  '2025-02-02 08:04:08,000 - WARN  [NIOServerCxn.Factory:0.0.0.0/0.0.0.0:2181:NIOServerCnxn@349] - caught end of stream exception',
   '10.0.0.5 - - [10/Oct/2000:13:55:36 -0700] "GET /index.html HTTP/1.0" upstream timed out',
   '',
 ];
