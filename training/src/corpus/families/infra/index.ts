@@ -16,6 +16,7 @@ import { OPENVPN } from './openvpn';
 import { POSTGRESQL } from './postgresql';
 import { PROXY_CLIENT } from './proxy-client';
 import { REDIS } from './redis';
+import { REDIS_CLIENT } from './redis-client';
 import { SQUID, SQUID_ACCESS } from './squid';
 import { SSHD } from './sshd';
 import { SYSTEMD } from './systemd';
@@ -41,6 +42,7 @@ export const INFRA_FAMILIES: readonly LogFamily[] = [
   MARIADB,
   MYSQL_SLOW,
   REDIS,
+  REDIS_CLIENT,
   MONGODB,
   MONGODB_LEGACY,
   SQUID_ACCESS,

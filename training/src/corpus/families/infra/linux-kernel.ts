@@ -1,7 +1,7 @@
 import { FILLERS, randomMoment, syslogTimestamp, type Filler } from '../../fillers';
 import { journal } from '../formats';
 import { defineFamily, type LineFormat } from '../log-family';
-import { ctime, epochSeconds, ephemeralPort, iface, loginUid, mac, oneOf, pad, processName, publicIp } from './shared';
+import { ctime, epochSeconds, ephemeralPort, iface, loginUid, mac, oneOf, pad, processName, publicIp, together } from './shared';
 
 /**
  * The Linux kernel ring buffer (dmesg, kern.log, the journal's `kernel:`).
@@ -23,6 +23,11 @@ const kernSyslog: LineFormat = (m, { rng }) => `${syslogTimestamp(randomMoment(r
 const kernJournal: LineFormat = journal('kernel', false);
 
 const kb: Filler = (r) => String(r.weighted<number>([[r.int(1000, 99999), 1], [r.int(100000, 9999999), 3], [r.int(10000000, 40000000), 1]]));
+/** A killed process's sizes: resident memory within its virtual size. */
+const oomSizes = together(['vm', 'rss'], (r) => {
+  const vm = r.weighted<number>([[r.int(100000, 9999999), 3], [r.int(10000000, 60000000), 1]]);
+  return { vm: String(vm), rss: String(Math.floor(vm * (0.2 + r.next() * 0.75))) };
+});
 const smallKb: Filler = (r) => String(r.weighted<number>([[0, 2], [r.int(4, 999), 2], [r.int(1000, 99999), 1]]));
 const cpu: Filler = (r) => String(r.int(0, 63));
 const userAddr: Filler = (r) => `7f${r.hex(10)}`;
@@ -65,12 +70,12 @@ export const LINUX_KERNEL = defineFamily({
   sources: ['kernel', 'dmesg', 'kern.log'],
   formats: [dmesg, dmesgHuman, kernLog, kernLog, kernSyslog, kernJournal],
   bareShare: 0.2,
-  fillers: { sp, mceStatus, memory, sdDisk, kb, smallKb, cpu, proc: processName, userAddr, mapping, segAddr, disk, part, sector, ata, scsi, unit, audit, memcg, aaProfile, deniedFile, seType, seTarget, usbId, pci, iface, mac, srcIp: publicIp, sport: ephemeralPort, hostileDport, uid: loginUid, h4: (r) => r.hex(4), h8: (r) => r.hex(8), h16: (r) => r.hex(16) },
+  fillers: { ...oomSizes, pgt: (r) => String(r.int(60, 90000)), sp, mceStatus, memory, sdDisk, kb, smallKb, cpu, proc: processName, userAddr, mapping, segAddr, disk, part, sector, ata, scsi, unit, audit, memcg, aaProfile, deniedFile, seType, seTarget, usbId, pci, iface, mac, srcIp: publicIp, sport: ephemeralPort, hostileDport, uid: loginUid, h4: (r) => r.hex(4), h8: (r) => r.hex(8), h16: (r) => r.hex(16) },
   templates: [
     { label: 'Critical Error', level: null, pattern: 'Out of memory: Kill process {pid} ({proc}) score {int:100:999} or sacrifice child' },
-    { label: 'Critical Error', level: null, pattern: 'Killed process {pid} ({proc}) total-vm:{kb}kB, anon-rss:{kb}kB, file-rss:{smallKb}kB{, shmem-rss:{smallKb}kB|}' },
-    { label: 'Critical Error', level: null, weight: 2, pattern: 'Out of memory: Killed process {pid} ({proc}) total-vm:{kb}kB, anon-rss:{kb}kB, file-rss:{smallKb}kB, shmem-rss:{smallKb}kB, UID:{uid} pgtables:{kb}kB oom_score_adj:{0|1000|-997|999}' },
-    { label: 'Critical Error', level: null, pattern: 'Memory cgroup out of memory: Killed process {pid} ({proc}) total-vm:{kb}kB, anon-rss:{kb}kB, file-rss:{smallKb}kB, shmem-rss:{smallKb}kB, UID:{uid} pgtables:{kb}kB oom_score_adj:{0|-997|999}' },
+    { label: 'Critical Error', level: null, pattern: 'Killed process {pid} ({proc}) total-vm:{vm}kB, anon-rss:{rss}kB, file-rss:{smallKb}kB{, shmem-rss:{smallKb}kB|}' },
+    { label: 'Critical Error', level: null, weight: 2, pattern: 'Out of memory: Killed process {pid} ({proc}) total-vm:{vm}kB, anon-rss:{rss}kB, file-rss:{smallKb}kB, shmem-rss:{smallKb}kB, UID:{uid} pgtables:{pgt}kB oom_score_adj:{0|1000|-997|999}' },
+    { label: 'Critical Error', level: null, pattern: 'Memory cgroup out of memory: Killed process {pid} ({proc}) total-vm:{vm}kB, anon-rss:{rss}kB, file-rss:{smallKb}kB, shmem-rss:{smallKb}kB, UID:{uid} pgtables:{pgt}kB oom_score_adj:{0|-997|999}' },
     { label: 'Critical Error', level: null, pattern: '{proc} invoked oom-killer: gfp_mask=0x{100cca(GFP_HIGHUSER_MOVABLE)|cc0(GFP_KERNEL)|1100cca(GFP_HIGHUSER_MOVABLE)|14200ca(GFP_HIGHUSER_MOVABLE)}, order=0, oom_score_adj={0|-999|1000}' },
     { label: 'Critical Error', level: null, pattern: 'oom-kill:constraint={CONSTRAINT_NONE|CONSTRAINT_MEMCG},nodemask=(null),cpuset={/|{unit}.service},mems_allowed=0{-1|},{global_oom|oom_memcg={memcg}},task_memcg={memcg},task={proc},pid={pid},uid={uid}' },
     { label: 'Critical Error', level: null, pattern: 'oom_reaper: reaped process {pid} ({proc}), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB' },
@@ -78,7 +83,7 @@ export const LINUX_KERNEL = defineFamily({
     { label: 'Critical Error', level: null, pattern: 'traps: {proc}[{pid}] general protection fault ip:{userAddr} sp:{sp} error:0 in {mapping}' },
     { label: 'Critical Error', level: null, pattern: 'general protection fault, probably for non-canonical address 0x{h16}: 0000 [#1] {SMP NOPTI|PREEMPT SMP PTI}' },
     { label: 'Critical Error', level: null, pattern: 'Kernel panic - not syncing: {Fatal exception|Fatal exception in interrupt|VFS: Unable to mount root fs on unknown-block(0,0)|Attempted to kill init! exitcode=0x0000000b|System is deadlocked on memory|Hard LOCKUP|softlockup: hung tasks|hung_task: blocked tasks}' },
-    { label: 'Critical Error', level: null, pattern: 'BUG: {unable to handle kernel NULL pointer dereference at 00000000000000{h4}|kernel NULL pointer dereference, address: 00000000000000{h4}|unable to handle page fault for address: ffff{h4}{h8}}' },
+    { label: 'Critical Error', level: null, pattern: 'BUG: {unable to handle kernel NULL pointer dereference at 000000000000{h4}|kernel NULL pointer dereference, address: 000000000000{h4}|unable to handle page fault for address: ffff{h4}{h8}}' },
     { label: 'Critical Error', level: null, pattern: 'Oops: {0000|0002|0010} [#{1|2}] {SMP PTI|PREEMPT SMP NOPTI|SMP NOPTI}' },
     { label: 'Critical Error', level: null, weight: 2, pattern: 'watchdog: BUG: soft lockup - CPU#{cpu} stuck for {int:22:83}s! [{proc}:{pid}]' },
     { label: 'Critical Error', level: null, pattern: 'INFO: task {{proc}|kworker/{cpu}:{int:0:3}|jbd2/{part}-8}:{pid} blocked for more than {120|241|362|483} seconds.' },

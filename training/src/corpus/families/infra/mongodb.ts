@@ -1,6 +1,6 @@
 import { formatDate, formatTime, randomMoment, type Filler } from '../../fillers';
 import { defineFamily, type FamilyLevel, type LineFormat } from '../log-family';
-import { braces, oneOf, pad, peerIp } from './shared';
+import { braces, oneOf, pad, peerIp, sticky } from './shared';
 
 /**
  * MongoDB's logs: structured JSON since 4.4 (`{"t":{"$date":...},"s":"I",
@@ -29,6 +29,8 @@ const jsonLine: LineFormat = (m, { level, component, rng }) => {
   return `{"t":{"$date":"${formatDate(t)}T${formatTime(t)}.${pad(t.millis, 3)}+00:00"},"s":"${s}",${' '.repeat(Math.max(1, 3 - s.length))}"c":"${c}",${' '.repeat(Math.max(1, 9 - c.length))}"id":${id},${' '.repeat(Math.max(1, 8 - id.length))}${m}`;
 };
 
+const connId = sticky((r) => String(r.int(1, 999999)));
+const namespace = sticky((r) => r.pick(['orders.orders', 'app.users', 'shop.carts', 'events.clicks', 'analytics.daily_rollup', 'app.sessions']));
 const remote: Filler = (r) => `${peerIp(r)}:${r.int(1024, 65535)}`;
 const ns = oneOf(['orders.orders', 'app.users', 'admin.$cmd', 'shop.carts', 'events.clicks', 'local.oplog.rs', 'config.system.sessions', 'analytics.daily_rollup']);
 const dbName = oneOf(['admin', 'app', 'orders', 'shop', 'test']);
@@ -44,12 +46,12 @@ export const MONGODB = defineFamily({
   sources: ['mongod', 'mongodb'],
   formats: [jsonLine],
   bareShare: 0,
-  fillers: { remote, ns, dbName, mongoUser, member, driver, wtStamp, plan, uuid4: (r) => `${r.hex(8)}-${r.hex(4)}-4${r.hex(3)}-a${r.hex(3)}-${r.hex(12)}`, conn: (r) => String(r.int(1, 999999)), count: (r) => String(r.int(1, 5000)), ms: (r) => String(r.int(100, 90000)), docs: (r) => String(r.int(0, 9999999)), term: (r) => String(r.int(1, 300)) },
+  fillers: { connFirst: connId.first, connAgain: connId.again, nsFirst: namespace.first, collAgain: (r) => namespace.again(r).split('.')[1], remote, ns, dbName, mongoUser, member, driver, wtStamp, plan, uuid4: (r) => `${r.hex(8)}-${r.hex(4)}-4${r.hex(3)}-a${r.hex(3)}-${r.hex(12)}`, conn: (r) => String(r.int(1, 999999)), count: (r) => String(r.int(1, 5000)), ms: (r) => String(r.int(100, 90000)), docs: (r) => String(r.int(0, 9999999)), term: (r) => String(r.int(1, 300)) },
   templates: [
     { label: 'System Notification', level: 'INFO', weight: 4, component: 'NETWORK 22943', pattern: braces('"ctx":"listener","msg":"Connection accepted","attr":«"remote":"{remote}","uuid":«"uuid":«"$uuid":"{uuid4}"»»,"connectionId":{conn},"connectionCount":{count}»»') },
-    { label: 'System Notification', level: 'INFO', weight: 4, component: 'NETWORK 22944', pattern: braces('"ctx":"conn{conn}","msg":"Connection ended","attr":«"remote":"{remote}","uuid":«"uuid":«"$uuid":"{uuid4}"»»,"connectionId":{conn},"connectionCount":{count}»»') },
-    { label: 'System Notification', level: 'INFO', weight: 2, component: 'NETWORK 51800', pattern: braces('"ctx":"conn{conn}","msg":"client metadata","attr":«"remote":"{remote}","client":"conn{conn}","doc":«{driver},"os":«"type":"Linux","name":"linux","architecture":"x86_64"»»»»') },
-    { label: 'System Notification', level: 'INFO', weight: 3, component: 'COMMAND 51803', pattern: braces('"ctx":"conn{conn}","msg":"Slow query","attr":«"type":"command","ns":"{ns}","command":«"find":"{ns}","filter":«"status":"pending"»,"limit":{int:1:500}»,"planSummary":"{plan}","keysExamined":{docs},"docsExamined":{docs},"nreturned":{int:0:500},"numYields":{int:0:9000},"reslen":{int:100:999999},"protocol":"op_msg","durationMillis":{ms}»»') },
+    { label: 'System Notification', level: 'INFO', weight: 4, component: 'NETWORK 22944', pattern: braces('"ctx":"conn{connFirst}","msg":"Connection ended","attr":«"remote":"{remote}","uuid":«"uuid":«"$uuid":"{uuid4}"»»,"connectionId":{connAgain},"connectionCount":{count}»»') },
+    { label: 'System Notification', level: 'INFO', weight: 2, component: 'NETWORK 51800', pattern: braces('"ctx":"conn{connFirst}","msg":"client metadata","attr":«"remote":"{remote}","client":"conn{connAgain}","doc":«{driver},"os":«"type":"Linux","name":"linux","architecture":"x86_64"»»»»') },
+    { label: 'System Notification', level: 'INFO', weight: 3, component: 'COMMAND 51803', pattern: braces('"ctx":"conn{conn}","msg":"Slow query","attr":«"type":"command","ns":"{nsFirst}","command":«"find":"{collAgain}","filter":«"status":"pending"»,"limit":{int:1:500}»,"planSummary":"{plan}","keysExamined":{docs},"docsExamined":{docs},"nreturned":{int:0:500},"numYields":{int:0:9000},"reslen":{int:100:999999},"protocol":"op_msg","durationMillis":{ms}»»') },
     { label: 'User Action', level: 'INFO', weight: 2, component: 'ACCESS 5286306', pattern: braces('"ctx":"conn{conn}","msg":"Successfully authenticated","attr":«"client":"{remote}","isSpeculative":{true|false},"isClusterMember":false,"mechanism":"SCRAM-SHA-256","user":"{mongoUser}","db":"{dbName}","result":0»»') },
     { label: 'Security Alert', level: 'INFO', weight: 3, component: 'ACCESS 5286307', pattern: braces('"ctx":"conn{conn}","msg":"Failed to authenticate","attr":«"client":"{remote}","isSpeculative":false,"isClusterMember":false,"mechanism":"{SCRAM-SHA-256|SCRAM-SHA-1}","user":"{mongoUser}","db":"{dbName}","error":"{AuthenticationFailed: SCRAM authentication failed, storedKey mismatch|UserNotFound: Could not find user \\"{mongoUser}\\" for db \\"{dbName}\\"}","result":{18|11}»»') },
     { label: 'Security Alert', level: 'INFO', component: 'ACCESS 20249', pattern: braces('"ctx":"conn{conn}","msg":"Authentication failed","attr":«"mechanism":"SCRAM-SHA-1","speculative":false,"principalName":"{mongoUser}","authenticationDatabase":"{dbName}","remote":"{remote}","extraInfo":«»,"error":"AuthenticationFailed: SCRAM authentication failed, storedKey mismatch"»»') },
@@ -91,12 +93,12 @@ export const MONGODB_LEGACY = defineFamily({
   sources: ['mongod', 'mongodb'],
   formats: [textLine],
   bareShare: 0.1,
-  fillers: { remote, ns, dbName, mongoUser, member, plan, conn: (r) => String(r.int(1, 999999)), count: (r) => String(r.int(1, 5000)), ms: (r) => String(r.int(100, 90000)), docs: (r) => String(r.int(0, 9999999)) },
+  fillers: { nsFirst: namespace.first, collAgain: (r) => namespace.again(r).split('.')[1], remote, ns, dbName, mongoUser, member, plan, conn: (r) => String(r.int(1, 999999)), count: (r) => String(r.int(1, 5000)), ms: (r) => String(r.int(100, 90000)), docs: (r) => String(r.int(0, 9999999)) },
   templates: [
     { label: 'System Notification', level: 'INFO', weight: 4, component: 'NETWORK', pattern: '[listener] connection accepted from {remote} #{conn} ({count} connections now open)' },
     { label: 'System Notification', level: 'INFO', weight: 4, component: 'NETWORK', pattern: '[conn{conn}] end connection {remote} ({count} connections now open)' },
     { label: 'System Notification', level: 'INFO', weight: 2, component: 'NETWORK', pattern: '[conn{conn}] received client metadata from {remote} conn{conn}: {lb} driver: {lb} name: "{nodejs|PyMongo|mongo-java-driver}", version: "{int:3:4}.{int:0:12}.{int:0:9}" {rb}, os: {lb} type: "Linux", name: "linux", architecture: "x86_64" {rb} {rb}' },
-    { label: 'System Notification', level: 'INFO', weight: 3, component: 'COMMAND', pattern: '[conn{conn}] command {ns} command: find {lb} find: "{ns}", filter: {lb} status: "pending" {rb} {rb} planSummary: {plan} keysExamined:{docs} docsExamined:{docs} cursorExhausted:1 numYields:{int:0:900} nreturned:{int:0:500} reslen:{int:100:99999} protocol:op_msg {ms}ms' },
+    { label: 'System Notification', level: 'INFO', weight: 3, component: 'COMMAND', pattern: '[conn{conn}] command {nsFirst} command: find {lb} find: "{collAgain}", filter: {lb} status: "pending" {rb} {rb} planSummary: {plan} keysExamined:{docs} docsExamined:{docs} cursorExhausted:1 numYields:{int:0:900} nreturned:{int:0:500} reslen:{int:100:99999} protocol:op_msg {ms}ms' },
     { label: 'User Action', level: 'INFO', component: 'ACCESS', pattern: '[conn{conn}] Successfully authenticated as principal {mongoUser} on {dbName} from client {remote}' },
     { label: 'Security Alert', level: 'INFO', weight: 2, component: 'ACCESS', pattern: '[conn{conn}] SASL SCRAM-SHA-1 authentication failed for {mongoUser} on {dbName} from client {remote} ; {AuthenticationFailed: SCRAM-SHA-1 authentication failed, storedKey mismatch|UserNotFound: Could not find user {mongoUser}@{dbName}}' },
     { label: 'Security Alert', level: 'INFO', component: 'CONTROL', pattern: '[initandlisten] ** WARNING: Access control is not enabled for the database.' },

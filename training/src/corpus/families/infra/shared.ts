@@ -130,3 +130,17 @@ export function sticky(filler: Filler): { first: Filler; again: Filler } {
     again: () => last,
   };
 }
+
+/**
+ * Slots of one line that must agree (a total and its parts, a size and its
+ * limit): the first key's slot draws all values, the other keys' slots read
+ * them. The first key must come first in the pattern.
+ */
+export function together<K extends string>(keys: readonly [K, ...K[]], draw: (r: Prng) => Record<K, string>): Record<K, Filler> {
+  let values = {} as Record<K, string>;
+  const fillers = {} as Record<K, Filler>;
+  keys.forEach((key, index) => {
+    fillers[key] = index === 0 ? (r) => (values = draw(r))[key] : () => values[key];
+  });
+  return fillers;
+}

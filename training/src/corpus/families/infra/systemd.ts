@@ -1,6 +1,6 @@
 import { FILLERS, randomMoment, type Filler } from '../../fillers';
 import { defineFamily } from '../log-family';
-import { epochSeconds, humanSize, iface, oneOf, pad, processName, programJournal, programSyslog, publicIp } from './shared';
+import { epochSeconds, humanSize, iface, oneOf, pad, processName, programJournal, programSyslog, publicIp, together } from './shared';
 
 /**
  * systemd (PID 1), journald, timesyncd and the small daemons of a Linux
@@ -48,6 +48,24 @@ const socketDesc = oneOf(['D-Bus System Message Bus Socket', 'Docker Socket for 
 const cpuTime: Filler = (r) => r.weighted<string>([[`${(r.next() * 10).toFixed(3)}s`, 3], [`${r.int(1, 59)}min ${(r.next() * 60).toFixed(3)}s`, 2], [`${r.int(1, 23)}h ${r.int(1, 59)}min ${(r.next() * 60).toFixed(3)}s`, 1], [`${r.int(1, 999)}ms`, 2]]);
 const exitStatus = oneOf(['1/FAILURE', '1/FAILURE', '2/INVALIDARGUMENT', '203/EXEC', '127/n/a', '217/USER', '226/NAMESPACE', '143/n/a', '255/EXCEPTION']);
 const journalDir: Filler = (r) => `/${r.pick(['run', 'var'])}/log/journal/${r.hex(32)}`;
+const human = (mb: number): string => (mb >= 1024 ? `${(mb / 1024).toFixed(1)}G` : `${mb.toFixed(1)}M`);
+/** A journal's use, its cap and what is left under the cap. */
+const journalUse = together(['jUsed', 'jMax', 'jFree'], (r) => {
+  const max = r.pick([78.4, 194.1, 392.7, 800, 1563.6, 4096]);
+  const used = max * r.next();
+  return { jUsed: human(used), jMax: human(max), jFree: human(max - used) };
+});
+/** Boot time in the kernel and in userspace, and their sum. */
+const bootTimes = together(['tKernel', 'tUser', 'tTotal'], (r) => {
+  const k = 1 + r.next() * 8;
+  const u = 2 + r.next() * 90;
+  return { tKernel: `${k.toFixed(3)}s`, tUser: `${u.toFixed(3)}s`, tTotal: `${(k + u).toFixed(3)}s` };
+});
+const hashFill = together(['fill', 'fillUsed', 'fillMax'], (r) => {
+  const max = r.pick([11377, 23301, 46603, 93206]);
+  const used = Math.floor(max * (0.75 + r.next() * 0.2));
+  return { fill: ((100 * used) / max).toFixed(1), fillUsed: String(used), fillMax: String(max) };
+});
 const ntpServer = oneOf(['ntp.ubuntu.com', '0.debian.pool.ntp.org', 'time.cloudflare.com', '2.pool.ntp.org', 'time.google.com', '169.254.169.123', 'time.aws.com', '0.centos.pool.ntp.org']);
 const nmStamp: Filler = (r) => `${epochSeconds(randomMoment(r))}.${pad(r.int(0, 9999), 4)}`;
 const nmState = oneOf(['prepare -> config', 'config -> ip-config', 'ip-config -> ip-check', 'ip-check -> secondaries', 'secondaries -> activated', 'activated -> deactivating', 'disconnected -> prepare']);
@@ -58,7 +76,7 @@ export const SYSTEMD = defineFamily({
   description: 'systemd, journald, timesyncd and the host daemons of syslog (logrotate, dhclient, NetworkManager, chronyd, ntpd, avahi, rsyslogd)',
   sources: ['systemd', 'syslog', 'journald'],
   formats: [programSyslog('systemd'), programSyslog('systemd'), programJournal('systemd')],
-  fillers: { unit, unitDesc, target, socketDesc, cpuTime, exitStatus, journalDir, size: humanSize, ntpServer, ntpIp: publicIp, nmStamp, nmState, iface, logFile, proc: processName, ip: FILLERS.ip, xid: (r) => r.hex(8) },
+  fillers: { ...hashFill, ...journalUse, ...bootTimes, unit, unitDesc, target, socketDesc, cpuTime, exitStatus, journalDir, size: humanSize, ntpServer, ntpIp: publicIp, nmStamp, nmState, iface, logFile, proc: processName, ip: FILLERS.ip, xid: (r) => r.hex(8) },
   templates: [
     { label: 'System Notification', level: null, weight: 4, component: 'systemd', pattern: 'Started {unitDesc}.' },
     { label: 'System Notification', level: null, weight: 3, component: 'systemd', pattern: 'Starting {unitDesc}...' },
@@ -67,7 +85,7 @@ export const SYSTEMD = defineFamily({
     { label: 'System Notification', level: null, weight: 2, component: 'systemd', pattern: 'Reached target {target}.' },
     { label: 'System Notification', level: null, component: 'systemd', pattern: 'Listening on {socketDesc}.' },
     { label: 'System Notification', level: null, component: 'systemd', pattern: '{Reloading.|Reloading {unitDesc}...|Reloaded {unitDesc}.}' },
-    { label: 'System Notification', level: null, component: 'systemd', pattern: 'Startup finished in {float:1:9:3}s (kernel) + {float:2:90:3}s (userspace) = {float:4:99:3}s.' },
+    { label: 'System Notification', level: null, component: 'systemd', pattern: 'Startup finished in {tKernel} (kernel) + {tUser} (userspace) = {tTotal}.' },
     { label: 'System Notification', level: null, weight: 3, component: 'systemd', pattern: '{unit}: {Deactivated successfully|Succeeded}.' },
     { label: 'System Notification', level: null, weight: 2, component: 'systemd', pattern: '{unit}: Scheduled restart job, restart counter is at {int:1:40}.' },
     { label: 'System Notification', level: null, component: 'systemd', pattern: '{unit}: Killing process {pid} ({proc}) with signal SIGKILL.' },
@@ -86,9 +104,9 @@ export const SYSTEMD = defineFamily({
     { label: 'Deprecation Warning', level: null, component: 'systemd', pattern: '/{etc|lib}/systemd/system/{unit}:{int:5:30}: Standard output type syslog is obsolete, automatically updating to journal. Please update your unit file, and consider removing the setting altogether.' },
     { label: 'Deprecation Warning', level: null, component: 'systemd', pattern: "/lib/systemd/system/{docker.socket|snapd.socket|cups.socket}:{int:4:9}: ListenStream= references a path below legacy directory /var/run/, updating /var/run/{docker|snapd|cups}.sock → /run/{docker|snapd|cups}.sock; please update the unit file accordingly." },
     { label: 'System Notification', level: null, component: 'systemd-journald', pattern: '{Journal started|Journal stopped|Received SIGTERM from PID 1 (systemd).}' },
-    { label: 'Resource Usage', level: null, weight: 2, component: 'systemd-journald', pattern: '{Runtime|System} Journal ({journalDir}) is {size}, max {size}, {size} free.' },
+    { label: 'Resource Usage', level: null, weight: 2, component: 'systemd-journald', pattern: '{Runtime|System} Journal ({journalDir}) is {jUsed}, max {jMax}, {jFree} free.' },
     { label: 'Resource Usage', level: null, component: 'systemd-journald', pattern: 'Vacuuming done, freed {size} of archived journals from {journalDir}.' },
-    { label: 'Resource Usage', level: null, component: 'systemd-journald', pattern: 'Data hash table of {journalDir}/system.journal has a fill level at {float:75:99:1} ({int:8000:99999} of {int:10000:120000} items, {int:6000000:99999999} file size, {int:400:900} bytes per hash table item), suggesting rotation.' },
+    { label: 'Resource Usage', level: null, component: 'systemd-journald', pattern: 'Data hash table of {journalDir}/system.journal has a fill level at {fill} ({fillUsed} of {fillMax} items, {int:6000000:99999999} file size, {int:400:900} bytes per hash table item), suggesting rotation.' },
     { label: 'Resource Usage', level: null, component: 'systemd-journald', pattern: 'Suppressed {int:10:99999} messages from {unit}' },
     { label: 'System Notification', level: null, weight: 2, component: 'systemd-timesyncd', pattern: '{Initial synchronization to|Synchronized to} time server {ntpIp}:123 ({ntpServer}).' },
     { label: 'Error', level: null, component: 'systemd-timesyncd', pattern: 'Timed out waiting for reply from {ntpIp}:123 ({ntpServer}).' },
