@@ -1,6 +1,7 @@
 import { randomMoment } from '../../fillers';
 import { criLine, journal, kubectlPrefix } from '../formats';
 import { defineFamily } from '../log-family';
+import { statusLine } from './app-fillers';
 import { http } from './template-kit';
 
 // The access lines that application servers and app-side edges print for
@@ -23,10 +24,10 @@ export const appAccess = defineFamily({
       const t = randomMoment(r);
       return `${pad2(t.day)}/${MONTHS[t.month - 1]}/${t.year} ${pad2(t.hour)}:${pad2(t.minute)}:${pad2(t.second)}`;
     },
-    statusText: (r) => r.pick(['OK', 'Not Found', 'Created', 'Internal Server Error', 'Unauthorized', 'Forbidden', 'No Content']),
+    statusLine,
   },
   templates: [
-    http('INFO', 'INFO:     {ip}:{port} - "{method} {path} HTTP/1.1" {status} {statusText}', 3),
+    http('INFO', 'INFO:     {ip}:{int:1024:65535} - "{method} {path} HTTP/1.1" {statusLine}', 3),
     http(null, '[GIN] {int:2023:2026}/{int:10:12}/{int:10:28} - {int:10:23}:{int:10:59}:{int:10:59} | {status} | {float:0:900:3}ms | {ip} | {method} "{path}"', 3),
     http(null, '{method} {path} {status} {float:0:900:3} ms - {bytes}', 3),
     http(null, '{ip} - - [{devServerTime}] "{method} {path} HTTP/1.1" {status} {-|{bytes}}'),

@@ -1,5 +1,6 @@
 import { criLine, pythonBasic, pythonLogging, structuredJson } from '../formats';
 import { defineFamily } from '../log-family';
+import { statusLine } from './app-fillers';
 import { crit, dep, err, http, res, sec, sys, usr } from './template-kit';
 
 // Business services in Python (Django/Flask behind gunicorn, Celery
@@ -12,6 +13,9 @@ export const pythonService = defineFamily({
   sources: ['notification-service', 'search-indexer', 'report-engine'],
   formats: [pythonLogging(LOGGERS), pythonBasic(LOGGERS), structuredJson(LOGGERS), criLine],
   bareShare: 0.4,
+  fillers: {
+    statusLine,
+  },
   templates: [
     sys('NOTICE', 'SIGHUP received, reloading configuration'),
     sys('INFO', 'Task {tasks.send_invoice|billing.tasks.charge|crm.tasks.sync_contacts|reports.tasks.build}[{uuid}] received', 3),
@@ -28,10 +32,10 @@ export const pythonService = defineFamily({
     dep('WARN', "DeprecationWarning: the '{engine|mode|loop|callback}' keyword argument is deprecated, use '{backend|strategy|executor|handler}' instead"),
     http('INFO', 'Response {status} for {method} {path} in {duration}'),
     http(null, 'Access log: client={ip} method={method} url={path} code={status}'),
-    http('INFO', '{method} {path} returned {status} {OK|Gone|Not Found|Unauthorized|Internal Server Error}'),
+    http('INFO', '{method} {path} returned {statusLine}'),
     http(null, '{service}: "{method} {path}" {status} in {duration}'),
     http('DEBUG', 'HTTP/1.1 {status} {method} {path} from {ip}'),
-    http('INFO', '{ip} {method} {path} -> {status} {OK|Not Found|Forbidden|Gone|Bad Gateway}'),
+    http('INFO', '{ip} {method} {path} -> {statusLine}'),
     sys('INFO', 'Deployment of {service} {version} completed'),
     sys('INFO', 'Workflow engine started with {int:2:64} workers'),
     sys('DEBUG', 'Reindexing of {table} completed'),

@@ -1,5 +1,6 @@
 import { criLine, rails } from '../formats';
 import { defineFamily } from '../log-family';
+import { statusLine } from './app-fillers';
 import { crit, dep, err, http, res, sec, sys, usr } from './template-kit';
 
 // A Ruby on Rails app (Puma, Sidekiq jobs): its request lines (Started,
@@ -11,8 +12,11 @@ export const railsApp = defineFamily({
   sources: ['storefront', 'ModernCRM'],
   formats: [rails, criLine],
   bareShare: 0.4,
+  fillers: {
+    statusLine,
+  },
   templates: [
-    http('INFO', 'Completed {status} {OK|Not Found|Unauthorized|Internal Server Error|Created|Found} in {int:1:3000}ms (Views: {float:0:900:1}ms | ActiveRecord: {float:0:300:1}ms)'),
+    http('INFO', 'Completed {statusLine} in {int:1:3000}ms (Views: {float:0:900:1}ms | ActiveRecord: {float:0:300:1}ms)'),
     sys('INFO', 'Started {GET|POST|PATCH|DELETE} "{path}" for {ip} at {datetime} +0000', 3),
     sys('INFO', 'Processing by {OrdersController|InvoicesController|SessionsController|Api::V1::UsersController}#{index|show|create|update} as {HTML|JSON}', 3),
     sys('INFO', 'Performed {InvoiceMailerJob|SyncContactsJob|ReportJob} (Job ID: {uuid}) from {Sidekiq|Async}(default) in {float:1:9000:2}ms'),

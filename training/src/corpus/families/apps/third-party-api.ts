@@ -1,5 +1,6 @@
 import { bracketedIso, logfmt, pino, structuredJson } from '../formats';
 import { defineFamily } from '../log-family';
+import { statusLine } from './app-fillers';
 import { crit, dep, err, http, res, sec, sys } from './template-kit';
 
 // ThirdPartyAPI: the integration layer that calls partner and SaaS APIs and
@@ -14,6 +15,7 @@ export const thirdPartyApi = defineFamily({
   formats: [structuredJson(LOGGERS), pino('integrations'), logfmt('integrations'), bracketedIso],
   bareShare: 0.4,
   fillers: {
+    statusLine,
     provider: (r) => r.pick(['Stripe', 'Salesforce', 'HubSpot', 'Twilio', 'SendGrid', 'Slack', 'Shopify', 'Xero', 'DocuSign', 'Zendesk']),
     partnerHost: (r) => r.pick(['api.stripe.com', 'api.github.com', 'graph.microsoft.com', 'hooks.slack.com', 'api.hubapi.com', 'api.twilio.com', 'api.partner.example', 'api.example.com']),
   },
@@ -21,7 +23,7 @@ export const thirdPartyApi = defineFamily({
     // Calls going out and what they answered.
     http('INFO', 'Outgoing request {method} https://{partnerHost}{path} responded {status} in {duration}', 3),
     http(null, 'ThirdPartyAPI call {method} {path} -> HTTP {status}', 3),
-    http('DEBUG', '{method} https://{partnerHost}{path} completed: {status} {OK|Created|Not Found|Bad Request|Service Unavailable} ({int:1:3000} ms)'),
+    http('DEBUG', '{method} https://{partnerHost}{path} completed: {statusLine} ({int:1:3000} ms)'),
     http('INFO', 'HTTP request to {service} {path} finished with status {status} after {duration}'),
     http('DEBUG', 'upstream response: {status} for {method} {path} (upstream {ip}:{port}, {float:0:2:3}s)'),
     http(null, 'Call to {service} {method} {path} answered {status}'),
