@@ -54,6 +54,7 @@ export const analytics = defineFamily({
     err(null, '{int:1:40} of {int:40:80} ERROR creating sql {table|view|incremental} model analytics.{dataset} {.....|..........} [ERROR in {float:0:90:2}s]'),
     err('ERROR', 'Marking task as FAILED. dag_id={job}, task_id={extract|transform|load|publish}, execution_date={date}T00:00:00+00:00'),
     err('INFO', 'Task exited with return code 1'),
+    err('ERROR', '{feature} run for {dataset} failed: {cause}'),
     err('ERROR', 'Query for dashboard "{dashboard}" failed: {cause}'),
 
     // Business-level failures of the reporting process, outages, misuse.

@@ -72,6 +72,8 @@ export const crm = defineFamily({
     sys('DEBUG', 'SLA timer started for case {ticket} ({int:1:72} h target)'),
     sys('INFO', 'Territory rules recalculated: {int:10:9000} accounts evaluated in {duration}'),
     sys('INFO', 'ERP sync pushed {int:1:900} accounts and {int:1:3000} contacts'),
+    sys('DEBUG', "Module '{feature}' loaded in {int:5:900} ms"),
+    usr('DEBUG', 'User {user} opened {feature}'),
     usr('INFO', 'User {user} converted lead {int:1000:99999} to opportunity {int:10000:99999}'),
     usr(null, 'User {userId} opened case {ticket} for account {account}'),
     usr('DEBUG', 'User {user} opened the {dashboard|reports page|settings page}'),

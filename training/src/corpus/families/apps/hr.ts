@@ -34,6 +34,7 @@ export const hr = defineFamily({
     sys('INFO', 'Scheduler: Sending due task {payroll.tasks.close_period|leave.tasks.accrue_balances|timesheets.tasks.remind_missing} ({payroll.tasks.close_period|leave.tasks.accrue_balances|timesheets.tasks.remind_missing})'),
     sys('DEBUG', 'Holiday calendar {year} imported for {country}'),
     usr('INFO', 'Employee {employee} downloaded the payslip for {payPeriod}'),
+    sys('INFO', '{replacement} is now the default for new employees in {department}'),
     usr('INFO', 'Employee {user} clocked {in|out} at {datetime}', 3),
     usr('INFO', 'Employee portal: user {userId} logged in using {single sign-on|SSO|a password}'),
     usr(null, 'Employee {employee} submitted a {leaveType} request for {int:1:20} days'),

@@ -63,5 +63,6 @@ export const javaService = defineFamily({
     dep('INFO', 'The {configKey} setting is obsolete and will be removed in the next major release'),
     dep('WARN', 'Using {TLS 1.0|TLS 1.1|SSLv3|SHA-1} is deprecated and will be disabled on {date}'),
     dep('INFO', "Option '{configKey}' will be removed in the next major version"),
+    sys('INFO', 'Feature {feature} enabled for tenant {int:100:9999}'),
   ],
 });

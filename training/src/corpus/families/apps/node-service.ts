@@ -51,5 +51,6 @@ export const nodeService = defineFamily({
     dep('INFO', '{library} reached end-of-life; please upgrade'),
     dep('INFO', 'Attribute {configKey} is deprecated, and will be removed in {version}. Use {configKey} instead'),
     dep('WARN', 'Use of deprecated header {X-Api-Version|X-Legacy-Auth} detected; it will be ignored from {date}'),
+    usr('INFO', 'User {user} switched from {feature} to {replacement}'),
   ],
 });

@@ -61,5 +61,6 @@ export const pythonService = defineFamily({
     dep('WARN', 'Warning: {library} is deprecated and will no longer receive security updates'),
     dep('WARN', 'WARN deprecated {configKey}: use {configKey}'),
     dep('WARN', 'End-of-life notice: {library} is no longer supported after {date}'),
+    err('ERROR', '{apiFunction} call failed: {cause}'),
   ],
 });

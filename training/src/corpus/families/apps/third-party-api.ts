@@ -28,6 +28,7 @@ export const thirdPartyApi = defineFamily({
     http('DEBUG', 'upstream response: {status} for {method} {path} (upstream {ip}:{port}, {float:0:2:3}s)'),
     http(null, 'Call to {service} {method} {path} answered {status}'),
     http('INFO', '{provider} API {method} {path} status={status} request_id={hex32}'),
+    http('INFO', '{apiFunction} -> {status} in {duration}'),
 
     // Routine integration work.
     sys('INFO', 'Webhook {evt_{hex8}|{uuid}} from {provider} received and queued', 3),
