@@ -23,6 +23,12 @@ interface RuleTally {
   byTruth: Map<string, number>;
 }
 
+// Piped into head: stop quietly when the reader has gone.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit();
+});
+
 const [corpusPath = join(__dirname, '../../../training/data/corpus.csv'), rulesPath] = process.argv.slice(2);
 const rows: Row[] = parse(readFileSync(corpusPath), { columns: true, skip_empty_lines: true });
 const ruleSet = loadRules(rulesPath);
