@@ -49,7 +49,7 @@ export const CRON = defineFamily({
     { label: 'System Notification', level: null, component: 'crond', pattern: '(CRON) {STARTUP (1.5.{2|5|7})|INFO (RANDOM_DELAY will be scaled with factor {int:1:99}% if used.)|INFO (running with inotify support)|INFO (@reboot jobs will be run at computer\'s startup.)}' },
     { label: 'System Notification', level: null, weight: 2, component: 'CRON', pattern: '(CRON) info (No MTA installed, discarding output)' },
     { label: 'Error', level: null, weight: 2, component: 'cron', pattern: '(CRON) error (grandchild #{child} failed with exit status {1|2|126|127|255})' },
-    { label: 'System Notification', level: null, component: 'cron', pattern: '({*system*|*system*php|*system*sysstat|{user}}) RELOAD ({/etc/crontab|{cronFile}|crontabs/{user}})' },
+    { label: 'System Notification', level: null, component: 'cron', pattern: '{(*system*) RELOAD (/etc/crontab)|(*system*php) RELOAD (/etc/cron.d/php)|(*system*sysstat) RELOAD (/etc/cron.d/sysstat)|(*system*certbot) RELOAD (/etc/cron.d/certbot)|({user1}) RELOAD (crontabs/{user1again})}' },
     { label: 'Error', level: null, component: 'cron', pattern: '({user}) ORPHAN (no passwd entry)' },
     { label: 'Error', level: null, component: 'cron', pattern: '(*system*) {BAD FILE MODE|WRONG FILE OWNER|INSECURE MODE (mode 0600 expected)} ({cronFile})' },
     { label: 'Error', level: null, component: 'cron', pattern: 'Error: bad {minute|hour|command|day-of-week}; while reading {cronFile}' },

@@ -1,7 +1,7 @@
 import { FILLERS, formatDate, formatTime, isoTimestamp, randomMoment, type Filler } from '../../fillers';
 import { defineFamily, type FamilyLevel, type LineFormat } from '../log-family';
 import { oneOf, pad } from './shared';
-import { client, proto, target, upstreamAddr, userAgent, vhost } from './web';
+import { client, target, upstreamAddr, userAgent, vhost } from './web';
 
 /**
  * Envoy (and Istio's sidecar): the default access log format, the Istio
@@ -24,7 +24,7 @@ export const ENVOY_ACCESS = defineFamily({
   sources: ['envoy', 'istio-proxy'],
   formats: [],
   bareShare: 1,
-  fillers: { accessTime, flag, duration, upstreamTime, cluster, client, vhost, target, proto, ua: userAgent, upstream: upstreamAddr, reqId: FILLERS.uuid },
+  fillers: { accessTime, flag, duration, upstreamTime, cluster, client, vhost, target, proto: oneOf(['HTTP/1.1', 'HTTP/1.1', 'HTTP/2', 'HTTP/1.0']), ua: userAgent, upstream: upstreamAddr, reqId: FILLERS.uuid },
   templates: [
     { label: 'HTTP Status', level: null, weight: 4, pattern: '[{accessTime}] "{method} {target} {proto}" {status} {flag} {int:0:9000} {bytes} {duration} {upstreamTime} "{-|{client}}" "{ua}" "{reqId}" "{vhost}" "{upstream}"' },
     { label: 'HTTP Status', level: null, weight: 3, pattern: '[{accessTime}] "{method} {target} {HTTP/1.1|HTTP/2}" {status} {flag} {via_upstream|-|upstream_reset_before_response_started{lb}connection_failure{rb}|upstream_reset_before_response_started{lb}connection_termination{rb}} "-" {int:0:9000} {bytes} {duration} {upstreamTime} "{-|{client}}" "{ua}" "{reqId}" "{vhost}:{int:80:9090}" "{upstream}" {cluster} {ip}:{int:32768:60999} {ip}:{int:80:9090} {ip}:{int:32768:60999} {-|outbound_.{int:80:9090}_._.{vhost}} default' },

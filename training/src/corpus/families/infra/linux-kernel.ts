@@ -28,6 +28,12 @@ const oomSizes = together(['vm', 'rss'], (r) => {
   const vm = r.weighted<number>([[r.int(100000, 9999999), 3], [r.int(10000000, 60000000), 1]]);
   return { vm: String(vm), rss: String(Math.floor(vm * (0.2 + r.next() * 0.75))) };
 });
+/** perf's sample-rate throttle: the interrupt took longer than the limit, and the new rate follows from it. */
+const perf = together(['perfTook', 'perfLimit', 'perfRate'], (r) => {
+  const limit = r.int(2500, 7800);
+  const took = limit + r.int(1, 2500);
+  return { perfTook: String(took), perfLimit: String(limit), perfRate: String(Math.floor(200000000 / (took * 1.25) / 1000) * 1000 || 1000) };
+});
 const smallKb: Filler = (r) => String(r.weighted<number>([[0, 2], [r.int(4, 999), 2], [r.int(1000, 99999), 1]]));
 const cpu: Filler = (r) => String(r.int(0, 63));
 const userAddr: Filler = (r) => `7f${r.hex(10)}`;
@@ -70,7 +76,7 @@ export const LINUX_KERNEL = defineFamily({
   sources: ['kernel', 'dmesg', 'kern.log'],
   formats: [dmesg, dmesgHuman, kernLog, kernLog, kernSyslog, kernJournal],
   bareShare: 0.2,
-  fillers: { ...oomSizes, pgt: (r) => String(r.int(60, 90000)), sp, mceStatus, memory, sdDisk, kb, smallKb, cpu, proc: processName, userAddr, mapping, segAddr, disk, part, sector, ata, scsi, unit, audit, memcg, aaProfile, deniedFile, seType, seTarget, usbId, pci, iface, mac, srcIp: publicIp, sport: ephemeralPort, hostileDport, uid: loginUid, h4: (r) => r.hex(4), h8: (r) => r.hex(8), h16: (r) => r.hex(16) },
+  fillers: { ...oomSizes, ...perf, pgt: (r) => String(r.int(60, 90000)), sp, mceStatus, memory, sdDisk, kb, smallKb, cpu, proc: processName, userAddr, mapping, segAddr, disk, part, sector, ata, scsi, unit, audit, memcg, aaProfile, deniedFile, seType, seTarget, usbId, pci, iface, mac, srcIp: publicIp, sport: ephemeralPort, hostileDport, uid: loginUid, h4: (r) => r.hex(4), h8: (r) => r.hex(8), h16: (r) => r.hex(16) },
   templates: [
     { label: 'Critical Error', level: null, pattern: 'Out of memory: Kill process {pid} ({proc}) score {int:100:999} or sacrifice child' },
     { label: 'Critical Error', level: null, pattern: 'Killed process {pid} ({proc}) total-vm:{vm}kB, anon-rss:{rss}kB, file-rss:{smallKb}kB{, shmem-rss:{smallKb}kB|}' },
@@ -99,7 +105,7 @@ export const LINUX_KERNEL = defineFamily({
     { label: 'Critical Error', level: null, pattern: 'EXT4-fs ({part}): Remounting filesystem read-only' },
     { label: 'Critical Error', level: null, pattern: 'Aborting journal on device {part}-8.' },
     { label: 'Critical Error', level: null, pattern: 'XFS ({part}): {Metadata corruption detected at xfs_dinode_verify+0x{h4}/0x{h4} [xfs], inode 0x{h8} dinode|Corruption of in-memory data detected.  Shutting down filesystem|log I/O error -5}' },
-    { label: 'Critical Error', level: null, pattern: 'md/raid{1|10|}:md{0|1|127}: Disk failure on {part}, disabling device.' },
+    { label: 'Critical Error', level: null, pattern: 'md/raid{1|10|}:md{0|1|127}: Disk failure on {sdb1|sdc1|sda2|nvme1n1p1|sdd1}, disabling device.' },
     { label: 'Critical Error', level: null, pattern: 'sd {scsi}: [{sdDisk}] tag#{int:0:31} FAILED Result: hostbyte=DID_OK driverbyte=DRIVER_SENSE{ cmd_age={int:0:30}s|}' },
     { label: 'Critical Error', level: null, pattern: 'ata{ata}.00: error: {lb} UNC {rb}' },
     { label: 'Error', level: null, pattern: 'ata{ata}.00: exception Emask 0x0 SAct 0x{h4} SErr 0x0 action 0x{0|6} frozen' },
@@ -115,10 +121,10 @@ export const LINUX_KERNEL = defineFamily({
     { label: 'Security Alert', level: null, pattern: 'audit: type=1400 audit({audit}): avc:  denied  {lb} {read|write|getattr|open|name_connect} {rb} for  pid={pid} comm="{proc}" name="{deniedFile}" dev="{part}" ino={int:100:9999999} scontext=system_u:system_r:{seType}:s0 tcontext=unconfined_u:object_r:{seTarget}:s0 tclass={file|dir|tcp_socket} permissive=0' },
     { label: 'System Notification', level: null, pattern: 'audit: type=1400 audit({audit}): apparmor="STATUS" operation="profile_{load|replace}" profile="unconfined" name="{aaProfile}" pid={pid} comm="apparmor_parser"' },
     { label: 'System Notification', level: null, weight: 2, pattern: 'audit: type={1130|1131} audit({audit}): pid=1 uid=0 auid=4294967295 ses=4294967295 {subj=kernel |subj=system_u:system_r:init_t:s0 |}msg=\'unit={unit} comm="systemd" exe="/usr/lib/systemd/systemd" hostname=? addr=? terminal=? res=success\'' },
-    { label: 'Resource Usage', level: null, pattern: 'Memory: {memory} available ({int:9000:22000}K kernel code, {int:1500:4000}K rwdata, {int:3000:12000}K rodata, {int:1500:5000}K init, {int:1000:6000}K bss, {kb}K reserved, 0K cma-reserved)' },
+    { label: 'Resource Usage', level: null, pattern: 'Memory: {memory} available ({int:9000:22000}K kernel code, {int:1500:4000}K rwdata, {int:3000:12000}K rodata, {int:1500:5000}K init, {int:1000:6000}K bss, {int:180000:900000}K reserved, 0K cma-reserved)' },
     { label: 'Resource Usage', level: null, pattern: 'CPU{cpu}: {Core|Package} temperature above threshold, cpu clock throttled (total events = {int:1:99999})' },
     { label: 'System Notification', level: null, pattern: 'CPU{cpu}: {Core|Package} temperature/speed normal' },
-    { label: 'Resource Usage', level: null, pattern: 'perf: interrupt took too long ({int:2501:9999} > {int:2500:7800}), lowering kernel.perf_event_max_sample_rate to {int:20000:79750}' },
+    { label: 'Resource Usage', level: null, pattern: 'perf: interrupt took too long ({perfTook} > {perfLimit}), lowering kernel.perf_event_max_sample_rate to {perfRate}' },
     { label: 'Resource Usage', level: null, pattern: 'TCP: out of memory -- consider tuning tcp_mem' },
     { label: 'Resource Usage', level: null, pattern: 'VFS: file-max limit {65536|1048576|{int:10000:9999999}} reached' },
     { label: 'System Notification', level: null, weight: 2, pattern: 'usb {usbId}: new {high|full|super}-speed USB device number {int:2:127} using {xhci_hcd|ehci-pci}' },

@@ -47,7 +47,7 @@ const rdsLine: LineFormat = (m, { level, component, rng }) =>
 const syslogLine: LineFormat = (m, { level, component, rng }) =>
   `${syslogTimestamp(randomMoment(rng))} ${FILLERS.host(rng)} postgres[${rng.int(30, 4194304)}]: [${rng.int(1, 99)}-1] ${severity(level, component)}:  ${m}`;
 
-const relation = oneOf(['orders', 'public.users', 'line_items', 'pg_catalog.pg_statistic', 'events_2024_01', 'sessions', 'audit_log', 'public.accounts']);
+const relation = oneOf(['orders', 'users', 'line_items', 'events_2024_01', 'sessions', 'audit_log', 'accounts', 'payments']);
 const constraint = oneOf(['users_email_key', 'orders_pkey', 'accounts_username_key', 'line_items_order_id_sku_key', 'idx_sessions_token', 'payments_idempotency_key_key']);
 const sql = oneOf([
   'SELECT * FROM orders WHERE customer_id = $1 ORDER BY created_at DESC LIMIT 50',

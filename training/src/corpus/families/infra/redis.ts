@@ -1,6 +1,6 @@
 import { randomMoment, type Filler } from '../../fillers';
 import { defineFamily, type FamilyLevel, type LineFormat } from '../log-family';
-import { MONTHS, oneOf, pad } from './shared';
+import { MONTHS, oneOf, pad, together } from './shared';
 
 /**
  * Redis and Redis Sentinel: `1234:M 02 Jan 2024 03:04:05.678 * message`
@@ -26,6 +26,11 @@ const redisLine: LineFormat = (m, { level, component, rng }) => {
 const peer: Filler = (r) => `10.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`;
 const master = oneOf(['mymaster', 'redis-master', 'cache', 'sessions', 'queue']);
 const mb: Filler = (r) => String(r.weighted<number>([[r.int(0, 9), 3], [r.int(10, 999), 2], [r.int(1000, 20000), 1]]));
+/** Copy-on-write while the fork saves: the current and average sizes within the peak. */
+const cow = together(['cowNow', 'cowPeak', 'cowAvg'], (r) => {
+  const peak = r.weighted<number>([[r.int(0, 9), 3], [r.int(10, 999), 2], [r.int(1000, 20000), 1]]);
+  return { cowNow: String(Math.floor(peak * r.next())), cowPeak: String(peak), cowAvg: String(Math.floor(peak * r.next())) };
+});
 const ver = oneOf(['7.2.4', '7.0.15', '6.2.14', '7.4.1', '6.0.16', '5.0.7']);
 
 export const REDIS = defineFamily({
@@ -34,14 +39,14 @@ export const REDIS = defineFamily({
   sources: ['redis', 'redis-sentinel'],
   formats: [redisLine],
   bareShare: 0.15,
-  fillers: { peer, master, mb, ver, secs: (r) => (r.next() * 5).toFixed(3), keys: (r) => String(r.int(0, 9999999)), id: (r) => r.hex(40), epoch: (r) => String(r.int(1, 60)), offset: (r) => String(r.int(1, 99999999999)) },
+  fillers: { ...cow, peer, master, mb, ver, secs: (r) => (r.next() * 5).toFixed(3), keys: (r) => String(r.int(0, 9999999)), id: (r) => r.hex(40), epoch: (r) => String(r.int(1, 60)), offset: (r) => String(r.int(1, 99999999999)) },
   templates: [
     { label: 'System Notification', level: 'INFO', weight: 3, pattern: 'Background saving started by pid {pid}' },
     { label: 'System Notification', level: 'INFO', weight: 3, component: 'C', pattern: 'DB saved on disk' },
     { label: 'System Notification', level: 'INFO', weight: 3, pattern: 'Background saving terminated with success' },
     { label: 'System Notification', level: 'INFO', weight: 3, pattern: '{1|10|100|10000} changes in {60|300|3600|900} seconds. Saving...' },
     { label: 'Resource Usage', level: 'INFO', weight: 2, component: 'C', pattern: 'RDB: {mb} MB of memory used by copy-on-write' },
-    { label: 'Resource Usage', level: 'INFO', weight: 2, component: 'C', pattern: 'Fork CoW for RDB: current {mb} MB, peak {mb} MB, average {mb} MB' },
+    { label: 'Resource Usage', level: 'INFO', weight: 2, component: 'C', pattern: 'Fork CoW for RDB: current {cowNow} MB, peak {cowPeak} MB, average {cowAvg} MB' },
     { label: 'System Notification', level: 'INFO', weight: 2, pattern: 'Ready to accept connections{| tcp| unix}' },
     { label: 'System Notification', level: 'WARN', pattern: 'oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo' },
     { label: 'System Notification', level: 'WARN', pattern: 'Redis version={ver}, bits=64, commit=00000000, modified=0, pid={pid}, just started' },

@@ -1,6 +1,6 @@
 import { formatTime, randomMoment, type Filler } from '../../fillers';
 import { defineFamily, type LineFormat } from '../log-family';
-import { epochSeconds, internetHost, oneOf, pad, publicIp } from './shared';
+import { epochSeconds, internetHost, oneOf, pad, publicIp, sticky } from './shared';
 import { client } from './web';
 
 /**
@@ -29,7 +29,7 @@ export const SQUID_ACCESS = defineFamily({
   templates: [
     { label: 'HTTP Status', level: null, weight: 4, pattern: '{stamp} {elapsed} {client} {result} {bytes} {method} {url} {peerUser} {HIER_DIRECT/{origin}|HIER_NONE/-|FIRSTUP_PARENT/{ip}} {mime}' },
     { label: 'HTTP Status', level: null, weight: 3, pattern: '{stamp} {elapsed} {client} TCP_TUNNEL/200 {bytes} CONNECT {host}:443 {peerUser} HIER_DIRECT/{origin} -' },
-    { label: 'HTTP Status', level: null, weight: 2, pattern: '{stamp} {elapsed} {client} TCP_DENIED/{403|407} {3970|4123|3865} {GET|CONNECT} {url} {peerUser} HIER_NONE/- text/html' },
+    { label: 'HTTP Status', level: null, weight: 2, pattern: '{stamp} {elapsed} {client} TCP_DENIED/{403|407} {3970|4123|3865} {GET {url}|CONNECT {host}:443} {peerUser} HIER_NONE/- text/html' },
     { label: 'HTTP Status', level: null, pattern: '{stamp} {elapsed} {client} NONE_NONE/{400|000} {0|3876} {NONE|-} {error:invalid-request|error:transaction-end-before-headers} - HIER_NONE/- {text/html|-}' },
     { label: 'HTTP Status', level: null, pattern: '{stamp} {elapsed} {client} TCP_MISS/{503|504} {4123|3902} {method} {url} - HIER_{DIRECT|NONE}/{origin} text/html' },
   ],
@@ -40,6 +40,7 @@ const cacheLine: LineFormat = (m, { rng }) => {
   const kid = rng.chance(0.8) ? ` kid${rng.int(1, 4)}` : '';
   return `${t.year}/${pad(t.month, 2)}/${pad(t.day, 2)} ${formatTime(t)}${kid}| ${m}`;
 };
+const helperCount = sticky((r) => String(r.pick([5, 10, 16, 20, 32])));
 const parent = oneOf(['proxy2', 'parent1.corp.local', '10.0.5.12', 'upstream-proxy']);
 
 export const SQUID = defineFamily({
@@ -48,7 +49,7 @@ export const SQUID = defineFamily({
   sources: ['squid', 'cache.log'],
   formats: [cacheLine],
   bareShare: 0.15,
-  fillers: { parent, client, ver: (r) => `${r.pick([4, 5, 6])}.${r.int(1, 13)}`, kb: (r) => String(r.pick([262144, 1024000, 512000, 2048000, r.int(1000, 9999999)])), fd: (r) => String(r.int(8, 65535)), n: (r) => String(r.int(1, 999999)), host: internetHost },
+  fillers: { helpers: helperCount.first, helpersAgain: helperCount.again, dnsName: oneOf(['intranet.corp', 'wpad.corp.local', 'update.example.invalid', 'cdn.acme.io', 'login.contoso.com']), parent, client, ver: (r) => `${r.pick([4, 5, 6])}.${r.int(1, 13)}`, kb: (r) => String(r.pick([262144, 1024000, 512000, 2048000, r.int(1000, 9999999)])), fd: (r) => String(r.int(8, 65535)), n: (r) => String(r.int(1, 999999)), host: internetHost },
   templates: [
     { label: 'System Notification', level: 'INFO', pattern: 'Starting Squid Cache version {ver} for x86_64-pc-linux-gnu...' },
     { label: 'System Notification', level: 'INFO', pattern: 'Accepting HTTP Socket connections at conn{int:1:9} local=[::]:3128 remote=[::] FD {fd} flags=9' },
@@ -59,7 +60,7 @@ export const SQUID = defineFamily({
     { label: 'System Notification', level: 'INFO', pattern: 'storeLateRelease: released {int:0:999} objects' },
     { label: 'Resource Usage', level: 'INFO', pattern: '{Max Mem  size: {kb} KB|Max Swap size: {kb} KB|Swap maxSize {kb} + {kb} KB, estimated {n} objects|Target number of buckets: {n}|Using {8192|16384|65536} Store buckets}' },
     { label: 'Resource Usage', level: 'WARN', weight: 2, pattern: 'WARNING! Your cache is running out of filedescriptors' },
-    { label: 'Resource Usage', level: 'WARN', pattern: 'WARNING: All {int:5:32}/{int:5:32} {ssl_crtd|basic_ncsa_auth|negotiate_kerberos_auth|ntlm_auth} processes are busy.' },
+    { label: 'Resource Usage', level: 'WARN', pattern: 'WARNING: All {helpers}/{helpersAgain} {ssl_crtd|basic_ncsa_auth|negotiate_kerberos_auth|ntlm_auth} processes are busy.' },
     { label: 'Resource Usage', level: 'WARN', pattern: 'squidaio_queue_request: WARNING - Queue congestion (growing to {int:64:16384})' },
     { label: 'Critical Error', level: 'ERROR', pattern: 'Detected DEAD Parent: {parent}' },
     { label: 'System Notification', level: 'INFO', pattern: 'Detected REVIVED Parent: {parent}' },

@@ -12,15 +12,20 @@ import { base64, ephemeralPort, guessedUser, oneOf, peerIp, publicIp, tty, unixU
 
 const sshKey: Filler = (r) => `${r.pick(['RSA', 'RSA', 'ED25519', 'ED25519', 'ECDSA'])} SHA256:${base64(r, 43)}`;
 /** What reverse DNS says about a scanner (`181-12-34-56.static.example.net [181.12.34.56]`). */
-const rdns: Filler = (r) => {
-  const ip = publicIp(r);
+const rdnsName = (r: Parameters<Filler>[0], ip: string): string => {
   const dashed = ip.replace(/\./g, '-');
   return r.pick([
-    `${dashed}.static.${r.pick(['telecom.net.ar', 'vodafone.in', 'ip.veloxzone.com.br', 'hinet.net', 'static.ertelecom.ru'])} [${ip}]`,
-    `ip-${dashed}.${r.pick(['ip.secureserver.net', 'a.example-isp.com'])} [${ip}]`,
-    `${r.pick(['mail', 'host', 'srv', 'vps'])}${r.int(1, 999)}.${r.pick(['ovh.net', 'contaboserver.net', 'your-server.de', 'hostwindsdns.com'])} [${ip}]`,
+    `${dashed}.static.${r.pick(['telecom.net.ar', 'vodafone.in', 'ip.veloxzone.com.br', 'hinet.net', 'static.ertelecom.ru'])}`,
+    `ip-${dashed}.${r.pick(['ip.secureserver.net', 'a.example-isp.com'])}`,
+    `${r.pick(['mail', 'host', 'srv', 'vps'])}${r.int(1, 999)}.${r.pick(['ovh.net', 'contaboserver.net', 'your-server.de', 'hostwindsdns.com'])}`,
   ]);
 };
+const rdns: Filler = (r) => {
+  const ip = publicIp(r);
+  return `${rdnsName(r, ip)} [${ip}]`;
+};
+/** The name a scanner's address claims, which does not resolve back to it. */
+const claimedName: Filler = (r) => rdnsName(r, publicIp(r));
 const badBanner = oneOf(['GET / HTTP/1.1', '\\026\\003\\001', 'MGLNDD_0.0.0.0_22', 'HELP', '\\003', 'SSH-1.5-NmapNSE_1.0', '\\200\\003\\001', 'OPTIONS / RTSP/1.0']);
 const kexOffer = oneOf([
   'diffie-hellman-group1-sha1,diffie-hellman-group14-sha1',
@@ -35,7 +40,7 @@ export const SSHD = defineFamily({
   description: 'OpenSSH server (sshd) authentication and connection messages',
   sources: ['sshd', 'auth.log', 'secure'],
   formats: [syslog('sshd'), syslog('sshd'), journal('sshd')],
-  fillers: { user: unixUser, baduser: guessedUser, rip: peerIp, rport: ephemeralPort, sshKey, rdns, badBanner, kexOffer, tty, localIp: FILLERS.ip },
+  fillers: { user: unixUser, baduser: guessedUser, rip: peerIp, rport: ephemeralPort, sshKey, rdns, claimedName, badBanner, kexOffer, tty, localIp: FILLERS.ip },
   templates: [
     { label: 'User Action', level: null, weight: 3, pattern: 'Accepted password for {user} from {rip} port {rport} ssh2' },
     { label: 'User Action', level: null, weight: 4, pattern: 'Accepted publickey for {user} from {rip} port {rport} ssh2: {sshKey}' },
@@ -56,7 +61,7 @@ export const SSHD = defineFamily({
     { label: 'Security Alert', level: null, weight: 2, pattern: 'Disconnected from invalid user {baduser} {rip} port {rport} [preauth]' },
     { label: 'Security Alert', level: null, pattern: 'Disconnected from authenticating user {user} {rip} port {rport} [preauth]' },
     { label: 'Security Alert', level: null, weight: 2, pattern: 'reverse mapping checking getaddrinfo for {rdns} failed - POSSIBLE BREAK-IN ATTEMPT!' },
-    { label: 'Security Alert', level: null, pattern: 'Address {rip} maps to {rdns}, but this does not map back to the address - POSSIBLE BREAK-IN ATTEMPT!' },
+    { label: 'Security Alert', level: null, pattern: 'Address {rip} maps to {claimedName}, but this does not map back to the address - POSSIBLE BREAK-IN ATTEMPT!' },
     { label: 'Security Alert', level: null, weight: 2, pattern: 'error: maximum authentication attempts exceeded for {invalid user {baduser}|{user}} from {rip} port {rport} ssh2 [preauth]' },
     { label: 'Security Alert', level: null, pattern: 'Disconnecting {authenticating|invalid} user {user} {rip} port {rport}: Too many authentication failures [preauth]' },
     { label: 'Security Alert', level: null, pattern: 'Disconnecting: Too many authentication failures for {user} [preauth]' },
