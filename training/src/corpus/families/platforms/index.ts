@@ -1,10 +1,12 @@
 import type { LogFamily } from '../log-family';
 import { android } from './android';
+import { bglRas } from './bgl-ras';
 import { cloudAudit } from './cloud-audit';
 import { containerd } from './containerd';
 import { elasticsearch } from './elasticsearch';
 import { hadoopYarn } from './hadoop-yarn';
 import { hdfs } from './hdfs';
+import { hpcNode } from './hpc-node';
 import { jvmExceptions } from './jvm-exceptions';
 import { kafka } from './kafka';
 import { kubeAudit } from './kube-audit';
@@ -13,6 +15,7 @@ import { kubernetes } from './kubernetes';
 import { macos } from './macos';
 import { openstack } from './openstack';
 import { spark } from './spark';
+import { thunderbird } from './thunderbird';
 import { tomcat, tomcatAccess } from './tomcat';
 import { windows } from './windows';
 import { windowsCbs } from './windows-cbs';
@@ -39,4 +42,7 @@ export const PLATFORMS_FAMILIES: readonly LogFamily[] = [
   windowsCbs,
   macos,
   android,
+  bglRas,
+  hpcNode,
+  thunderbird,
 ];
