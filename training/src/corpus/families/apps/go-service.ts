@@ -1,6 +1,6 @@
 import { criLine, logfmt, zapJson } from '../formats';
 import { defineFamily } from '../log-family';
-import { crit, dep, err, http, res, sec, sys, usr } from './template-kit';
+import { crit, dep, err, http, res, sec, sys, usr, wf } from './template-kit';
 
 // Business services in Go (zap or logrus/go-kit logfmt): request lines,
 // consumers, caches, feature flags, single failures and crashes.
@@ -56,5 +56,10 @@ export const goService = defineFamily({
     sys('INFO', 'server started addr=:{port}'),
     sys('INFO', 'shutting down server, draining connections'),
     res('DEBUG', 'runtime stats goroutines={int:10:90000} heap_alloc={int:5:4000}MB sys={int:10:8000}MB num_gc={int:1:90000}'),
+
+    // Shipping and inventory flows that a business rule stopped.
+    wf('ERROR', 'Shipment for order {order} not booked: {the carrier does not serve this postcode|the parcel exceeds the weight limit|customs data is missing}'),
+    wf('WARN', 'Stock reservation for order {order} released: payment was not confirmed within {int:15:60} minutes'),
+    wf(null, 'Inventory transfer {int:1000:99999} between warehouses rejected: the target warehouse is closed'),
   ],
 });

@@ -1,6 +1,6 @@
 import { kubectlPrefix, logback, springBoot, structuredJson } from '../formats';
 import { defineFamily } from '../log-family';
-import { crit, dep, err, http, res, sec, sys, usr } from './template-kit';
+import { crit, dep, err, http, res, sec, sys, usr, wf } from './template-kit';
 
 // Business services on the JVM (Spring Boot): the requests they serve, their
 // startup (Tomcat, HikariCP), jobs, queues and caches, heap and pools, the
@@ -64,5 +64,10 @@ export const javaService = defineFamily({
     dep('WARN', 'Using {TLS 1.0|TLS 1.1|SSLv3|SHA-1} is deprecated and will be disabled on {date}'),
     dep('INFO', "Option '{configKey}' will be removed in the next major version"),
     sys('INFO', 'Feature {feature} enabled for tenant {int:100:9999}'),
+
+    // Order and checkout flows that a business rule stopped.
+    wf('ERROR', 'Order {order} could not be placed: {reason}'),
+    wf('WARN', 'Checkout for cart {hex8} rejected: the promotion {SPRING{int:10:30}|WELCOME10|VIP} is not valid for this customer'),
+    wf('INFO', 'Backorder for order {order} not created: the supplier contract has expired'),
   ],
 });

@@ -1,7 +1,7 @@
 import { criLine, pythonBasic, pythonLogging, structuredJson } from '../formats';
 import { defineFamily } from '../log-family';
 import { statusLine } from './app-fillers';
-import { crit, dep, err, http, res, sec, sys, usr } from './template-kit';
+import { crit, dep, err, http, res, sec, sys, usr, wf } from './template-kit';
 
 // Business services in Python (Django/Flask behind gunicorn, Celery
 // workers): requests, tasks, queues, caches, single failures, warnings.
@@ -62,5 +62,9 @@ export const pythonService = defineFamily({
     dep('WARN', 'WARN deprecated {configKey}: use {configKey}'),
     dep('WARN', 'End-of-life notice: {library} is no longer supported after {date}'),
     err('ERROR', '{apiFunction} call failed: {cause}'),
+
+    // Business flows that a rule stopped.
+    wf('ERROR', 'Report subscription for account {account} not delivered: the account has no report recipients'),
+    wf('WARN', 'Campaign {int:100:9999} not sent: the audience segment is empty'),
   ],
 });

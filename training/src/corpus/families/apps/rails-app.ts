@@ -1,7 +1,7 @@
 import { criLine, rails } from '../formats';
 import { defineFamily } from '../log-family';
 import { statusLine } from './app-fillers';
-import { crit, dep, err, http, res, sec, sys, usr } from './template-kit';
+import { crit, dep, err, http, res, sec, sys, usr, wf } from './template-kit';
 
 // A Ruby on Rails app (Puma, Sidekiq jobs): its request lines (Started,
 // Processing, Completed), jobs, the exceptions Rails logs at FATAL, CSRF
@@ -31,5 +31,8 @@ export const railsApp = defineFamily({
     sec('ERROR', 'Rack::Attack blocked {ip} on {path} after {int:10:500} requests in {int:1:5} minutes'),
     res('DEBUG', 'Puma pool capacity {int:0:16} of {int:16:32} threads, backlog {int:0:40}'),
     dep('WARN', 'DEPRECATION WARNING: {`Rails.application.secrets` is deprecated in favor of `Rails.application.credentials`|Using legacy connection handling is deprecated|`to_s(:db)` is deprecated} and will be removed from Rails {7.2|8.0} (called from {index at app/controllers/orders_controller.rb:{int:5:90}|block in <class:Order> at app/models/order.rb:{int:5:90}})'),
+
+    wf('ERROR', 'Order {order} could not be confirmed: {reason}'),
+    wf('WARN', 'Subscription box for customer {int:1000:99999} skipped this month: the delivery address is outside the service area'),
   ],
 });

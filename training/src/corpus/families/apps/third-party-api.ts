@@ -1,7 +1,7 @@
 import { bracketedIso, logfmt, pino, structuredJson } from '../formats';
 import { defineFamily } from '../log-family';
 import { statusLine } from './app-fillers';
-import { crit, dep, err, http, res, sec, sys } from './template-kit';
+import { crit, dep, err, http, res, sec, sys, wf } from './template-kit';
 
 // ThirdPartyAPI: the integration layer that calls partner and SaaS APIs and
 // receives their webhooks: its outgoing calls, tokens, quotas, the partners'
@@ -74,5 +74,9 @@ export const thirdPartyApi = defineFamily({
     dep('WARN', '{feature} has been sunset; requests are served by {replacement}'),
     dep('INFO', 'The {feature} API is in maintenance mode and will be shut down in {year}'),
     dep(null, '{provider} response carried "Deprecation: true" and "Sunset: {date}" for {path}'),
+
+    // Partner-side business processes that stopped.
+    wf('ERROR', 'Order {order} was not pushed to {provider}: the product has no partner SKU mapping'),
+    wf('WARN', 'Contract envelope for deal {int:1000:9999} voided by {provider}: the signer declined'),
   ],
 });
