@@ -1,6 +1,6 @@
 import { FILLERS, formatDate, formatTime, isoTimestamp, randomMoment, type Filler } from '../../fillers';
 import { defineFamily, type FamilyLevel, type LineFormat } from '../log-family';
-import { oneOf, pad } from './shared';
+import { braces, oneOf, pad } from './shared';
 import { client, target, upstreamAddr, userAgent, vhost } from './web';
 
 /**
@@ -30,6 +30,8 @@ export const ENVOY_ACCESS = defineFamily({
     { label: 'HTTP Status', level: null, weight: 3, pattern: '[{accessTime}] "{method} {target} {HTTP/1.1|HTTP/2}" {status} {flag} {via_upstream|-|upstream_reset_before_response_started{lb}connection_failure{rb}|upstream_reset_before_response_started{lb}connection_termination{rb}} "-" {int:0:9000} {bytes} {duration} {upstreamTime} "{-|{client}}" "{ua}" "{reqId}" "{vhost}:{int:80:9090}" "{upstream}" {cluster} {ip}:{int:32768:60999} {ip}:{int:80:9090} {ip}:{int:32768:60999} {-|outbound_.{int:80:9090}_._.{vhost}} default' },
     { label: 'HTTP Status', level: null, pattern: '[{accessTime}] "{POST|GET} /{grpc.health.v1.Health/Check|envoy.service.auth.v3.Authorization/Check|api.v1.OrderService/Create} HTTP/2" 200 {-|UF} {int:5:200} {int:5:200} {duration} {upstreamTime} "-" "grpc-{go/1.59.0|java-netty/1.58.0|node-js/1.9.13}" "{reqId}" "{vhost}:{50051|9000}" "{upstream}"' },
     { label: 'HTTP Status', level: null, pattern: '[{accessTime}] "{method} {target} {proto}" {503|504|502} {UF|UH|UT|URX|UO} {int:0:9000} {91|95|19|24} {duration} - "{client}" "{ua}" "{reqId}" "{vhost}" "{-|{upstream}}"' },
+    { label: 'HTTP Status', level: null, weight: 2, pattern: braces('«"start_time":"{accessTime}","method":"{method}","path":"{target}","protocol":"{proto}","response_code":{status},"response_flags":"{flag}","bytes_received":{int:0:9000},"bytes_sent":{bytes},"duration":{duration},"upstream_host":"{upstream}","x_forwarded_for":"{-|{client}}","user_agent":"{ua}","request_id":"{reqId}","authority":"{vhost}"»') },
+    { label: 'HTTP Status', level: null, pattern: '[{accessTime}] "{method} {target} {proto}" {status} {flag} {int:0:9000} {bytes} {duration} {upstreamTime} "{-|{client}}" "{ua}" "{reqId}" "{vhost}" "{upstream}" {cluster} {-|{ip}:{int:32768:60999}} {ip}:{int:80:9090} {ip}:{int:32768:60999} - -' },
     { label: 'System Notification', level: null, weight: 2, pattern: '[{accessTime}] "- - -" 0 {-|UF|DC|UH} {int:0:99999} {int:0:9999999} {duration} - "-" "-" "-" "-" "{upstream}"' },
   ],
 });

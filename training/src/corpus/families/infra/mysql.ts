@@ -113,5 +113,9 @@ export const MYSQL_SLOW = defineFamily({
     { label: 'System Notification', level: null, weight: 2, pattern: '# User@Host: {slowUser} @ {localhost []| [{ip}]|{host} [{ip}]}  Id: {int:1:9999999}' },
     { label: 'System Notification', level: null, weight: 2, pattern: '# Query_time: {qt}  Lock_time: {lt} Rows_sent: {int:0:5000}  Rows_examined: {n}' },
     { label: 'System Notification', level: null, pattern: 'SET timestamp={int:1672531200:1798761600};' },
+    { label: 'System Notification', level: null, pattern: 'use {app|wordpress|shop|zabbix|nextcloud};' },
+    { label: 'System Notification', level: null, pattern: '# Thread_id: {int:1:9999999}  Schema: {app|wordpress|shop|zabbix}  QC_hit: No' },
+    { label: 'System Notification', level: null, pattern: '# Rows_affected: {int:0:5000}  Bytes_sent: {int:50:9999999}' },
+    { label: 'System Notification', level: null, weight: 2, pattern: '{SELECT option_name, option_value FROM wp_options WHERE autoload = \'yes\'|SELECT * FROM history_uint WHERE itemid={int:10000:99999} AND clock>{int:1672531200:1798761600}|UPDATE sessions SET last_seen = NOW() WHERE id = {int:1:999999}|SELECT COUNT(*) FROM orders WHERE status = \'pending\' AND created_at < NOW() - INTERVAL 1 DAY|DELETE FROM oc_filecache WHERE storage = {int:1:99}};' },
   ],
 });

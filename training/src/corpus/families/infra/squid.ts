@@ -32,6 +32,8 @@ export const SQUID_ACCESS = defineFamily({
     { label: 'HTTP Status', level: null, weight: 2, pattern: '{stamp} {elapsed} {client} TCP_DENIED/{403|407} {3970|4123|3865} {GET {url}|CONNECT {host}:443} {peerUser} HIER_NONE/- text/html' },
     { label: 'HTTP Status', level: null, pattern: '{stamp} {elapsed} {client} NONE_NONE/{400|000} {0|3876} {NONE|-} {error:invalid-request|error:transaction-end-before-headers} - HIER_NONE/- {text/html|-}' },
     { label: 'HTTP Status', level: null, pattern: '{stamp} {elapsed} {client} TCP_MISS/{503|504} {4123|3902} {method} {url} - HIER_{DIRECT|NONE}/{origin} text/html' },
+    { label: 'HTTP Status', level: null, weight: 2, pattern: '{client} - {peerUser} [{apacheTime}] "{GET {url}|CONNECT {host}:443} HTTP/1.1" {status} {bytes} "-" "{userAgent}" {TCP_MISS|TCP_HIT|TCP_TUNNEL|TCP_DENIED}:{HIER_DIRECT|HIER_NONE|FIRSTUP_PARENT}' },
+    { label: 'HTTP Status', level: null, pattern: '{stamp} {elapsed} {client} TCP_MISS/200 {bytes} {POST|GET} {url} {peerUser} {ORIGINAL_DST|PINNED|DIRECT}/{origin} {mime}' },
   ],
 });
 
