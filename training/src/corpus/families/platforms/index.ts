@@ -6,13 +6,16 @@ import { containerd } from './containerd';
 import { elasticsearch } from './elasticsearch';
 import { hadoopYarn } from './hadoop-yarn';
 import { hdfs } from './hdfs';
+import { healthApp } from './health-app';
 import { hpcNode } from './hpc-node';
+import { iotDevice } from './iot-device';
 import { jvmExceptions } from './jvm-exceptions';
 import { kafka } from './kafka';
 import { kubeAudit } from './kube-audit';
 import { kubeEvents } from './kube-events';
 import { kubernetes } from './kubernetes';
 import { macos } from './macos';
+import { mqttBroker } from './mqtt-broker';
 import { openstack } from './openstack';
 import { spark } from './spark';
 import { thunderbird } from './thunderbird';
@@ -45,4 +48,7 @@ export const PLATFORMS_FAMILIES: readonly LogFamily[] = [
   bglRas,
   hpcNode,
   thunderbird,
+  healthApp,
+  mqttBroker,
+  iotDevice,
 ];
