@@ -54,22 +54,23 @@ const trailEvent = (identity: Record<string, unknown>, source: string, name: str
     eventType: 'AwsApiCall',
     recipientAccountId: '«sameAccount»',
   });
+/** In gcloud's JSON the keys come sorted, so logName (which draws the project) precedes the payload naming it again. */
 const gcpEntry = (principal: string, service: string, method: string, resource: string, status: Record<string, unknown>, severity: string, log: string): string =>
   jsonPattern({
+    insertId: '«insertId»',
+    logName: `projects/«project»/logs/cloudaudit.googleapis.com%2F${log}`,
     protoPayload: {
       '@type': 'type.googleapis.com/google.cloud.audit.AuditLog',
-      status,
       authenticationInfo: { principalEmail: principal },
-      requestMetadata: { callerIp: '«ip»', callerSuppliedUserAgent: '«google-cloud-sdk gcloud/458.0.1 command/gcloud.compute.instances.create|Terraform/1.6.6 (+https://www.terraform.io) Terraform-Plugin-SDK/2.10.1 terraform-provider-google/5.10.0|google-api-go-client/0.5 GoogleContainerEngine»' },
-      serviceName: service,
       methodName: method,
+      requestMetadata: { callerIp: '«ip»', callerSuppliedUserAgent: '«google-cloud-sdk gcloud/458.0.1 command/gcloud.compute.instances.create|Terraform/1.6.6 (+https://www.terraform.io) Terraform-Plugin-SDK/2.10.1 terraform-provider-google/5.10.0|google-api-go-client/0.5 GoogleContainerEngine»' },
       resourceName: resource,
+      serviceName: service,
+      status,
     },
-    insertId: '«insertId»',
-    resource: { type: 'gce_instance', labels: { project_id: '«sameProject»', zone: '«zone»' } },
-    timestamp: '«iso»',
+    resource: { labels: { project_id: '«sameProject»', zone: '«zone»' }, type: 'gce_instance' },
     severity,
-    logName: `projects/«sameProject»/logs/cloudaudit.googleapis.com%2F${log}`,
+    timestamp: '«iso»',
   });
 
 export const cloudAudit = defineFamily({
@@ -119,10 +120,10 @@ export const cloudAudit = defineFamily({
     { label: 'Security Alert', pattern: trailEvent(roleIdentity, 's3.amazonaws.com', '«GetObject|PutObject|ListObjects»', { errorCode: 'AccessDenied', errorMessage: 'Access Denied', requestParameters: { bucketName: '«bucket»', key: '«objectKey»' }, responseElements: null, readOnly: '§true§' }), level: null, weight: 2 },
     { label: 'Security Alert', pattern: trailEvent(userIdentity, 'cloudtrail.amazonaws.com', '«StopLogging|DeleteTrail|UpdateTrail»', { requestParameters: { name: 'arn:aws:cloudtrail:«region»:«sameAccount»:trail/«trail»' }, responseElements: null, readOnly: '§false§' }), level: null },
     { label: 'Security Alert', pattern: jsonPattern({ schemaVersion: '2.0', accountId: '«account»', region, partition: 'aws', id: '«hex32»', arn: 'arn:aws:guardduty:«region»:«sameAccount»:detector/«hex32»/finding/«hex32»', type: '«findingType»', resource: { resourceType: 'Instance', instanceDetails: { instanceId: '«instanceId»' } }, severity: '§«2|5|8»§', createdAt: '«iso»', title: '«Unusual|Suspicious» activity on EC2 instance «instanceId».', description: '«instanceId» is «performing SSH brute force attacks against «ip»|querying a domain name associated with Bitcoin-related activity|being probed on unprotected port «port» by a known malicious host».' }), level: null, weight: 2 },
-    { label: 'User Action', pattern: gcpEntry('«gcpPrincipal»', 'compute.googleapis.com', '«v1.compute.instances.insert|v1.compute.instances.delete|v1.compute.instances.stop|beta.compute.instances.setMetadata»', 'projects/«project»/zones/«zone»/instances/«vmName»', {}, 'NOTICE', 'activity'), level: null, weight: 2 },
-    { label: 'User Action', pattern: gcpEntry('«gcpPrincipal»', 'cloudresourcemanager.googleapis.com', 'SetIamPolicy', 'projects/«project»', {}, 'NOTICE', 'activity'), level: null },
+    { label: 'User Action', pattern: gcpEntry('«gcpPrincipal»', 'compute.googleapis.com', '«v1.compute.instances.insert|v1.compute.instances.delete|v1.compute.instances.stop|beta.compute.instances.setMetadata»', 'projects/«sameProject»/zones/«zone»/instances/«vmName»', {}, 'NOTICE', 'activity'), level: null, weight: 2 },
+    { label: 'User Action', pattern: gcpEntry('«gcpPrincipal»', 'cloudresourcemanager.googleapis.com', 'SetIamPolicy', 'projects/«sameProject»', {}, 'NOTICE', 'activity'), level: null },
     { label: 'System Notification', pattern: gcpEntry('«gcpSa»', '«storage.googleapis.com|bigquery.googleapis.com»', '«storage.objects.get|storage.objects.list|google.cloud.bigquery.v2.JobService.InsertJob»', 'projects/_/buckets/«bucket»/objects/«objectKey»', {}, 'INFO', 'data_access'), level: null, weight: 2 },
-    { label: 'Security Alert', pattern: gcpEntry('«gcpPrincipal»', 'compute.googleapis.com', '«v1.compute.instances.delete|v1.compute.firewalls.insert|v1.compute.instances.setServiceAccount»', 'projects/«project»/zones/«zone»/instances/«vmName»', { code: '§7§', message: 'PERMISSION_DENIED' }, 'ERROR', 'activity'), level: null },
+    { label: 'Security Alert', pattern: gcpEntry('«gcpPrincipal»', 'compute.googleapis.com', '«v1.compute.instances.delete|v1.compute.firewalls.insert|v1.compute.instances.setServiceAccount»', 'projects/«sameProject»/zones/«zone»/instances/«vmName»', { code: '§7§', message: 'PERMISSION_DENIED' }, 'ERROR', 'activity'), level: null },
     { label: 'User Action', pattern: jsonPattern({ time: '«iso»', resourceId: '/SUBSCRIPTIONS/«subscription»/RESOURCEGROUPS/«resourceGroup»/PROVIDERS/MICROSOFT.COMPUTE/VIRTUALMACHINES/«vmName»', operationName: 'MICROSOFT.COMPUTE/VIRTUALMACHINES/«WRITE|DELETE|RESTART/ACTION|DEALLOCATE/ACTION»', category: 'Administrative', resultType: 'Success', resultSignature: '«Succeeded.OK|Accepted.Created|Started.»', callerIpAddress: '«ip»', correlationId: '«uuid»', identity: { claims: { 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn': '«upn»' } }, level: 'Information' }), level: null },
     { label: 'User Action', pattern: jsonPattern({ time: '«iso»', operationName: 'Sign-in activity', category: 'SignInLogs', resultType: '0', callerIpAddress: '«ip»', correlationId: '«uuid»', identity: '«upn»', Level: '§4§', properties: { appDisplayName: '«Azure Portal|Microsoft Teams|Office 365 Exchange Online|Azure CLI»', clientAppUsed: 'Browser', conditionalAccessStatus: '«success|notApplied»', status: { errorCode: '§0§' } } }), level: null },
     { label: 'Security Alert', pattern: `{lb}"time":"{iso}","operationName":"Sign-in activity","category":"SignInLogs","resultType":"{signinError}","callerIpAddress":"{ip}","correlationId":"{uuid}","identity":"{upn}","Level":4,"location":"{country}"{rb}`, level: null, weight: 2 },

@@ -98,5 +98,9 @@ export const tomcatAccess = defineFamily({
     { label: 'HTTP Status', pattern: '{ip} - {remoteUser} [{apacheTime}] "{method} {context}{path} HTTP/1.1" {status} {size}', level: null, weight: 4 },
     { label: 'HTTP Status', pattern: '{ip} - - [{apacheTime}] "GET {/manager/html|/manager/status|/host-manager/html} HTTP/1.1" {200|401|403} {size}', level: null },
     { label: 'HTTP Status', pattern: '{ip} - {remoteUser} [{apacheTime}] "{method} {path} HTTP/1.1" {status} {size} {int:0:9000}', level: null, weight: 2 },
+    { label: 'HTTP Status', pattern: '{ip} - - [{apacheTime}] "{GET|HEAD} {/health|/actuator/health|/status|/ping} HTTP/1.1" {200|503} {int:2:400}', level: null, weight: 2 },
+    { label: 'HTTP Status', pattern: '{ip} - {remoteUser} [{apacheTime}] "{method} {context}{path} HTTP/1.1" {status} {size} "{-|https://{host}/|https://www.google.com/}" "{userAgent}"', level: null, weight: 2 },
+    { label: 'HTTP Status', pattern: '{ip} - - [{apacheTime}] "{POST|GET} {context}/{login|j_security_check|api/auth/token} HTTP/1.1" {200|302|401|403} {size}', level: null },
+    { label: 'HTTP Status', pattern: '{ip} - - [{apacheTime}] "GET {context}/static/{js|css|img}/{app|main|vendor|logo}.{hex8}.{js|css|png} HTTP/1.1" {200|304} {size}', level: null, weight: 2 },
   ],
 });
