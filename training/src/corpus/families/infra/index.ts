@@ -8,6 +8,7 @@ import { ENVOY, ENVOY_ACCESS } from './envoy';
 import { HAPROXY } from './haproxy';
 import { LINUX_AUTH } from './linux-auth';
 import { LINUX_KERNEL } from './linux-kernel';
+import { DOVECOT, POSTFIX } from './mail';
 import { MONGODB, MONGODB_LEGACY } from './mongodb';
 import { MARIADB, MYSQL, MYSQL_SLOW } from './mysql';
 import { NGINX_ACCESS } from './nginx-access';
@@ -48,5 +49,7 @@ export const INFRA_FAMILIES: readonly LogFamily[] = [
   SQUID_ACCESS,
   SQUID,
   OPENVPN,
+  POSTFIX,
+  DOVECOT,
   PROXY_CLIENT,
 ];
