@@ -160,4 +160,15 @@ describe('logistic regression', () => {
     expect(at(costly)).toBeGreaterThan(at(plain) + 0.1);
     expect(() => trainLogisticRegression(X, y, { numClasses: 2, l2: 0, classWeight: 'none', seed: 0, classCosts: [1] })).toThrow(/2 positive class costs/);
   });
+
+  it('starting from a model fitted on most of the rows reaches the same optimum in fewer iterations', () => {
+    const { X, y } = blobs(200, 21);
+    const opts = { numClasses: 3, l2: 1e-3, classWeight: 'balanced' as const, seed: 1, tolerance: 1e-10 };
+    const part = trainLogisticRegression(X.slice(0, 160), y.slice(0, 160), opts);
+    const cold = trainLogisticRegression(X, y, opts);
+    const warm = trainLogisticRegression(X, y, { ...opts, initial: { weights: part.weights, bias: part.bias } });
+    expect(warm.loss).toBeCloseTo(cold.loss, 7);
+    expect(warm.iterations).toBeLessThan(cold.iterations);
+    Array.from(warm.weights).forEach((w, i) => expect(w).toBeCloseTo(cold.weights[i], 2));
+  });
 });

@@ -6,6 +6,8 @@ export interface FitOptions {
   maxIterations: number;
   /** Multiplier per label on its rows' weight, after balancing (see classCosts in training-options). */
   classCosts?: ReadonlyMap<string, number>;
+  /** A model of the same labels to start from (see LogisticRegressionOptions.initial). */
+  warmStart?: LogisticRegressionModel;
 }
 
 export interface FittedModel {
@@ -35,6 +37,7 @@ export function fitModel(rows: readonly SparseVector[], targets: readonly string
     seed: opts.seed,
     maxIterations: opts.maxIterations,
     ...(opts.classCosts && opts.classCosts.size > 0 ? { classCosts: labels.map((l) => opts.classCosts?.get(l) ?? 1) } : {}),
+    ...(opts.warmStart ? { initial: { weights: opts.warmStart.weights, bias: opts.warmStart.bias } } : {}),
   });
   return {
     model: new LogisticRegressionModel(fit.weights, fit.bias),
