@@ -46,6 +46,11 @@ const wakeTag: Filler = (r) => r.pick(['*alarm*', 'NlpWakeLock', '*job*/com.goog
 const lockId: Filler = (r) => String(r.int(10000000, 299999999));
 const bssid: Filler = (r) => Array.from({ length: 6 }, () => r.hex(2)).join(':');
 const kb: Filler = (r) => String(r.int(2000, 400000));
+/** `12345kB < 67890kB`: free swap below the limit. */
+const swapBelow: Filler = (r) => {
+  const limit = r.int(50000, 600000);
+  return `${r.int(0, limit - 1)}kB < ${limit}kB`;
+};
 const window: Filler = (r) => `Window{${r.hex(7)} u0 ${r.pick(['com.android.systemui/com.android.systemui.statusbar.phone.StatusBar', 'NotificationShade', 'com.android.launcher3/com.android.launcher3.uioverrides.QuickstepLauncher', 'com.whatsapp/com.whatsapp.HomeActivity', 'InputMethod'])}}`;
 const selinuxCtx: Filler = (r) => r.pick(['u:r:untrusted_app:s0:c' + r.int(100, 255) + ',c256,c512,c768', 'u:r:platform_app:s0:c512,c768', 'u:r:priv_app:s0:c512,c768', 'u:r:hal_camera_default:s0']);
 const tcontext: Filler = (r) => r.pick(['u:object_r:sysfs:s0', 'u:object_r:proc_net:s0', 'u:object_r:vendor_default_prop:s0', 'u:object_r:system_data_file:s0', 'u:object_r:serialno_prop:s0']);
@@ -55,9 +60,9 @@ export const android = defineFamily({
   description: 'Android logcat (threadtime and brief) from system_server, ART, lmkd, healthd and apps',
   sources: ['android', 'logcat'],
   formats: [threadtime, threadtime, brief],
-  fillers: { pkgName, theApp: app.draw, sameApp: app.again, uid, activity, processState, wakeTag, lockId, bssid, kb, window, selinuxCtx, tcontext },
+  fillers: { swapBelow, pkgName, theApp: app.draw, sameApp: app.again, uid, activity, processState, wakeTag, lockId, bssid, kb, window, selinuxCtx, tcontext },
   templates: [
-    { label: 'System Notification', pattern: 'Start proc {int:1000:32000}:{theApp}/{uid} for {activity|pre-top-activity|service|broadcast|content provider} {lb}{sameApp}/{activity}{rb}', level: 'INFO', component: 'ActivityManager', weight: 3 },
+    { label: 'System Notification', pattern: 'Start proc {int:1000:32000}:{theApp}/{uid} for {{activity|pre-top-activity|top-activity} {lb}{sameApp}/{activity}{rb}|service {lb}{sameApp}/{.sync.SyncService|.push.FcmListenerService|com.google.android.gms.chimera.GmsBoundBrokerService}{rb}|broadcast {lb}{sameApp}/{.receivers.BootReceiver|androidx.work.impl.background.systemalarm.RescheduleReceiver}{rb}}', level: 'INFO', component: 'ActivityManager', weight: 3 },
     { label: 'System Notification', pattern: 'Killing {int:1000:32000}:{pkgName}/{uid} (adj {int:900:999}): {processState}', level: 'INFO', component: 'ActivityManager', weight: 3 },
     { label: 'System Notification', pattern: 'Process {pkgName} (pid {int:1000:32000}) has died: {cch CEM|cch CRE|prev LAST|cch+{int:5:75} CEM}', level: 'INFO', component: 'ActivityManager', weight: 2 },
     { label: 'System Notification', pattern: 'acquire lock={lockId}, flags=0x{1|6|1a|10000001}, tag="{wakeTag}", name={android|com.google.android.gms|com.android.phone}, ws={null|WorkSource{lb}{int:1000:10400}{rb}}, uid={1000|1001|10123|10098}, pid={int:900:32000}', level: 'DEBUG', component: 'PowerManagerService', weight: 4 },
@@ -71,7 +76,7 @@ export const android = defineFamily({
     { label: 'System Notification', pattern: 'wlan0: CTRL-EVENT-DISCONNECTED bssid={bssid} reason={3|8|15} locally_generated={0|1}', level: 'INFO', component: 'wpa_supplicant' },
     { label: 'System Notification', pattern: 'Force stopping {pkgName} appid={int:10010:10400} user=0: {from pid {int:900:32000}|clear data|installPackageLI}', level: 'INFO', component: 'ActivityManager' },
     { label: 'Resource Usage', pattern: 'Low on memory:', level: 'INFO', component: 'ActivityManager' },
-    { label: 'Resource Usage', pattern: 'Kill \'{pkgName}\' ({int:1000:32000}), uid {int:10010:10400}, oom_score_adj {int:700:999} to free {kb}kB rss, {kb}kB swap; reason: {low watermark is breached and swap is low ({kb}kB < {kb}kB)|device is low on swap ({kb}kB < {kb}kB) and thrashing ({int:20:300}%)|min watermark is breached}', level: 'INFO', component: 'lowmemorykiller', weight: 2 },
+    { label: 'Resource Usage', pattern: 'Kill \'{pkgName}\' ({int:1000:32000}), uid {int:10010:10400}, oom_score_adj {int:700:999} to free {kb}kB rss, {kb}kB swap; reason: {low watermark is breached and swap is low ({swapBelow})|device is low on swap ({swapBelow}) and thrashing ({int:20:300}%)|min watermark is breached}', level: 'INFO', component: 'lowmemorykiller', weight: 2 },
     { label: 'Resource Usage', pattern: 'Killing \'{pkgName}\' ({int:1000:32000}), adj {int:900:1000}, to free {kb}kB on behalf of \'kswapd0\' ({int:60:120}) because cache {kb}kB is below limit {kb}kB for oom_score_adj {int:900:1000}', level: 'INFO', component: 'lowmemorykiller' },
     { label: 'Resource Usage', pattern: 'battery l={int:1:100} v={int:3400:4400} t={int:200:450} h=2 st={2|3|5} c={int:-900000:900000} fc={int:2800000:4500000} cc={int:1:900} chg={|u|a|w}', level: 'WARN', component: 'healthd', weight: 2 },
     { label: 'Resource Usage', pattern: 'Skipped {int:30:900} frames!  The application may be doing too much work on its main thread.', level: 'INFO', component: 'Choreographer', weight: 2 },
