@@ -131,6 +131,7 @@ const POSITIVES: [rule: string, label: string, line: string][] = [
   ['database-auth-failed', 'Security Alert', 'password authentication failed for user "readonly"'],
   ['windows-crash', 'Critical Error', '<11>Mar 11 10:04:06 SRV-APP01 MSWinEventLog 1 System 10232 Tue Mar 11 10:04:06 2025 7034 Service Control Manager N/A N/A Error SRV-APP01 None  The SQL Server (MSSQLSERVER) service terminated unexpectedly.  It has done this 1 time(s).'],
   ['windows-account-change', 'User Action', 'Audit Success 3/11/2025 10:04:07 AM Microsoft-Windows-Security-Auditing 4726 User Account Management A user account was deleted.  Subject:  Account Name: admin01'],
+  ['android-crash', 'Critical Error', '03-11 10:06:02.002  1502  1530 E ActivityManager: ANR in com.example.mail'],
   ['sshd-accepted', 'User Action', 'Feb  2 08:03:01 bastion sshd[30301]: Accepted publickey for deploy from 10.0.0.15 port 50544 ssh2: RSA SHA256:3mB1xv2Q6Zk9fJd0hT6u8yR4pL1oN7eW5cA2sD9gH0k'],
   ['sshd-accepted', 'User Action', 'Feb  2 08:03:02 bastion sshd[30302]: Accepted password for alice from 10.0.0.16 port 50545 ssh2'],
   ['pam-interactive-session', 'User Action', 'Feb  2 08:03:03 bastion sshd[30302]: pam_unix(sshd:session): session opened for user alice(uid=1001) by (uid=0)'],
@@ -156,6 +157,7 @@ const POSITIVES: [rule: string, label: string, line: string][] = [
   ['windows-routine', 'System Notification', '2025-03-11 10:04:02, Info                  CBS    Starting TrustedInstaller initialization.'],
   ['database-server-routine', 'System Notification', 'Mar 11 10:04:03 db1 postgres[4105]: [12-1] LOG:  connection received: host=10.0.0.31 port=50112'],
   ['database-server-routine', 'System Notification', '2025-03-11T10:04:04.000+0000 I NETWORK  [conn4412] end connection 10.0.0.12:51236 (36 connections now open)'],
+  ['android-process-start', 'System Notification', '03-11 10:06:01.001  1502  1530 I ActivityManager: Start proc 5151:com.example.mail/u0a91 for service {com.example.mail/.SyncService}'],
   ['systemd-unit-lifecycle', 'System Notification', 'Feb  2 08:04:04 web1 systemd[1]: Starting Rotate log files...'],
   ['systemd-unit-lifecycle', 'System Notification', 'Feb  2 08:04:05 web1 systemd[1]: logrotate.service: Deactivated successfully.'],
 ];
