@@ -6,6 +6,7 @@ import { APT } from './apt';
 import { CRON } from './cron';
 import { ENVOY, ENVOY_ACCESS } from './envoy';
 import { HAPROXY } from './haproxy';
+import { DNSMASQ, FAIL2BAN, KEEPALIVED, NAMED, VSFTPD } from './host-daemons';
 import { LINUX_AUTH } from './linux-auth';
 import { LINUX_KERNEL } from './linux-kernel';
 import { DOVECOT, POSTFIX } from './mail';
@@ -51,5 +52,10 @@ export const INFRA_FAMILIES: readonly LogFamily[] = [
   OPENVPN,
   POSTFIX,
   DOVECOT,
+  FAIL2BAN,
+  KEEPALIVED,
+  NAMED,
+  DNSMASQ,
+  VSFTPD,
   PROXY_CLIENT,
 ];
