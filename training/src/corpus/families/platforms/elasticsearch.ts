@@ -1,7 +1,7 @@
 import type { Filler } from '../../fillers';
 import type { Prng } from '../../prng';
 import { defineFamily, type FamilyLevel, type LineFormat } from '../log-family';
-import { moment, pad } from './headers';
+import { moment, pad, sticky } from './headers';
 
 /**
  * Elasticsearch nodes, classic text and 7.x JSON logs. Disk watermarks, GC
@@ -79,12 +79,14 @@ const breaker: Filler = (r) => {
 const b64x: Filler = (r) => b64(r, 22);
 const esUser: Filler = (r) => r.pick(['elastic', 'kibana_system', 'logstash_writer', 'beats_system', 'admin', 'analyst', 'svc-ingest', 'apm_user']);
 
+const failedUser = sticky(esUser);
+
 export const elasticsearch = defineFamily({
   family: 'elasticsearch',
   description: 'Elasticsearch nodes (classic log4j text and the 7.x JSON server log)',
   sources: ['elasticsearch'],
   formats: [classicHeader, jsonHeader],
-  fillers: { gcOverhead, b64x, index, indexUuid, esNode, gcPools, gcSecs, diskFree, breaker, esUser },
+  fillers: { theUser: failedUser.draw, sameUser: failedUser.again, gcOverhead, b64x, index, indexUuid, esNode, gcPools, gcSecs, diskFree, breaker, esUser },
   templates: [
     { label: 'System Notification', pattern: '[{index}] creating index, cause [{api|auto(bulk api)|rollover_index|initialize_data_stream}], templates [{|logs|filebeat-7.17.9|metrics}], shards [{1|3|5}]/[{0|1|2}]', level: 'INFO', component: 'o.e.c.m.MetadataCreateIndexService', weight: 2 },
     { label: 'System Notification', pattern: '[{indexUuid}] update_mapping [_doc]', level: 'INFO', component: 'o.e.c.m.MetadataMappingService', weight: 3 },
@@ -109,7 +111,7 @@ export const elasticsearch = defineFamily({
     { label: 'Error', pattern: 'failed to put mappings on indices [[[{indexUuid}]]], type [_doc]', level: 'WARN', component: 'o.e.c.m.MetadataMappingService' },
     { label: 'Error', pattern: 'failing shard [failed shard, shard [{index}][{int:0:4}], node[{b64x}], [{P|R}], s[STARTED], a[id={b64x}], message [shard failure, reason [{lucene commit failed|merge failed|refresh failed source[schedule]}]], failure [IOException[No space left on device]], markAsStale [true]]', level: 'WARN', component: 'o.e.c.r.a.AllocationService' },
     { label: 'Error', pattern: 'failed to join {esNode} with JoinRequest{lb}sourceNode={esNode}, minimumTerm={int:1:40}, optionalJoin=Optional.empty{rb}', level: 'INFO', component: 'o.e.c.c.JoinHelper' },
-    { label: 'Security Alert', pattern: 'Authentication of [{esUser}] was terminated by realm [{reserved|native1|ldap1|file}] - failed to authenticate user [{esUser}]', level: 'WARN', component: 'o.e.x.s.a.AuthenticationService' },
+    { label: 'Security Alert', pattern: 'Authentication of [{theUser}] was terminated by realm [{reserved|native1|ldap1|file}] - failed to authenticate user [{sameUser}]', level: 'WARN', component: 'o.e.x.s.a.AuthenticationService' },
     { label: 'Security Alert', pattern: 'action [{indices:data/read/search|indices:admin/delete|cluster:admin/settings/update}] is unauthorized for user [{esUser}] with {|effective }roles [{viewer|kibana_user|logs_reader}] on indices [{index}], this action is granted by the index privileges [{read|delete_index,manage,all}]', level: 'WARN', component: 'o.e.x.s.a.AuthorizationService' },
     { label: 'Deprecation Warning', pattern: '[types removal] Specifying types in {bulk|search|document index} requests is deprecated.', level: 'WARN', component: 'o.e.d.r.a.d.RestBulkAction' },
     { label: 'Deprecation Warning', pattern: 'Camel case format name {dateOptionalTime|strictDateOptionalTime} is deprecated and will be removed in a future version. Use snake case name {date_optional_time|strict_date_optional_time} instead.', level: 'WARN', component: 'o.e.d.c.t.DateFormatters' },

@@ -1,7 +1,7 @@
 import { FILLERS, formatDate, formatTime, type Filler } from '../../fillers';
 import type { Prng } from '../../prng';
 import { defineFamily, type LineFormat } from '../log-family';
-import { moment, pad } from './headers';
+import { moment, pad, sticky } from './headers';
 
 /**
  * Hadoop MapReduce on YARN: ResourceManager, NodeManager, the MR
@@ -36,14 +36,21 @@ const containerHeader: LineFormat = (m, { level, component, rng }) => {
 
 const clusterTs = (r: Prng): string => String(r.int(1445000000000, 1735000000000));
 const seq = (r: Prng): string => pad(r.weighted<number>([[r.int(1, 60), 3], [r.int(61, 9999), 1]]), 4);
-const application: Filler = (r) => `application_${clusterTs(r)}_${seq(r)}`;
-const appattempt: Filler = (r) => `appattempt_${clusterTs(r)}_${seq(r)}_${pad(r.int(1, 2), 6)}`;
-const jobId: Filler = (r) => `job_${clusterTs(r)}_${seq(r)}`;
+/** `<cluster start ms>_<app seq>`, the part every id of one application shares. */
+const appKey = sticky((r) => `${clusterTs(r)}_${seq(r)}`);
 const taskType = (r: Prng): string => (r.chance(0.75) ? 'm' : 'r');
-const attempt: Filler = (r) => `attempt_${clusterTs(r)}_${seq(r)}_${taskType(r)}_${pad(r.int(0, 300), 6)}_${r.weighted<number>([[0, 6], [1, 2], [2, 1], [3, 1]])}`;
-const task: Filler = (r) => `task_${clusterTs(r)}_${seq(r)}_${taskType(r)}_${pad(r.int(0, 300), 6)}`;
-const container: Filler = (r) => `container_${r.chance(0.3) ? `e${r.int(1, 90)}_` : ''}${clusterTs(r)}_${seq(r)}_${pad(r.int(1, 2), 2)}_${pad(r.int(1, 400), 6)}`;
-const jvm: Filler = (r) => `jvm_${clusterTs(r)}_${seq(r)}_${taskType(r)}_${pad(r.int(2, 400), 6)}`;
+const attemptOf = (key: string, r: Prng): string => `attempt_${key}_${taskType(r)}_${pad(r.int(0, 300), 6)}_${r.weighted<number>([[0, 6], [1, 2], [2, 1], [3, 1]])}`;
+const containerOf = (key: string, r: Prng): string => `container_${r.chance(0.3) ? `e${r.int(1, 90)}_` : ''}${key}_${pad(r.int(1, 2), 2)}_${pad(r.int(1, 400), 6)}`;
+const application: Filler = (r) => `application_${appKey.draw(r)}`;
+const appattempt: Filler = (r) => `appattempt_${appKey.draw(r)}_${pad(r.int(1, 2), 6)}`;
+const jobId: Filler = (r) => `job_${appKey.draw(r)}`;
+const attempt: Filler = (r) => attemptOf(appKey.draw(r), r);
+const task: Filler = (r) => `task_${appKey.draw(r)}_${taskType(r)}_${pad(r.int(0, 300), 6)}`;
+const container: Filler = (r) => containerOf(appKey.draw(r), r);
+const jvm: Filler = (r) => `jvm_${appKey.draw(r)}_${taskType(r)}_${pad(r.int(2, 400), 6)}`;
+/** Ids of the application the line named last: a container and the attempt it runs, an app and its AM attempt. */
+const sameAppAttempt: Filler = (r) => attemptOf(appKey.again(r), r);
+const sameAppAppattempt: Filler = (r) => `appattempt_${appKey.again(r)}_${pad(r.int(1, 2), 6)}`;
 const nmHost: Filler = (r) => r.pick([`${FILLERS.host(r)}:${r.pick([45454, 8041, 42349, 36801])}`, `${r.pick(['MININT-', 'hadoop-worker-', 'dn'])}${r.int(1, 99)}.${r.pick(['fareast.corp.microsoft.com', 'cluster.local', 'hadoop.internal'])}:${r.int(30000, 65000)}`]);
 const gigs = (r: Prng, max: number): string => (r.chance(0.3) ? String(r.int(1, max)) : (r.next() * max + 0.1).toFixed(1));
 /** `301.6 MB of 1 GB physical memory used; 1.6 GB of 2.1 GB virtual memory used` */
@@ -65,18 +72,18 @@ export const hadoopYarn = defineFamily({
   description: 'Hadoop YARN ResourceManager/NodeManager and the MapReduce ApplicationMaster and tasks (log4j)',
   sources: ['yarn-resourcemanager', 'yarn-nodemanager', 'mapreduce', 'hadoop'],
   formats: [daemonHeader, containerHeader],
-  fillers: { application, appattempt, jobId, attempt, task, container, jvm, nmHost, memoryUse, overLimit, attemptTransition, ipcPort },
+  fillers: { application, appattempt, jobId, attempt, task, container, jvm, sameAppAttempt, sameAppAppattempt, nmHost, memoryUse, overLimit, attemptTransition, ipcPort },
   templates: [
     { label: 'System Notification', pattern: '{attempt} TaskAttempt Transitioned from {attemptTransition}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl', weight: 4 },
     { label: 'System Notification', pattern: '{task} Task Transitioned from {NEW to SCHEDULED|SCHEDULED to RUNNING|RUNNING to SUCCEEDED|RUNNING to KILL_WAIT|KILL_WAIT to KILLED}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.job.impl.TaskImpl', weight: 3 },
     { label: 'System Notification', pattern: '{jobId}Job Transitioned from {NEW to INITED|INITED to SETUP|SETUP to RUNNING|RUNNING to COMMITTING|COMMITTING to SUCCEEDED}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.job.impl.JobImpl' },
     { label: 'System Notification', pattern: 'Progress of TaskAttempt {attempt} is : {float:0:1:8}', level: 'INFO', component: 'org.apache.hadoop.mapred.TaskAttemptListenerImpl', weight: 4 },
     { label: 'System Notification', pattern: 'Done acknowledgement from {attempt}', level: 'INFO', component: 'org.apache.hadoop.mapred.TaskAttemptListenerImpl', weight: 2 },
-    { label: 'System Notification', pattern: 'JVM with ID: {jvm} given task: {attempt}', level: 'INFO', component: 'org.apache.hadoop.mapred.TaskAttemptListenerImpl', weight: 2 },
+    { label: 'System Notification', pattern: 'JVM with ID: {jvm} given task: {sameAppAttempt}', level: 'INFO', component: 'org.apache.hadoop.mapred.TaskAttemptListenerImpl', weight: 2 },
     { label: 'System Notification', pattern: 'After Scheduling: PendingReds:{int:0:20} ScheduledMaps:{int:0:200} ScheduledReds:0 AssignedMaps:{int:0:200} AssignedReds:{int:0:20} CompletedMaps:{int:0:200} CompletedReds:{int:0:20} ContainersAllocated:{int:0:220} ContainersReleased:{int:0:40} HostLocal:{int:0:150} RackLocal:{int:0:60}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator', weight: 2 },
-    { label: 'System Notification', pattern: 'Assigned container {container} to {attempt}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator', weight: 2 },
+    { label: 'System Notification', pattern: 'Assigned container {container} to {sameAppAttempt}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator', weight: 2 },
     { label: 'System Notification', pattern: 'Received completed container {container}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator', weight: 2 },
-    { label: 'System Notification', pattern: 'Processing the event EventType: {CONTAINER_REMOTE_LAUNCH|CONTAINER_REMOTE_CLEANUP} for container {container} taskAttempt {attempt}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.launcher.ContainerLauncherImpl', weight: 2 },
+    { label: 'System Notification', pattern: 'Processing the event EventType: {CONTAINER_REMOTE_LAUNCH|CONTAINER_REMOTE_CLEANUP} for container {container} taskAttempt {sameAppAttempt}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.launcher.ContainerLauncherImpl', weight: 2 },
     { label: 'System Notification', pattern: 'Created MRAppMaster for application {appattempt}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.MRAppMaster' },
     { label: 'System Notification', pattern: 'Container {container} transitioned from {NEW to LOCALIZING|LOCALIZING to LOCALIZED|LOCALIZED to RUNNING|RUNNING to EXITED_WITH_SUCCESS|EXITED_WITH_SUCCESS to DONE|RUNNING to KILLING|KILLING to CONTAINER_CLEANEDUP_AFTER_KILL}', level: 'INFO', component: 'org.apache.hadoop.yarn.server.nodemanager.containermanager.container.ContainerImpl', weight: 3 },
     { label: 'System Notification', pattern: '{application} State change from {NEW to NEW_SAVING|NEW_SAVING to SUBMITTED|SUBMITTED to ACCEPTED|ACCEPTED to RUNNING|RUNNING to FINAL_SAVING|FINAL_SAVING to FINISHED} on event = {START|APP_NEW_SAVED|APP_ACCEPTED|ATTEMPT_REGISTERED|ATTEMPT_UNREGISTERED|APP_UPDATE_SAVED}', level: 'INFO', component: 'org.apache.hadoop.yarn.server.resourcemanager.rmapp.RMAppImpl', weight: 2 },
@@ -103,6 +110,6 @@ export const hadoopYarn = defineFamily({
     { label: 'Error', pattern: 'ERROR IN CONTACTING RM. ', level: 'ERROR', component: 'org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator' },
     { label: 'Error', pattern: 'Reporting fetch failure for {attempt} to jobtracker.', level: 'INFO', component: 'org.apache.hadoop.mapreduce.task.reduce.ShuffleSchedulerImpl' },
     { label: 'Error', pattern: 'Too many fetch-failures for output of task attempt: {attempt} ... raising fetch failure to map', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.job.impl.JobImpl' },
-    { label: 'Error', pattern: 'Application {application} failed 2 times due to AM Container for {appattempt} exited with  exitCode: {1|-1000|-104|255}', level: 'INFO', component: 'org.apache.hadoop.yarn.server.resourcemanager.rmapp.RMAppImpl' },
+    { label: 'Error', pattern: 'Application {application} failed 2 times due to AM Container for {sameAppAppattempt} exited with  exitCode: {1|-1000|-104|255}', level: 'INFO', component: 'org.apache.hadoop.yarn.server.resourcemanager.rmapp.RMAppImpl' },
   ],
 });

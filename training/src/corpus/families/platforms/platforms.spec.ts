@@ -17,6 +17,10 @@ const DRAWN_BY: Readonly<Record<string, readonly string[]>> = {
   sameIamUser: ['iamUser'],
   sameProject: ['project'],
   sameApp: ['theApp', 'crashedApp'],
+  sameHost: ['theHost'],
+  sameUser: ['theUser'],
+  sameAppAttempt: ['container', 'jvm'],
+  sameAppAppattempt: ['application'],
 };
 
 describe('platform families', () => {

@@ -1,6 +1,6 @@
 import type { Filler } from '../../fillers';
 import { defineFamily, type LineFormat } from '../log-family';
-import { moment, pad } from './headers';
+import { moment, pad, sticky } from './headers';
 
 /**
  * Apache Spark driver and executors. Memory figures of the block manager are
@@ -35,6 +35,7 @@ const container: Filler = (r) => `container_${r.chance(0.4) ? `e${r.int(1, 90)}_
 const sparkUser: Filler = (r) => r.pick(['yarn', 'hadoop', 'spark', 'root', 'hdfs', 'etl', 'hive', 'livy', `u${r.int(1000, 9999)}`]);
 const appName: Filler = (r) => r.pick(['SparkPi', 'DailyAggregation', 'SessionizeEvents', 'ETL-orders', 'pyspark-shell', 'spark-shell', 'FeatureBuilder', 'thriftserver']);
 const blockManagerId: Filler = (r) => `BlockManagerId(${r.chance(0.2) ? 'driver' : r.int(1, 200)}, ${sparkHost(r)}, ${r.int(30000, 60000)}, None)`;
+const lostHost = sticky(sparkHost);
 const blockMgrDir: Filler = (r) => `/${r.pick(['mnt/yarn/usercache/hadoop/appcache', 'tmp', 'data/1/yarn/local/usercache/etl/appcache'])}/${r.chance(0.5) ? `application_${r.int(1445000000000, 1735000000000)}_${pad(r.int(1, 9999), 4)}/` : ''}blockmgr-${r.hex(8)}-${r.hex(4)}-4${r.hex(3)}-${r.hex(4)}-${r.hex(12)}`;
 
 export const spark = defineFamily({
@@ -42,7 +43,7 @@ export const spark = defineFamily({
   description: 'Apache Spark driver and executor logs (log4j default pattern)',
   sources: ['spark-executor', 'spark-driver', 'spark'],
   formats: [sparkHeader],
-  fillers: { progress, overLimit, smallSize, freeSize, capacity, task, stage, tid, executorId, broadcast, sparkHost, container, sparkUser, appName, blockManagerId, blockMgrDir },
+  fillers: { theHost: lostHost.draw, sameHost: lostHost.again, progress, overLimit, smallSize, freeSize, capacity, task, stage, tid, executorId, broadcast, sparkHost, container, sparkUser, appName, blockManagerId, blockMgrDir },
   templates: [
     { label: 'System Notification', pattern: 'Running task {task} in stage {stage} (TID {tid})', level: 'INFO', component: 'Executor', weight: 4 },
     { label: 'System Notification', pattern: 'Finished task {task} in stage {stage} (TID {tid}). {int:900:9000} bytes result sent to driver', level: 'INFO', component: 'Executor', weight: 4 },
@@ -76,7 +77,7 @@ export const spark = defineFamily({
     { label: 'Error', pattern: 'Error sending message [message = Heartbeat({executorId},[Lscala.Tuple2;@{hex8},BlockManagerId({executorId}, {sparkHost}, {int:30000:60000}, None))] in {int:1:3} attempts', level: 'WARN', component: 'Executor' },
     { label: 'Error', pattern: 'Task {tid} in stage {stage} failed {int:1:4} times; aborting job', level: 'ERROR', component: 'TaskSetManager' },
     { label: 'Error', pattern: 'Failed to fetch block {shuffle_{int:0:40}_{int:0:400}_{int:0:400}|rdd_{int:0:90}_{int:0:400}}, and will not retry ({int:0:3} retries)', level: 'ERROR', component: 'RetryingBlockFetcher' },
-    { label: 'Critical Error', pattern: 'Lost executor {executorId} on {sparkHost}: Container marked as failed: {container} on host: {sparkHost}. Exit status: {1|137|143|-100}. Diagnostics: {Container killed on request. Exit code is 137|Exception from container-launch.|Container released on a *lost* node}', level: 'ERROR', component: 'YarnScheduler' },
+    { label: 'Critical Error', pattern: 'Lost executor {executorId} on {theHost}: Container marked as failed: {container} on host: {sameHost}. Exit status: {1|137|143|-100}. Diagnostics: {Container killed on request. Exit code is 137|Exception from container-launch.|Container released on a *lost* node}', level: 'ERROR', component: 'YarnScheduler' },
     { label: 'Critical Error', pattern: 'Lost task {task} in stage {stage} (TID {tid}) ({sparkHost} executor {executorId}): ExecutorLostFailure (executor {executorId} exited caused by one of the running tasks) Reason: Container killed by YARN for exceeding memory limits. {overLimit}. Consider boosting spark.yarn.executor.memoryOverhead.', level: 'WARN', component: 'TaskSetManager' },
     { label: 'Critical Error', pattern: 'Uncaught exception in thread {Executor task launch worker for task {tid}|dispatcher-event-loop-{int:0:7}|task-result-getter-{int:0:3}}: java.lang.OutOfMemoryError: {Java heap space|GC overhead limit exceeded}', level: 'ERROR', component: 'SparkUncaughtExceptionHandler' },
     { label: 'System Notification', pattern: 'RECEIVED SIGNAL TERM', level: 'ERROR', component: 'CoarseGrainedExecutorBackend' },
