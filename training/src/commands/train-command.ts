@@ -25,6 +25,7 @@ import { loadModel } from '../pipeline/load-model';
 import { comparisonJson, renderComparison, scoreModel, type ModelScore } from '../pipeline/model-comparison';
 import { renderTrainingReport, trainingMetricsJson } from '../pipeline/training-report';
 import { trainAndEvaluate, type TrainPipelineResult } from '../pipeline/train-pipeline';
+import type { ThresholdChoice } from '../evaluation/threshold';
 
 // Chosen on validation templates: 1e-4 underfits (held-out accuracy ~2 points lower),
 // 1e-5 is no better than 3e-5 on held-out templates and takes ~2x longer to fit.
@@ -47,6 +48,8 @@ export interface TrainCommandOptions {
   maxIterations: string;
   /** Default DEFAULT_CLASS_COSTS. */
   classCosts?: string;
+  /** evaluation-families.json of the same data: take its threshold, chosen on every family held out. */
+  thresholdFrom?: string;
   taxonomy?: string;
 }
 
@@ -69,6 +72,7 @@ export function addTrainOptions(command: Command): Command {
     .option('--l2 <x>', 'L2 penalty of the logistic regression', String(DEFAULT_L2))
     .option('--target-precision <p>', 'precision the accepted set must reach on validation', '0.95')
     .option('--max-iterations <n>', 'L-BFGS iteration cap', '300')
+    .option('--threshold-from <json>', 'evaluation-families.json written by npm run evaluate:families on the same data and settings: use its threshold (chosen on every family held out) instead of one validation fold\'s')
     .option('--class-costs <pairs>', "Label=cost,... multiplying those labels' row weights after balancing, or none", DEFAULT_CLASS_COSTS)
     .option('--taxonomy <json>', 'label file of your deployment (default: the nine built-in labels)');
 }
@@ -108,10 +112,11 @@ export async function runTrain(o: TrainCommandOptions, layout: DefaultLayout, lo
   const data = readTrainingData(o.data, correctionsPath, correctionWeight, taxonomy, log);
   const target = chooseTarget(o, layout);
   const classCosts = parseClassCosts(o.classCosts ?? DEFAULT_CLASS_COSTS, data.labels);
+  const threshold = o.thresholdFrom ? thresholdFromFamilyReport(o.thresholdFrom, data.fingerprint, describeClassCosts(classCosts), l2, targetPrecision) : undefined;
 
   const embedder = await embedderFromOption(o.embedder, o.modelsPath, o.transformersModel);
   try {
-    const result = await trainAndEvaluate(data.corpus, { embedder, labels: data.labels, l2, seed, maxIterations, targetPrecision, classCosts, extraTrainRows: data.trainOnly, log });
+    const result = await trainAndEvaluate(data.corpus, { embedder, labels: data.labels, l2, seed, maxIterations, targetPrecision, classCosts, threshold, extraTrainRows: data.trainOnly, log });
     const previous = target.previousDir ? await scorePrevious(target.previousDir, target.previousId as string, embedder, result, data.labels, o.modelsPath) : undefined;
     const totalSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const metrics = trainingMetricsJson(result);
@@ -157,6 +162,27 @@ export async function runTrain(o: TrainCommandOptions, layout: DefaultLayout, lo
   } finally {
     await embedder.close?.();
   }
+}
+
+/**
+ * The threshold `npm run evaluate:families` chose on all its held-out answers,
+ * refused unless that report was made on the same data with the same class
+ * costs, l2 and precision target (another model's threshold means nothing here).
+ */
+function thresholdFromFamilyReport(path: string, fingerprint: string, classCosts: string, l2: number, targetPrecision: number): ThresholdChoice {
+  const report = JSON.parse(readOrThrow(path).toString('utf8')) as {
+    run?: { fingerprint?: string; classCosts?: string; l2?: number; targetPrecision?: number; folds?: number; seeds?: number[] };
+    pooledThreshold?: ThresholdChoice;
+  };
+  const run = report.run ?? {};
+  const mismatch = [
+    run.fingerprint !== fingerprint && `data sha256 ${run.fingerprint}, not ${fingerprint}`,
+    run.classCosts !== classCosts && `class costs ${run.classCosts}, not ${classCosts}`,
+    run.l2 !== l2 && `l2 ${run.l2}, not ${l2}`,
+    run.targetPrecision !== targetPrecision && `target precision ${run.targetPrecision}, not ${targetPrecision}`,
+  ].filter(Boolean);
+  if (!report.pooledThreshold || mismatch.length > 0) throw new Error(`--threshold-from ${path}: ${mismatch.join('; ') || 'no pooledThreshold'}: run npm run evaluate:families on this data first`);
+  return { ...report.pooledThreshold, method: `${report.pooledThreshold.method} (npm run evaluate:families, ${path.split(/[\\/]/).pop()})` };
 }
 
 export function readTrainingData(dataPath: string, correctionsPath: string | undefined, weight: number, taxonomy: Taxonomy, log: (line: string) => void): TrainingData {

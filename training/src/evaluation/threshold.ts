@@ -26,7 +26,8 @@ export interface ThresholdChoice {
   targetMet: boolean;
 }
 
-export function chooseThreshold(scored: readonly ScoredPrediction[], targetPrecision: number): ThresholdChoice {
+/** `chosenOn` names the held-out rows in the method text. */
+export function chooseThreshold(scored: readonly ScoredPrediction[], targetPrecision: number, chosenOn = 'validation templates (held out by template, never trained on)'): ThresholdChoice {
   if (scored.length === 0) throw new Error('threshold: no validation predictions to choose a threshold from');
   const sorted = [...scored].sort((a, b) => b.confidence - a.confidence);
   let correct = 0;
@@ -45,7 +46,7 @@ export function chooseThreshold(scored: readonly ScoredPrediction[], targetPreci
   const chosen = best ?? mostPrecise;
   const method =
     `lowest top-class probability whose accepted set has precision >= ${targetPrecision} ` +
-    `on validation templates (held out by template, never trained on)` +
+    `on ${chosenOn}` +
     (best ? '' : `; target not reachable, used the most precise threshold instead (precision ${chosen.precision.toFixed(3)})`);
   return {
     threshold: chosen.threshold,

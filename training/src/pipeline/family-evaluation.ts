@@ -120,7 +120,11 @@ export async function evaluateByFamily(rows: readonly LabelledRow[], opts: Famil
     predictions.push(...seedPredictions);
     folds.push(...seedFolds);
   }
-  const pooledThreshold = chooseThreshold(predictions.map((p) => ({ confidence: p.confidence, correct: p.label === gold[p.row] })), opts.targetPrecision);
+  const pooledThreshold = chooseThreshold(
+    predictions.map((p) => ({ confidence: p.confidence, correct: p.label === gold[p.row] })),
+    opts.targetPrecision,
+    `every family held out (${opts.folds} folds of whole families, seeds ${opts.seeds.join(',')}: each row answered by a model that never saw its program)`,
+  );
 
   let templateHeldOut: FamilyEvaluation['templateHeldOut'];
   if (opts.templateHeldOut) {

@@ -21,6 +21,8 @@ export interface TrainPipelineOptions {
   fractions?: SplitFractions;
   /** Multiplier per label on its rows' weight (see model/class-costs.ts). */
   classCosts?: ReadonlyMap<string, number>;
+  /** Use this threshold instead of choosing one on validation (e.g. the one `npm run evaluate:families` chose on every family). */
+  threshold?: ThresholdChoice;
   /** Rows added to training only, after the split (operators' corrections): never held out. */
   extraTrainRows?: readonly LabelledRow[];
   log?: (line: string) => void;
@@ -129,8 +131,7 @@ async function trainHoldingOutFamilies(rows: readonly LabelledRow[], opts: Train
   const selectionFit = fit(trainX, targets(train));
   log(`fit without the validation families: ${selectionFit.iterations} iterations in ${selectionFit.seconds.toFixed(1)} s`);
   const predictions = predictTop(selectionFit.model, opts.labels, validationX);
-  const chosen = chooseThreshold(scoredAgainst(predictions, targets(split.heldOut)), opts.targetPrecision);
-  const threshold = { ...chosen, method: chosen.method.replace('on validation templates (held out by template, never trained on)', `on validation families (${validationFamilies.length} programs held out whole, never trained on)`) };
+  const threshold = opts.threshold ?? chooseThreshold(scoredAgainst(predictions, targets(split.heldOut)), opts.targetPrecision, `validation families (${validationFamilies.length} programs held out whole, never trained on)`);
   log(`threshold ${threshold.threshold.toFixed(4)} (validation families: precision ${threshold.precision.toFixed(3)}, coverage ${threshold.coverage.toFixed(3)})`);
   const test = heldOutNumbers(selectionFit.model, opts.labels, validationX, targets(split.heldOut), threshold.threshold);
 
@@ -162,7 +163,9 @@ async function trainHoldingOutTemplates(rows: readonly LabelledRow[], opts: Trai
   log(`fit on train: ${selectionFit.iterations} iterations (${selectionFit.converged ? 'converged' : 'not converged'}) in ${selectionFit.seconds.toFixed(1)} s`);
 
   let threshold: ThresholdChoice;
-  if (validationX.length > 0) {
+  if (opts.threshold) {
+    threshold = opts.threshold;
+  } else if (validationX.length > 0) {
     const predictions = predictTop(selectionFit.model, opts.labels, validationX);
     threshold = chooseThreshold(scoredAgainst(predictions, targets(split.validation)), opts.targetPrecision);
   } else {
