@@ -47,6 +47,11 @@ const instanceFilesDeleted: Filler = (r) => {
 };
 const baseFile: Filler = (r) => `/var/lib/nova/instances/_base/${r.hex(40)}`;
 const computeNode: Filler = (r) => r.pick([`cp-${r.int(1, 9)}.slowvm1.tcloud-pg0.utah.cloudlab.us`, `compute-${pad(r.int(1, 40), 2)}`, `overcloud-novacompute-${r.int(0, 9)}.localdomain`, `nova-compute-${r.int(0, 20)}`]);
+/** `host:nodename`, which for libvirt compute nodes is the same name twice. */
+const serviceRecord: Filler = (r) => {
+  const node = computeNode(r);
+  return `${node}:${node}`;
+};
 const secs: Filler = (r) => (r.next() * r.pick([2, 30, 90]) + 0.01).toFixed(2);
 const wsgiTime: Filler = (r) => (r.next() * r.pick([0.3, 1, 4])).toFixed(7);
 const novaApiPath: Filler = (r) => {
@@ -89,7 +94,7 @@ export const openstack = defineFamily({
   description: 'OpenStack nova, neutron, cinder and keystone through oslo.log',
   sources: ['nova-compute', 'nova-api', 'neutron', 'cinder', 'keystone', 'openstack'],
   formats: [osloHeader],
-  fillers: { instanceFiles, instanceFilesDeleted, instance, baseFile, computeNode, secs, wsgiTime, novaApiPath, metadataPath, osStatus, claim, memView, memLimit, finalView, vcpus, image, osUser },
+  fillers: { serviceRecord, instanceFiles, instanceFilesDeleted, instance, baseFile, computeNode, secs, wsgiTime, novaApiPath, metadataPath, osStatus, claim, memView, memLimit, finalView, vcpus, image, osUser },
   templates: [
     { label: 'HTTP Status', pattern: '{ip} "{GET|GET|POST|DELETE} {novaApiPath} HTTP/1.1" status: {osStatus} len: {int:200:9000} time: {wsgiTime}', level: 'INFO', component: 'nova.osapi_compute.wsgi.server', weight: 4 },
     { label: 'HTTP Status', pattern: '{ip},{ip} "GET {metadataPath} HTTP/1.1" status: {200|200|404} len: {int:100:2000} time: {wsgiTime}', level: 'INFO', component: 'nova.metadata.wsgi.server', weight: 3 },
@@ -110,7 +115,7 @@ export const openstack = defineFamily({
     { label: 'System Notification', pattern: 'Unknown base file: {baseFile}', level: 'INFO', component: 'nova.virt.libvirt.imagecache' },
     { label: 'System Notification', pattern: 'Base or swap file too young to remove: {baseFile}', level: 'INFO', component: 'nova.virt.libvirt.imagecache' },
     { label: 'System Notification', pattern: 'Auditing locally available compute resources for node {computeNode}', level: 'INFO', component: 'nova.compute.resource_tracker', weight: 2 },
-    { label: 'System Notification', pattern: 'Compute_service record updated for {computeNode}:{computeNode}', level: 'INFO', component: 'nova.compute.resource_tracker', weight: 2 },
+    { label: 'System Notification', pattern: 'Compute_service record updated for {serviceRecord}', level: 'INFO', component: 'nova.compute.resource_tracker', weight: 2 },
     { label: 'System Notification', pattern: 'Reconnected to AMQP server on {ip}:5672 via [amqp] client with port {int:32768:60999}.', level: 'INFO', component: 'oslo.messaging._drivers.impl_rabbit' },
     { label: 'System Notification', pattern: 'Port {uuid} updated. Details: {lb}\'device\': \'{uuid}\', \'network_id\': \'{uuid}\', \'admin_state_up\': True, \'network_type\': \'{vxlan|vlan|flat}\', \'segmentation_id\': {int:1:4094}{rb}', level: 'INFO', component: 'neutron.plugins.ml2.drivers.openvswitch.agent.ovs_neutron_agent' },
     { label: 'System Notification', pattern: 'Volume {uuid}: being created as {image|raw|snap} with specification: {lb}\'status\': u\'creating\', \'volume_name\': \'volume-{uuid}\', \'volume_size\': {1|10|20|50|100}{rb}', level: 'INFO', component: 'cinder.volume.flows.manager.create_volume' },
