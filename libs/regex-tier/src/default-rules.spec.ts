@@ -135,6 +135,7 @@ const POSITIVES: [rule: string, label: string, line: string][] = [
   ['dns-request-denied', 'Security Alert', 'Mar 11 10:08:02 ns1 named[812]: client @0x7f3a2c01d971 203.0.113.99#4382: update \'example.com/IN\' denied'],
   ['fail2ban-ban', 'Security Alert', '[vsftpd] Found 203.0.113.100 - 2025-03-11 10:08:03'],
   ['mail-ftp-login', 'User Action', 'Mar 11 10:08:04 mx1 dovecot: pop3-login: Login: user=<bob@example.com>, method=PLAIN, rip=10.0.0.44, lip=10.0.0.3, mpid=4246, TLS'],
+  ['vrrp-fault', 'Critical Error', 'Mar 11 10:09:01 lb2 Keepalived_vrrp[4249]: (VI_WEB) Entering FAULT STATE'],
   ['sshd-accepted', 'User Action', 'Feb  2 08:03:01 bastion sshd[30301]: Accepted publickey for deploy from 10.0.0.15 port 50544 ssh2: RSA SHA256:3mB1xv2Q6Zk9fJd0hT6u8yR4pL1oN7eW5cA2sD9gH0k'],
   ['sshd-accepted', 'User Action', 'Feb  2 08:03:02 bastion sshd[30302]: Accepted password for alice from 10.0.0.16 port 50545 ssh2'],
   ['pam-interactive-session', 'User Action', 'Feb  2 08:03:03 bastion sshd[30302]: pam_unix(sshd:session): session opened for user alice(uid=1001) by (uid=0)'],
@@ -162,6 +163,7 @@ const POSITIVES: [rule: string, label: string, line: string][] = [
   ['database-server-routine', 'System Notification', '2025-03-11T10:04:04.000+0000 I NETWORK  [conn4412] end connection 10.0.0.12:51236 (36 connections now open)'],
   ['android-process-start', 'System Notification', '03-11 10:06:01.001  1502  1530 I ActivityManager: Start proc 5151:com.example.mail/u0a91 for service {com.example.mail/.SyncService}'],
   ['postfix-connection-routine', 'System Notification', 'Mar 11 10:08:01 mx1 postfix/smtpd[4245]: disconnect from mail-oi1-f177.example.com[198.51.100.177] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5'],
+  ['kubernetes-event-routine', 'System Notification', 'shop        3m12s   Normal    Started     pod/cart-5f7b9c-q8w2e   Started container cart'],
   ['systemd-unit-lifecycle', 'System Notification', 'Feb  2 08:04:04 web1 systemd[1]: Starting Rotate log files...'],
   ['systemd-unit-lifecycle', 'System Notification', 'Feb  2 08:04:05 web1 systemd[1]: logrotate.service: Deactivated successfully.'],
 ];
@@ -231,6 +233,7 @@ const NEAR_MISSES: string[] = [
   'Temporary files will be removed in 30 minutes',
   'Started 3 workers in 2.1s',
   'GET /healthz 200',
+  'shop        3m12s   Warning   BackOff     pod/cart-5f7b9c-q8w2e   Back-off restarting failed container cart in pod cart-5f7b9c-q8w2e_shop(4c1d)',
   '2025-03-11 10:08:05,001 fail2ban.actions        [812]: NOTICE  [sshd] Unban 203.0.113.100',
   'Mar 11 10:08:06 mx1 postfix/smtpd[4247]: lost connection after AUTH from unknown[203.0.113.101]',
   'An account was successfully logged on.  Subject:  Security ID: S-1-5-18  Account Name: SRV-APP01$  Logon Type: 5',
