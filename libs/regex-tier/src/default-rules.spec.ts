@@ -164,6 +164,8 @@ const POSITIVES: [rule: string, label: string, line: string][] = [
   ['android-process-start', 'System Notification', '03-11 10:06:01.001  1502  1530 I ActivityManager: Start proc 5151:com.example.mail/u0a91 for service {com.example.mail/.SyncService}'],
   ['postfix-connection-routine', 'System Notification', 'Mar 11 10:08:01 mx1 postfix/smtpd[4245]: disconnect from mail-oi1-f177.example.com[198.51.100.177] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5'],
   ['kubernetes-event-routine', 'System Notification', 'shop        3m12s   Normal    Started     pod/cart-5f7b9c-q8w2e   Started container cart'],
+  ['spark-task-routine', 'System Notification', '25/03/11 10:12:01 INFO Executor: Running task 7.1 in stage 12.0 (TID 1207)'],
+  ['yarn-mapreduce-routine', 'System Notification', '2025-03-11 10:12:02,002 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl: attempt_1741680000000_0043_r_000001_0 TaskAttempt Transitioned from UNASSIGNED to ASSIGNED'],
   ['systemd-unit-lifecycle', 'System Notification', 'Feb  2 08:04:04 web1 systemd[1]: Starting Rotate log files...'],
   ['systemd-unit-lifecycle', 'System Notification', 'Feb  2 08:04:05 web1 systemd[1]: logrotate.service: Deactivated successfully.'],
 ];
@@ -233,6 +235,8 @@ const NEAR_MISSES: string[] = [
   'Temporary files will be removed in 30 minutes',
   'Started 3 workers in 2.1s',
   'GET /healthz 200',
+  '2025-03-11 10:12:03,003 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskImpl: task_1741680000000_0043_r_000001 Task Transitioned from RUNNING to FAILED',
+  '25/03/11 10:12:04 INFO MemoryStore: Block broadcast_3 stored as values in memory (estimated size 4.1 KB, free 366.3 MB)',
   'shop        3m12s   Warning   BackOff     pod/cart-5f7b9c-q8w2e   Back-off restarting failed container cart in pod cart-5f7b9c-q8w2e_shop(4c1d)',
   '2025-03-11 10:08:05,001 fail2ban.actions        [812]: NOTICE  [sshd] Unban 203.0.113.100',
   'Mar 11 10:08:06 mx1 postfix/smtpd[4247]: lost connection after AUTH from unknown[203.0.113.101]',
