@@ -4,9 +4,11 @@ import { expandComponent, moment, pad } from './headers';
 
 /**
  * Apache ZooKeeper servers. Client sessions coming and going (including the
- * WARN "caught end of stream exception" of a client that hung up, and session
- * expiry) are routine; a broken quorum channel is Error; a follower that lost
- * its leader or a leader without a quorum is Critical Error.
+ * WARN "caught end of stream exception" of a client that hung up) are
+ * routine; a session that expires because its client stopped answering is a
+ * timed-out connection (Error, as an MQTT keepalive timeout is), and so is a
+ * broken quorum channel; a follower that lost its leader or a leader without
+ * a quorum is Critical Error.
  */
 
 /** log4j's level padded to five (`%-5p`). */
@@ -61,7 +63,7 @@ export const zookeeper = defineFamily({
     { label: 'System Notification', pattern: 'Closed socket connection for client /{zkIp}:{eport} (no session established for client)', level: 'INFO', component: '{nio}:NIOServerCnxn@1001', weight: 2 },
     { label: 'System Notification', pattern: 'caught end of stream exception', level: 'WARN', component: '{nio}:NIOServerCnxn@357', weight: 2 },
     { label: 'System Notification', pattern: 'EndOfStreamException: Unable to read additional data from client sessionid {sid}, likely client has closed socket', level: 'WARN', component: '{nio}:NIOServerCnxn@349', weight: 2 },
-    { label: 'System Notification', pattern: 'Expiring session {sid}, timeout of {timeout}ms exceeded', level: 'INFO', component: 'SessionTracker:ZooKeeperServer@325', weight: 2 },
+    { label: 'Error', pattern: 'Expiring session {sid}, timeout of {timeout}ms exceeded', level: 'INFO', component: 'SessionTracker:ZooKeeperServer@325', weight: 2 },
     { label: 'System Notification', pattern: 'Processed session termination for sessionid: {sid}', level: 'INFO', component: 'ProcessThread(sid:{myid} cport:-1)::PrepRequestProcessor@476', weight: 3 },
     { label: 'System Notification', pattern: 'Notification: {myid} (n.leader), {zxid} (n.zxid), 0x{int:1:9} (n.round), {zkState} (n.state), {myid} (n.sid), 0x{int:1:40} (n.peerEPoch), {zkState} (my state)', level: 'INFO', component: 'WorkerReceiver[myid={myid}]:FastLeaderElection@542', weight: 2 },
     { label: 'System Notification', pattern: 'Notification time out: {400|800|1600|3200|6400|12800|25600|51200|60000}', level: 'INFO', component: '{peer}:FastLeaderElection@774' },
