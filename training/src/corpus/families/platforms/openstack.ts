@@ -35,6 +35,9 @@ const osloHeader: LineFormat = (m, { level, component, rng }) => {
   return `${formatDate(t)} ${formatTime(t)}.${pad(t.millis, 3)} ${rng.int(1000, 65000)} ${osloLevel(level)} ${component ?? 'nova.compute.manager'} ${requestContext(rng)} ${m}`;
 };
 
+/** The same line without time, pid and level, as collectors that parse the header keep it: `nova.osapi_compute.wsgi.server [req-...] 10.11.10.1 "GET ..." status: 200 ...`. */
+const loggerAndContext: LineFormat = (m, { component, rng }) => `${component ?? 'nova.compute.manager'} ${requestContext(rng)} ${m}`;
+
 const instance: Filler = (r) => `[instance: ${FILLERS.uuid(r)}]`;
 /** The instance directory is named after the instance: `[instance: X] Deleting instance files /var/lib/nova/instances/X_del`. */
 const instanceFiles: Filler = (r) => {
@@ -93,7 +96,7 @@ export const openstack = defineFamily({
   family: 'openstack',
   description: 'OpenStack nova, neutron, cinder and keystone through oslo.log',
   sources: ['nova-compute', 'nova-api', 'neutron', 'cinder', 'keystone', 'openstack'],
-  formats: [osloHeader],
+  formats: [osloHeader, osloHeader, loggerAndContext],
   fillers: { serviceRecord, instanceFiles, instanceFilesDeleted, instance, baseFile, computeNode, secs, wsgiTime, novaApiPath, metadataPath, osStatus, claim, memView, memLimit, finalView, vcpus, image, osUser },
   templates: [
     { label: 'HTTP Status', pattern: '{ip} "{GET|GET|POST|DELETE} {novaApiPath} HTTP/1.1" status: {osStatus} len: {int:200:9000} time: {wsgiTime}', level: 'INFO', component: 'nova.osapi_compute.wsgi.server', weight: 4 },
