@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'template-miner',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/template-miner',
+};

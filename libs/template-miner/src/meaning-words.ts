@@ -1,0 +1,65 @@
+/**
+ * Words that carry a line's meaning, so a position holding one is never
+ * generalised: "Backup completed" and "Backup failed" stay two templates
+ * even though they differ in one token. Levels, outcomes, directions and
+ * negations, lower case. Data, not logic: pass another list to the miner
+ * (MinerOptions.meaningWords) to change it.
+ */
+export const DEFAULT_MEANING_WORDS: readonly string[] = [
+  // log levels, as programs spell them
+  'trace', 'debug', 'info', 'information', 'notice', 'warn', 'warning', 'warnings', 'error', 'errors', 'err', 'crit', 'critical',
+  'alert', 'emerg', 'emergency', 'fatal', 'severe', 'panic',
+  // outcomes
+  'fail', 'fails', 'failed', 'failing', 'failure', 'failures', 'success', 'successful', 'successfully', 'succeeded', 'succeed',
+  'complete', 'completed', 'done', 'finished', 'ok', 'okay', 'passed', 'denied', 'deny', 'accepted', 'accept', 'refused',
+  'rejected', 'reject', 'invalid', 'valid', 'allowed', 'blocked', 'granted', 'revoked', 'unauthorized', 'forbidden',
+  'aborted', 'abort', 'cancelled', 'canceled', 'crashed', 'crash', 'killed', 'kill', 'exception', 'timeout', 'timed', 'expired',
+  'unreachable', 'unavailable', 'lost', 'corrupt', 'corrupted', 'missing', 'exceeded', 'degraded', 'healthy', 'unhealthy',
+  'recovered', 'restored', 'retry', 'retrying', 'skipped', 'ignored', 'dropped', 'deprecated', 'removed', 'retired', 'obsolete',
+  // state changes and directions
+  'started', 'starting', 'start', 'stopped', 'stopping', 'stop', 'restarted', 'restarting', 'shutdown', 'rebooted', 'reboot',
+  'up', 'down', 'in', 'out', 'on', 'off', 'open', 'opened', 'close', 'closed', 'connected', 'disconnected', 'enabled', 'disabled',
+  'locked', 'unlocked', 'created', 'deleted', 'added', 'login', 'logout', 'suspended', 'resumed', 'full', 'low', 'high',
+  // negations
+  'not', 'no', 'cannot', "can't", 'unable', 'never', 'without',
+];
+
+/**
+ * The meaning-word test the miner uses. A token is split at `=`, `:`, `_`
+ * and `-` (`level=warn`, `error:timeout`, `FAIL_CONTAINER_CLEANUP`); a part counts without quotes, brackets
+ * and punctuation, in lower case.
+ */
+export function meaningWordTest(words: readonly string[]): (token: string) => boolean {
+  const set = new Set(words.map((w) => w.toLowerCase()));
+  // A short bare number the masker kept is a status or exit code (every other number became a placeholder).
+  const isMeaning = (part: string): boolean => set.has(part) || (part.length <= 3 && /^\d+$/.test(part));
+  // Tokens repeat across lines: remember the answers (bounded; cleared when full).
+  const known = new Map<string, boolean>();
+  return (token) => {
+    if (token.length > 64) return false;
+    let answer = known.get(token);
+    if (answer === undefined) {
+      const lower = token.toLowerCase();
+      answer = isMeaning(lower) || lower.split(/[=:_-]/).some((part) => isMeaning(trimToWord(part)));
+      if (known.size >= REMEMBERED_TOKENS) known.clear();
+      known.set(token, answer);
+    }
+    return answer;
+  };
+}
+
+const REMEMBERED_TOKENS = 100_000;
+
+/** `"failed,"` -> `failed`, `[error]` -> `error`. */
+function trimToWord(part: string): string {
+  let start = 0;
+  let end = part.length;
+  while (start < end && !isWordChar(part.charCodeAt(start))) start++;
+  while (end > start && !isWordChar(part.charCodeAt(end - 1))) end--;
+  return start === 0 && end === part.length ? part : part.slice(start, end);
+}
+
+function isWordChar(code: number): boolean {
+  // digits, letters, apostrophe (can't), anything beyond ASCII
+  return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39 || code > 127;
+}

@@ -1,0 +1,50 @@
+import { tokenise } from './tokens';
+
+export const SNAPSHOT_FORMAT = 'logclass-template-miner';
+export const SNAPSHOT_VERSION = 1;
+
+/** A miner's state as plain JSON: what TemplateMiner.snapshot() writes and restore() reads. */
+export interface MinerSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  version: typeof SNAPSHOT_VERSION;
+  /** MASK_VERSION of the masking the templates were made with. */
+  maskVersion: number;
+  /** sha256 of the extra mask rules' file (of '' without rules). */
+  maskRulesSha256: string;
+  /** Least recently seen first, so a restored miner evicts in the same order. */
+  templates: { template: string; count: number; seen: [number, string[]][] }[];
+  /** [old id, current id], oldest first. */
+  aliases: [string, string][];
+  /** [token count, positions no longer used as branch keys]. */
+  variablePositions: [number, number[]][];
+}
+
+export class SnapshotError extends Error {
+  constructor(message: string) {
+    super(`template miner snapshot: ${message}`);
+    this.name = 'SnapshotError';
+  }
+}
+
+/** Checks a parsed snapshot's shape and that it was made the way this miner makes templates. */
+export function checkSnapshot(value: unknown, expected: { maskVersion: number; maskRulesSha256: string }): MinerSnapshot {
+  const s = value as Partial<MinerSnapshot> | null;
+  if (typeof s !== 'object' || s === null || s.format !== SNAPSHOT_FORMAT) throw new SnapshotError(`not a ${SNAPSHOT_FORMAT} snapshot`);
+  if (s.version !== SNAPSHOT_VERSION) throw new SnapshotError(`version ${String(s.version)} is not supported (${SNAPSHOT_VERSION})`);
+  if (s.maskVersion !== expected.maskVersion) throw new SnapshotError(`made with mask version ${String(s.maskVersion)}, this process masks with ${expected.maskVersion}`);
+  if (s.maskRulesSha256 !== expected.maskRulesSha256) throw new SnapshotError('made with other mask rules');
+  if (!Array.isArray(s.templates) || !Array.isArray(s.aliases) || !Array.isArray(s.variablePositions)) throw new SnapshotError('templates, aliases and variablePositions must be lists');
+  for (const t of s.templates) {
+    const ok = typeof t?.template === 'string' && Number.isInteger(t.count) && t.count > 0 && Array.isArray(t.seen) && t.seen.every((e) => Array.isArray(e) && Number.isInteger(e[0]) && Array.isArray(e[1]) && e[1].every((v) => typeof v === 'string'));
+    if (!ok) throw new SnapshotError(`bad template entry ${JSON.stringify(t)?.slice(0, 120)}`);
+    const tokens = tokenise(t.template).length;
+    if (t.seen.some(([i]) => i < 0 || i >= tokens)) throw new SnapshotError(`seen positions of ${JSON.stringify(t.template.slice(0, 80))} are outside its tokens`);
+  }
+  for (const a of s.aliases) {
+    if (!Array.isArray(a) || a.length !== 2 || typeof a[0] !== 'string' || typeof a[1] !== 'string') throw new SnapshotError(`bad alias entry ${JSON.stringify(a)?.slice(0, 120)}`);
+  }
+  for (const v of s.variablePositions) {
+    if (!Array.isArray(v) || !Number.isInteger(v[0]) || !Array.isArray(v[1]) || !v[1].every((p) => Number.isInteger(p) && p >= 0)) throw new SnapshotError(`bad variable positions ${JSON.stringify(v)?.slice(0, 120)}`);
+  }
+  return s as MinerSnapshot;
+}

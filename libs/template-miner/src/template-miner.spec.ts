@@ -1,0 +1,183 @@
+import { maskTemplate } from '@logclass/template-mask';
+import { minedTemplateId, parseMaskRules, SnapshotError, TemplateMiner, type MinerSnapshot } from './index';
+
+const users = ['bob', 'alice', 'carol', 'dave', 'erin', 'frank'];
+
+describe('TemplateMiner', () => {
+  it('generalises a position once it has shown enough distinct words, and every line of it ends with one id', () => {
+    const miner = new TemplateMiner({ variableAfter: 4 });
+    const ids = users.map((u) => miner.add(`Session opened for user ${u} by sshd`).id);
+    expect(miner.match('Session opened for user zoe by sshd')?.template).toBe('Session opened for user <*> by sshd');
+    expect(new Set(ids.map((id) => miner.resolve(id))).size).toBe(1);
+    expect(miner.resolve(ids[0])).toBe(minedTemplateId('Session opened for user <*> by sshd'));
+  });
+
+  it('keeps a template\'s own wording apart while it has shown few variants', () => {
+    const miner = new TemplateMiner({ variableAfter: 4 });
+    for (let i = 0; i < 5; i++) {
+      miner.add(`Accepted password for ${users[i]} from 10.0.0.${i} port 22 ssh2`);
+      miner.add(`Accepted publickey for ${users[i]} from 10.0.0.${i} port 22 ssh2`);
+    }
+    const password = miner.match('Accepted password for zoe from 10.0.0.9 port 22 ssh2');
+    const publickey = miner.match('Accepted publickey for zoe from 10.0.0.9 port 22 ssh2');
+    expect(password?.template).toBe('Accepted password for <*> from <IP> port <NUM> <ID>');
+    expect(publickey?.template).toBe('Accepted publickey for <*> from <IP> port <NUM> <ID>');
+  });
+
+  it('with variableAfter 2 generalises at the first difference, as Drain does', () => {
+    const miner = new TemplateMiner({ variableAfter: 2 });
+    miner.add('Worker alpha joined the pool');
+    expect(miner.add('Worker beta joined the pool')).toMatchObject({ change: 'generalised', template: 'Worker <*> joined the pool' });
+  });
+
+  it('takes two masked values, or a masked value and a word, at one position as a slot at once', () => {
+    const miner = new TemplateMiner();
+    miner.add('Invoice INV-2024-00001 sent to billing');
+    expect(miner.add('Invoice 123456 sent to billing').template).toBe('Invoice <*> sent to billing');
+    expect(miner.add('Invoice draft sent to billing').template).toBe('Invoice <*> sent to billing');
+  });
+
+  it('never generalises a meaning word: outcomes, levels and status codes stay apart', () => {
+    const miner = new TemplateMiner({ variableAfter: 2, similarity: 0.1 });
+    const pairs = [
+      ['Backup completed for volume data', 'Backup failed for volume data'],
+      ['Service nginx started on node web', 'Service nginx stopped on node web'],
+      ['ERROR connection to db lost', 'WARN connection to db lost'],
+      ['request to api returned status: 200', 'request to api returned status: 500'],
+      ['link eth0 is up', 'link eth0 is down'],
+      ['task finished state=SUCCEEDED', 'task finished state=FAILED'],
+      ['job moved to FAIL_CONTAINER_CLEANUP', 'job moved to SUCCESS_CONTAINER_CLEANUP'],
+    ];
+    for (const [a, b] of pairs) {
+      const first = miner.add(a);
+      const second = miner.add(b);
+      expect(second.change).toBe('created');
+      expect(second.id).not.toBe(miner.resolve(first.id));
+    }
+  });
+
+  it('does not let a wildcard take a meaning word either', () => {
+    const miner = new TemplateMiner({ variableAfter: 2 });
+    miner.add('Job nightly-etl ended with result alpha');
+    miner.add('Job nightly-etl ended with result beta');
+    expect(miner.match('Job nightly-etl ended with result gamma')?.template).toBe('Job nightly-etl ended with result <*>');
+    expect(miner.match('Job nightly-etl ended with result failed')).toBeUndefined();
+  });
+
+  it('keeps the key of a key=value position: user=<*>', () => {
+    const miner = new TemplateMiner({ variableAfter: 2 });
+    miner.add('login accepted user=bob method=password');
+    expect(miner.add('login accepted user=alice method=password').template).toBe('login accepted user=<*> method=password');
+  });
+
+  it('splits comma-separated fields (JSON, key=value lists) into tokens, so one varying field does not hide the others', () => {
+    const miner = new TemplateMiner({ variableAfter: 2 });
+    miner.add('audit verb=get,user=bob,code=200');
+    const generalised = miner.add('audit verb=get,user=alice,code=200');
+    expect(generalised.template).toBe('audit verb=get,user=<*>,code=200');
+    expect(miner.match('audit verb=get,user=carol,code=403')).toBeUndefined();
+  });
+
+  it('meets lines of a template whose first word is a value, once that position is known to vary', () => {
+    const miner = new TemplateMiner();
+    for (const u of users) miner.add(`${u} : TTY=pts/1 ; PWD=/home ; USER=root ; COMMAND=/bin/ls`);
+    const ids = new Set(users.map((u) => miner.match(`${u} : TTY=pts/1 ; PWD=/home ; USER=root ; COMMAND=/bin/ls`)?.id));
+    expect(ids.size).toBe(1);
+    expect(miner.match('zoe : TTY=pts/1 ; PWD=/home ; USER=root ; COMMAND=/bin/ls')?.template).toBe('<*> : TTY=pts/<NUM> ; PWD=<PATH> ; USER=root ; COMMAND=<PATH>');
+  });
+
+  it('gives an ungeneralised template the id a tier computes from the masked line', () => {
+    const miner = new TemplateMiner();
+    const line = 'Disk /dev/sda1 at 91% on db-7';
+    expect(miner.add(line).id).toBe(minedTemplateId(maskTemplate(line)));
+    expect(miner.add(line).id).toBe(minedTemplateId(miner.masker.mask(line)));
+  });
+
+  it('records the old id as an alias when a template generalises', () => {
+    const merged: [string, string][] = [];
+    const miner = new TemplateMiner({ variableAfter: 2, onMerged: (from, to) => merged.push([from, to]) });
+    const first = miner.add('Cache warmed for region north');
+    const second = miner.add('Cache warmed for region south');
+    expect(second).toMatchObject({ change: 'generalised', previousId: first.id });
+    expect(merged).toEqual([[first.id, second.id]]);
+    expect(miner.aliases(second.id)).toEqual([first.id]);
+    expect(miner.resolve(first.id)).toBe(second.id);
+  });
+
+  it('follows a chain of generalisations to the newest id', () => {
+    const miner = new TemplateMiner({ variableAfter: 2 });
+    const a = miner.add('copy of shard north to rack east done').id;
+    const b = miner.add('copy of shard south to rack east done').id;
+    const c = miner.add('copy of shard south to rack west done').id;
+    expect(new Set([a, b, c]).size).toBe(3);
+    expect(miner.resolve(a)).toBe(c);
+    expect(miner.aliases(c).sort()).toEqual([a, b].sort());
+  });
+
+  it('evicts the least recently seen template past maxClusters', () => {
+    const miner = new TemplateMiner({ maxClusters: 3 });
+    const lines = ['alpha one', 'beta two three', 'gamma four five six', 'delta seven eight nine ten'];
+    const ids = lines.slice(0, 3).map((l) => miner.add(l).id);
+    miner.add(lines[0]); // alpha is now the most recent
+    miner.add(lines[3]);
+    expect(miner.size).toBe(3);
+    const held = [...miner.templates()].map((t) => t.id);
+    expect(held).toContain(ids[0]);
+    expect(held).not.toContain(ids[1]);
+    expect(miner.match(lines[1])).toBeUndefined();
+  });
+
+  it('round-trips its state through a JSON snapshot', () => {
+    const lines = users.flatMap((u, i) => [`User ${u} logged in from 10.0.0.${i}`, `Backup of ${u} completed in ${i + 1}s`, `Backup of ${u} failed: disk full`]);
+    const miner = new TemplateMiner();
+    for (const l of lines.slice(0, 12)) miner.add(l);
+    const restored = TemplateMiner.restore(JSON.parse(JSON.stringify(miner.snapshot())) as MinerSnapshot);
+    expect([...restored.templates()]).toEqual([...miner.templates()]);
+    for (const l of lines.slice(12)) expect(restored.add(l)).toEqual(miner.add(l));
+    for (const l of lines) expect(restored.match(l)).toEqual(miner.match(l));
+    expect(restored.snapshot()).toEqual(miner.snapshot());
+  });
+
+  it('refuses a snapshot made with another mask version or other mask rules', () => {
+    const snapshot = new TemplateMiner().snapshot();
+    expect(() => TemplateMiner.restore({ ...snapshot, maskVersion: snapshot.maskVersion - 1 })).toThrow(SnapshotError);
+    expect(() => TemplateMiner.restore({ ...snapshot, format: 'other' })).toThrow(SnapshotError);
+    const rules = parseMaskRules('masks: [{id: loc, pattern: "R\\\\d{2}", placeholder: "<LOC>"}]', 'test');
+    expect(() => TemplateMiner.restore(snapshot, { maskRules: rules })).toThrow(/other mask rules/);
+  });
+
+  it('agrees with another miner on ids when both have seen the same variations, whatever the order', () => {
+    const lines = users.map((u, i) => `Worker ${u} joined pool ${i}`);
+    const a = new TemplateMiner();
+    const b = new TemplateMiner();
+    for (const l of lines) a.add(l);
+    for (const l of [...lines].reverse()) b.add(l);
+    for (const l of lines) expect(a.match(l)?.id).toBe(b.match(l)?.id);
+  });
+
+  it('applies per-source mask rules to their sources only', () => {
+    const rules = parseMaskRules(
+      [
+        'version: 1',
+        'masks:',
+        '  - id: bgl-location',
+        "    pattern: 'R\\d{2}-M\\d-N\\d{1,2}(?:-C:J\\d{2}-U\\d{2})?'",
+        '    placeholder: <LOC>',
+        '    sources: [BGL]',
+        '    examples: [R02-M1-N0-C:J12-U11 RAS KERNEL INFO]',
+      ].join('\n'),
+      'test',
+    );
+    const miner = new TemplateMiner({ maskRules: rules });
+    expect(miner.add('R02-M1-N0-C:J12-U11 RAS KERNEL INFO generating core', 'bgl').template).toBe('<LOC> RAS KERNEL INFO generating core');
+    expect(miner.add('R02-M1-N0-C:J12-U11 RAS KERNEL INFO generating core', 'other').template).not.toContain('<LOC>');
+  });
+
+  it('stays linear and never throws on hostile lines (no time is asserted: the suite timeout is the guard)', () => {
+    const miner = new TemplateMiner({ maxClusters: 50 });
+    const hostile = ['', ' ', 'a '.repeat(200_000), 'x'.repeat(1 << 20), '<*> '.repeat(50_000), 'failed '.repeat(50_000), ', ; '.repeat(50_000), '\ud800 \u0000 =='];
+    for (const line of hostile) for (let i = 0; i < 3; i++) expect(typeof miner.add(line).id).toBe('string');
+    for (let i = 0; i < 2000; i++) miner.add(`w${i % 7}x y${i} ${'z'.repeat(i % 13)}`);
+    expect(miner.size).toBeLessThanOrEqual(50);
+  });
+});

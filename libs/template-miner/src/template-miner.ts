@@ -1,0 +1,519 @@
+import { MASK_VERSION } from '@logclass/template-mask';
+import { LineMasker } from './line-masker';
+import { NO_MASK_RULES, type MaskRuleSet } from './mask-rules';
+import { DEFAULT_MEANING_WORDS, meaningWordTest } from './meaning-words';
+import { minedTemplateId } from './mined-id';
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, checkSnapshot, type MinerSnapshot } from './snapshot';
+import { generalise, isRoutable, isWildcard, tokenise, wildcardAccepts, WILDCARD } from './tokens';
+
+export interface MinerOptions {
+  /** Share of a cluster's non-wildcard positions a line must equal to join it. Default 0.5. */
+  similarity?: number;
+  /**
+   * Word-like tokens in a branch key (default 1). More make branches
+   * smaller (faster on many templates) but scatter a template whose second
+   * word varies until the miner learns that position varies.
+   */
+  keyTokens?: number;
+  /** Branches per token count; templates whose key would open another go to the wildcard branch (searched by every line of that count). Default 4,096. */
+  maxChildren?: number;
+  /**
+   * Distinct tokens a position must show, among lines that otherwise fit a
+   * template, before it becomes a wildcard. Below it a line with another
+   * token there starts a sibling template: a variable takes many values, a
+   * template's own wording few ("Accepted password" / "Accepted publickey").
+   * 2 generalises at the first difference, as Drain does. Default 4.
+   */
+  variableAfter?: number;
+  /** Templates kept; the least recently seen is evicted past it. Default 50,000. */
+  maxClusters?: number;
+  /** Old ids remembered as aliases of current ones (oldest forgotten first). Default 4 x maxClusters. */
+  maxAliases?: number;
+  /** Words whose position is never generalised (default DEFAULT_MEANING_WORDS). */
+  meaningWords?: readonly string[];
+  /** Extra per-source masks applied before maskTemplate. */
+  maskRules?: MaskRuleSet;
+  /** Called when a template's id is replaced (it generalised, or merged into an equal template). */
+  onMerged?: (oldId: string, newId: string, template: string) => void;
+}
+
+export interface MinedTemplate {
+  /** Content-addressed: minedTemplateId(template). */
+  readonly id: string;
+  readonly template: string;
+}
+
+export interface MineResult extends MinedTemplate {
+  /** created: a new template; matched: an existing one, unchanged; generalised: an existing one that now has more wildcards (its id changed). */
+  readonly change: 'created' | 'matched' | 'generalised';
+  /** The template's id before this line generalised it. */
+  readonly previousId?: string;
+}
+
+/**
+ * The templates of one token count, in branches keyed by the line's first
+ * routing token: its first token that looks like a word (not a value) at a
+ * position not known to vary. Headers (`<TS> <HOST> sshd[<NUM>]:`) hold
+ * no such token, so syslog, journal and bare lines of a message share a key.
+ */
+interface TokenCountNode {
+  readonly branches: Map<string, Cluster[]>;
+  /** Positions where some template of this count generalised its routing token: no longer used as keys. */
+  readonly variable: Set<number>;
+}
+
+interface Cluster {
+  id: string;
+  text: string;
+  tokens: string[];
+  count: number;
+  /** Distinct tokens seen so far at positions that are not wildcards yet (only positions where lines differed). */
+  seen: Map<number, Set<string>>;
+  /** Its branch key and the positions the key was taken from (none: the wildcard branch). */
+  key: string;
+  keyPositions: number[];
+}
+
+/** Templates of other branches compared before a line starts a template (whole branches, until this many). */
+const MAX_CLUSTERS_SCANNED = 256;
+
+interface Best {
+  cluster: Cluster | undefined;
+  score: number;
+}
+/** The key is looked for among this many first tokens (beyond: the wildcard branch). */
+const MAX_KEY_POSITION = 16;
+
+
+/** `<TS>`, `[<TS>]`, `(<NUM>)`, `<IP>:`, `£<NUM>`: a placeholder and punctuation, no word. */
+const BARE_VALUE = /^[^A-Za-z0-9<]{0,3}<[A-Z]+>[^A-Za-z0-9<]{0,3}$/;
+const isBareValue = (token: string): boolean => BARE_VALUE.test(token);
+/** `root`, `svc_deploy`, `web-01.`: one word, as a value the masker did not recognise looks. */
+const LONE_WORD = /^[\w.@-]{1,64}[ ,;]*$/;
+const isSlotPair = (a: string, b: string): boolean => (isBareValue(a) && (isBareValue(b) || LONE_WORD.test(b))) || (isBareValue(b) && LONE_WORD.test(a));
+
+/**
+ * An online, Drain-style template miner. Each line is masked (LineMasker),
+ * split into tokens and routed by its token count and first word-like
+ * token (values and headers are skipped; see TokenCountNode) to a few
+ * candidate templates; it joins the most similar one when the share of
+ * equal non-wildcard positions reaches `similarity`, and the positions that
+ * differ become `<*>`. A position where either token is a meaning word
+ * (levels, outcomes, status codes) is never generalised: such a line starts
+ * its own template instead.
+ *
+ * Ids are content-addressed (minedTemplateId): the same template has the
+ * same id in every process. When a template generalises its id changes; the
+ * old id is kept as an alias (aliases(), resolve(), onMerged) so a store
+ * keyed by id can follow. Memory is bounded (maxClusters, LRU; maxChildren;
+ * maxAliases) and the state round-trips through snapshot()/restore().
+ */
+export class TemplateMiner {
+  readonly masker: LineMasker;
+  private readonly similarity: number;
+  private readonly variableAfter: number;
+  private readonly maxChildren: number;
+  private readonly keyTokens: number;
+  private readonly maxClusters: number;
+  private readonly maxAliases: number;
+  private readonly isMeaning: (token: string) => boolean;
+  private readonly onMerged?: MinerOptions['onMerged'];
+  private readonly roots = new Map<number, TokenCountNode>();
+  /** Live templates by id, least recently seen first. */
+  private readonly live = new Map<string, Cluster>();
+  private readonly byText = new Map<string, Cluster>();
+  /** Old id -> current id, oldest first; and its reverse. */
+  private readonly aliasOf = new Map<string, string>();
+  private readonly aliasesOf = new Map<string, Set<string>>();
+
+  constructor(options: MinerOptions = {}) {
+    this.similarity = options.similarity ?? 0.6;
+    this.variableAfter = Math.max(2, Math.floor(options.variableAfter ?? 4));
+    this.maxChildren = Math.max(1, options.maxChildren ?? 4096);
+    this.keyTokens = Math.max(1, Math.floor(options.keyTokens ?? 1));
+    this.maxClusters = Math.max(1, options.maxClusters ?? 50_000);
+    this.maxAliases = Math.max(0, options.maxAliases ?? 4 * this.maxClusters);
+    this.isMeaning = meaningWordTest(options.meaningWords ?? DEFAULT_MEANING_WORDS);
+    this.onMerged = options.onMerged;
+    this.masker = new LineMasker(options.maskRules ?? NO_MASK_RULES);
+  }
+
+  /** Templates held. */
+  get size(): number {
+    return this.live.size;
+  }
+
+  /** Learns from one line and returns its template as of now. */
+  add(message: string, source?: string): MineResult {
+    const masked = this.masker.mask(message, source);
+    const same = this.byText.get(masked);
+    if (same) return this.matched(same);
+    const tokens = tokenise(masked);
+    const best = this.findCluster(tokens);
+    if (!best) return this.create(tokens, masked);
+    const differing = this.differingPositions(best.tokens, tokens);
+    if (differing.length === 0) return this.matched(best);
+    const generalised = this.variablePositions(best, tokens, differing);
+    const previousId = best.id;
+    const target = generalised.length > 0 ? this.generalise(best, tokens, generalised) : best;
+    if (generalised.length === differing.length) {
+      target.count++;
+      this.touch(target);
+      return target.id === previousId ? { id: target.id, template: target.text, change: 'matched' } : { id: target.id, template: target.text, change: 'generalised', previousId };
+    }
+    // Some differing position has not shown enough values to be a variable: the line is a sibling template for now.
+    const sibling = tokens.map((token, i) => (wildcardAccepts(target.tokens[i], token) === true ? target.tokens[i] : token));
+    const text = sibling.join('');
+    const existing = this.byText.get(text);
+    if (existing) return this.matched(existing);
+    const created = this.create(sibling, text);
+    // The sibling counts on from what its template saw, so the next different token is counted once, whichever of the two a line is closer to.
+    const child = this.live.get(created.id);
+    if (child) for (const [i, values] of target.seen) child.seen.set(i, new Set(values));
+    return created;
+  }
+
+  /** The template a line would join, without learning from it; undefined when it would start a new one. */
+  match(message: string, source?: string): MinedTemplate | undefined {
+    const masked = this.masker.mask(message, source);
+    const cluster = this.byText.get(masked) ?? this.findCluster(tokenise(masked));
+    return cluster && { id: cluster.id, template: cluster.text };
+  }
+
+  /** The current id of a template id that may since have generalised (itself when it is live or unknown). */
+  resolve(id: string): string {
+    if (this.live.has(id)) return id;
+    return this.aliasOf.get(id) ?? id;
+  }
+
+  /** Older ids that now mean this template. */
+  aliases(id: string): string[] {
+    return [...(this.aliasesOf.get(id) ?? [])];
+  }
+
+  /** The templates held, least recently seen first. */
+  *templates(): IterableIterator<MinedTemplate & { count: number }> {
+    for (const c of this.live.values()) yield { id: c.id, template: c.text, count: c.count };
+  }
+
+  /** The whole state as plain JSON (versioned); restore() reads it back. */
+  snapshot(): MinerSnapshot {
+    return {
+      format: SNAPSHOT_FORMAT,
+      version: SNAPSHOT_VERSION,
+      maskVersion: MASK_VERSION,
+      maskRulesSha256: this.masker.rules.sha256,
+      templates: [...this.live.values()].map((c) => ({ template: c.text, count: c.count, seen: [...c.seen].map(([i, values]): [number, string[]] => [i, [...values]]) })),
+      aliases: [...this.aliasOf.entries()],
+      variablePositions: [...this.roots].filter(([, node]) => node.variable.size > 0).map(([count, node]): [number, number[]] => [count, [...node.variable]]),
+    };
+  }
+
+  /**
+   * A miner holding a snapshot's state. Throws SnapshotError when the
+   * snapshot is not one, or was mined with another mask version, other mask
+   * rules: its templates would not be what this miner makes.
+   */
+  static restore(snapshot: unknown, options: MinerOptions = {}): TemplateMiner {
+    const miner = new TemplateMiner(options);
+    const checked = checkSnapshot(snapshot, { maskVersion: MASK_VERSION, maskRulesSha256: miner.masker.rules.sha256 });
+    for (const t of checked.templates) {
+      if (miner.byText.has(t.template)) continue;
+      const cluster = miner.insert(tokenise(t.template), t.template, t.count);
+      for (const [i, values] of t.seen) cluster.seen.set(i, new Set(values));
+    }
+    for (const [oldId, newId] of checked.aliases) miner.recordAlias(oldId, newId);
+    for (const [count, positions] of checked.variablePositions) for (const p of positions) miner.markVariable(count, p);
+    return miner;
+  }
+
+  private matched(cluster: Cluster): MineResult {
+    cluster.count++;
+    this.touch(cluster);
+    return { id: cluster.id, template: cluster.text, change: 'matched' };
+  }
+
+  private create(tokens: string[], text: string): MineResult {
+    const cluster = this.insert(tokens, text, 1);
+    this.evictOverCap();
+    return { id: cluster.id, template: text, change: 'created' };
+  }
+
+  private nodeFor(tokenCount: number): TokenCountNode {
+    let node = this.roots.get(tokenCount);
+    if (!node) this.roots.set(tokenCount, (node = { branches: new Map(), variable: new Set() }));
+    return node;
+  }
+
+  /**
+   * A line's branch key: its first `keyTokens` word-like tokens at positions
+   * not known to vary, with the position of the first (the wildcard branch
+   * when it has none).
+   */
+  private keyOf(node: TokenCountNode | undefined, tokens: readonly string[]): { key: string; positions: number[] } {
+    let key = '';
+    const positions: number[] = [];
+    for (let i = 0; i < tokens.length && i < MAX_KEY_POSITION && positions.length < this.keyTokens; i++) {
+      if (node?.variable.has(i) || !isRoutable(tokens[i])) continue;
+      positions.push(i);
+      key += `${i}\u0000${tokens[i]}\u0000`;
+    }
+    return positions.length === 0 ? { key: WILDCARD, positions } : { key, positions };
+  }
+
+  private insert(tokens: string[], text: string, count: number): Cluster {
+    const node = this.nodeFor(tokens.length);
+    const cluster: Cluster = { id: minedTemplateId(text), text, tokens, count, seen: new Map(), key: WILDCARD, keyPositions: [] };
+    this.attach(node, cluster);
+    this.live.set(cluster.id, cluster);
+    this.byText.set(text, cluster);
+    this.forgetAlias(cluster.id);
+    return cluster;
+  }
+
+  /** Puts a template in its branch (the wildcard branch when the node already has maxChildren others). */
+  private attach(node: TokenCountNode, cluster: Cluster): void {
+    let { key, positions } = this.keyOf(node, cluster.tokens);
+    if (key !== WILDCARD && !node.branches.has(key) && node.branches.size >= this.maxChildren) ({ key, positions } = { key: WILDCARD, positions: [] });
+    cluster.key = key;
+    cluster.keyPositions = positions;
+    const branch = node.branches.get(key);
+    if (branch) branch.push(cluster);
+    else node.branches.set(key, [cluster]);
+  }
+
+  /** Takes a template out of its branch, dropping branches and nodes left empty. */
+  private detach(cluster: Cluster): void {
+    const node = this.roots.get(cluster.tokens.length);
+    const branch = node?.branches.get(cluster.key);
+    if (!node || !branch) return;
+    const at = branch.indexOf(cluster);
+    if (at >= 0) branch.splice(at, 1);
+    if (branch.length === 0) node.branches.delete(cluster.key);
+    if (node.branches.size === 0 && node.variable.size === 0) this.roots.delete(cluster.tokens.length);
+  }
+
+  /**
+   * A template generalised its routing token: the position varies, so no
+   * template of this token count is keyed by it any more (their lines with
+   * other values there must meet them). Rekeys the node's templates.
+   */
+  private markVariable(tokenCount: number, position: number): void {
+    const node = this.nodeFor(tokenCount);
+    if (node.variable.has(position)) return;
+    node.variable.add(position);
+    const all = [...node.branches.values()].flat();
+    node.branches.clear();
+    for (const cluster of all) this.attach(node, cluster);
+  }
+
+  /** Records the line's tokens at the differing positions; returns those that have now shown enough distinct tokens to be variables. */
+  private variablePositions(cluster: Cluster, tokens: readonly string[], differing: readonly number[]): number[] {
+    const variables: number[] = [];
+    for (const i of differing) {
+      let values = cluster.seen.get(i);
+      if (!values) cluster.seen.set(i, (values = new Set([cluster.tokens[i]])));
+      values.add(tokens[i]);
+      // A masked value against another value or a lone word (<ID> and <NUM>, <ID> and root): the masker already said it is a slot.
+      if (values.size >= this.variableAfter || isSlotPair(cluster.tokens[i], tokens[i])) variables.push(i);
+    }
+    return variables;
+  }
+
+  /**
+   * Turns the given positions of a template into wildcards. Its id changes
+   * (the old one becomes an alias); siblings in its leaf that the new
+   * template now covers, or a template elsewhere with the same text, merge
+   * into it. Returns the template that holds the line's group now.
+   */
+  private generalise(cluster: Cluster, tokens: readonly string[], positions: readonly number[]): Cluster {
+    const generalised = [...cluster.tokens];
+    for (const i of positions) {
+      generalised[i] = generalise(cluster.tokens[i], tokens[i]);
+      cluster.seen.delete(i);
+    }
+    const text = generalised.join('');
+    const previousId = cluster.id;
+    let target = this.byText.get(text);
+    if (target) {
+      // Generalised into a template another branch already holds: one template, one id.
+      target.count += cluster.count;
+      this.remove(cluster);
+    } else {
+      this.byText.delete(cluster.text);
+      this.live.delete(previousId);
+      cluster.id = minedTemplateId(text);
+      cluster.text = text;
+      cluster.tokens = generalised;
+      this.live.set(cluster.id, cluster);
+      this.byText.set(text, cluster);
+      this.forgetAlias(cluster.id);
+      for (const p of cluster.keyPositions) if (isWildcard(cluster.tokens[p])) this.markVariable(cluster.tokens.length, p);
+      target = cluster;
+    }
+    this.recordAlias(previousId, target.id);
+    this.onMerged?.(previousId, target.id, target.text);
+    this.absorbCovered(target);
+    return target;
+  }
+
+  /** Templates of its token count whose every position the template now accepts join it. */
+  private absorbCovered(template: Cluster): void {
+    const node = this.roots.get(template.tokens.length);
+    if (!node) return;
+    for (const branch of [...node.branches.values()]) {
+      for (const other of [...branch]) {
+        if (other === template || !this.covers(template.tokens, other.tokens)) continue;
+        template.count += other.count;
+        for (const [i, values] of other.seen) {
+          if (isWildcard(template.tokens[i])) continue;
+          const mine = template.seen.get(i);
+          if (mine) for (const v of values) mine.add(v);
+          else template.seen.set(i, new Set(values));
+        }
+        this.remove(other);
+        this.recordAlias(other.id, template.id);
+        this.onMerged?.(other.id, template.id, template.text);
+      }
+    }
+  }
+
+  private covers(template: readonly string[], tokens: readonly string[]): boolean {
+    for (let i = 0; i < template.length; i++) {
+      if (template[i] !== tokens[i] && wildcardAccepts(template[i], tokens[i]) !== true) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The template a line joins: the best match in its branch and the
+   * wildcard branch; when neither holds one, in the node's other branches
+   * (bounded): a value in the key position ("bob : TTY=pts/1 ; ...") sends a
+   * template's first lines to other branches until that position is known
+   * to vary.
+   */
+  private findCluster(tokens: readonly string[]): Cluster | undefined {
+    const node = this.roots.get(tokens.length);
+    if (!node) return undefined;
+    const { key } = this.keyOf(node, tokens);
+    const best: Best = { cluster: undefined, score: -1 };
+    this.bestIn(node.branches.get(key), tokens, best);
+    if (key !== WILDCARD) this.bestIn(node.branches.get(WILDCARD), tokens, best);
+    if (best.cluster) return best.cluster;
+    let budget = MAX_CLUSTERS_SCANNED;
+    for (const [other, branch] of node.branches) {
+      if (other === key || other === WILDCARD) continue;
+      this.bestIn(branch, tokens, best);
+      budget -= branch.length;
+      if (budget <= 0) break;
+    }
+    return best.cluster;
+  }
+
+  /** Updates `best` with the most similar template of a branch that reaches the similarity threshold. */
+  private bestIn(candidates: readonly Cluster[] | undefined, tokens: readonly string[], best: Best): void {
+    if (!candidates) return;
+    for (const cluster of candidates) {
+      const score = this.score(cluster.tokens, tokens);
+      if (score >= this.similarity && score > best.score) {
+        best.score = score;
+        best.cluster = cluster;
+      }
+    }
+  }
+
+  /**
+   * Share of the template's non-wildcard positions the line equals; -1 when
+   * a meaning word differs. Meaning words are checked only when the share
+   * reaches the threshold: below it the template is not taken anyway.
+   */
+  private score(template: readonly string[], tokens: readonly string[]): number {
+    let equal = 0;
+    let compared = 0;
+    let differing = 0;
+    for (let i = 0; i < template.length; i++) {
+      const t = template[i];
+      const s = tokens[i];
+      if (t === s) {
+        // A bare placeholder (<TS>, <IP>) is equal in every line of a format: counting it would let headers make unrelated messages similar.
+        if (!isWildcard(t) && !isBareValue(t)) {
+          equal++;
+          compared++;
+        }
+        continue;
+      }
+      differing++;
+      if (wildcardAccepts(t, s) !== true) compared++;
+    }
+    const share = compared === 0 ? 1 : equal / compared;
+    if (share < this.similarity || differing === 0) return share;
+    for (let i = 0; i < template.length; i++) {
+      const t = template[i];
+      const s = tokens[i];
+      if (t !== s && (this.isMeaning(s) || (wildcardAccepts(t, s) !== true && this.isMeaning(t)))) return -1;
+    }
+    return share;
+  }
+
+  /** Positions where the line's token is neither the template's nor accepted by its wildcard. */
+  private differingPositions(template: readonly string[], tokens: readonly string[]): number[] {
+    const positions: number[] = [];
+    for (let i = 0; i < template.length; i++) {
+      if (template[i] !== tokens[i] && wildcardAccepts(template[i], tokens[i]) !== true) positions.push(i);
+    }
+    return positions;
+  }
+
+  private touch(cluster: Cluster): void {
+    this.live.delete(cluster.id);
+    this.live.set(cluster.id, cluster);
+  }
+
+  private evictOverCap(): void {
+    while (this.live.size > this.maxClusters) {
+      const oldest = this.live.values().next().value as Cluster;
+      this.remove(oldest);
+    }
+  }
+
+  private remove(cluster: Cluster): void {
+    this.live.delete(cluster.id);
+    this.byText.delete(cluster.text);
+    this.detach(cluster);
+  }
+
+  private recordAlias(oldId: string, newId: string): void {
+    if (oldId === newId || this.maxAliases === 0) return;
+    let targets = this.aliasesOf.get(newId);
+    if (!targets) this.aliasesOf.set(newId, (targets = new Set()));
+    // Ids that meant the old template now mean the new one.
+    const earlier = this.aliasesOf.get(oldId);
+    if (earlier) {
+      for (const e of earlier) {
+        this.aliasOf.set(e, newId);
+        targets.add(e);
+      }
+      this.aliasesOf.delete(oldId);
+    }
+    this.aliasOf.delete(oldId);
+    this.aliasOf.set(oldId, newId);
+    targets.add(oldId);
+    while (this.aliasOf.size > this.maxAliases) {
+      const [oldest, target] = this.aliasOf.entries().next().value as [string, string];
+      this.aliasOf.delete(oldest);
+      const set = this.aliasesOf.get(target);
+      set?.delete(oldest);
+      if (set?.size === 0) this.aliasesOf.delete(target);
+    }
+  }
+
+  /** An id that is live again is no longer an alias of another. */
+  private forgetAlias(id: string): void {
+    const target = this.aliasOf.get(id);
+    if (target === undefined) return;
+    this.aliasOf.delete(id);
+    const set = this.aliasesOf.get(target);
+    set?.delete(id);
+    if (set?.size === 0) this.aliasesOf.delete(target);
+  }
+}

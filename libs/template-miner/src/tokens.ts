@@ -1,0 +1,75 @@
+/** What a generalised position holds (followed by the position's delimiters). */
+export const WILDCARD = '<*>';
+
+/** Where tokens end: after a run of spaces, commas or semicolons, kept with the token so the tokens join back to the line. */
+const TOKEN_END = /(?<=[ ,;])(?![ ,;])/;
+
+/**
+ * The tokens of a masked line: split after each run of spaces, commas and
+ * semicolons, each token keeping its delimiters (`"a, "`, `"b"`), so
+ * `tokens.join('')` is the line again. Commas split JSON and key=value
+ * lists too: `{"verb":"get","code":403}` is a token per field, not one
+ * token whose generalisation would hide every field.
+ */
+export function tokenise(masked: string): string[] {
+  return masked.length === 0 ? [] : masked.split(TOKEN_END);
+}
+
+/** The delimiters a token ends with (`", "` of `"a, "`). */
+export function delimiterTail(token: string): string {
+  let end = token.length;
+  while (end > 0 && isDelimiter(token.charCodeAt(end - 1))) end--;
+  return token.slice(end);
+}
+
+const isDelimiter = (c: number): boolean => c === 32 || c === 44 || c === 59;
+
+/** A token that is a wildcard: `<*>` and its delimiters. */
+export function isWildcard(token: string): boolean {
+  return token.startsWith(WILDCARD) && delimiterTail(token).length === token.length - WILDCARD.length;
+}
+
+/**
+ * Whether a token may key a branch of the tree: not a value (no digit, no
+ * placeholder). A word that turns out to vary there (a user name) makes the
+ * miner stop keying by that position (TemplateMiner).
+ */
+export function isRoutable(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 60) return false; // a digit or '<'
+  }
+  return token.length > delimiterTail(token).length;
+}
+
+/**
+ * The key part of a `key=value` token (`user=`), or '' when it has none. Two
+ * tokens with the same key and different values generalise to `key=<*>`, so
+ * the key still tells templates apart.
+ */
+export function keyPrefix(token: string): string {
+  const eq = token.indexOf('=');
+  return eq > 0 && eq < 64 ? token.slice(0, eq + 1) : '';
+}
+
+/**
+ * Whether a template token is a wildcard (`<*>` or `key=<*>`, with its
+ * delimiters) that accepts `token`: `true`, `false` (a wildcard that does
+ * not), or undefined (not a wildcard).
+ */
+export function wildcardAccepts(templateToken: string, token: string): boolean | undefined {
+  const tail = delimiterTail(templateToken);
+  const body = templateToken.slice(0, templateToken.length - tail.length);
+  if (!body.endsWith(WILDCARD)) return undefined;
+  if (delimiterTail(token) !== tail) return false;
+  if (body.length === WILDCARD.length) return true;
+  const key = body.slice(0, body.length - WILDCARD.length);
+  return key.endsWith('=') && token.startsWith(key);
+}
+
+/** The generalisation of two different tokens at one position (they end with the same delimiters, or the result keeps the template's). */
+export function generalise(templateToken: string, token: string): string {
+  const tail = delimiterTail(templateToken);
+  const key = keyPrefix(templateToken);
+  return (key !== '' && token.startsWith(key) ? key + WILDCARD : WILDCARD) + tail;
+}
