@@ -1,0 +1,109 @@
+import { maskTemplate } from '@logclass/template-mask';
+import { generateCorpus, type CorpusRow } from '../corpus/generate';
+import { ALL_FAMILIES } from '../corpus/families';
+import { Prng } from '../corpus/prng';
+
+/**
+ * The generated corpus three ways: as generated (each family's mix of bare
+ * messages and whole lines), bare messages only (a collector stripped the
+ * header) and whole lines only (every line with its program's header).
+ */
+export type CorpusView = 'as-generated' | 'bare-messages' | 'whole-lines';
+
+export const CORPUS_VIEWS: readonly CorpusView[] = ['as-generated', 'bare-messages', 'whole-lines'];
+
+/** The rows of a view, their true templates with duplicate formats merged (withSameFormatsMerged). */
+export function corpusView(view: CorpusView, seed: number, rowsPerTemplate: number): CorpusRow[] {
+  return withSameFormatsMerged(generatedView(view, seed, rowsPerTemplate));
+}
+
+/** Families whose templates failed to generate (a family being edited); the views leave them out. */
+export const skippedFamilies = new Map<string, string>();
+
+export function generatedView(view: CorpusView, seed: number, rowsPerTemplate: number): CorpusRow[] {
+  const families = ALL_FAMILIES.map((f) =>
+    view === 'as-generated' ? f : view === 'bare-messages' ? { ...f, formats: [] } : { ...f, bareShare: f.formats.length > 0 ? 0 : f.bareShare },
+  );
+  // One family at a time: each template draws from its own fork of the seed, so the rows are those of one call with all of them.
+  const rows = generateCorpus({ seed, rowsPerTemplate, families: [] });
+  for (const family of families) {
+    try {
+      rows.push(...generateCorpus({ seed, rowsPerTemplate, families: [family], labels: [] }));
+    } catch (err) {
+      skippedFamilies.set(family.family, (err as Error).message.slice(0, 120));
+    }
+  }
+  return rows;
+}
+
+/**
+ * The true-template key with a family's line formats of one shape made one.
+ * A family may list a format twice to weight it (`[syslog('sshd'),
+ * syslog('sshd'), journal('sshd')]`), or two formats that differ only in
+ * how they write a value (a syslog and an ISO timestamp); rows of the two
+ * then differ only in variable values, yet their keys differ by the
+ * format's index. Two formats are of one shape when they render the same
+ * line, up to maskTemplate's placeholders, for the same message, level,
+ * component and random draws.
+ */
+export function withSameFormatsMerged(rows: readonly CorpusRow[]): CorpusRow[] {
+  const canonical = new Map<string, number[]>();
+  for (const family of ALL_FAMILIES) {
+    const render = (i: number, seed: number): string => {
+      try {
+        return family.formats[i]('probe message 1', { level: 'INFO', component: 'org.example.Probe', rng: new Prng(seed) });
+      } catch {
+        return `format ${i} needs a message of its family`; // never equal to another format's
+      }
+    };
+    canonical.set(
+      family.family,
+      family.formats.map((_, i) => {
+        for (let j = 0; j < i; j++) if ([1, 2, 3].every((seed) => maskTemplate(render(i, seed)) === maskTemplate(render(j, seed)))) return j;
+        return i;
+      }),
+    );
+  }
+  return rows.map((row) => {
+    const cut = row.trueTemplate.lastIndexOf(':');
+    const format = Number(row.trueTemplate.slice(cut + 1));
+    const same = Number.isInteger(format) && format >= 0 ? canonical.get(row.family)?.[format] : undefined;
+    return same === undefined || same === format ? row : { ...row, trueTemplate: `${row.trueTemplate.slice(0, cut + 1)}${same}` };
+  });
+}
+
+/**
+ * The true-template key with alternatives that are values made one. Some
+ * templates pick a value from alternatives (`oom_score_adj:{0|999|-997}`,
+ * `retention.ms -> {86400000|604800000}`); their rows differ only in that
+ * value, yet the key records which one was taken. Keys of one template and
+ * line format are joined when two of their rows mask to the same text:
+ * maskTemplate replaces only parts shaped like values, so such rows differ
+ * only in values. The strict key stays in `trueTemplate` of the input.
+ */
+export function withValueAlternativesMerged(rows: readonly CorpusRow[]): CorpusRow[] {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let root = k;
+    while (parent.get(root) !== root) root = parent.get(root) ?? root;
+    parent.set(k, root);
+    return root;
+  };
+  const firstKeyOfShape = new Map<string, string>();
+  for (const row of rows) {
+    if (!parent.has(row.trueTemplate)) parent.set(row.trueTemplate, row.trueTemplate);
+    const format = row.trueTemplate.slice(row.trueTemplate.lastIndexOf(':'));
+    const shape = `${row.templateId}${format}\u0000${maskTemplate(row.logMessage)}`;
+    const other = firstKeyOfShape.get(shape);
+    if (other === undefined) firstKeyOfShape.set(shape, row.trueTemplate);
+    else {
+      const a = find(other);
+      const b = find(row.trueTemplate);
+      if (a !== b) parent.set(b < a ? a : b, b < a ? b : a);
+    }
+  }
+  return rows.map((row) => {
+    const root = find(row.trueTemplate);
+    return root === row.trueTemplate ? row : { ...row, trueTemplate: root };
+  });
+}

@@ -1,0 +1,76 @@
+/** One line with the group a miner put it in and its ground truth. */
+export interface GroupedRow {
+  /** The mined template (any key: template text or id). */
+  group: string;
+  /** The true template: rows with the same key differ only in variable values. */
+  truth: string;
+  label: string;
+  family: string;
+}
+
+export interface GroupingScore {
+  rows: number;
+  trueTemplates: number;
+  minedTemplates: number;
+  /**
+   * Share of rows whose mined group is exactly the rows of their true
+   * template (Loghub's grouping accuracy): a group that splits a template
+   * or joins two costs all of their rows.
+   */
+  groupingAccuracy: number;
+  /** Mined groups over true templates: 1 is ideal, above 1 a template is split, below 1 templates are joined. */
+  templatesPerTrueTemplate: number;
+  /** Share of rows whose mined group holds one label only: a cache keyed by the group cannot give them a wrong label. */
+  labelPurity: number;
+}
+
+export interface GroupingReport {
+  overall: GroupingScore;
+  /** By family, in the order families first appear. */
+  families: Map<string, GroupingScore>;
+}
+
+/** Grouping accuracy, templates per true template and label purity, overall and per family. */
+export function scoreGrouping(rows: readonly GroupedRow[]): GroupingReport {
+  const truthSize = countBy(rows, (r) => r.truth);
+  const groupRows = new Map<string, GroupedRow[]>();
+  for (const r of rows) {
+    const list = groupRows.get(r.group);
+    if (list) list.push(r);
+    else groupRows.set(r.group, [r]);
+  }
+  const correctGroup = new Set<string>();
+  const pureGroup = new Set<string>();
+  for (const [group, members] of groupRows) {
+    const truth = members[0].truth;
+    if (members.every((m) => m.truth === truth) && truthSize.get(truth) === members.length) correctGroup.add(group);
+    const label = members[0].label;
+    if (members.every((m) => m.label === label)) pureGroup.add(group);
+  }
+  const score = (subset: readonly GroupedRow[]): GroupingScore => {
+    const truths = new Set(subset.map((r) => r.truth)).size;
+    const groups = new Set(subset.map((r) => r.group)).size;
+    const n = subset.length;
+    return {
+      rows: n,
+      trueTemplates: truths,
+      minedTemplates: groups,
+      groupingAccuracy: n === 0 ? 1 : subset.filter((r) => correctGroup.has(r.group)).length / n,
+      templatesPerTrueTemplate: truths === 0 ? 1 : groups / truths,
+      labelPurity: n === 0 ? 1 : subset.filter((r) => pureGroup.has(r.group)).length / n,
+    };
+  };
+  const byFamily = new Map<string, GroupedRow[]>();
+  for (const r of rows) {
+    const list = byFamily.get(r.family);
+    if (list) list.push(r);
+    else byFamily.set(r.family, [r]);
+  }
+  return { overall: score(rows), families: new Map([...byFamily].map(([family, subset]) => [family, score(subset)])) };
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
