@@ -53,6 +53,7 @@ const SAME: [string, string][] = [
   ['accepted terms V2.1', 'accepted terms v10.0.3'],
   // Real variables: sizes and durations whose unit follows the magnitude, thousands separators, hosts, glued ids, thread names.
   ['sent 1,234 bytes (1.20 KB)', 'sent 999 bytes (3.40 MB)'],
+  ['close, 1,234 bytes (1.20 KB) sent, 12 bytes received', 'close, 99 bytes sent, 5,678 bytes (5.54 KB) received'],
   ['took 800ms', 'took 1.5 s'],
   ['took 1m30s', 'took 12 seconds'],
   ['lifetime 00:02', 'lifetime 01:59'],
@@ -118,7 +119,7 @@ describe('maskTemplate', () => {
     expect(maskTemplate('File data_6957.csv uploaded successfully by user User265.')).toBe('File <ID>.csv uploaded successfully by user <ID>.');
     // Sizes and durations carry their unit: real programs choose it by magnitude (12ms, then 1.5s).
     expect(maskTemplate('latency 12ms at 87% of 4.5GB')).toBe('latency <DUR> at <NUM>% of <SIZE>');
-    expect(maskTemplate('chrome.exe - www.google.com:443 close, 1,234 bytes (1.20 KB) sent')).toBe('chrome.exe - <HOST> close, <SIZE> (<SIZE>) sent');
+    expect(maskTemplate('chrome.exe - www.google.com:443 close, 1,234 bytes (1.20 KB) sent')).toBe('chrome.exe - <HOST> close, <SIZE> sent');
     expect(maskTemplate('Receiving block blk_-1608999687919862906 src: /10.250.19.102:54106')).toBe('Receiving block <ID> src: <PATH>');
     expect(maskTemplate('INFO [IPC Server handler 3 on 8020] ipc.Server: starting')).toBe('INFO [<VALUES>] ipc.Server: starting');
     expect(maskTemplate('job 3f2a9c1b-7b52-4c62-8b1e-3ab7c0b0e6b1 from 10.0.0.1:80 wrote /a/b by bob@x.io')).toBe(

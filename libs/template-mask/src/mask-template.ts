@@ -53,6 +53,13 @@ export const PLACEHOLDERS = {
   bracketed: '[<VALUES>]',
 } as const;
 
+/**
+ * A size restated in friendlier units (`1234 bytes (1.20 KB)`) is one value:
+ * programs add the parenthesis only past a magnitude, which would change the
+ * token count of one template.
+ */
+const SIZE_RESTATED = /<SIZE> \(<SIZE>\)/g;
+
 /** How far back the status/exit/id context of a number is looked for (the longest context is ~25 chars). */
 const CONTEXT_CHARS = 32;
 
@@ -129,7 +136,7 @@ const PASSES: readonly Pass[] = [
   { applies: withDigit, mask: (l) => l.replace(HEX_ID, PLACEHOLDERS.hex) },
   { applies: containing('#'), mask: (l) => l.replace(HASH_ID, PLACEHOLDERS.id) },
   { applies: withDigit, mask: (l) => l.replace(GLUED_ID, PLACEHOLDERS.id) },
-  { applies: withDigit, mask: (l) => l.replace(QUANTITY, (m) => (SIZE_TAIL.test(m) ? PLACEHOLDERS.size : PLACEHOLDERS.duration)) },
+  { applies: withDigit, mask: (l) => l.replace(QUANTITY, (m) => (SIZE_TAIL.test(m) ? PLACEHOLDERS.size : PLACEHOLDERS.duration)).replace(SIZE_RESTATED, PLACEHOLDERS.size) },
   { applies: withDigit, mask: (l) => l.replace(NUMBER, maskNumber) },
   { applies: withDigit, mask: (l) => l.replace(ENTITY_ID, PLACEHOLDERS.id) },
   { applies: withDigitAnd('='), mask: (l) => l.replace(KEY_ID_VALUE, (_m, key: string) => key + PLACEHOLDERS.id) },

@@ -122,6 +122,8 @@ export class TemplateMiner {
   /** Live templates by id, least recently seen first. */
   private readonly live = new Map<string, Cluster>();
   private readonly byText = new Map<string, Cluster>();
+  /** Masked lines that joined a template other than their own text, and its id then (bounded: cleared at 2 x maxClusters). */
+  private readonly seenLines = new Map<string, string>();
   /** Old id -> current id, oldest first; and its reverse. */
   private readonly aliasOf = new Map<string, string>();
   private readonly aliasesOf = new Map<string, Set<string>>();
@@ -146,8 +148,14 @@ export class TemplateMiner {
   /** Learns from one line and returns its template as of now. */
   add(message: string, source?: string): MineResult {
     const masked = this.masker.mask(message, source);
-    const same = this.byText.get(masked);
+    const same = this.byText.get(masked) ?? this.remembered(masked);
     if (same) return this.matched(same);
+    const result = this.learn(masked);
+    if (result.change !== 'created') this.remember(masked, result.id);
+    return result;
+  }
+
+  private learn(masked: string): MineResult {
     const tokens = tokenise(masked);
     const best = this.findCluster(tokens);
     if (!best) return this.create(tokens, masked);
@@ -173,10 +181,25 @@ export class TemplateMiner {
     return created;
   }
 
+  /**
+   * The template a masked line joined before, if it still exists (through
+   * aliases: a template only ever grows to cover more lines). Real streams
+   * repeat masked lines; this skips the search for them.
+   */
+  private remembered(masked: string): Cluster | undefined {
+    const id = this.seenLines.get(masked);
+    return id === undefined ? undefined : this.live.get(this.resolve(id));
+  }
+
+  private remember(masked: string, id: string): void {
+    if (this.seenLines.size >= this.maxClusters * 2) this.seenLines.clear();
+    this.seenLines.set(masked, id);
+  }
+
   /** The template a line would join, without learning from it; undefined when it would start a new one. */
   match(message: string, source?: string): MinedTemplate | undefined {
     const masked = this.masker.mask(message, source);
-    const cluster = this.byText.get(masked) ?? this.findCluster(tokenise(masked));
+    const cluster = this.byText.get(masked) ?? this.remembered(masked) ?? this.findCluster(tokenise(masked));
     return cluster && { id: cluster.id, template: cluster.text };
   }
 
