@@ -122,7 +122,7 @@ export class TemplateMiner {
   /** Live templates by id, least recently seen first. */
   private readonly live = new Map<string, Cluster>();
   private readonly byText = new Map<string, Cluster>();
-  /** Masked lines that joined a template other than their own text, and its id then (bounded: cleared at 2 x maxClusters). */
+  /** Masked lines and the id of the template they joined then (bounded: cleared at 2 x maxClusters). */
   private readonly seenLines = new Map<string, string>();
   /** Old id -> current id, oldest first; and its reverse. */
   private readonly aliasOf = new Map<string, string>();
@@ -151,7 +151,8 @@ export class TemplateMiner {
     const same = this.byText.get(masked) ?? this.remembered(masked);
     if (same) return this.matched(same);
     const result = this.learn(masked);
-    if (result.change !== 'created') this.remember(masked, result.id);
+    // Remembered even when it started a template: once that template generalises, its text no longer finds it.
+    this.remember(masked, result.id);
     return result;
   }
 
