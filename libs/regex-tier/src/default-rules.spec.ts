@@ -235,6 +235,7 @@ const NEAR_MISSES: string[] = [
   'Temporary files will be removed in 30 minutes',
   'Started 3 workers in 2.1s',
   'GET /healthz 200',
+  '2025-03-11 10:13:01,001 - INFO  [SessionTracker:ZooKeeperServer@325] - Expiring session 0x3957c1f2a8b0011, timeout of 30000ms exceeded',
   '2025-03-11 10:12:03,003 INFO [AsyncDispatcher event handler] org.apache.hadoop.mapreduce.v2.app.job.impl.TaskImpl: task_1741680000000_0043_r_000001 Task Transitioned from RUNNING to FAILED',
   '25/03/11 10:12:04 INFO MemoryStore: Block broadcast_3 stored as values in memory (estimated size 4.1 KB, free 366.3 MB)',
   'shop        3m12s   Warning   BackOff     pod/cart-5f7b9c-q8w2e   Back-off restarting failed container cart in pod cart-5f7b9c-q8w2e_shop(4c1d)',
