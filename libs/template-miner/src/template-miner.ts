@@ -162,7 +162,7 @@ export class TemplateMiner {
     if (!best) return this.create(tokens, masked);
     const differing = this.differingPositions(best.tokens, tokens);
     if (differing.length === 0) return this.matched(best);
-    const generalised = this.variablePositions(best, tokens, differing);
+    const generalised = this.keepsWording(best.tokens, this.variablePositions(best, tokens, differing));
     const previousId = best.id;
     const target = generalised.length > 0 ? this.generalise(best, tokens, generalised) : best;
     if (generalised.length === differing.length) {
@@ -329,6 +329,24 @@ export class TemplateMiner {
     const all = [...node.branches.values()].flat();
     node.branches.clear();
     for (const cluster of all) this.attach(node, cluster);
+  }
+
+  /**
+   * The positions that may become wildcards without the template losing
+   * most of its wording: at most half of its tokens that are not bare
+   * placeholders may be wildcards. Without it, templates that share a long
+   * envelope (a JSON logger's keys) pool their message words position by
+   * position until one template of wildcards holds them all.
+   */
+  private keepsWording(template: readonly string[], positions: number[]): number[] {
+    if (positions.length === 0) return positions;
+    let words = 0;
+    let wildcards = 0;
+    for (let i = 0; i < template.length; i++) {
+      if (isWildcard(template[i]) || positions.includes(i)) wildcards++;
+      else if (!isBareValue(template[i])) words++;
+    }
+    return wildcards > words ? [] : positions;
   }
 
   /** Records the line's tokens at the differing positions; returns those that have now shown enough distinct tokens to be variables. */
