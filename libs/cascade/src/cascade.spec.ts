@@ -6,6 +6,7 @@ import { MarkerTier } from '@logclass/test-support';
 import { PATIENT_BREAKER, remoteTier, startTierServer } from '../test/tier-servers';
 import { waitFor } from '../test/wait';
 import { maskTemplate } from '@logclass/template-mask';
+import { TemplateMiner } from '@logclass/template-miner';
 import { Cascade, parseRouting } from './index';
 
 const rec = (logMessage: string, source = 'ModernCRM'): LogRecord => ({ source, logMessage });
@@ -110,20 +111,47 @@ describe('Cascade over real gRPC tiers', () => {
 });
 
 describe('Cascade templates', () => {
-  it('fills the masked template of every record when asked, and only then', async () => {
-    const tier = new MarkerTier('regex');
-    const server = await startTierServer(tier);
-    const cascade = new Cascade({ tiers: [remoteTier('regex', server.address)], log: silentLogger() });
-    try {
-      const records = [rec('user 4711 logged in @regex'), rec('disk 93% full'), rec('')];
-      const withTemplates = await cascade.classify(records, { includeTemplate: true });
-      expect(withTemplates.map((r) => r.template)).toEqual([maskTemplate(records[0].logMessage), maskTemplate(records[1].logMessage), maskTemplate('')]);
-      expect(withTemplates[0].template).not.toContain('4711');
-      expect((await cascade.classify(records)).map((r) => r.template)).toEqual(['', '', '']);
-    } finally {
-      await cascade.close();
-      await server.stop(0);
-    }
+  let server: RunningClassifierServer;
+  let cascade: Cascade;
+
+  beforeAll(async () => {
+    server = await startTierServer(new MarkerTier('regex'));
+  });
+  beforeEach(() => {
+    cascade = new Cascade({ tiers: [remoteTier('regex', server.address)], log: silentLogger() });
+  });
+  afterEach(() => cascade.close());
+  afterAll(() => server.stop(0));
+
+  it('fills the mined template of every record when asked, and only then', async () => {
+    const records = [rec('user 4711 logged in @regex'), rec('disk 93% full'), rec('')];
+    const withTemplates = await cascade.classify(records, { includeTemplate: true });
+    // A line of a template seen once is its masked line; an empty message keeps the deterministic mask.
+    expect(withTemplates.map((r) => r.template)).toEqual([maskTemplate(records[0].logMessage), maskTemplate(records[1].logMessage), maskTemplate('')]);
+    expect(withTemplates[0].template).not.toContain('4711');
+    expect((await cascade.classify(records)).map((r) => r.template)).toEqual(['', '', '']);
+  });
+
+  it('generalises the values of one template across calls, including calls that did not ask for templates', async () => {
+    const users = ['alice', 'bob', 'carol', 'dave'];
+    // Nobody asks for templates here: the miner still learns from these lines.
+    await cascade.classify(users.slice(0, 3).map((u) => rec(`User ${u} logged in from 10.1.2.${users.indexOf(u)} @regex`)));
+    const [dave, erin] = await cascade.classify([rec('User dave logged in from 10.1.2.9 @regex'), rec('User erin logged in from 10.1.2.7 @regex')], { includeTemplate: true });
+    expect(dave.template).toBe('User <*> logged in from <IP> @regex');
+    expect(erin.template).toBe(dave.template);
+    expect(cascade.templateMiner.match('User frank logged in from 10.9.9.9 @regex')?.template).toBe(dave.template);
+    // The label still comes from the tier, which saw the line itself.
+    expect([dave.outcome, dave.tier]).toEqual([Outcome.OUTCOME_DECIDED, 'regex']);
+  });
+
+  it('reports the template of the miner it was given', async () => {
+    await cascade.close();
+    const miner = new TemplateMiner();
+    for (const u of ['ann', 'ben', 'cid', 'dot']) miner.add(`Session closed for ${u}`, 'ModernCRM');
+    cascade = new Cascade({ tiers: [remoteTier('regex', server.address)], log: silentLogger(), templateMiner: miner });
+    const [r] = await cascade.classify([rec('Session closed for eve')], { includeTemplate: true });
+    expect(r.template).toBe('Session closed for <*>');
+    expect(cascade.templateMiner).toBe(miner);
   });
 });
 

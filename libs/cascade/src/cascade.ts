@@ -1,7 +1,8 @@
 import type { Classification, ClassifyOptions, DescribeResponse, Label, LogRecord } from '@logclass/contract';
-import { classifyNonEmpty, EMPTY_MESSAGE_REASON, unclassified, type Classifier } from '@logclass/classifier';
+import { classifyNonEmpty, EMPTY_MESSAGE_REASON, isEmptyMessage, unclassified, type Classifier } from '@logclass/classifier';
 import type { Logger } from '@logclass/observability';
 import { maskTemplate } from '@logclass/template-mask';
+import { TemplateMiner } from '@logclass/template-miner';
 import type { BreakerSettings } from './breaker-settings';
 import { followAbort, throwIfCancelled } from './abort';
 import { CascadeRun, type UndecidedPolicy } from './cascade-run';
@@ -29,6 +30,13 @@ export interface CascadeOptions {
   maxBatchesInFlight?: number;
   /** Records no tier decided: Unclassified (default), or a tier's best guess when one abstained with one. */
   undecided?: UndecidedPolicy;
+  /**
+   * Mines the template of every non-empty record classified, asked for or
+   * not (it learns from the whole stream); `template` in results is its
+   * template. Default: a fresh miner in memory. Display and grouping only:
+   * the tiers' cache keys stay the deterministic mask.
+   */
+  templateMiner?: TemplateMiner;
 }
 
 export interface TierStatus {
@@ -60,6 +68,8 @@ export class Cascade implements Classifier {
   private readonly undecided: UndecidedPolicy;
   private readonly listeners: StateChangeListener[] = [];
   private readonly callListeners: TierCallListener[] = [];
+  readonly templateMiner: TemplateMiner;
+  private miningFailed = false;
 
   constructor(opts: CascadeOptions) {
     if (opts.tiers.length === 0) throw new Error('a cascade needs at least one tier');
@@ -67,6 +77,7 @@ export class Cascade implements Classifier {
     const maxBatchesInFlight = positiveInt('maxBatchesInFlight', opts.maxBatchesInFlight ?? DEFAULT_MAX_BATCHES_IN_FLIGHT);
     this.log = opts.log;
     this.undecided = opts.undecided ?? 'unclassified';
+    this.templateMiner = opts.templateMiner ?? new TemplateMiner();
     this.tiers = opts.tiers.map(
       (t) =>
         new TierBreaker(
@@ -88,13 +99,17 @@ export class Cascade implements Classifier {
     // Templates are made here, once, the same way for every record (decided, unclassified or empty);
     // the tiers are not asked for theirs.
     const tierOptions = options?.includeTemplate ? { ...options, includeTemplate: false } : options;
+    let mined: string[] = [];
     const results = await classifyNonEmpty(
       records,
       () => unclassified(EMPTY_MESSAGE_REASON),
       async (nonEmpty) => {
         const cancel = followAbort(signal);
         try {
-          const done = await new CascadeRun(nonEmpty, tierOptions, cancel.signal, this.log, this.undecided).run(this.routesOf(nonEmpty));
+          const running = new CascadeRun(nonEmpty, tierOptions, cancel.signal, this.log, this.undecided).run(this.routesOf(nonEmpty));
+          // The first tier calls are out by now: mining (CPU in this process) overlaps their round trip.
+          mined = this.mine(nonEmpty);
+          const done = await running;
           throwIfCancelled(signal);
           return done;
         } finally {
@@ -102,8 +117,28 @@ export class Cascade implements Classifier {
         }
       },
     );
-    if (options?.includeTemplate) return results.map((r, i) => ({ ...r, template: maskTemplate(records[i].logMessage) }));
-    return results;
+    if (!options?.includeTemplate) return results;
+    let next = 0;
+    // Empty messages were not mined: they keep the deterministic mask (classifyNonEmpty kept the others in order).
+    return results.map((r, i) => ({ ...r, template: isEmptyMessage(records[i].logMessage) ? maskTemplate(records[i].logMessage) : mined[next++] }));
+  }
+
+  /**
+   * Every line goes to the miner, whether or not the caller asked for
+   * templates: it learns variables from the whole stream. Should the miner
+   * ever throw, the records get the deterministic mask and the error is
+   * logged once; classification does not depend on it.
+   */
+  private mine(records: readonly LogRecord[]): string[] {
+    return records.map((r) => {
+      try {
+        return this.templateMiner.add(r.logMessage, r.source).template;
+      } catch (err) {
+        if (!this.miningFailed) this.log.error({ err }, 'template miner threw: records get the deterministic mask');
+        this.miningFailed = true;
+        return this.templateMiner.masker.mask(r.logMessage, r.source);
+      }
+    });
   }
 
   /** Record indices grouped by the tiers (in order) their source is routed to. */
