@@ -42,6 +42,7 @@ describe('logclass classify (against a real gateway in-process, over the real re
       GATEWAY_TIERS: `regex=${tier.address}`,
       GATEWAY_ROUTING: '{}',
       GATEWAY_CSV_BATCH_SIZE: '20',
+      GATEWAY_TEMPLATE_STATE_FILE: 'none',
     });
     gateway = await startGateway(cfg, silentLogger());
     dir = await mkdtemp(join(tmpdir(), 'logclass-cli-'));

@@ -5,6 +5,7 @@ import { channelCredentialsFrom, GrpcClassifier } from '@logclass/tier-client';
 import type { Logger } from '@logclass/observability';
 import type { GatewayConfig } from './settings';
 import type { TierAddress } from './tier-list';
+import { openTemplateMiner } from './templates/template-state';
 
 /**
  * Breaker settings of a configured tier. Tiers named regex/embedding/llm have
@@ -19,7 +20,8 @@ function breakerFor(cfg: GatewayConfig, tier: string): BreakerSettings {
  * The cascade the gateway serves: one gRPC client per configured tier, each
  * call bounded by that tier's breaker timeout, routed by GATEWAY_ROUTING.
  * A routing that names an unknown tier is a configuration error (exit 78),
- * caught here because it depends on two settings at once.
+ * caught here because it depends on two settings at once. Its template
+ * miner (GATEWAY_TEMPLATE_*) is restored from the state file when it can be.
  */
 export function buildCascade(cfg: GatewayConfig, log: Logger): { cascade: Cascade; tiers: TierAddress[]; credentials: ChannelCredentials } {
   const names = cfg.tiers.map((t) => t.name);
@@ -54,6 +56,7 @@ export function buildCascade(cfg: GatewayConfig, log: Logger): { cascade: Cascad
     batchSize: cfg.tierBatchSize,
     maxBatchesInFlight: cfg.tierBatchesInFlight,
     undecided: cfg.undecided,
+    templateMiner: openTemplateMiner(cfg, log),
   });
   // The credentials are returned for the readiness health checks, which call the same tiers.
   return { cascade, tiers: cfg.tiers, credentials };

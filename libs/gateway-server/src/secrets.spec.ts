@@ -32,6 +32,7 @@ describe('gateway secrets stay secret', () => {
       GATEWAY_TIERS: `regex=${regex.address},embedding=${picky.address},llm=127.0.0.1:1`,
       GATEWAY_ROUTING: '{}',
       GATEWAY_API_KEYS: API_KEY,
+      GATEWAY_TEMPLATE_STATE_FILE: 'none',
       GATEWAY_TIER_API_KEY: TIER_KEY,
       GATEWAY_AUTH_METRICS: 'true',
       GATEWAY_RATE_LIMIT_RPS: '1',

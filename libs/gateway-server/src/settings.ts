@@ -3,6 +3,7 @@ import { serverSettings, setting, type ConfigOf } from '@logclass/service-config
 import { feedbackSettings } from './http/feedback-settings';
 import { parseTierList } from './tier-list';
 import { securitySettings } from './security-settings';
+import { templateSettings } from './templates/template-settings';
 
 const MiB = 1024 * 1024;
 
@@ -70,6 +71,7 @@ export function gatewaySettings() {
     maxConcurrentJson: setting.int('GATEWAY_MAX_CONCURRENT_JSON', 16, 'POST /classify/json requests classified at once.', { min: 1, max: 10_000 }),
     maxQueuedJson: setting.int('GATEWAY_MAX_QUEUED_JSON', 64, 'JSON requests allowed to wait; past it they get 429.', { min: 0, max: 100_000 }),
     ...feedbackSettings(),
+    ...templateSettings(),
     ...securitySettings(),
   };
 }

@@ -9,6 +9,7 @@ import { checkReadiness } from './readiness';
 import { countingClassifier, gatewayMetrics } from './gateway-metrics';
 import { gatewaySecurity } from './security/gateway-security';
 import type { GatewayConfig } from './settings';
+import { TemplateSnapshots } from './templates/template-state';
 
 export interface RunningGateway {
   readonly cascade: Cascade;
@@ -17,7 +18,7 @@ export interface RunningGateway {
   readonly httpPort: number;
   /** e.g. http://127.0.0.1:8080 */
   readonly httpUrl: string;
-  /** Drain: /readyz goes 503 and new HTTP requests get 503; in-flight HTTP, then gRPC work, each get GATEWAY_SHUTDOWN_GRACE_MS; then close. */
+  /** Drain: /readyz goes 503 and new HTTP requests get 503; in-flight HTTP, then gRPC work, each get GATEWAY_SHUTDOWN_GRACE_MS; then close and write the template snapshot. */
   stop(): Promise<void>;
 }
 
@@ -67,6 +68,7 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
   const httpPort = (http.app.server.address() as AddressInfo).port;
   const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? '127.0.0.1' : cfg.host;
   log.info({ httpPort, grpcPort: grpc.grpc.port, tiers }, 'gateway listening');
+  const snapshots = new TemplateSnapshots(cascade.templateMiner, cfg.templateStateFile, cfg.templateSnapshotSeconds, log);
 
   let stopping: Promise<void> | undefined;
   return {
@@ -83,6 +85,8 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
         cut.unref();
         await http.app.close().finally(() => clearTimeout(cut));
         await grpc.stop();
+        // Every record has been mined by now: the last snapshot holds them all.
+        await snapshots.close();
       })()),
   };
 }

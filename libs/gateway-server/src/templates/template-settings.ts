@@ -1,0 +1,25 @@
+import { setting } from '@logclass/service-config';
+
+/** Value of GATEWAY_TEMPLATE_STATE_FILE that keeps the mined templates in memory only (an empty variable means the default, as for every setting). */
+export const IN_MEMORY_ONLY = 'none';
+
+/** GATEWAY_TEMPLATE_* settings of the template miner (spread into gatewaySettings()). */
+export function templateSettings() {
+  return {
+    templateStateFile: setting.custom(
+      'GATEWAY_TEMPLATE_STATE_FILE',
+      'data/template-miner.json',
+      `JSON snapshot of the mined templates (the \`template\` column), written on shutdown and every GATEWAY_TEMPLATE_SNAPSHOT_SECONDS and read at start; a snapshot of another mask version or other mask rules is ignored (logged). \`${IN_MEMORY_ONLY}\` = in memory only. Relative to the working directory.`,
+      (raw): string | undefined => {
+        const path = raw.trim();
+        return path === '' || path === IN_MEMORY_ONLY ? undefined : path;
+      },
+    ),
+    templateSnapshotSeconds: setting.int('GATEWAY_TEMPLATE_SNAPSHOT_SECONDS', 60, 'Seconds between snapshots of the mined templates to GATEWAY_TEMPLATE_STATE_FILE (skipped when nothing changed).', { min: 1, max: 86_400 }),
+    templateMax: setting.int('GATEWAY_TEMPLATE_MAX', 50_000, 'Most mined templates kept; the least recently seen is forgotten past it.', { min: 1, max: 10_000_000 }),
+    templateMaskRules: setting.optionalString(
+      'GATEWAY_TEMPLATE_MASK_RULES',
+      'YAML or JSON file of extra per-source masks applied before mining (see libs/template-miner/rules/example-mask-rules.yaml); unset = the built-in masks only.',
+    ),
+  };
+}

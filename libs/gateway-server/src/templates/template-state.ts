@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ConfigError } from '@logclass/service-config';
+import type { Logger } from '@logclass/observability';
+import { loadMaskRules, SnapshotError, TemplateMiner, type MinerOptions } from '@logclass/template-miner';
+import type { GatewayConfig } from '../settings';
+
+type TemplateConfig = Pick<GatewayConfig, 'templateStateFile' | 'templateSnapshotSeconds' | 'templateMax' | 'templateMaskRules'>;
+
+/**
+ * The gateway's template miner: GATEWAY_TEMPLATE_MAX templates, the mask
+ * rules of GATEWAY_TEMPLATE_MASK_RULES (a bad file is a configuration
+ * error), restored from GATEWAY_TEMPLATE_STATE_FILE when it holds a snapshot
+ * made the way this process masks. Any other snapshot (another mask
+ * version, other rules, unreadable, not JSON) is logged and mining starts
+ * fresh: templates are for display, never worth refusing to start.
+ */
+export function openTemplateMiner(cfg: TemplateConfig, log: Logger): TemplateMiner {
+  const options: MinerOptions = { maxClusters: cfg.templateMax };
+  if (cfg.templateMaskRules) {
+    try {
+      options.maskRules = loadMaskRules(cfg.templateMaskRules);
+    } catch (err) {
+      throw new ConfigError('gateway', [`GATEWAY_TEMPLATE_MASK_RULES=${JSON.stringify(cfg.templateMaskRules)}: ${(err as Error).message}`]);
+    }
+  }
+  const file = cfg.templateStateFile;
+  if (!file) return new TemplateMiner(options);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') log.info({ file }, 'no template snapshot yet: mining starts empty');
+    else log.warn({ file, error: code ?? (err as Error).message }, 'template snapshot unreadable: mining starts empty');
+    return new TemplateMiner(options);
+  }
+  try {
+    const miner = TemplateMiner.restore(JSON.parse(text), options);
+    log.info({ file, templates: miner.size }, 'template snapshot restored');
+    return miner;
+  } catch (err) {
+    const why = err instanceof SnapshotError ? 'template snapshot not usable' : 'template snapshot is not JSON';
+    log.warn({ file, error: (err as Error).message }, `${why}: mining starts empty (the file is replaced at the next snapshot)`);
+    return new TemplateMiner(options);
+  }
+}
+
+/**
+ * Writes the miner's snapshot every GATEWAY_TEMPLATE_SNAPSHOT_SECONDS and
+ * on close(), atomically (a temp file in the same folder, then a rename), and
+ * only when it changed. A write that fails (a read-only root filesystem in a
+ * container) is logged once, until a write succeeds again; it never stops
+ * the gateway.
+ */
+export class TemplateSnapshots {
+  private readonly timer: NodeJS.Timeout | undefined;
+  private lastWritten: string | undefined;
+  private writing: Promise<void> | undefined;
+  private failing = false;
+
+  constructor(
+    private readonly miner: TemplateMiner,
+    private readonly file: string | undefined,
+    seconds: number,
+    private readonly log: Logger,
+  ) {
+    if (!file) return;
+    this.timer = setInterval(() => void this.save(), seconds * 1000);
+    this.timer.unref();
+  }
+
+  /** Writes the snapshot now unless a write is in progress or nothing changed; never rejects. */
+  save(): Promise<void> {
+    if (!this.file) return Promise.resolve();
+    this.writing ??= this.write(this.file).finally(() => (this.writing = undefined));
+    return this.writing;
+  }
+
+  /** Stops the timer, waits for a write in progress, then writes the final snapshot. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.writing;
+    await this.save();
+  }
+
+  private async write(file: string): Promise<void> {
+    const text = JSON.stringify(this.miner.snapshot());
+    if (text === this.lastWritten) return;
+    const temp = join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.tmp`);
+    try {
+      await mkdir(dirname(resolve(file)), { recursive: true });
+      await writeFile(temp, text, 'utf8');
+      await rename(temp, file);
+      this.lastWritten = text;
+      if (this.failing) this.log.info({ file }, 'template snapshot written again');
+      this.failing = false;
+    } catch (err) {
+      await rm(temp, { force: true }).catch(() => undefined);
+      if (!this.failing) this.log.warn({ file, error: (err as NodeJS.ErrnoException).code ?? (err as Error).message }, 'cannot write the template snapshot: templates stay in memory (logged once until a write succeeds)');
+      this.failing = true;
+    }
+  }
+}
