@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { isDecided } from '@logclass/classifier';
 import { loadRules, RegexClassifier } from '@logclass/regex-tier';
 import { loadTaxonomy } from '@logclass/taxonomy';
-import { embedderFromOption } from '../cli/embedder-option';
+import { embedderFromOption, parseHashingDimension } from '../cli/embedder-option';
 import { numberOption } from '../cli/parse-number';
 import { describeClassCosts, DEFAULT_CLASS_COSTS, parseClassCosts } from '../model/class-costs';
 import { evaluateByFamily } from '../pipeline/family-evaluation';
@@ -15,6 +15,7 @@ export interface EvaluateFamiliesOptions {
   data: string;
   out: string;
   embedder: string;
+  hashingDimension?: string;
   modelsPath: string;
   folds: string;
   seeds: string;
@@ -37,6 +38,7 @@ export function addEvaluateFamiliesOptions(command: Command): Command {
     .option('--data <csv>', 'labelled logs with a family column (source,log_message,target_label,template_id,family)', 'training/data/corpus.csv')
     .option('--out <dir>', `where ${FAMILY_REPORT_TXT} and ${FAMILY_REPORT_JSON} go`, 'models/hashing-lr')
     .option('--embedder <kind>', 'hashing or transformers', 'hashing')
+    .option('--hashing-dimension <n>', 'feature-hashing dimension of the hashing embedder (power of two)', '16384')
     .option('--models-path <dir>', 'where transformers models live', 'models')
     .option('--folds <n>', 'folds of whole families', '5')
     .option('--seeds <list>', 'comma-separated seeds, one fold assignment each', '1')
@@ -68,7 +70,7 @@ export async function runEvaluateFamilies(o: EvaluateFamiliesOptions, log: (line
     const answers = await regex.classify(data.corpus.map((r) => ({ source: r.source, logMessage: r.logMessage })));
     regexLabels = answers.map((a) => (isDecided(a) ? a.label : undefined));
   }
-  const embedder = await embedderFromOption(o.embedder, o.modelsPath);
+  const embedder = await embedderFromOption(o.embedder, o.modelsPath, undefined, parseHashingDimension(o.hashingDimension));
   try {
     const evaluation = await evaluateByFamily(data.corpus, {
       embedder, labels: data.labels, l2, seed: seeds[0], maxIterations, classCosts, targetPrecision, folds, seeds, templateHeldOut: o.templateHeldOut, regexLabels, log,

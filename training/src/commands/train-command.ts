@@ -13,7 +13,7 @@ import {
   type Embedder,
 } from '@logclass/embedding-tier';
 import { loadTaxonomy, type Taxonomy } from '@logclass/taxonomy';
-import { embedderFromOption } from '../cli/embedder-option';
+import { embedderFromOption, parseHashingDimension } from '../cli/embedder-option';
 import { numberOption } from '../cli/parse-number';
 import { DEFAULT_CORRECTION_WEIGHT, DEFAULT_CORRECTIONS_FILE, defaultCorrectionsPath, mergeCorrections } from '../dataset/corrections';
 import { parseLabelledCsv, type LabelledRow } from '../dataset/labelled-csv';
@@ -35,6 +35,7 @@ export const DEFAULT_L2 = 3e-5;
 export interface TrainCommandOptions {
   data: string;
   embedder: string;
+  hashingDimension?: string;
   modelsPath: string;
   transformersModel?: string;
   out?: string;
@@ -66,6 +67,7 @@ export function addTrainOptions(command: Command): Command {
     .option('--model <root>', 'model folder to add a new version to (versions/v<n>), compared with its current version')
     .option('--out <dir>', 'write the model to exactly this folder instead (overwrites)')
     .option('--embedder <kind>', 'hashing (no download) or transformers (needs the model under --models-path)', 'hashing')
+    .option('--hashing-dimension <n>', 'feature-hashing dimension of the hashing embedder (power of two)', '16384')
     .option('--models-path <dir>', 'where transformers models live', 'models')
     .option('--transformers-model <id>', 'model folder under --models-path (embedder transformers)', DEFAULT_TRANSFORMERS_MODEL)
     .option('--seed <n>', 'seed of the train/validation/test split', '1')
@@ -114,7 +116,7 @@ export async function runTrain(o: TrainCommandOptions, layout: DefaultLayout, lo
   const classCosts = parseClassCosts(o.classCosts ?? DEFAULT_CLASS_COSTS, data.labels);
   const threshold = o.thresholdFrom ? thresholdFromFamilyReport(o.thresholdFrom, data.fingerprint, describeClassCosts(classCosts), l2, targetPrecision) : undefined;
 
-  const embedder = await embedderFromOption(o.embedder, o.modelsPath, o.transformersModel);
+  const embedder = await embedderFromOption(o.embedder, o.modelsPath, o.transformersModel, parseHashingDimension(o.hashingDimension));
   try {
     const result = await trainAndEvaluate(data.corpus, { embedder, labels: data.labels, l2, seed, maxIterations, targetPrecision, classCosts, threshold, extraTrainRows: data.trainOnly, log });
     const previous = target.previousDir ? await scorePrevious(target.previousDir, target.previousId as string, embedder, result, data.labels, o.modelsPath) : undefined;
