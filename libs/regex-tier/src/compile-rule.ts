@@ -1,5 +1,5 @@
 import type { Taxonomy } from '@logclass/taxonomy';
-import { findBacktrackingRisk } from './redos-guard';
+import { findBacktrackingRisk } from '@logclass/safe-regex';
 import { DEFAULT_FLAGS, type RuleEntry } from './rule-file';
 import type { CompiledRule } from './rule-set';
 

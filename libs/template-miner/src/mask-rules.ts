@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { findBacktrackingRisk } from './redos-guard';
+import { findBacktrackingRisk } from '@logclass/safe-regex';
 
 /** One extra mask: what it replaces, with what, and for which sources (all when absent). */
 export interface MaskRule {

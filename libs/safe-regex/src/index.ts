@@ -1,0 +1,1 @@
+export { findBacktrackingRisk } from './redos-guard';
