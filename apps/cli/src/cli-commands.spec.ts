@@ -12,7 +12,7 @@ describe('logclass CLI: in-process classify, feedback, train, evaluate, promote'
   const dir = mkdtempSync(join(tmpdir(), 'logclass-cli-commands-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('classifies a CSV in this process with the shipped rules and model; rows the LLM would get are Unclassified without a key', async () => {
+  it('classifies a CSV in this process with the shipped rules and model; LegacyCRM falls to the embedding tier without an LLM key', async () => {
     const input = join(dir, 'logs.csv');
     const output = join(dir, 'labelled.csv');
     writeFileSync(input, csv([
@@ -30,9 +30,8 @@ describe('logclass CLI: in-process classify, feedback, train, evaluate, promote'
     expect(rows[0].slice(3, 5)).toEqual(['User Action', 'regex']);
     expect(rows[1][3]).toBe('HTTP Status');
     expect(rows[2][3]).toBe('Resource Usage');
-    // LegacyCRM is routed to the LLM only, which has no key here.
-    expect(rows[3][3]).toBe('Unclassified');
-    expect(rows[3][5]).toMatch(/llm disabled: no API key/);
+    // LegacyCRM goes to the LLM first, which has no key here, then to the embedding tier.
+    expect(rows[3].slice(3, 5)).toEqual(['Workflow Error', 'embedding']);
     const hostile = join(dir, 'formulas.csv');
     writeFileSync(hostile, csv([['source', 'log_message'], ['=cmd', '@SUM(A1) User User77 logged in.']]));
     expect(await cli('classify', hostile, '--in-process', '--neutralize-formulas', '--quiet')).toMatchObject({

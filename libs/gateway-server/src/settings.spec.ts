@@ -5,14 +5,14 @@ import { buildHttpApi, gatewaySettings, parseTierList } from './index';
 describe('gateway settings', () => {
   const config = defineServiceConfig('gateway', gatewaySettings());
 
-  it('defaults to the three local tiers in cascade order, LegacyCRM straight to the LLM', () => {
+  it('defaults to the three local tiers in cascade order, LegacyCRM to the LLM first, the embedding tier when the LLM cannot answer', () => {
     const cfg = config.load({});
     expect(cfg.tiers).toEqual([
       { name: 'regex', address: '127.0.0.1:50051' },
       { name: 'embedding', address: '127.0.0.1:50052' },
       { name: 'llm', address: '127.0.0.1:50053' },
     ]);
-    expect(JSON.parse(cfg.routing)).toEqual({ LegacyCRM: ['llm'] });
+    expect(JSON.parse(cfg.routing)).toEqual({ LegacyCRM: ['llm', 'embedding'] });
     expect([cfg.grpcPort, cfg.httpPort, cfg.llmTimeoutMs]).toEqual([50050, 8080, 30_000]);
   });
 

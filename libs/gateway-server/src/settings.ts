@@ -25,7 +25,7 @@ export function gatewaySettings() {
     ),
     routing: setting.string(
       'GATEWAY_ROUTING',
-      '{"LegacyCRM":["llm"]}',
+      '{"LegacyCRM":["llm","embedding"]}',
       'JSON object from source to the tiers (in order) that classify it; "*" is the fallback, other sources use every tier.',
     ),
     tierBatchSize: setting.int(

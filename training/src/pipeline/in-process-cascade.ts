@@ -6,7 +6,7 @@ import { loadRules, RegexClassifier } from '@logclass/regex-tier';
 import type { Taxonomy } from '@logclass/taxonomy';
 
 /** The gateway's default routing with its fallback spelled out. */
-export const DEFAULT_ROUTING = '{"LegacyCRM": ["llm"], "*": ["regex", "embedding", "llm"]}';
+export const DEFAULT_ROUTING = '{"LegacyCRM": ["llm", "embedding"], "*": ["regex", "embedding", "llm"]}';
 
 // In one process nothing is remote: deadlines only guard against a hung LLM call, and breakers never open.
 const IN_PROCESS_BREAKER: BreakerSettings = { timeoutMs: 300_000, errorThresholdPercentage: 100, volumeThreshold: 1_000_000, resetTimeoutMs: 1_000 };
