@@ -63,7 +63,7 @@ describe('embedding service over gRPC', () => {
       ]);
       expect(results[0].reason).toMatch(/^p=\d\.\d\d$/);
       const described = await client.fetchDescription();
-      expect(described).toMatchObject({ tier: 'embedding', maxBatchSize: 4096, model: expect.stringContaining('hashing-v2:d=4096') });
+      expect(described).toMatchObject({ tier: 'embedding', maxBatchSize: 4096, model: expect.stringContaining('hashing-v2:d=16384') });
       expect((await metrics.render()).body).toContain('logclass_embedding_cache_lookups_total{result="hit",service="embedding"} 1');
     } finally {
       await client.close();
@@ -106,7 +106,7 @@ describe('embedding service over gRPC', () => {
   it('refuses at start-up a model trained with another embedder, or a missing model', async () => {
     const env = { ...BASE_ENV, EMBEDDING_MODEL_DIR: hashingModel, EMBEDDING_EMBEDDER: 'transformers', EMBEDDING_MODELS_PATH: modelsPath() };
     await expect(startEmbeddingService(config.load({ ...env, EMBEDDING_TRANSFORMERS_MODEL: 'test/tiny-bert' }), silentLogger())).rejects.toThrow(
-      /trained with embedder "hashing-v2:d=4096.*configured embedder is "transformers:test\/tiny-bert/,
+      /trained with embedder "hashing-v2:d=16384.*configured embedder is "transformers:test\/tiny-bert/,
     );
     await expect(startEmbeddingService(config.load(env), silentLogger())).rejects.toThrow(/Xenova\/all-MiniLM-L6-v2 is not in .*npm run models:fetch/);
     await expect(startEmbeddingService(config.load({ ...BASE_ENV, EMBEDDING_MODEL_DIR: join(root, 'nope') }), silentLogger())).rejects.toThrow(

@@ -6,7 +6,7 @@ import { toSparse, type SparseVector } from './sparse-vector';
  * valid with an embedder of the same id and dimension (see artifact.ts).
  */
 export interface Embedder {
-  /** Names every parameter that changes the vectors, e.g. "hashing-v2:d=4096:...". */
+  /** Names every parameter that changes the vectors, e.g. "hashing-v2:d=16384:...". */
   readonly id: string;
   readonly dimension: number;
   /** One L2-normalised vector per text, in input order. */

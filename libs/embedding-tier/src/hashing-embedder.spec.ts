@@ -25,7 +25,7 @@ describe('HashingEmbedder', () => {
 
   it('names its parameters in its id', () => {
     expect(embedder.id).toBe('hashing-v2:d=1024:w=1-2:c=3-5x0.5:m1');
-    expect(new HashingEmbedder().dimension).toBe(4096);
+    expect(new HashingEmbedder().dimension).toBe(16384);
     expect(() => new HashingEmbedder({ dimension: 1000 })).toThrow(/power of two/);
   });
 

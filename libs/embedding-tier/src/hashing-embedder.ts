@@ -5,9 +5,10 @@ import { toDense, type SparseVector } from './sparse-vector';
 
 export interface HashingOptions {
   /**
-   * Power of two. 4096 (9 labels x 4096 float32 = ~150 KB of weights in git)
-   * scored the same held-out-template accuracy as 8192 on the training corpus
-   * (0.882 both, l2 1e-4) and trains in half the time.
+   * Power of two. 16384 (9 labels x 16384 float32 = ~590 KB of weights in
+   * git) answered 78.9% of lines of program families never trained on right,
+   * against 77.2% at 4096 (worst family 11% vs 0%), in the same fit time:
+   * with 75 families there are more n-grams than 4096 buckets keep apart.
    */
   dimension?: number;
   /** Character n-grams of each word, padded with word boundaries. */
@@ -17,7 +18,7 @@ export interface HashingOptions {
   charWeight?: number;
 }
 
-const DEFAULTS: Required<HashingOptions> = { dimension: 4096, charNgramMin: 3, charNgramMax: 5, charWeight: 0.5 };
+const DEFAULTS: Required<HashingOptions> = { dimension: 16384, charNgramMin: 3, charNgramMax: 5, charWeight: 0.5 };
 
 // Distinct seeds keep a word, a bigram and a char n-gram with the same text apart.
 const SEED_WORD = 0x1b873593;

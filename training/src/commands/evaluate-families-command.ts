@@ -38,7 +38,7 @@ export function addEvaluateFamiliesOptions(command: Command): Command {
     .option('--data <csv>', 'labelled logs with a family column (source,log_message,target_label,template_id,family)', 'training/data/corpus.csv')
     .option('--out <dir>', `where ${FAMILY_REPORT_TXT} and ${FAMILY_REPORT_JSON} go`, 'models/hashing-lr')
     .option('--embedder <kind>', 'hashing or transformers', 'hashing')
-    .option('--hashing-dimension <n>', 'feature-hashing dimension of the hashing embedder (power of two)', '16384')
+    .option('--hashing-dimension <n>', 'feature-hashing dimension of the hashing embedder (power of two; default 16384)')
     .option('--models-path <dir>', 'where transformers models live', 'models')
     .option('--folds <n>', 'folds of whole families', '5')
     .option('--seeds <list>', 'comma-separated seeds, one fold assignment each', '1')

@@ -67,7 +67,7 @@ export function addTrainOptions(command: Command): Command {
     .option('--model <root>', 'model folder to add a new version to (versions/v<n>), compared with its current version')
     .option('--out <dir>', 'write the model to exactly this folder instead (overwrites)')
     .option('--embedder <kind>', 'hashing (no download) or transformers (needs the model under --models-path)', 'hashing')
-    .option('--hashing-dimension <n>', 'feature-hashing dimension of the hashing embedder (power of two)', '16384')
+    .option('--hashing-dimension <n>', 'feature-hashing dimension of the hashing embedder (power of two; default 16384)')
     .option('--models-path <dir>', 'where transformers models live', 'models')
     .option('--transformers-model <id>', 'model folder under --models-path (embedder transformers)', DEFAULT_TRANSFORMERS_MODEL)
     .option('--seed <n>', 'seed of the train/validation/test split', '1')
