@@ -25,6 +25,8 @@ export default [
             // Deployment checks load every service's configuration schema.
             { sourceTag: 'scope:deploy', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['*'] },
+            // System tests run the real tiers behind a real gateway, as npm start does.
+            { sourceTag: 'scope:system', onlyDependOnLibsWithTags: ['*'] },
             // Apps are leaves; libs never import apps; test helpers only from tests.
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:util', 'type:contract', 'type:test'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:feature', 'type:util', 'type:contract', 'type:test'] },

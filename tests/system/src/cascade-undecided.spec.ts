@@ -1,41 +1,19 @@
+import type { Cascade, UndecidedPolicy } from '@logclass/cascade';
 import { Outcome, type LogRecord } from '@logclass/contract';
-import { EmbeddingClassifier, HashingEmbedder, trainArtifact } from '@logclass/embedding-tier';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
-import { LlmClassifier, NO_API_KEY_REASON } from '@logclass/llm-tier';
-import { silentLogger } from '@logclass/observability';
-import { defaultTaxonomy } from '@logclass/taxonomy';
-import { remoteTier, startTierServer } from '../test/tier-servers';
-import { Cascade, type UndecidedPolicy } from './index';
+import { NO_API_KEY_REASON } from '@logclass/llm-tier';
+import { cascadeOf, remoteTier, startTiersWithoutLlmKey } from './fixtures';
 
 const rec = (logMessage: string): LogRecord => ({ source: 'ModernHR', logMessage });
 
-const EXAMPLES = [
-  { text: 'User 12 logged in.', label: 'User Action' },
-  { text: 'User 7 logged out.', label: 'User Action' },
-  { text: 'Memory usage at 91% on node-3', label: 'Resource Usage' },
-  { text: 'Disk space used 40GB of 50GB', label: 'Resource Usage' },
-  { text: 'Multiple failed login attempts for user admin from 10.0.0.9', label: 'Security Alert' },
-  { text: 'Brute force attack detected on ssh from 192.168.1.4', label: 'Security Alert' },
-];
-
-/**
- * What `npm start` runs without an LLM key: a real embedding tier (a toy
- * model whose threshold nothing reaches, so it abstains on every row with its
- * best guess) and the real LLM tier with no API key (it abstains on every
- * row), each served over gRPC.
- */
+/** The cascade as `npm start` runs it without an LLM key (see startTiersWithoutLlmKey). */
 describe('records no tier decided, over real gRPC tiers', () => {
   const servers: RunningClassifierServer[] = [];
   const cascades: Cascade[] = [];
 
   beforeAll(async () => {
-    const embedder = new HashingEmbedder({ dimension: 256 });
-    const artifact = await trainArtifact(embedder, EXAMPLES, { name: 'toy', version: '1', labels: ['User Action', 'Resource Usage', 'Security Alert'], threshold: 0.999, l2: 0.01 });
-    const llm = new LlmClassifier({
-      taxonomy: defaultTaxonomy, apiKey: undefined, baseUrl: 'http://127.0.0.1:9', model: 'none', temperature: 0, maxTokens: 16, timeoutMs: 1000,
-      concurrency: 1, retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 }, cacheSize: 0, cacheTtlMs: 0, cacheKey: 'exact', messagesPerCall: 1, maxBatchSize: 100,
-    });
-    servers.push(await startTierServer(new EmbeddingClassifier(artifact, embedder, { cacheSize: 0 })), await startTierServer(llm));
+    const { embedding, llm } = await startTiersWithoutLlmKey();
+    servers.push(embedding, llm);
   });
 
   afterAll(async () => {
@@ -44,7 +22,7 @@ describe('records no tier decided, over real gRPC tiers', () => {
   });
 
   const cascade = (undecided?: UndecidedPolicy): Cascade => {
-    const c = new Cascade({ tiers: [remoteTier('embedding', servers[0].address), remoteTier('llm', servers[1].address)], log: silentLogger(), ...(undecided ? { undecided } : {}) });
+    const c = cascadeOf([remoteTier('embedding', servers[0].address), remoteTier('llm', servers[1].address)], undecided);
     cascades.push(c);
     return c;
   };

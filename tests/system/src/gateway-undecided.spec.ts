@@ -1,33 +1,15 @@
-import { EmbeddingClassifier, HashingEmbedder, trainArtifact } from '@logclass/embedding-tier';
+import type { RunningGateway } from '@logclass/gateway-server';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
-import { LlmClassifier } from '@logclass/llm-tier';
-import { defaultTaxonomy } from '@logclass/taxonomy';
-import { startTestGateway, startTier } from '../test/gateway-fixture';
-import type { RunningGateway } from './index';
+import { startTestGateway, startTiersWithoutLlmKey } from './fixtures';
 
-/**
- * The gateway as `npm start` runs it without an LLM key: a real embedding
- * tier (a toy model whose threshold nothing reaches) and the real LLM tier
- * with no API key, both over gRPC. Every tier abstains on every line.
- */
+/** The gateway as `npm start` runs it without an LLM key, over REST (see startTiersWithoutLlmKey). */
 describe('gateway: lines no tier decided (GATEWAY_UNDECIDED)', () => {
   const tiers: RunningClassifierServer[] = [];
   const gateways: RunningGateway[] = [];
 
   beforeAll(async () => {
-    const embedder = new HashingEmbedder({ dimension: 256 });
-    const examples = [
-      { text: 'User 12 logged in.', label: 'User Action' },
-      { text: 'User 7 logged out.', label: 'User Action' },
-      { text: 'Memory usage at 91% on node-3', label: 'Resource Usage' },
-      { text: 'Disk space used 40GB of 50GB', label: 'Resource Usage' },
-    ];
-    const artifact = await trainArtifact(embedder, examples, { name: 'toy', version: '1', labels: ['User Action', 'Resource Usage'], threshold: 0.999, l2: 0.01 });
-    const llm = new LlmClassifier({
-      taxonomy: defaultTaxonomy, apiKey: undefined, baseUrl: 'http://127.0.0.1:9', model: 'none', temperature: 0, maxTokens: 16, timeoutMs: 1000,
-      concurrency: 1, retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 }, cacheSize: 0, cacheTtlMs: 0, cacheKey: 'exact', messagesPerCall: 1, maxBatchSize: 100,
-    });
-    tiers.push(await startTier(new EmbeddingClassifier(artifact, embedder, { cacheSize: 0 })), await startTier(llm));
+    const { embedding, llm } = await startTiersWithoutLlmKey();
+    tiers.push(embedding, llm);
   });
 
   afterAll(async () => {

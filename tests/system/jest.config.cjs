@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'system-tests',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/tests/system',
+};

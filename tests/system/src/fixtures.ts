@@ -1,0 +1,66 @@
+import type { Classifier } from '@logclass/classifier';
+import { Cascade, type BreakerSettings, type CascadeTier, type UndecidedPolicy } from '@logclass/cascade';
+import { EmbeddingClassifier, HashingEmbedder, trainArtifact } from '@logclass/embedding-tier';
+import { gatewaySettings, startGateway, type RunningGateway } from '@logclass/gateway-server';
+import { startClassifierServer, type RunningClassifierServer } from '@logclass/grpc-server';
+import { LlmClassifier } from '@logclass/llm-tier';
+import { silentLogger } from '@logclass/observability';
+import { defineServiceConfig } from '@logclass/service-config';
+import { defaultTaxonomy } from '@logclass/taxonomy';
+import { GrpcClassifier } from '@logclass/tier-client';
+
+/** Serves a classifier as a real gRPC tier on 127.0.0.1 (any free port). */
+export function startTier(classifier: Classifier): Promise<RunningClassifierServer> {
+  return startClassifierServer({ classifier, host: '127.0.0.1', port: 0, maxBatchSize: 100_000, maxBatchSizeSetting: 'TEST_MAX_BATCH_SIZE', maxInFlight: 16, maxQueued: 100, log: silentLogger() });
+}
+
+const PATIENT_BREAKER: BreakerSettings = { timeoutMs: 10_000, errorThresholdPercentage: 100, volumeThreshold: 1_000, resetTimeoutMs: 1_000 };
+
+/** A tier of a cascade in this process, reached over gRPC. */
+export function remoteTier(name: string, address: string): CascadeTier {
+  return { name, breaker: PATIENT_BREAKER, classifier: new GrpcClassifier({ tier: name, address, timeoutMs: PATIENT_BREAKER.timeoutMs, batchSize: 100_000 }) };
+}
+
+/** A cascade of the given tiers, with the gateway's policy for records no tier decided. */
+export function cascadeOf(tiers: CascadeTier[], undecided?: UndecidedPolicy): Cascade {
+  return new Cascade({ tiers, log: silentLogger(), ...(undecided ? { undecided } : {}) });
+}
+
+/** A real gateway on free ports, configured through its own settings schema like production. */
+export function startTestGateway(env: Record<string, string>): Promise<RunningGateway> {
+  const cfg = defineServiceConfig('gateway', gatewaySettings()).load({
+    GATEWAY_HOST: '127.0.0.1',
+    GATEWAY_GRPC_PORT: '0',
+    GATEWAY_HTTP_PORT: '0',
+    GATEWAY_METRICS_PORT: '-1',
+    LOG_LEVEL: 'silent',
+    GATEWAY_TEMPLATE_STATE_FILE: 'none',
+    ...env,
+  });
+  return startGateway(cfg, silentLogger());
+}
+
+const EXAMPLES = [
+  { text: 'User 12 logged in.', label: 'User Action' },
+  { text: 'User 7 logged out.', label: 'User Action' },
+  { text: 'Memory usage at 91% on node-3', label: 'Resource Usage' },
+  { text: 'Disk space used 40GB of 50GB', label: 'Resource Usage' },
+  { text: 'Multiple failed login attempts for user admin from 10.0.0.9', label: 'Security Alert' },
+  { text: 'Brute force attack detected on ssh from 192.168.1.4', label: 'Security Alert' },
+];
+
+/**
+ * What `npm start` runs without an LLM key, each tier served over gRPC: a
+ * real embedding tier (a toy model whose threshold nothing reaches, so it
+ * abstains on every row with its best guess) and the real LLM tier with no
+ * API key (it abstains on every row).
+ */
+export async function startTiersWithoutLlmKey(): Promise<{ embedding: RunningClassifierServer; llm: RunningClassifierServer }> {
+  const embedder = new HashingEmbedder({ dimension: 256 });
+  const artifact = await trainArtifact(embedder, EXAMPLES, { name: 'toy', version: '1', labels: ['User Action', 'Resource Usage', 'Security Alert'], threshold: 0.999, l2: 0.01 });
+  const llm = new LlmClassifier({
+    taxonomy: defaultTaxonomy, apiKey: undefined, baseUrl: 'http://127.0.0.1:9', model: 'none', temperature: 0, maxTokens: 16, timeoutMs: 1000,
+    concurrency: 1, retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 }, cacheSize: 0, cacheTtlMs: 0, cacheKey: 'exact', messagesPerCall: 1, maxBatchSize: 100,
+  });
+  return { embedding: await startTier(new EmbeddingClassifier(artifact, embedder, { cacheSize: 0 })), llm: await startTier(llm) };
+}
