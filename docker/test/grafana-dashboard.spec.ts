@@ -90,6 +90,8 @@ describe('docker/grafana/logclass-dashboard.json', () => {
         GATEWAY_HTTP_PORT: '0',
         GATEWAY_METRICS_PORT: '-1',
         GATEWAY_TIERS: `regex=${tiers[0].grpc.address},embedding=${tiers[1].grpc.address},llm=${tiers[2].grpc.address}`,
+        // Mined templates stay in memory: a test writes nothing into the working tree.
+        GATEWAY_TEMPLATE_STATE_FILE: 'none',
       }) as unknown as GatewayConfig;
       gateway = await startGateway(gatewayConfig, silentLogger());
 
