@@ -1,6 +1,7 @@
 import type { Taxonomy } from '@logclass/taxonomy';
 import { findBacktrackingRisk } from '@logclass/safe-regex';
 import { DEFAULT_FLAGS, type RuleEntry } from './rule-file';
+import { prefilterFor } from './rule-prefilter';
 import type { CompiledRule } from './rule-set';
 
 /** Strings a pattern must not match with an empty match: a rule that can match nothing matches every line. */
@@ -20,9 +21,10 @@ export function compileRule(entry: RuleEntry, taxonomy: Taxonomy): { rule: Compi
   const nested = findBacktrackingRisk(entry.pattern);
   if (nested) problems.push(`pattern risks catastrophic backtracking: ${nested}`);
 
+  const flags = entry.flags ?? DEFAULT_FLAGS;
   let regex: RegExp | undefined;
   try {
-    regex = new RegExp(entry.pattern, entry.flags ?? DEFAULT_FLAGS);
+    regex = new RegExp(entry.pattern, flags);
   } catch (err) {
     problems.push(`pattern does not compile: ${(err as Error).message}`);
   }
@@ -44,6 +46,7 @@ export function compileRule(entry: RuleEntry, taxonomy: Taxonomy): { rule: Compi
       description: entry.description ?? '',
       regex,
       sources: entry.sources ? new Set(entry.sources.map((s) => s.toLowerCase())) : undefined,
+      prefilter: prefilterFor(entry, flags),
     },
   };
 }

@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { Outcome } from '@logclass/contract';
+import { defaultRulesPath } from './default-rules-path';
 import { loadRules } from './load-rules';
 import { RegexClassifier } from './regex-classifier';
+import { requiredLiterals } from './required-literals';
+import { prefilterAdmits } from './rule-prefilter';
 
 /** The shipped rules against lines they must decide (with the rule expected) and near misses they must leave alone. */
 const classifier = new RegexClassifier(loadRules());
@@ -266,5 +271,44 @@ describe('shipped rules', () => {
   it('has at least one positive in this table for every shipped rule', () => {
     const covered = new Set(POSITIVES.map(([rule]) => rule));
     expect(loadRules().rules.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
+  });
+});
+
+describe('the literal prefilter on the shipped rules', () => {
+  const ruleSet = loadRules();
+  const everyPattern = new RegexClassifier(ruleSet, { prefilter: false });
+  const file = parseYaml(readFileSync(defaultRulesPath(), 'utf8')) as { rules: { pattern: string; flags?: string; examples?: string[]; counterexamples?: string[] }[] };
+  const lines = [
+    ...file.rules.flatMap((r) => [...(r.examples ?? []), ...(r.counterexamples ?? [])]),
+    ...POSITIVES.map(([, , line]) => line),
+    ...NEAR_MISSES,
+  ];
+  const sources = ['ModernCRM', ...new Set(ruleSet.rules.flatMap((r) => [...(r.sources ?? [])]))];
+
+  it('decides every example, counterexample, positive and near miss exactly as running every pattern does', () => {
+    const differ = sources.flatMap((source) =>
+      lines.flatMap((logMessage) => {
+        const [fast, reference] = [classifier, everyPattern].map((c) => c.classifyOne({ source, logMessage }).reason);
+        return fast === reference ? [] : [{ source, logMessage, fast, reference }];
+      }),
+    );
+    expect(differ).toEqual([]);
+  });
+
+  it('derives literals that every one of those lines a rule matches contains, rule by rule', () => {
+    // From the patterns themselves: loading drops literals that would skip an example, which would hide a fault here.
+    const skipped = ruleSet.rules.flatMap((rule, i) => {
+      const anyOf = requiredLiterals(file.rules[i].pattern, rule.regex.flags);
+      if (!anyOf) return [];
+      const prefilter = { anyOf, caseFolded: rule.regex.flags.includes('i') };
+      return lines.filter((line) => rule.regex.test(line) && !prefilterAdmits(prefilter, line, line.toLowerCase())).map((line) => `${rule.id}: ${line}`);
+    });
+    expect(skipped).toEqual([]);
+  });
+
+  it('has literals for most rules, and no rule lost them to its own examples', () => {
+    const extracted = file.rules.filter((r) => requiredLiterals(r.pattern, r.flags ?? 'i') !== undefined).length;
+    expect(ruleSet.rules.filter((r) => r.prefilter).length).toBe(extracted);
+    expect(extracted).toBeGreaterThan(ruleSet.rules.length * 0.9);
   });
 });

@@ -2,7 +2,8 @@ import type { Classification, ClassifyOptions, DescribeResponse, Label, LogRecor
 import { abstained, classifyNonEmpty, decided, EMPTY_MESSAGE_REASON, type Classifier } from '@logclass/classifier';
 import { defaultTaxonomy, type Taxonomy } from '@logclass/taxonomy';
 import { maskTemplate } from '@logclass/template-mask';
-import type { CompiledRule, RuleSet } from './rule-set';
+import { LiteralScanner } from './literal-scanner';
+import type { RuleSet } from './rule-set';
 
 export const REGEX_TIER = 'regex';
 export const NO_RULE_MATCHED = 'no rule matched';
@@ -28,6 +29,12 @@ export interface RegexClassifierOptions {
   maxMessageChars?: number;
   /** Reported by Describe: the largest batch the serving process accepts. */
   maxBatchSize?: number;
+  /**
+   * Skip a rule whose required literals the line lacks (default true). The
+   * decisions are the same either way; false runs every pattern, the reference
+   * the prefilter is checked against.
+   */
+  prefilter?: boolean;
 }
 
 /**
@@ -40,7 +47,10 @@ export class RegexClassifier implements Classifier {
   readonly maxMessageChars: number;
   private readonly taxonomy: Taxonomy;
   private readonly maxBatchSize: number;
-  private readonly bySource = new Map<string, readonly CompiledRule[]>();
+  /** Undefined when every pattern runs (the prefilter option is false). */
+  private readonly scanner: LiteralScanner | undefined;
+  /** Per lower-cased source: the indices in ruleSet.rules of the rules that apply to it. */
+  private readonly bySource = new Map<string, readonly number[]>();
 
   constructor(
     readonly ruleSet: RuleSet,
@@ -49,6 +59,7 @@ export class RegexClassifier implements Classifier {
     this.taxonomy = options.taxonomy ?? defaultTaxonomy;
     this.maxMessageChars = options.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
     this.maxBatchSize = options.maxBatchSize ?? 0;
+    this.scanner = options.prefilter === false ? undefined : new LiteralScanner(ruleSet.rules.map((r) => r.prefilter?.anyOf));
     if (!Number.isInteger(this.maxMessageChars) || this.maxMessageChars < 1) {
       throw new Error(`maxMessageChars must be a positive integer, got ${this.maxMessageChars}`);
     }
@@ -71,7 +82,14 @@ export class RegexClassifier implements Classifier {
   /** Synchronous core, for in-process callers that classify millions of lines. */
   classifyOne(record: LogRecord): Classification {
     const text = record.logMessage.length > this.maxMessageChars ? record.logMessage.slice(0, this.maxMessageChars) : record.logMessage;
-    for (const rule of this.rulesFor(record.source)) {
+    // Most lines match no rule or a late one, so most rules are tried on every line: one pass
+    // over the line finds which rules' required literals it contains, and the others are skipped.
+    const scanner = this.scanner;
+    scanner?.scan(text);
+    const rules = this.ruleSet.rules;
+    for (const index of this.rulesFor(record.source)) {
+      if (scanner && !scanner.admits(index)) continue;
+      const rule = rules[index];
       if (rule.regex.test(text)) return decided(this.tier, rule.label, 1, `rule ${rule.id}`);
     }
     return abstained(this.tier, NO_RULE_MATCHED);
@@ -88,12 +106,12 @@ export class RegexClassifier implements Classifier {
     };
   }
 
-  /** The rules that apply to a source, in file order; computed once per source. */
-  private rulesFor(source: string): readonly CompiledRule[] {
+  /** The rules that apply to a source (indices, in file order); computed once per source. */
+  private rulesFor(source: string): readonly number[] {
     const key = source.toLowerCase();
     const cached = this.bySource.get(key);
     if (cached) return cached;
-    const rules = this.ruleSet.rules.filter((r) => !r.sources || r.sources.has(key));
+    const rules = this.ruleSet.rules.flatMap((r, index) => (!r.sources || r.sources.has(key) ? [index] : []));
     if (this.bySource.size < SOURCE_CACHE_LIMIT) this.bySource.set(key, rules);
     return rules;
   }

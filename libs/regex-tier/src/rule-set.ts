@@ -6,6 +6,15 @@ export interface CompiledRule {
   readonly regex: RegExp;
   /** Lower-cased source names the rule is limited to; undefined = every source. */
   readonly sources: ReadonlySet<string> | undefined;
+  /** A cheap necessary condition for a match; undefined = always run the regex. */
+  readonly prefilter?: RulePrefilter;
+}
+
+/** The text a rule matches contains one of these strings (see required-literals.ts). */
+export interface RulePrefilter {
+  readonly anyOf: readonly string[];
+  /** The strings are lower-case and must be looked for in the lower-cased text (the rule has the `i` flag). */
+  readonly caseFolded: boolean;
 }
 
 /** The rules of one file, in file order (the first match wins), with the file's identity. */
