@@ -4,6 +4,7 @@ import { NO_MASK_RULES, type MaskRuleSet } from './mask-rules';
 import { DEFAULT_MEANING_WORDS, meaningWordTest } from './meaning-words';
 import { minedTemplateId } from './mined-id';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, checkSnapshot, type MinerSnapshot } from './snapshot';
+import { isBareValue, MAY_ACCEPT, shapeOf, WORDING, type TemplateShape } from './template-shape';
 import { generalise, isRoutable, isWildcard, tokenise, wildcardAccepts, WILDCARD } from './tokens';
 
 export interface MinerOptions {
@@ -66,6 +67,8 @@ interface Cluster {
   id: string;
   text: string;
   tokens: string[];
+  /** Of `tokens`: replaced whenever they are. */
+  shape: TemplateShape;
   count: number;
   /** Distinct tokens seen so far at positions that are not wildcards yet (only positions where lines differed). */
   seen: Map<number, Set<string>>;
@@ -85,9 +88,6 @@ interface Best {
 const MAX_KEY_POSITION = 16;
 
 
-/** `<TS>`, `[<TS>]`, `(<NUM>)`, `<IP>:`, `£<NUM>`: a placeholder and punctuation, no word. */
-const BARE_VALUE = /^[^A-Za-z0-9<]{0,3}<[A-Z]+>[^A-Za-z0-9<]{0,3}$/;
-const isBareValue = (token: string): boolean => BARE_VALUE.test(token);
 /** `root`, `svc_deploy`, `web-01.`: one word, as a value the masker did not recognise looks. */
 const LONE_WORD = /^[\w.@-]{1,64}[ ,;]*$/;
 const isSlotPair = (a: string, b: string): boolean => (isBareValue(a) && (isBareValue(b) || LONE_WORD.test(b))) || (isBareValue(b) && LONE_WORD.test(a));
@@ -287,7 +287,7 @@ export class TemplateMiner {
 
   private insert(tokens: string[], text: string, count: number): Cluster {
     const node = this.nodeFor(tokens.length);
-    const cluster: Cluster = { id: minedTemplateId(text), text, tokens, count, seen: new Map(), key: WILDCARD, keyPositions: [] };
+    const cluster: Cluster = { id: minedTemplateId(text), text, tokens, shape: shapeOf(tokens), count, seen: new Map(), key: WILDCARD, keyPositions: [] };
     this.attach(node, cluster);
     this.live.set(cluster.id, cluster);
     this.byText.set(text, cluster);
@@ -387,6 +387,7 @@ export class TemplateMiner {
       cluster.id = minedTemplateId(text);
       cluster.text = text;
       cluster.tokens = generalised;
+      cluster.shape = shapeOf(generalised);
       this.live.set(cluster.id, cluster);
       this.byText.set(text, cluster);
       this.forgetAlias(cluster.id);
@@ -456,7 +457,7 @@ export class TemplateMiner {
   private bestIn(candidates: readonly Cluster[] | undefined, tokens: readonly string[], best: Best): void {
     if (!candidates) return;
     for (const cluster of candidates) {
-      const score = this.score(cluster.tokens, tokens);
+      const score = this.score(cluster, tokens);
       if (score >= this.similarity && score > best.score) {
         best.score = score;
         best.cluster = cluster;
@@ -467,28 +468,42 @@ export class TemplateMiner {
   /**
    * Share of the template's non-wildcard positions the line equals; -1 when
    * a meaning word differs. Meaning words are checked only when the share
-   * reaches the threshold: below it the template is not taken anyway.
+   * reaches the threshold: below it the template is not taken anyway. The
+   * scan stops as soon as the share can no longer reach the threshold (most
+   * templates a line is compared with differ from it early), returning a
+   * share below it.
    */
-  private score(template: readonly string[], tokens: readonly string[]): number {
+  private score(cluster: Cluster, tokens: readonly string[]): number {
+    const template = cluster.tokens;
+    const { marks, wording } = cluster.shape;
+    const similarity = this.similarity;
     let equal = 0;
     let compared = 0;
     let differing = 0;
+    // Wording positions the line has not equalled so far: the share is at most (wording - missed) / (that + compared - equal).
+    let missed = 0;
     for (let i = 0; i < template.length; i++) {
       const t = template[i];
       const s = tokens[i];
+      const mark = marks[i];
       if (t === s) {
         // A bare placeholder (<TS>, <IP>) is equal in every line of a format: counting it would let headers make unrelated messages similar.
-        if (!isWildcard(t) && !isBareValue(t)) {
+        if (mark & WORDING) {
           equal++;
           compared++;
         }
         continue;
       }
       differing++;
-      if (wildcardAccepts(t, s) !== true) compared++;
+      if (mark & WORDING) missed++;
+      if (!(mark & MAY_ACCEPT) || wildcardAccepts(t, s) !== true) {
+        compared++;
+        const reachable = wording - missed;
+        if (reachable < similarity * (reachable + compared - equal)) return -1;
+      }
     }
     const share = compared === 0 ? 1 : equal / compared;
-    if (share < this.similarity || differing === 0) return share;
+    if (share < similarity || differing === 0) return share;
     for (let i = 0; i < template.length; i++) {
       const t = template[i];
       const s = tokens[i];

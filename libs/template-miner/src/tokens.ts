@@ -58,13 +58,25 @@ export function keyPrefix(token: string): string {
  * not), or undefined (not a wildcard).
  */
 export function wildcardAccepts(templateToken: string, token: string): boolean | undefined {
-  const tail = delimiterTail(templateToken);
-  const body = templateToken.slice(0, templateToken.length - tail.length);
-  if (!body.endsWith(WILDCARD)) return undefined;
-  if (delimiterTail(token) !== tail) return false;
-  if (body.length === WILDCARD.length) return true;
-  const key = body.slice(0, body.length - WILDCARD.length);
-  return key.endsWith('=') && token.startsWith(key);
+  // Called for every position of every compared template: indices, no slices.
+  const bodyEnd = tailStart(templateToken);
+  const wildcardAt = bodyEnd - WILDCARD.length;
+  if (wildcardAt < 0 || !templateToken.startsWith(WILDCARD, wildcardAt)) return undefined;
+  const tailLength = templateToken.length - bodyEnd;
+  const tokenBodyEnd = tailStart(token);
+  if (token.length - tokenBodyEnd !== tailLength) return false;
+  for (let i = 0; i < tailLength; i++) if (token.charCodeAt(tokenBodyEnd + i) !== templateToken.charCodeAt(bodyEnd + i)) return false;
+  if (wildcardAt === 0) return true;
+  if (templateToken.charCodeAt(wildcardAt - 1) !== 61 || token.length < wildcardAt) return false; // '='
+  for (let i = 0; i < wildcardAt; i++) if (token.charCodeAt(i) !== templateToken.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Where a token's trailing delimiters start. */
+function tailStart(token: string): number {
+  let end = token.length;
+  while (end > 0 && isDelimiter(token.charCodeAt(end - 1))) end--;
+  return end;
 }
 
 /** The generalisation of two different tokens at one position (they end with the same delimiters, or the result keeps the template's). */
