@@ -26,12 +26,6 @@ export interface CorpusOptions {
   rowsPerTemplate: number;
   /** The families to draw from; all of them by default. */
   families?: readonly LogFamily[];
-  /**
-   * @deprecated The first round's label-by-label templates are gone (their
-   * lines live in program families); only an empty list is accepted and it
-   * changes nothing. Remove once no caller passes it.
-   */
-  labels?: readonly never[];
 }
 
 /** Rows a template of this weight gets: routine chatter is more of a real stream, within [rows/4, rows*4]. */

@@ -28,7 +28,7 @@ export function generatedView(view: CorpusView, seed: number, rowsPerTemplate: n
   const rows = generateCorpus({ seed, rowsPerTemplate, families: [] });
   for (const family of families) {
     try {
-      rows.push(...generateCorpus({ seed, rowsPerTemplate, families: [family], labels: [] }));
+      rows.push(...generateCorpus({ seed, rowsPerTemplate, families: [family] }));
     } catch (err) {
       skippedFamilies.set(family.family, (err as Error).message.slice(0, 120));
     }

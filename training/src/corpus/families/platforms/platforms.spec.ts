@@ -24,7 +24,7 @@ const DRAWN_BY: Readonly<Record<string, readonly string[]>> = {
 };
 
 describe('platform families', () => {
-  const rows = generateCorpus({ seed: 3, rowsPerTemplate: 4, families: PLATFORMS_FAMILIES, labels: [] });
+  const rows = generateCorpus({ seed: 3, rowsPerTemplate: 4, families: PLATFORMS_FAMILIES });
 
   it('draw every repeated value before a line repeats it', () => {
     const early = PLATFORMS_FAMILIES.flatMap((f) =>
