@@ -16,8 +16,7 @@ import { credentials, Metadata } from '@grpc/grpc-js';
 import { Cascade, DEFAULT_BREAKER_SETTINGS, parseRouting } from '@logclass/cascade';
 import { LogClassifierClient, type Classification, type ClassifyStreamResponse, type LogRecord } from '@logclass/contract';
 import { silentLogger } from '@logclass/observability';
-import { config as regexConfig } from '../apps/regex/src/config';
-import { buildRegexClassifier } from '../apps/regex/src/service';
+import { buildRegexClassifier, regexTierConfig } from '@logclass/regex-tier';
 import { config as embeddingConfig } from '../apps/embedding/src/config';
 import { buildEmbeddingClassifier } from '../apps/embedding/src/service';
 import { config as llmConfig } from '../apps/llm/src/config';
@@ -31,7 +30,7 @@ const IN_FLIGHT = 8;
 
 async function inProcessCascade(env: Record<string, string>): Promise<Cascade> {
   const log = silentLogger();
-  const regex = buildRegexClassifier(regexConfig.load(env));
+  const regex = buildRegexClassifier(regexTierConfig.load(env));
   const embedding = await buildEmbeddingClassifier(embeddingConfig.load(env));
   const llm = buildLlmClassifier(llmConfig.load({ ...env, GROQ_API_KEY: '' }), log);
   const tiers = [
