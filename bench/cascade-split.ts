@@ -15,10 +15,9 @@
 import { credentials, Metadata } from '@grpc/grpc-js';
 import { Cascade, DEFAULT_BREAKER_SETTINGS, parseRouting } from '@logclass/cascade';
 import { LogClassifierClient, type Classification, type ClassifyStreamResponse, type LogRecord } from '@logclass/contract';
+import { buildEmbeddingClassifier, embeddingTierConfig } from '@logclass/embedding-tier';
 import { silentLogger } from '@logclass/observability';
 import { buildRegexClassifier, regexTierConfig } from '@logclass/regex-tier';
-import { config as embeddingConfig } from '../apps/embedding/src/config';
-import { buildEmbeddingClassifier } from '../apps/embedding/src/service';
 import { config as llmConfig } from '../apps/llm/src/config';
 import { buildLlmClassifier } from '../apps/llm/src/llm-service';
 import { DEFAULT_SHAPES_PER_TEMPLATE, messageShapes, prng, withRandomIds } from './lib/generate-csv';
@@ -31,7 +30,7 @@ const IN_FLIGHT = 8;
 async function inProcessCascade(env: Record<string, string>): Promise<Cascade> {
   const log = silentLogger();
   const regex = buildRegexClassifier(regexTierConfig.load(env));
-  const embedding = await buildEmbeddingClassifier(embeddingConfig.load(env));
+  const embedding = await buildEmbeddingClassifier(embeddingTierConfig.load(env));
   const llm = buildLlmClassifier(llmConfig.load({ ...env, GROQ_API_KEY: '' }), log);
   const tiers = [
     { name: 'regex', classifier: regex, breaker: DEFAULT_BREAKER_SETTINGS.regex },

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Outcome, type LogRecord } from '@logclass/contract';
@@ -8,7 +8,6 @@ import { writeTinyBertModel } from '@logclass/test-support';
 import { checkHealth, GrpcClassifier } from '@logclass/tier-client';
 import { config } from './config';
 import { startEmbeddingService } from './service';
-import { resolveShippedPath } from './shipped-path';
 
 const LABELS = ['User Action', 'Resource Usage', 'Security Alert'];
 const EXAMPLES = [
@@ -118,15 +117,5 @@ describe('embedding service over gRPC', () => {
     expect(() => config.load({ EMBEDDING_THRESHOLD: '1.5' })).toThrow(/EMBEDDING_THRESHOLD="1.5": expected a number between 0 and 1/);
     expect(() => config.load({ EMBEDDING_EMBEDDER: 'word2vec' })).toThrow(/EMBEDDING_EMBEDDER="word2vec": expected one of artifact, hashing, transformers/);
     expect(config.load({}).threshold).toBeUndefined();
-  });
-
-  it('finds a relative path from the working directory, then from folders above the bundle', () => {
-    mkdirSync(join(root, 'repo', 'models', 'm'), { recursive: true });
-    mkdirSync(join(root, 'repo', 'dist', 'apps', 'embedding'), { recursive: true });
-    const bundle = join(root, 'repo', 'dist', 'apps', 'embedding');
-    expect(resolveShippedPath('models/m', join(root, 'repo'), '/')).toBe(join(root, 'repo', 'models', 'm'));
-    expect(resolveShippedPath('models/m', '/', bundle)).toBe(join(root, 'repo', 'models', 'm'));
-    expect(resolveShippedPath('models/x', '/somewhere', bundle)).toBe('/somewhere/models/x');
-    expect(resolveShippedPath('/abs/x')).toBe('/abs/x');
   });
 });

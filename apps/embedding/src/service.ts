@@ -1,19 +1,9 @@
-import { loadEmbeddingClassifier, loadReloadableEmbeddingClassifier, type EmbeddingClassifier, type ReloadableEmbeddingClassifier } from '@logclass/embedding-tier';
+import { buildReloadableEmbeddingClassifier, type ReloadableEmbeddingClassifier } from '@logclass/embedding-tier';
 import { startTierService, type RunningTierService } from '@logclass/grpc-server';
 import { ServiceMetrics, type Logger } from '@logclass/observability';
 import type { EmbeddingConfig } from './config';
 import { exportCacheStats } from './embedding-metrics';
 import { DEFAULT_MODEL_RELOAD, reloadOnPromotion, type ModelReloadOptions } from './model-reload';
-import { resolveShippedPath } from './shipped-path';
-
-/** The classifier as configured. Throws a start-up error naming what to change (missing model, mismatched embedder...). */
-export function buildEmbeddingClassifier(cfg: EmbeddingConfig): Promise<EmbeddingClassifier> {
-  return loadEmbeddingClassifier({
-    ...cfg,
-    modelDir: resolveShippedPath(cfg.modelDir),
-    modelsPath: resolveShippedPath(cfg.modelsPath),
-  });
-}
 
 /** The embedding tier as deployed (what main.ts runs): the classifier behind the standard tier server. */
 export async function startEmbeddingService(
@@ -23,7 +13,7 @@ export async function startEmbeddingService(
   reload: ModelReloadOptions = DEFAULT_MODEL_RELOAD,
 ): Promise<RunningTierService & { classifier: ReloadableEmbeddingClassifier }> {
   // Reloadable: `logclass promote` switches the model folder's `current` version without a restart.
-  const classifier = await loadReloadableEmbeddingClassifier({ ...cfg, modelDir: resolveShippedPath(cfg.modelDir), modelsPath: resolveShippedPath(cfg.modelsPath) });
+  const classifier = await buildReloadableEmbeddingClassifier(cfg, { maxBatchSize: cfg.maxBatchSize });
   const { artifact } = classifier;
   log.info(
     { model: `${artifact.name}@${artifact.version}`, version: classifier.version, embedder: classifier.embedder.id, threshold: classifier.threshold, labels: artifact.labels.length },
