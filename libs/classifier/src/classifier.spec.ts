@@ -1,12 +1,9 @@
-import { status } from '@grpc/grpc-js';
 import { Outcome } from '@logclass/contract';
 import {
   AdmissionQueue,
   abstained,
   decided,
-  fromGrpcStatus,
   LogclassError,
-  toGrpcError,
   toHttpError,
   unclassified,
 } from './index';
@@ -20,23 +17,15 @@ describe('results', () => {
 });
 
 describe('errors', () => {
-  it('maps the closed set to gRPC and HTTP in one place', () => {
+  it('maps the closed set to HTTP in one place', () => {
     const err = new LogclassError('RESOURCE_EXHAUSTED', 'queue full');
-    expect(toGrpcError(err)).toEqual({ code: status.RESOURCE_EXHAUSTED, details: 'queue full' });
     expect(toHttpError(err)).toEqual({ status: 429, body: { error: 'RESOURCE_EXHAUSTED', message: 'queue full' } });
     expect(toHttpError(new LogclassError('PAYLOAD_TOO_LARGE', 'x')).status).toBe(413);
   });
 
   it('leaks nothing of unknown errors', () => {
     const leaky = new Error('ENOENT /secret/path/key=abc');
-    expect(toGrpcError(leaky)).toEqual({ code: status.INTERNAL, details: 'internal error' });
     expect(toHttpError(leaky)).toEqual({ status: 500, body: { error: 'INTERNAL', message: 'internal error' } });
-  });
-
-  it('maps a tier status back into the closed set', () => {
-    expect(fromGrpcStatus(status.INVALID_ARGUMENT, 'bad').code).toBe('INVALID_ARGUMENT');
-    expect(fromGrpcStatus(status.DEADLINE_EXCEEDED, 'slow').code).toBe('DEADLINE_EXCEEDED');
-    expect(fromGrpcStatus(status.UNKNOWN, 'boom').code).toBe('UNAVAILABLE');
   });
 });
 

@@ -22,9 +22,9 @@ import {
   invalidArgument,
   isEmptyMessage,
   LogclassError,
-  toGrpcError,
   type Classifier,
 } from '@logclass/classifier';
+import { toGrpcError } from '@logclass/grpc-status';
 import { countRecords, type Logger, type ServiceMetrics } from '@logclass/observability';
 import { rejectUndecodable } from './undecodable-requests';
 

@@ -1,6 +1,7 @@
 import { Metadata, status, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
 import type { Classification, ClassifyOptions, ClassifyStreamRequest, ClassifyStreamResponse, LogClassifierClient, LogRecord } from '@logclass/contract';
-import { fromGrpcStatus, LogclassError } from '@logclass/classifier';
+import { LogclassError } from '@logclass/classifier';
+import { fromGrpcStatus } from '@logclass/grpc-status';
 
 /**
  * Why a batch sent over a stream failed because the whole stream did: the

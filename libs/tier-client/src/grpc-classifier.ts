@@ -6,7 +6,8 @@ import {
   type DescribeResponse,
   type LogRecord,
 } from '@logclass/contract';
-import { fromGrpcStatus, LogclassError, type Classifier, type ErrorCode } from '@logclass/classifier';
+import { LogclassError, type Classifier, type ErrorCode } from '@logclass/classifier';
+import { fromGrpcStatus } from '@logclass/grpc-status';
 import { BatchStreams, StreamFailure } from './batch-streams';
 
 const DEFAULT_STREAM_MAX_AGE_MS = 30_000;

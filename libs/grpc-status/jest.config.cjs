@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'grpc-status',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/grpc-status',
+};

@@ -1,0 +1,1 @@
+export { GRPC_STATUS, toGrpcError, fromGrpcStatus } from './grpc-status';
