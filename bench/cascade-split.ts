@@ -16,10 +16,9 @@ import { credentials, Metadata } from '@grpc/grpc-js';
 import { Cascade, DEFAULT_BREAKER_SETTINGS, parseRouting } from '@logclass/cascade';
 import { LogClassifierClient, type Classification, type ClassifyStreamResponse, type LogRecord } from '@logclass/contract';
 import { buildEmbeddingClassifier, embeddingTierConfig } from '@logclass/embedding-tier';
+import { buildLlmClassifier, llmTierConfig } from '@logclass/llm-tier';
 import { silentLogger } from '@logclass/observability';
 import { buildRegexClassifier, regexTierConfig } from '@logclass/regex-tier';
-import { config as llmConfig } from '../apps/llm/src/config';
-import { buildLlmClassifier } from '../apps/llm/src/llm-service';
 import { DEFAULT_SHAPES_PER_TEMPLATE, messageShapes, prng, withRandomIds } from './lib/generate-csv';
 import { printTable } from './lib/report';
 import { startSystem } from './lib/system';
@@ -31,7 +30,7 @@ async function inProcessCascade(env: Record<string, string>): Promise<Cascade> {
   const log = silentLogger();
   const regex = buildRegexClassifier(regexTierConfig.load(env));
   const embedding = await buildEmbeddingClassifier(embeddingTierConfig.load(env));
-  const llm = buildLlmClassifier(llmConfig.load({ ...env, GROQ_API_KEY: '' }), log);
+  const llm = buildLlmClassifier(llmTierConfig.load({ ...env, GROQ_API_KEY: '' }), { log });
   const tiers = [
     { name: 'regex', classifier: regex, breaker: DEFAULT_BREAKER_SETTINGS.regex },
     { name: 'embedding', classifier: embedding, breaker: DEFAULT_BREAKER_SETTINGS.embedding },

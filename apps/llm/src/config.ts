@@ -1,44 +1,10 @@
-import { CACHE_KEY_MODES, MAX_MESSAGE_CHARS } from '@logclass/llm-tier';
-import { defineServiceConfig, serverSettings, setting } from '@logclass/service-config';
-
-const httpUrl = (raw: string): string => {
-  const url = new URL(raw.trim());
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('expected an http(s) URL');
-  return url.toString().replace(/\/+$/, '');
-};
+import { llmTierSettings } from '@logclass/llm-tier';
+import { defineServiceConfig, serverSettings } from '@logclass/service-config';
 
 /** Everything the LLM tier reads from its environment (README table: renderConfigTable(config)). */
 export const config = defineServiceConfig('llm', {
   ...serverSettings('LLM', 50053),
-  apiKey: setting.optionalString('LLM_GROQ_API_KEY', 'Groq API key. Unset: the service runs, reports NOT_SERVING and abstains on every row ("llm disabled: no API key").', {
-    aliases: ['GROQ_API_KEY'],
-    secret: true,
-  }),
-  baseUrl: setting.custom('LLM_GROQ_BASE_URL', 'https://api.groq.com', 'Groq API root (the client appends /openai/v1/chat/completions); any Groq-compatible server.', httpUrl, {
-    aliases: ['GROQ_BASE_URL'],
-  }),
-  // Groq retires models regularly (deepseek-r1-distill-llama-70b, the original choice, is gone): the model is configuration.
-  model: setting.string('LLM_MODEL', 'llama-3.3-70b-versatile', 'Groq model id. A decommissioned or unknown model takes the service out of service with a reason naming this variable.'),
-  temperature: setting.number('LLM_TEMPERATURE', 0, 'Sampling temperature (0 = most repeatable labels).', { min: 0, max: 2 }),
-  maxTokens: setting.int('LLM_MAX_TOKENS', 1024, 'Most tokens per completion, reasoning included (reasoning models need room to think).', { min: 16, max: 131_072 }),
-  // Below the gateway's GATEWAY_LLM_TIMEOUT_MS (30 s) so that a slow call fails its rows with a reason here, not the whole batch there.
-  timeoutMs: setting.int('LLM_TIMEOUT_MS', 20_000, 'Per-call timeout; a call past it fails its rows (not retried).', { min: 100, max: 600_000 }),
-  concurrency: setting.int('LLM_CONCURRENCY', 4, 'Most Groq requests open at once.', { min: 1, max: 256 }),
-  maxRetries: setting.int('LLM_MAX_RETRIES', 2, 'Retries of a call that got 429, 5xx or a connection error; then its rows abstain with the reason.', { min: 0, max: 20 }),
-  retryBaseDelayMs: setting.int('LLM_RETRY_BASE_DELAY_MS', 500, 'First backoff between retries (doubling, with jitter) when Groq sends no retry-after.', { min: 0, max: 60_000 }),
-  retryMaxDelayMs: setting.int('LLM_RETRY_MAX_DELAY_MS', 10_000, 'Longest wait before a retry; a longer retry-after fails the rows at once instead.', { min: 0, max: 600_000 }),
-  cacheSize: setting.int('LLM_CACHE_SIZE', 10_000, 'Answers kept in memory (0 = no cache: every row is asked).', { min: 0, max: 10_000_000 }),
-  cacheTtlMs: setting.int('LLM_CACHE_TTL_MS', 86_400_000, 'How long an answer is reused (0 = until evicted by size).', { min: 0 }),
-  cacheKey: setting.oneOf('LLM_CACHE_KEY', CACHE_KEY_MODES, 'template', 'What makes two rows the same question: "template" (same source and masked message) or "exact".'),
-  messagesPerCall: setting.int('LLM_MESSAGES_PER_CALL', 10, 'Distinct messages asked in one call (1 = one call per message).', { min: 1, max: 100 }),
-  maxMessageChars: setting.int(
-    'LLM_MAX_MESSAGE_CHARS',
-    MAX_MESSAGE_CHARS,
-    'Only this many leading characters of a message are sent to Groq (then "…"), bounding tokens spent on huge lines; the row is returned whole.',
-    { min: 16, max: 1_000_000 },
-  ),
-  maxTokensPerMinute: setting.int('LLM_MAX_TOKENS_PER_MINUTE', 100_000, 'Most tokens (prompt + completion) billed per minute; past it rows abstain with "llm budget exhausted" instead of costing more (0 = no ceiling).', { min: 0 }),
-  taxonomyFile: setting.optionalString('LLM_TAXONOMY_FILE', 'JSON array of {name, description}; unset = the default nine-label taxonomy.'),
+  ...llmTierSettings(),
 });
 
 export type LlmConfig = ReturnType<typeof config.load>;

@@ -1,0 +1,40 @@
+import type { Logger } from '@logclass/observability';
+import { loadTaxonomy, type Taxonomy } from '@logclass/taxonomy';
+import { LlmClassifier } from './llm-classifier';
+import type { LlmTierSettings } from './llm-settings';
+
+export interface LlmBuildOptions {
+  /** Most records per call (the server's LLM_MAX_BATCH_SIZE), reported by describe(); unset = 0, no limit, as the other tiers in process. */
+  maxBatchSize?: number;
+  /** A taxonomy already loaded by the caller; unset = read from settings.taxonomyFile. */
+  taxonomy?: Taxonomy;
+  log?: Logger;
+}
+
+/**
+ * The LLM tier as configured: the one place its settings become an
+ * LlmClassifier, for the service and for every in-process caller, so all of
+ * them have the same defaults, retries, caches and spend ceiling.
+ */
+export function buildLlmClassifier(settings: LlmTierSettings, opts: LlmBuildOptions = {}): LlmClassifier {
+  return new LlmClassifier({
+    taxonomy: opts.taxonomy ?? loadTaxonomy(settings.taxonomyFile),
+    apiKey: settings.apiKey,
+    baseUrl: settings.baseUrl,
+    model: settings.model,
+    temperature: settings.temperature,
+    maxTokens: settings.maxTokens,
+    timeoutMs: settings.timeoutMs,
+    concurrency: settings.concurrency,
+    retry: { maxRetries: settings.maxRetries, baseDelayMs: settings.retryBaseDelayMs, maxDelayMs: settings.retryMaxDelayMs },
+    cacheSize: settings.cacheSize,
+    cacheTtlMs: settings.cacheTtlMs,
+    cacheKey: settings.cacheKey,
+    messagesPerCall: settings.messagesPerCall,
+    maxTokensPerMinute: settings.maxTokensPerMinute,
+    maxMessageChars: settings.maxMessageChars,
+    maxBatchSize: opts.maxBatchSize ?? 0,
+    settingNames: { model: 'LLM_MODEL', apiKey: 'LLM_GROQ_API_KEY (or GROQ_API_KEY)' },
+    log: opts.log,
+  });
+}
