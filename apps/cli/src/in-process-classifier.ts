@@ -1,47 +1,35 @@
 import type { Cascade } from '@logclass/cascade';
-import { currentVersion } from '@logclass/embedding-tier';
-import { LlmClassifier } from '@logclass/llm-tier';
+import { buildEmbeddingClassifier, embeddingTierConfig } from '@logclass/embedding-tier';
+import { buildLlmClassifier, llmTierConfig } from '@logclass/llm-tier';
+import { buildRegexClassifier, regexTierConfig } from '@logclass/regex-tier';
 import { loadTaxonomy } from '@logclass/taxonomy';
-import { buildInProcessCascade, loadModel } from '@logclass/training';
+import { buildInProcessCascade } from '@logclass/training';
 
 export interface InProcessOptions {
-  /** Model folder (its current version is used). */
-  model: string;
+  /** Model folder (its current version is used); unset = EMBEDDING_MODEL_DIR or its default. */
+  model?: string;
   routing: string;
+  /** Regex rules file; unset = REGEX_RULES_FILE or the shipped rules. */
   rules?: string;
+  /** Label file for every tier; unset = each tier's own *_TAXONOMY_FILE or the default labels. */
   taxonomy?: string;
   env: NodeJS.ProcessEnv;
 }
 
-/** Defaults of the LLM tier's own settings (apps/llm/src/config.ts), read from the same variables. */
-const LLM_DEFAULTS = { baseUrl: 'https://api.groq.com', model: 'llama-3.3-70b-versatile' };
-
 /**
- * The whole cascade in this process, no servers: the shipped (or given)
- * regex rules and embedding model, and the LLM tier when GROQ_API_KEY is set
- * (without it, rows the first two tiers leave come back Unclassified with
- * "llm disabled: no API key", as from the deployed gateway).
+ * The whole cascade in this process, no servers: each tier built by its lib
+ * from the same REGEX_*, EMBEDDING_* and LLM_* variables, with the same
+ * defaults, as the deployed services (the LLM's spend ceiling included); the
+ * command's flags override the variables they name. Without GROQ_API_KEY the
+ * LLM tier abstains with "llm disabled: no API key", as deployed.
  */
 export async function openInProcessClassifier(opts: InProcessOptions): Promise<Cascade> {
-  const taxonomy = loadTaxonomy(opts.taxonomy);
-  const { artifact, embedder } = await loadModel(currentVersion(opts.model).dir);
-  const env = opts.env;
-  const llm = new LlmClassifier({
-    taxonomy,
-    apiKey: env.LLM_GROQ_API_KEY || env.GROQ_API_KEY || undefined,
-    baseUrl: env.LLM_GROQ_BASE_URL || env.GROQ_BASE_URL || LLM_DEFAULTS.baseUrl,
-    model: env.LLM_MODEL || LLM_DEFAULTS.model,
-    temperature: 0,
-    maxTokens: 1024,
-    timeoutMs: 20_000,
-    concurrency: 4,
-    retry: { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 10_000 },
-    cacheSize: 10_000,
-    cacheTtlMs: 86_400_000,
-    cacheKey: 'template',
-    messagesPerCall: 10,
-    maxBatchSize: 4096,
-    settingNames: { model: 'LLM_MODEL', apiKey: 'GROQ_API_KEY' },
-  });
-  return buildInProcessCascade({ artifact, embedder, taxonomy, routing: opts.routing, rulesPath: opts.rules, llm, embeddingCacheSize: 100_000 }).cascade;
+  const taxonomy = opts.taxonomy ? loadTaxonomy(opts.taxonomy) : undefined;
+  const regexSettings = regexTierConfig.load(opts.env);
+  const embeddingSettings = embeddingTierConfig.load(opts.env);
+  const llmSettings = llmTierConfig.load(opts.env);
+  const regex = buildRegexClassifier({ ...regexSettings, rulesFile: opts.rules ?? regexSettings.rulesFile }, { taxonomy });
+  const embedding = await buildEmbeddingClassifier({ ...embeddingSettings, modelDir: opts.model ?? embeddingSettings.modelDir });
+  const llm = buildLlmClassifier(llmSettings, { taxonomy });
+  return buildInProcessCascade({ tiers: { regex, embedding, llm }, routing: opts.routing }).cascade;
 }

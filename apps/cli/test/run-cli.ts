@@ -7,13 +7,18 @@ import { runCli } from '../src/program';
 process.chdir(join(__dirname, '..', '..', '..'));
 
 /** Runs the real CLI in-process (no environment variables), capturing what it prints. */
-export async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliWithEnv({}, ...argv);
+}
+
+/** As cli(), with these environment variables. */
+export async function cliWithEnv(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   stdout.on('data', (c: Buffer) => out.push(c));
   stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await runCli(argv, { stdout, stderr, env: {} });
+  const code = await runCli(argv, { stdout, stderr, env });
   return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
 }

@@ -47,15 +47,19 @@ describe('building the embedding tier from the EMBEDDING_* settings', () => {
     }
   });
 
-  it('builds the reloadable tier on the folder\'s current version', async () => {
+  it('serves the folder\'s current version, reloadable or not', async () => {
     await train(versionDir(root, 'v1'), 'two');
     writeCurrentPointer(root, 'v1');
-    const classifier = await buildReloadableEmbeddingClassifier(embeddingTierConfig.load({ EMBEDDING_MODEL_DIR: root }));
+    const settings = embeddingTierConfig.load({ EMBEDDING_MODEL_DIR: root });
+    const reloadable = await buildReloadableEmbeddingClassifier(settings);
+    const plain = await buildEmbeddingClassifier(settings);
     try {
-      expect(classifier.version).toBe('v1');
-      expect(classifier.artifact.version).toBe('two');
+      expect(reloadable.version).toBe('v1');
+      expect(reloadable.artifact.version).toBe('two');
+      expect(plain.describe().model).toMatch(/^toy@two /);
     } finally {
-      await classifier.close();
+      await reloadable.close();
+      await plain.close();
     }
   });
 });

@@ -2,6 +2,7 @@ import type { EmbeddingClassifier } from './embedding-classifier';
 import type { EmbeddingTierSettings } from './embedding-settings';
 import { loadEmbeddingClassifier, type EmbeddingTierOptions } from './load-classifier';
 import { loadReloadableEmbeddingClassifier } from './load-reloadable';
+import { currentVersion } from './model-versions';
 import type { ReloadableEmbeddingClassifier } from './reloadable-classifier';
 import { resolveShippedPath } from './shipped-path';
 
@@ -15,17 +16,20 @@ function tierOptions(settings: EmbeddingTierSettings, opts: EmbeddingBuildOption
 }
 
 /**
- * The embedding tier as configured, serving the model folder it names (a
- * relative path found as resolveShippedPath says). Throws a start-up error
- * naming what to change (missing model, mismatched embedder...).
+ * The embedding tier as configured, serving the current version of the model
+ * folder it names (the folder itself until `logclass promote` names another;
+ * a relative path is found as resolveShippedPath says). Throws a start-up
+ * error naming what to change (missing model, mismatched embedder...).
  */
 export function buildEmbeddingClassifier(settings: EmbeddingTierSettings, opts: EmbeddingBuildOptions = {}): Promise<EmbeddingClassifier> {
-  return loadEmbeddingClassifier(tierOptions(settings, opts));
+  const options = tierOptions(settings, opts);
+  return loadEmbeddingClassifier({ ...options, modelDir: currentVersion(options.modelDir).dir });
 }
 
 /**
- * As buildEmbeddingClassifier, serving the folder's `current` version and
- * switching when `logclass promote` moves it (what the embedding service runs).
+ * As buildEmbeddingClassifier, switching to another version when
+ * `logclass promote` moves the folder's `current` pointer (what the embedding
+ * service runs).
  */
 export function buildReloadableEmbeddingClassifier(settings: EmbeddingTierSettings, opts: EmbeddingBuildOptions = {}): Promise<ReloadableEmbeddingClassifier> {
   return loadReloadableEmbeddingClassifier(tierOptions(settings, opts));

@@ -2,6 +2,9 @@ import { defineServiceConfig, setting, type ConfigOf } from '@logclass/service-c
 import { DEFAULT_MAX_MESSAGE_CHARS } from './embedding-classifier';
 import { DEFAULT_TRANSFORMERS_MODEL } from './transformers-embedder';
 
+/** The shipped model folder, relative to the repo (or /app in containers). */
+export const DEFAULT_MODEL_DIR = 'models/hashing-lr';
+
 /**
  * The embedding tier's own settings (EMBEDDING_*), without the server's: the
  * embedding service spreads them next to serverSettings('EMBEDDING', ...),
@@ -12,7 +15,7 @@ export function embeddingTierSettings() {
   return {
     modelDir: setting.string(
       'EMBEDDING_MODEL_DIR',
-      'models/hashing-lr',
+      DEFAULT_MODEL_DIR,
       'Trained model folder (model.json + weights.f32). Relative paths are tried from the working directory, then upwards from the service bundle (the repo).',
     ),
     embedder: setting.oneOf(

@@ -26,6 +26,6 @@ export { trainArtifact, type LabelledText, type TrainArtifactOptions } from './t
 export { BASE_VERSION, CURRENT_POINTER_FILE, VERSIONS_DIR, currentVersion, listVersions, nextVersion, versionDir, writeCurrentPointer, type ModelVersion } from './model-versions';
 export { ReloadableEmbeddingClassifier, type ReloadOutcome, type ReloadableOptions } from './reloadable-classifier';
 export { loadReloadableEmbeddingClassifier } from './load-reloadable';
-export { embeddingTierSettings, embeddingTierConfig, type EmbeddingTierSettings } from './embedding-settings';
+export { embeddingTierSettings, embeddingTierConfig, DEFAULT_MODEL_DIR, type EmbeddingTierSettings } from './embedding-settings';
 export { buildEmbeddingClassifier, buildReloadableEmbeddingClassifier, type EmbeddingBuildOptions } from './build-embedding-classifier';
 export { resolveShippedPath } from './shipped-path';

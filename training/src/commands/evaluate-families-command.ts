@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { isDecided } from '@logclass/classifier';
-import { loadRules, RegexClassifier } from '@logclass/regex-tier';
+import { buildRegexClassifier, regexTierConfig } from '@logclass/regex-tier';
 import { loadTaxonomy } from '@logclass/taxonomy';
 import { embedderFromOption, parseHashingDimension } from '../cli/embedder-option';
 import { numberOption } from '../cli/parse-number';
@@ -66,7 +66,7 @@ export async function runEvaluateFamilies(o: EvaluateFamiliesOptions, log: (line
   let regexLabels: (string | undefined)[] | undefined;
   if (o.regex !== false) {
     // The rules do not learn: one pass over every row serves every fold.
-    const regex = new RegexClassifier(loadRules(o.rules, taxonomy), { taxonomy });
+    const regex = buildRegexClassifier({ ...regexTierConfig.load({}), rulesFile: o.rules }, { taxonomy });
     const answers = await regex.classify(data.corpus.map((r) => ({ source: r.source, logMessage: r.logMessage })));
     regexLabels = answers.map((a) => (isDecided(a) ? a.label : undefined));
   }

@@ -1,7 +1,8 @@
 import type { Classification, DescribeResponse, LogRecord } from '@logclass/contract';
 import { abstained, isDecided, type Classifier } from '@logclass/classifier';
 import type { UndecidedPolicy } from '@logclass/cascade';
-import type { Embedder, ModelArtifact } from '@logclass/embedding-tier';
+import { EmbeddingClassifier, type Embedder, type ModelArtifact } from '@logclass/embedding-tier';
+import { buildRegexClassifier, regexTierConfig } from '@logclass/regex-tier';
 import type { Taxonomy } from '@logclass/taxonomy';
 import { buildInProcessCascade } from './in-process-cascade';
 
@@ -43,7 +44,11 @@ export interface CascadeRunOptions {
 
 /** Runs the deployed cascade (regex, then embedding, then the LLM's place) in this process. */
 export async function runCascade(records: readonly LogRecord[], opts: CascadeRunOptions): Promise<CascadeRun> {
-  const { cascade, routing } = buildInProcessCascade({ ...opts, llm: new LlmNotRun() });
+  // The regex tier with its defaults (no REGEX_* variables: an evaluation is the same wherever it runs), the rules given;
+  // the embedding tier on the artifact under evaluation, every row scored (no cache).
+  const regex = buildRegexClassifier({ ...regexTierConfig.load({}), rulesFile: opts.rulesPath }, { taxonomy: opts.taxonomy });
+  const embedding = new EmbeddingClassifier(opts.artifact, opts.embedder, { cacheSize: 0 });
+  const { cascade, routing } = buildInProcessCascade({ tiers: { regex, embedding, llm: new LlmNotRun() }, routing: opts.routing, undecided: opts.undecided });
   const results = await cascade.classify(records);
   const predicted: string[] = [];
   const decidedBy: string[] = [];

@@ -1,9 +1,6 @@
 import type { Classifier } from '@logclass/classifier';
 import { Cascade, parseRouting, type BreakerSettings, type RoutingPolicy, type UndecidedPolicy } from '@logclass/cascade';
-import { EmbeddingClassifier, type Embedder, type ModelArtifact } from '@logclass/embedding-tier';
 import { silentLogger } from '@logclass/observability';
-import { loadRules, RegexClassifier } from '@logclass/regex-tier';
-import type { Taxonomy } from '@logclass/taxonomy';
 
 /** The gateway's default routing with its fallback spelled out. */
 export const DEFAULT_ROUTING = '{"LegacyCRM": ["llm", "embedding"], "*": ["regex", "embedding", "llm"]}';
@@ -11,18 +8,17 @@ export const DEFAULT_ROUTING = '{"LegacyCRM": ["llm", "embedding"], "*": ["regex
 // In one process nothing is remote: deadlines only guard against a hung LLM call, and breakers never open.
 const IN_PROCESS_BREAKER: BreakerSettings = { timeoutMs: 300_000, errorThresholdPercentage: 100, volumeThreshold: 1_000_000, resetTimeoutMs: 1_000 };
 
+/** The three tiers, each built by its lib (or a stand-in for the LLM in offline evaluation). */
+export interface InProcessTiers {
+  regex: Classifier;
+  embedding: Classifier;
+  llm: Classifier;
+}
+
 export interface InProcessCascadeOptions {
-  artifact: ModelArtifact;
-  embedder: Embedder;
-  taxonomy: Taxonomy;
+  tiers: InProcessTiers;
   /** JSON routing by source, as GATEWAY_ROUTING. */
   routing: string;
-  /** Regex rules file; undefined = the shipped rules. */
-  rulesPath?: string;
-  /** The third tier: the real LLM classifier, or a stand-in that abstains (offline evaluation). */
-  llm: Classifier;
-  /** Embedding decisions cached by template (0 in evaluation: every row is scored). */
-  embeddingCacheSize?: number;
   /** As GATEWAY_UNDECIDED; default unclassified. */
   undecided?: UndecidedPolicy;
 }
@@ -30,13 +26,13 @@ export interface InProcessCascadeOptions {
 /**
  * The deployed cascade (regex -> embedding -> llm) with every tier in this
  * process: what `logclass classify --in-process` runs and what offline
- * evaluation measures, built in one place so both run the same thing.
+ * evaluation measures, composed in one place so both run the same thing.
  */
 export function buildInProcessCascade(opts: InProcessCascadeOptions): { cascade: Cascade; routing: RoutingPolicy } {
   const tiers = [
-    { name: 'regex', classifier: new RegexClassifier(loadRules(opts.rulesPath, opts.taxonomy), { taxonomy: opts.taxonomy }) },
-    { name: 'embedding', classifier: new EmbeddingClassifier(opts.artifact, opts.embedder, { cacheSize: opts.embeddingCacheSize ?? 0 }) },
-    { name: 'llm', classifier: opts.llm },
+    { name: 'regex', classifier: opts.tiers.regex },
+    { name: 'embedding', classifier: opts.tiers.embedding },
+    { name: 'llm', classifier: opts.tiers.llm },
   ];
   const routing = parseRouting(opts.routing, tiers.map((t) => t.name));
   const cascade = new Cascade({ tiers: tiers.map((t) => ({ ...t, breaker: IN_PROCESS_BREAKER })), routing, log: silentLogger(), undecided: opts.undecided ?? 'unclassified' });

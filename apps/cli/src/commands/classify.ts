@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import type { Classification, ClassifyOptions, LogRecord } from '@logclass/contract';
 import { LogclassError, type Classifier } from '@logclass/classifier';
 import { classifyCsv, parseExtraColumns, type ExtraColumn } from '@logclass/csv-stream';
+import { DEFAULT_MODEL_DIR } from '@logclass/embedding-tier';
 import { DEFAULT_ROUTING } from '@logclass/training';
 import { CliError, EXIT } from '../exit-codes';
 import { networkReason, postToGateway } from '../gateway-client';
@@ -19,7 +20,7 @@ export interface ClassifyArgs {
   gateway: string;
   columns?: string;
   inProcess?: boolean;
-  model: string;
+  model?: string;
   routing: string;
   rules?: string;
   taxonomy?: string;
@@ -28,7 +29,8 @@ export interface ClassifyArgs {
 }
 
 export const DEFAULT_GATEWAY = 'http://127.0.0.1:8080';
-export const DEFAULT_MODEL = 'models/hashing-lr';
+/** The shipped model, as the embedding service's EMBEDDING_MODEL_DIR defaults to. */
+export const DEFAULT_MODEL = DEFAULT_MODEL_DIR;
 
 export function registerClassifyCommand(program: Command, io: CliIo): void {
   program
@@ -37,7 +39,8 @@ export function registerClassifyCommand(program: Command, io: CliIo): void {
     .description(
       'Reads <in.csv> (columns source and log_message, others kept) and writes the same rows with a target_label column.\n' +
         'By default the file is streamed to the gateway; with --in-process the regex rules, the embedding model and the LLM\n' +
-        '(when GROQ_API_KEY is set; otherwise those rows come back Unclassified) run in this process, no servers needed.\n' +
+        '(when GROQ_API_KEY is set; otherwise those rows come back Unclassified) run in this process, no servers needed,\n' +
+        'with the REGEX_*, EMBEDDING_* and LLM_* variables and defaults of the services (the flags below override theirs).\n' +
         'Files of any size are streamed; a result that breaks off midway is never written to -o.\n' +
         'On a terminal a progress bar (rows, rows/s, ETA) appears on stderr for files that take more than a second;\n' +
         'otherwise a progress line every 5 s (--quiet: none).',
@@ -47,7 +50,7 @@ export function registerClassifyCommand(program: Command, io: CliIo): void {
     .option('-c, --columns <list>', 'extra columns after target_label: tier,confidence,reason,template')
     .option('-g, --gateway <url>', 'gateway REST address (env LOGCLASS_GATEWAY)', io.env.LOGCLASS_GATEWAY ?? DEFAULT_GATEWAY)
     .option('--in-process', 'run the cascade in this process instead of calling the gateway')
-    .option('--model <dir>', '--in-process: embedding model folder (its current version)', DEFAULT_MODEL)
+    .option('--model <dir>', `--in-process: embedding model folder, its current version (default: EMBEDDING_MODEL_DIR or ${DEFAULT_MODEL})`)
     .option('--routing <json>', '--in-process: routing by source, as GATEWAY_ROUTING', DEFAULT_ROUTING)
     .option('--rules <yaml>', '--in-process: regex rules file (default: the shipped rules)')
     .option('--taxonomy <json>', '--in-process: label file (default: the nine built-in labels)')
