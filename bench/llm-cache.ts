@@ -10,8 +10,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { LogRecord } from '@logclass/contract';
-import { LlmClassifier, type LlmClassifierOptions } from '@logclass/llm-tier';
-import { defaultTaxonomy } from '@logclass/taxonomy';
+import { buildLlmClassifier, llmTierConfig } from '@logclass/llm-tier';
 import { answerByKeyword, startFakeGroq, type FakeGroqResponder } from '@logclass/test-support';
 
 const ROWS = Number(process.argv[2] ?? 1000);
@@ -68,16 +67,27 @@ function makeCsv(rows: number): string {
 
 interface Scenario {
   name: string;
-  options: Partial<LlmClassifierOptions>;
+  /** LLM_* variables of this scenario, over BASE_ENV. */
+  env: Record<string, string>;
 }
 
 const SCENARIOS: Scenario[] = [
-  { name: 'cache (template key), 1 msg/call', options: { cacheSize: 10_000, cacheKey: 'template', messagesPerCall: 1 } },
-  { name: 'cache (template key), 10 msgs/call', options: { cacheSize: 10_000, cacheKey: 'template', messagesPerCall: 10 } },
-  { name: 'cache (exact key), 10 msgs/call', options: { cacheSize: 10_000, cacheKey: 'exact', messagesPerCall: 10 } },
-  { name: 'no cache, 10 msgs/call', options: { cacheSize: 0, messagesPerCall: 10 } },
-  { name: 'no cache, 1 msg/call', options: { cacheSize: 0, messagesPerCall: 1 } },
+  { name: 'cache (template key), 1 msg/call', env: { LLM_CACHE_SIZE: '10000', LLM_CACHE_KEY: 'template', LLM_MESSAGES_PER_CALL: '1' } },
+  { name: 'cache (template key), 10 msgs/call', env: { LLM_CACHE_SIZE: '10000', LLM_CACHE_KEY: 'template', LLM_MESSAGES_PER_CALL: '10' } },
+  { name: 'cache (exact key), 10 msgs/call', env: { LLM_CACHE_SIZE: '10000', LLM_CACHE_KEY: 'exact', LLM_MESSAGES_PER_CALL: '10' } },
+  { name: 'no cache, 10 msgs/call', env: { LLM_CACHE_SIZE: '0', LLM_MESSAGES_PER_CALL: '10' } },
+  { name: 'no cache, 1 msg/call', env: { LLM_CACHE_SIZE: '0', LLM_MESSAGES_PER_CALL: '1' } },
 ];
+
+/** The tier as the service builds it, with no retries, no answer expiry and no spend ceiling (the bench measures calls, not budgets). */
+const BASE_ENV = {
+  GROQ_API_KEY: 'bench',
+  LLM_TIMEOUT_MS: '30000',
+  LLM_CONCURRENCY: String(CONCURRENCY),
+  LLM_MAX_RETRIES: '0',
+  LLM_CACHE_TTL_MS: '0',
+  LLM_MAX_TOKENS_PER_MINUTE: '0',
+};
 
 async function main(): Promise<void> {
   const records: LogRecord[] = (parse(makeCsv(ROWS), { columns: true }) as Array<{ source: string; log_message: string }>).map((r) => ({
@@ -97,23 +107,7 @@ async function main(): Promise<void> {
   try {
     for (const scenario of SCENARIOS) {
       fake.reset();
-      const classifier = new LlmClassifier({
-        taxonomy: defaultTaxonomy,
-        apiKey: 'bench',
-        baseUrl: fake.baseUrl,
-        model: 'llama-3.3-70b-versatile',
-        temperature: 0,
-        maxTokens: 1024,
-        timeoutMs: 30_000,
-        concurrency: CONCURRENCY,
-        retry: { maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0 },
-        cacheSize: 10_000,
-        cacheTtlMs: 0,
-        cacheKey: 'template',
-        messagesPerCall: 1,
-        maxBatchSize: 4096,
-        ...scenario.options,
-      });
+      const classifier = buildLlmClassifier(llmTierConfig.load({ ...BASE_ENV, GROQ_BASE_URL: fake.baseUrl, ...scenario.env }));
       const started = performance.now();
       const batches: LogRecord[][] = [];
       for (let i = 0; i < records.length; i += BATCH) batches.push(records.slice(i, i + BATCH));
