@@ -3,11 +3,11 @@
 // maskTemplate(message) once per template instead of each raw message; this
 // measures what that costs (or gains) in accuracy on a labelled CSV.
 import { Command } from 'commander';
+import { DEFAULT_ROUTING } from '@logclass/cascade';
 import { defaultTaxonomy, loadTaxonomy } from '@logclass/taxonomy';
 import { readLabelledCsv } from './dataset/labelled-csv';
 import { pct } from './evaluation/classification-report';
 import type { ClassificationMetrics } from './evaluation/metrics';
-import { DEFAULT_ROUTING } from './pipeline/in-process-cascade';
 import { evaluateRows, type InputMode } from './pipeline/evaluate-pipeline';
 import type { EvaluationResult } from './pipeline/evaluation-report';
 import { loadModel } from './pipeline/load-model';

@@ -3,7 +3,7 @@ export { addTrainOptions, runTrain, type TrainCommandOptions, type TrainOutcome,
 export { addEvaluateOptions, runEvaluate, evaluationSvg, EVALUATION_SVG, type EvaluateCommandOptions } from './commands/evaluate-command';
 export { promoteVersion, describeVersions, type PromoteOutcome } from './commands/promote-command';
 export { drawModelPicture } from './commands/picture-command';
-export { buildInProcessCascade, DEFAULT_ROUTING, type InProcessCascadeOptions, type InProcessTiers } from './pipeline/in-process-cascade';
+export { buildInProcessCascade, type InProcessCascadeOptions, type InProcessTiers } from './pipeline/in-process-cascade';
 export { loadModel, type LoadedModel } from './pipeline/load-model';
 export { DEFAULT_CORRECTIONS_FILE, DEFAULT_CORRECTION_WEIGHT, mergeCorrections } from './dataset/corrections';
 export { renderEvaluationSvg, escapeXml, type SvgReportInput } from './evaluation/svg-report';

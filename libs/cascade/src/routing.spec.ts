@@ -1,4 +1,4 @@
-import { parseRouting } from './routing';
+import { DEFAULT_ROUTING, parseRouting } from './routing';
 
 const TIERS = ['regex', 'embedding', 'llm'];
 
@@ -10,6 +10,12 @@ describe('parseRouting', () => {
     expect(routing.tiersFor('legacycrm')).toEqual(['regex', 'llm']); // exact match only
     expect(parseRouting('{"LegacyCRM": ["llm"]}', TIERS).tiersFor('Other')).toEqual(TIERS);
     expect(parseRouting('  ', TIERS).tiersFor('Any')).toEqual(TIERS);
+  });
+
+  it('by default sends LegacyCRM to the LLM then the embedding tier, everything else through every tier', () => {
+    const routing = parseRouting(DEFAULT_ROUTING, TIERS);
+    expect(routing.tiersFor('LegacyCRM')).toEqual(['llm', 'embedding']);
+    expect(routing.tiersFor('ModernCRM')).toEqual(TIERS);
   });
 
   it.each([

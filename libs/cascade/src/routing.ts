@@ -7,6 +7,14 @@ export interface RoutingPolicy {
 /** The key of a routing table that matches every source without an entry of its own. */
 export const DEFAULT_ROUTE = '*';
 
+/**
+ * The routing a deployment starts with (GATEWAY_ROUTING's default, and the
+ * in-process cascade's): LegacyCRM has almost no labelled data, so the LLM
+ * first, then the embedding tier when the LLM cannot answer (no key, down,
+ * off-taxonomy); every other source through every tier in cascade order.
+ */
+export const DEFAULT_ROUTING = '{"LegacyCRM":["llm","embedding"]}';
+
 /** Every source goes through every tier, in the cascade's order. */
 export function allTiersRouting(tierNames: readonly string[]): RoutingPolicy {
   const all = [...tierNames];

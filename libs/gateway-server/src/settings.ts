@@ -1,4 +1,4 @@
-import { breakerSettings, DEFAULT_BATCH_SIZE, DEFAULT_BREAKER_SETTINGS, DEFAULT_MAX_BATCHES_IN_FLIGHT } from '@logclass/cascade';
+import { breakerSettings, DEFAULT_BATCH_SIZE, DEFAULT_BREAKER_SETTINGS, DEFAULT_MAX_BATCHES_IN_FLIGHT, DEFAULT_ROUTING } from '@logclass/cascade';
 import { serverSettings, setting, type ConfigOf } from '@logclass/service-config';
 import { feedbackSettings } from './http/feedback-settings';
 import { parseTierList } from './tier-list';
@@ -25,7 +25,7 @@ export function gatewaySettings() {
     ),
     routing: setting.string(
       'GATEWAY_ROUTING',
-      '{"LegacyCRM":["llm","embedding"]}',
+      DEFAULT_ROUTING,
       'JSON object from source to the tiers (in order) that classify it; "*" is the fallback, other sources use every tier.',
     ),
     tierBatchSize: setting.int(

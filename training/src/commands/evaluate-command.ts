@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
+import { DEFAULT_ROUTING } from '@logclass/cascade';
 import { currentVersion } from '@logclass/embedding-tier';
 import { loadTaxonomy } from '@logclass/taxonomy';
 import { readLabelledCsv } from '../dataset/labelled-csv';
 import { pct } from '../evaluation/classification-report';
 import { renderEvaluationSvg } from '../evaluation/svg-report';
-import { DEFAULT_ROUTING } from '../pipeline/in-process-cascade';
 import { evaluateRows, type InputMode } from '../pipeline/evaluate-pipeline';
 import { evaluationJson, renderEvaluationReport, type EvaluationResult } from '../pipeline/evaluation-report';
 import { loadModel } from '../pipeline/load-model';

@@ -2,9 +2,6 @@ import type { Classifier } from '@logclass/classifier';
 import { Cascade, parseRouting, type BreakerSettings, type RoutingPolicy, type UndecidedPolicy } from '@logclass/cascade';
 import { silentLogger } from '@logclass/observability';
 
-/** The gateway's default routing with its fallback spelled out. */
-export const DEFAULT_ROUTING = '{"LegacyCRM": ["llm", "embedding"], "*": ["regex", "embedding", "llm"]}';
-
 // In one process nothing is remote: deadlines only guard against a hung LLM call, and breakers never open.
 const IN_PROCESS_BREAKER: BreakerSettings = { timeoutMs: 300_000, errorThresholdPercentage: 100, volumeThreshold: 1_000_000, resetTimeoutMs: 1_000 };
 
