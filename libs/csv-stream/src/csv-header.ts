@@ -13,14 +13,19 @@ export const MESSAGE_COLUMN = 'log_message';
 export class CsvLayout {
   private constructor(
     readonly header: readonly string[],
+    /** The input's columns, as JSON output names a row's fields. */
+    readonly inputHeader: readonly string[],
     private readonly source: number,
     private readonly message: number,
     private readonly outputs: readonly { name: string; index: number; value: (r: Classification) => string }[],
+    private readonly defaultSource: string | undefined,
   ) {}
 
-  static fromHeader(cells: readonly string[], extras: readonly ExtraColumn[]): CsvLayout {
+  /** With a `defaultSource`, the source column may be absent, and its empty cells take that source. */
+  static fromHeader(cells: readonly string[], extras: readonly ExtraColumn[], defaultSource?: string): CsvLayout {
     const names = cells.map((c) => c.trim());
-    const missing = [SOURCE_COLUMN, MESSAGE_COLUMN].filter((c) => !names.includes(c));
+    const required = defaultSource === undefined ? [SOURCE_COLUMN, MESSAGE_COLUMN] : [MESSAGE_COLUMN];
+    const missing = required.filter((c) => !names.includes(c));
     if (missing.length > 0) {
       const found = names.length > 0 && names.some(Boolean) ? names.map((n) => `"${n}"`).join(', ') : 'nothing';
       throw invalidArgument(
@@ -37,11 +42,19 @@ export class CsvLayout {
       if (index < 0) index = header.push(w.name) - 1;
       return { ...w, index };
     });
-    return new CsvLayout(header, names.indexOf(SOURCE_COLUMN), names.indexOf(MESSAGE_COLUMN), outputs);
+    return new CsvLayout(header, names, names.indexOf(SOURCE_COLUMN), names.indexOf(MESSAGE_COLUMN), outputs, defaultSource);
   }
 
   record(row: readonly string[]): { source: string; logMessage: string } {
-    return { source: row[this.source], logMessage: row[this.message] };
+    const source = this.source < 0 ? '' : row[this.source];
+    return { source: source === '' && this.defaultSource !== undefined ? this.defaultSource : source, logMessage: row[this.message] };
+  }
+
+  /** The row as an object of its columns (a later column of the same name wins). */
+  fields(row: readonly string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    this.inputHeader.forEach((name, i) => (out[name] = row[i]));
+    return out;
   }
 
   /** The input row with the result's columns filled in. */

@@ -36,3 +36,10 @@ export function extraValue(column: ExtraColumn, result: Classification): string 
       return result.template;
   }
 }
+
+/** The result's columns as JSON output carries them (confidence a number). */
+export function resultFields(result: Classification, columns: readonly ExtraColumn[]): Record<string, string | number> {
+  const out: Record<string, string | number> = { [LABEL_COLUMN]: result.label };
+  for (const c of columns) out[c] = c === 'confidence' ? result.confidence : extraValue(c, result);
+  return out;
+}
