@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AdmissionQueue, Classifier } from '@logclass/classifier';
-import { parseExtraColumns, type ExtraColumn } from '@logclass/csv-stream';
+import { DEFAULT_JSON_COLUMNS, parseExtraColumns } from '@logclass/csv-stream';
 import type { SizeLimit } from './byte-limit';
 import { abortOnClientGone } from './client-gone';
 import { recordsFromJson, resultToJson } from './json-records';
@@ -11,9 +11,6 @@ export interface JsonRouteOptions {
   maxBody: SizeLimit;
   maxRecords: { count: number; setting: string };
 }
-
-/** What JSON callers get unless they ask otherwise: everything but the (costlier) template. */
-const DEFAULT_JSON_COLUMNS: readonly ExtraColumn[] = ['tier', 'confidence', 'reason'];
 
 /**
  * POST /classify/json: `[{"source", "log_message"}...]` in, one result per

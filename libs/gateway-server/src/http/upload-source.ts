@@ -7,10 +7,18 @@ import { tooLarge, type ByteLimit, type SizeLimit } from './byte-limit';
 const MULTIPART_OVERHEAD = 64 * 1024;
 export const CSV_FILE_FIELD = 'file';
 export const CSV_CONTENT_TYPES = ['text/csv', 'application/csv'];
-export const CSV_ACCEPTS = `multipart/form-data with the CSV in a field named "${CSV_FILE_FIELD}", or a ${CSV_CONTENT_TYPES.join(' / ')} body`;
+/** Plain log lines, one record a line (multi-line records joined). */
+export const LINES_CONTENT_TYPES = ['text/plain'];
+/** JSON lines, one object a line. */
+export const JSONL_CONTENT_TYPES = ['application/x-ndjson', 'application/jsonl'];
+/** Every body POST /classify streams unread. */
+export const RAW_CONTENT_TYPES = [...CSV_CONTENT_TYPES, ...LINES_CONTENT_TYPES, ...JSONL_CONTENT_TYPES];
+export const CSV_ACCEPTS =
+  `multipart/form-data with the CSV in a field named "${CSV_FILE_FIELD}", a ${CSV_CONTENT_TYPES.join(' / ')} body, ` +
+  `plain log lines as ${LINES_CONTENT_TYPES.join(' / ')}, or JSON lines as ${JSONL_CONTENT_TYPES.join(' / ')}`;
 
 export interface UploadSource {
-  /** The CSV bytes as they arrive. */
+  /** The body's bytes as they arrive. */
   stream: Readable;
   /**
    * Reads and drops the rest of the upload, so a client still sending gets
@@ -20,8 +28,8 @@ export interface UploadSource {
 }
 
 /**
- * The CSV of a POST /classify request, streamed: the file part of a
- * multipart upload or a raw text/csv body. Refuses a declared size over the
+ * The body of a POST /classify request, streamed: the file part of a
+ * multipart upload (a CSV) or a raw CSV, plain-lines or JSON-lines body. Refuses a declared size over the
  * limit before reading anything.
  */
 export async function openUpload(request: FastifyRequest, limit: SizeLimit): Promise<UploadSource> {

@@ -1,12 +1,12 @@
-import { ERROR_CODES } from '@logclass/classifier';
-import { EXTRA_COLUMNS, LABEL_COLUMN, MESSAGE_COLUMN, SOURCE_COLUMN } from '@logclass/csv-stream';
+import { ERROR_CODES, type ErrorCode } from '@logclass/classifier';
+import { DEFAULT_CONTINUATION, DEFAULT_JSON_COLUMNS, DEFAULT_MESSAGE_FIELD, DEFAULT_SOURCE_FIELD, EXTRA_COLUMNS, LABEL_COLUMN, MESSAGE_COLUMN, SOURCE_COLUMN } from '@logclass/csv-stream';
 import { UNCLASSIFIED } from '@logclass/taxonomy';
 import type { OpenApiDocument, Operation, Parameter, Ref, Response } from './openapi-types';
 
 const ref = (kind: 'schemas' | 'responses' | 'parameters', name: string): Ref => ({ $ref: `#/components/${kind}/${name}` });
 
 /** Every error answer of the REST API has this body (toHttpError); the codes come from the closed set. */
-const errorResponse = (description: string, example: { error: keyof typeof ERROR_CODES; message: string }): Response => ({
+const errorResponse = (description: string, example: { error: ErrorCode; message: string }): Response => ({
   description,
   content: { 'application/json': { schema: ref('schemas', 'Error'), example } },
 });
@@ -31,6 +31,46 @@ const neutralizeFormulasParameter: Parameter = {
     "Prefix every output cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) " +
     "with `'`, so a CSV opened in Excel, LibreOffice or Sheets shows log text as text (CSV injection). Off by default: it changes the data.",
   schema: { type: 'boolean', default: false },
+};
+
+const sourceParameter: Parameter = {
+  name: 'source',
+  in: 'query',
+  required: false,
+  description:
+    'Source of the records that carry none: every plain line, JSON lines without the source field, CSV rows with an empty ' +
+    `\`${SOURCE_COLUMN}\` cell (the CSV may then have no \`${SOURCE_COLUMN}\` column at all). Routing may depend on it. Default: empty.`,
+  schema: { type: 'string' },
+};
+
+const continuationParameter: Parameter = {
+  name: 'continuation',
+  in: 'query',
+  required: false,
+  description:
+    'Plain lines only: a JavaScript regular expression, tested against the first 256 characters of each line, for the lines that ' +
+    'continue the record above instead of starting one (joined with a newline). Absent: the default rule, ' +
+    `\`${DEFAULT_CONTINUATION}\` (indented lines, \`Caused by:\`, \`at ...\` frames, \`... N more\`). Empty: every line is a record. ` +
+    'A pattern that could backtrack catastrophically is refused (400). A record is complete once 200 ms pass without a continuation line.',
+  schema: { type: 'string' },
+};
+
+const messageFieldParameter: Parameter = {
+  name: 'message_field',
+  in: 'query',
+  required: false,
+  description:
+    'JSON lines only: dotted path of the message in each object (`log.message` reads `{"log":{"message":...}}`; a key that holds ' +
+    `dots, such as \`service.name\`, is found whole first). Default \`${DEFAULT_MESSAGE_FIELD}\`.`,
+  schema: { type: 'string', default: DEFAULT_MESSAGE_FIELD },
+};
+
+const sourceFieldParameter: Parameter = {
+  name: 'source_field',
+  in: 'query',
+  required: false,
+  description: `JSON lines only: dotted path of the source in each object; objects without it take \`source\`. Default \`${DEFAULT_SOURCE_FIELD}\`.`,
+  schema: { type: 'string', default: DEFAULT_SOURCE_FIELD },
 };
 
 /**
@@ -62,7 +102,81 @@ const CLASSIFY_ERRORS: Operation['responses'] = {
   '500': ref('responses', 'Internal'),
 };
 
+const JSONL_EXAMPLE =
+  `{"${SOURCE_COLUMN}":"ModernCRM","${MESSAGE_COLUMN}":"User User123 logged in."}\n` +
+  `{"${SOURCE_COLUMN}":"LegacyCRM","${MESSAGE_COLUMN}":"Case escalation for ticket ID 7324 failed because the assigned support agent is no longer active."}\n`;
+
+const LINES_EXAMPLE =
+  '2024-05-01 10:00:00 ERROR Request failed\njava.lang.IllegalStateException: boom\n\tat com.example.Service.run(Service.java:42)\n' +
+  'Caused by: java.io.IOException: disk full\n\t... 12 more\n2024-05-01 10:00:01 INFO User User123 logged in.\n';
+
 const CSV_EXAMPLE = `${SOURCE_COLUMN},${MESSAGE_COLUMN}\nModernCRM,User User123 logged in.\nLegacyCRM,"Case escalation for ticket ID 7324 failed because the assigned support agent is no longer active."\n`;
+
+/** POST /classify, and the same under its original path /classify/ (`note` says so). */
+function classifyOperation(operationId: string, note: string): Omit<Operation, 'security'> {
+  return {
+    operationId,
+    tags: ['classification'],
+    summary: 'Classify a CSV file, plain log lines or JSON lines',
+    description:
+      note +
+      `Send a CSV whose header row names \`${SOURCE_COLUMN}\` and \`${MESSAGE_COLUMN}\` (other columns are kept), plain log lines ` +
+      '(`text/plain`: one record a line, multi-line records such as stack traces joined, see `continuation`) or JSON lines ' +
+      '(`application/x-ndjson`: one object a line, see `message_field`). The answer has one record per input record, in order, ' +
+      'streamed while the body is classified (a partial batch is classified after 200 ms, so a slow stream is answered as it comes). ' +
+      'Its format is the first of `text/csv` or `application/x-ndjson` named by the Accept header, else the input\'s kind: JSON lines ' +
+      'in, JSON lines out; CSV or plain lines in, CSV out. A CSV answer is the input CSV (or, for lines and JSON lines, ' +
+      `\`${SOURCE_COLUMN},${MESSAGE_COLUMN}\`) with \`${LABEL_COLUMN}\` and the requested \`columns\`; a JSON-lines answer is each ` +
+      `input object (or CSV row, or \`{"${SOURCE_COLUMN}", "${MESSAGE_COLUMN}"}\`) with \`${LABEL_COLUMN}\` and the columns added ` +
+      `(default ${DEFAULT_JSON_COLUMNS.join(', ')}). A line that is not valid JSON, not an object, has no message, or is not UTF-8 ` +
+      `is answered in its place, \`${UNCLASSIFIED}\` with the problem as its reason. Problems found before the first output record ` +
+      'are a 4xx; one found later (a malformed CSV row deep in the file) breaks the transfer, so a partial answer never looks complete. ' +
+      'The largest body is GATEWAY_MAX_UPLOAD_BYTES; GATEWAY_MAX_CONCURRENT_UPLOADS are classified at once.',
+    parameters: [
+      ref('parameters', 'columns'),
+      ref('parameters', 'neutralize_formulas'),
+      ref('parameters', 'source'),
+      ref('parameters', 'continuation'),
+      ref('parameters', 'message_field'),
+      ref('parameters', 'source_field'),
+    ],
+    requestBody: {
+      required: true,
+      description: 'A multipart form with the CSV file in the field `file`, or the CSV, plain lines or JSON lines as the body.',
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['file'],
+            properties: { file: { type: 'string', format: 'binary', description: 'The CSV file (UTF-8, a header row first).' } },
+          },
+        },
+        'text/csv': { schema: { type: 'string', format: 'binary' }, example: CSV_EXAMPLE },
+        'application/csv': { schema: { type: 'string', format: 'binary' } },
+        'text/plain': { schema: { type: 'string', format: 'binary' }, example: LINES_EXAMPLE },
+        'application/x-ndjson': { schema: { type: 'string', format: 'binary' }, example: JSONL_EXAMPLE },
+        'application/jsonl': { schema: { type: 'string', format: 'binary' } },
+      },
+    },
+    responses: {
+      '200': {
+        description: `One record per input record, in order, with \`${LABEL_COLUMN}\` and the requested columns.`,
+        headers: { 'content-disposition': { description: 'attachment; filename="classified.csv" (or classified.jsonl)', schema: { type: 'string' } } },
+        content: {
+          'text/csv': {
+            schema: { type: 'string' },
+            example: `${SOURCE_COLUMN},${MESSAGE_COLUMN},${LABEL_COLUMN}\nModernCRM,User User123 logged in.,User Action\n`,
+          },
+          'application/x-ndjson': {
+            schema: { type: 'string' },
+            example: `{"${SOURCE_COLUMN}":"ModernCRM","${MESSAGE_COLUMN}":"User User123 logged in.","${LABEL_COLUMN}":"User Action","tier":"regex","confidence":1,"reason":"rule user-logged-in"}\n`,
+          },
+        },
+      },
+      ...CLASSIFY_ERRORS,
+    },
+  };
+}
 
 /**
  * The gateway's REST API as OpenAPI 3.0, served at GET /openapi.json and
@@ -87,47 +201,15 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
     { name: 'web', description: 'The web page, these docs and their static files.' },
   ],
   paths: {
-    '/classify': {
-      post: gated({
-        operationId: 'classifyCsv',
-        tags: ['classification'],
-        summary: 'Classify a CSV file',
-        description:
-          `Upload a CSV whose header row names \`${SOURCE_COLUMN}\` and \`${MESSAGE_COLUMN}\` (other columns are kept). ` +
-          `The answer is the same CSV, row for row and in order, with a \`${LABEL_COLUMN}\` column (and the requested ` +
-          '`columns`), streamed while the upload is classified. Problems found before the first output row are a 4xx; ' +
-          'one found later (a malformed row deep in the file) breaks the transfer, so a partial CSV never looks complete. ' +
-          'The largest upload is GATEWAY_MAX_UPLOAD_BYTES; GATEWAY_MAX_CONCURRENT_UPLOADS are classified at once.',
-        parameters: [ref('parameters', 'columns'), ref('parameters', 'neutralize_formulas')],
-        requestBody: {
-          required: true,
-          description: 'Either a multipart form with the file in the field `file`, or the CSV itself as the body.',
-          content: {
-            'multipart/form-data': {
-              schema: {
-                type: 'object',
-                required: ['file'],
-                properties: { file: { type: 'string', format: 'binary', description: 'The CSV file (UTF-8, a header row first).' } },
-              },
-            },
-            'text/csv': { schema: { type: 'string', format: 'binary' }, example: CSV_EXAMPLE },
-            'application/csv': { schema: { type: 'string', format: 'binary' } },
-          },
-        },
-        responses: {
-          '200': {
-            description: `The input CSV with \`${LABEL_COLUMN}\` and the requested columns.`,
-            headers: { 'content-disposition': { description: 'attachment; filename="classified.csv"', schema: { type: 'string' } } },
-            content: {
-              'text/csv': {
-                schema: { type: 'string' },
-                example: `${SOURCE_COLUMN},${MESSAGE_COLUMN},${LABEL_COLUMN}\nModernCRM,User User123 logged in.,User Action\n`,
-              },
-            },
-          },
-          ...CLASSIFY_ERRORS,
-        },
-      }),
+    '/classify': { post: gated(classifyOperation('classifyCsv', '')) },
+    '/classify/': {
+      post: gated(
+        classifyOperation(
+          'classifyTrailingSlash',
+          'The original project\'s route, with its trailing slash: it behaves exactly as `POST /classify` (same body, parameters ' +
+            'and answers), so its clients work unchanged. ',
+        ),
+      ),
     },
     '/classify/json': {
       post: gated({
@@ -279,7 +361,14 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
     },
   },
   components: {
-    parameters: { columns: columnsParameter, neutralize_formulas: neutralizeFormulasParameter },
+    parameters: {
+      columns: columnsParameter,
+      neutralize_formulas: neutralizeFormulasParameter,
+      source: sourceParameter,
+      continuation: continuationParameter,
+      message_field: messageFieldParameter,
+      source_field: sourceFieldParameter,
+    },
     securitySchemes: {
       apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'Required only when the gateway is configured with API keys.' },
       bearer: { type: 'http', scheme: 'bearer', description: 'The same API key as `Authorization: Bearer KEY`.' },
@@ -289,7 +378,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         type: 'object',
         required: ['error', 'message'],
         properties: {
-          error: { type: 'string', enum: Object.keys(ERROR_CODES), description: 'A code of the closed error set.' },
+          error: { type: 'string', enum: [...ERROR_CODES], description: 'A code of the closed error set.' },
           message: { type: 'string', description: 'What went wrong, worded for the caller (names the setting behind a limit).' },
         },
       },
