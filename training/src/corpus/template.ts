@@ -1,5 +1,6 @@
 import { FILLERS, type Filler } from './fillers';
 import type { Prng } from './prng';
+import { isValueChoice } from './value-choices';
 
 /**
  * Template mini-language, so hundreds of phrasings stay readable:
@@ -9,8 +10,9 @@ import type { Prng } from './prng';
  *   {a|b|}              one of the alternatives (empty allowed); they nest
  * Anything else is literal text. `extra` fillers (a family's own slots) are
  * looked up before the shared FILLERS. `choices`, when given, collects the
- * index of every alternative taken: lines with the same pattern and the same
- * choices share one true template (their slots are its variables).
+ * index of every wording alternative taken: lines with the same pattern and
+ * the same choices share one true template (their slots, and alternatives
+ * that are values, are its variables; see value-choices.ts).
  */
 export function expandPattern(pattern: string, rng: Prng, extra?: Readonly<Record<string, Filler>>, choices?: number[]): string {
   let out = '';
@@ -59,7 +61,8 @@ function expandGroup(body: string, rng: Prng, extra?: Readonly<Record<string, Fi
   const alternatives = splitAlternatives(body);
   if (alternatives.length > 1) {
     const choice = rng.int(0, alternatives.length - 1);
-    choices?.push(choice);
+    // A value picked from a list is a variable of the template, not part of its identity (value-choices.ts).
+    if (!isValueChoice(alternatives)) choices?.push(choice);
     return expandPattern(alternatives[choice], rng, extra, choices);
   }
   const [name, ...args] = body.split(':');

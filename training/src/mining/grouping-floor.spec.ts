@@ -27,5 +27,5 @@ describe('template mining on the generated corpus', () => {
   });
 });
 
-// Measured when set (seed 20251127, 4 rows per template, 61 families): accuracy 0.697, 1.37 templates per true template, purity 0.999; maskTemplate 0.504 and 1.93.
-const FLOOR = { groupingAccuracy: 0.65, templatesPerTrueTemplate: 1.5, labelPurity: 0.99 };
+// Measured when set (seed 20251127, 4 rows per template, 75 families, alternatives that are values merged by value-choices.ts): accuracy 0.741, 1.29 templates per true template, purity 0.995; maskTemplate 0.425 and 2.26.
+const FLOOR = { groupingAccuracy: 0.7, templatesPerTrueTemplate: 1.4, labelPurity: 0.99 };
