@@ -131,6 +131,14 @@ describe('maskTemplate', () => {
     expect(maskTemplate("user 'admin' in #42 via https://x.io/a")).toBe('user <QUOTED> in <ID> via <URL>');
   });
 
+  it('keeps a process name and its bitness mark one token', () => {
+    expect(maskTemplate('chrome.exe *64 - clients1.google.com:443 open through proxy proxy.example.com:5070 HTTPS')).toBe(
+      'chrome.exe*<NUM> - <HOST> open through proxy <HOST> HTTPS',
+    );
+    expect(maskTemplate('OUTLOOK.EXE *32 - 10.0.0.7:25 open directly')).toBe('OUTLOOK.EXE*<NUM> - <IP> open directly');
+    expect(maskTemplate('found 3 *64 items')).toBe('found <NUM> *<NUM> items');
+  });
+
   it('leaves words that only look like values alone', () => {
     for (const text of ['deadbeef and/or I/O', 'TCP/IP stack', 'std::vector', 'x86_64 build', 'may be ready', 'HTTP/1.1 upgrade', 'org.apache.hadoop.ipc.Server', 'java.net.SocketException', 'thread [main] ok']) {
       expect(maskTemplate(text)).toBe(text);

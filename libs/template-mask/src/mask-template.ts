@@ -1,4 +1,5 @@
 import {
+  BITNESS_MARK,
   BRACKETED,
   EMAIL,
   GLUED_ID,
@@ -33,7 +34,7 @@ import {
  * stores templates beyond one process (a persisted cache, a model trained on
  * templates) should record it and treat another version as a miss.
  */
-export const MASK_VERSION = 3;
+export const MASK_VERSION = 4;
 
 /** The placeholders a template may contain. They hold no digits, quotes or slashes, so masking a template again leaves it unchanged. */
 export const PLACEHOLDERS = {
@@ -121,6 +122,7 @@ const containing =
 
 /** Order matters: containers first (a URL or path holds numbers and dates), then the specific forms, then the generic number and id passes. */
 const PASSES: readonly Pass[] = [
+  { applies: containing(' *'), mask: (l) => l.replace(BITNESS_MARK, `*${PLACEHOLDERS.number}`) },
   { applies: containing('://'), mask: (l) => l.replace(URL, PLACEHOLDERS.url) },
   { applies: containing('/', '\\'), mask: (l) => l.replace(PATH, PLACEHOLDERS.path) },
   { applies: containing('@'), mask: (l) => l.replace(EMAIL, PLACEHOLDERS.email) },

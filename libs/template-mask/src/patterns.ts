@@ -13,6 +13,13 @@
 /** Replaced first so later passes see tokens, not layout: runs of whitespace (tabs, newlines) count as one space. */
 export const WHITESPACE = /\s+/g;
 
+/**
+ * A program's bitness mark after its name (`chrome.exe *64`, as Windows proxy
+ * clients write a 64-bit process): part of the one value that names the
+ * process, glued to it so that the line's token count does not depend on it.
+ */
+export const BITNESS_MARK = /(?<=\.[Ee][Xx][Ee]) \*(?:32|64)(?= )/g;
+
 /** scheme://anything-up-to-whitespace, trailing sentence punctuation left out. */
 export const URL = /(?<![\w.+-])[a-zA-Z][a-zA-Z0-9+.-]{1,15}:\/\/[^\s"'<>]*[^\s"'<>.,;:!?)\]}]/g;
 

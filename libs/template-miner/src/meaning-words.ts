@@ -20,6 +20,7 @@ export const DEFAULT_MEANING_WORDS: readonly string[] = [
   'started', 'starting', 'start', 'stopped', 'stopping', 'stop', 'restarted', 'restarting', 'shutdown', 'rebooted', 'reboot',
   'up', 'down', 'in', 'out', 'on', 'off', 'open', 'opened', 'close', 'closed', 'connected', 'disconnected', 'enabled', 'disabled',
   'locked', 'unlocked', 'created', 'deleted', 'added', 'login', 'logout', 'suspended', 'resumed', 'full', 'low', 'high',
+  'block', 'ban', 'banned', 'unban', 'unbanned', 'dead', 'alive', 'revived', 'fault', 'faulty', 'available', 'notready', 'ready',
   // negations
   'not', 'no', 'cannot', "can't", 'unable', 'never', 'without',
 ];

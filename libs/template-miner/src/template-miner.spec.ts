@@ -37,6 +37,32 @@ describe('TemplateMiner', () => {
     expect(miner.add('Invoice draft sent to billing').template).toBe('Invoice <*> sent to billing');
   });
 
+  it('takes values shaped like values (dotted, glued, signed) as a slot at the first line that differs', () => {
+    const miner = new TemplateMiner();
+    miner.add('generating core.48319');
+    expect(miner.add('generating core.3204').template).toBe('generating <*>');
+    miner.add('Force stopping com.tencent.mm appid=10157 user=0: clear data');
+    expect(miner.add('Force stopping com.whatsapp appid=10356 user=0: clear data').template).toBe('Force stopping <*> appid=<NUM> user=<NUM>: clear data');
+    // Plain words are wording until they have shown variableAfter values.
+    miner.add('Cluster state is green');
+    expect(miner.add('Cluster state is amber').change).toBe('created');
+  });
+
+  it('takes a value the masker named in one line and not in the next as one slot', () => {
+    const miner = new TemplateMiner();
+    miner.add('Buffer I/O error on device sda1, logical block 5');
+    expect(miner.add('Buffer I/O error on device xvda, logical block 9').template).toBe('Buffer I/O error on device <*>, logical block <NUM>');
+    miner.add('Address change detected. Old: node-3/10.0.0.1 New: db.example.com/10.0.0.2');
+    expect(miner.add('Address change detected. Old: db.example.com/10.0.0.3 New: node-7/10.0.0.4').template).toBe('Address change detected. Old: <*> New: <*>');
+  });
+
+  it('lets an HTTP status vary within its class, never across classes', () => {
+    const miner = new TemplateMiner();
+    miner.add('10.0.0.1 "GET /v2/servers HTTP/1.1" status: 200 len: 1893 time: 0.25');
+    expect(miner.add('10.0.0.2 "GET /v2/servers HTTP/1.1" status: 204 len: 1893 time: 0.25').template).toBe('<IP> "GET <PATH> HTTP/1.1" status: <*> len: <NUM> time: <NUM>');
+    expect(miner.add('10.0.0.3 "GET /v2/servers HTTP/1.1" status: 404 len: 1893 time: 0.25').change).toBe('created');
+  });
+
   it('never generalises a meaning word: outcomes, levels and status codes stay apart', () => {
     const miner = new TemplateMiner({ variableAfter: 2, similarity: 0.1 });
     const pairs = [

@@ -4,11 +4,11 @@ import { NO_MASK_RULES, type MaskRuleSet } from './mask-rules';
 import { DEFAULT_MEANING_WORDS, meaningWordTest } from './meaning-words';
 import { minedTemplateId } from './mined-id';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, checkSnapshot, type MinerSnapshot } from './snapshot';
-import { isBareValue, MAY_ACCEPT, shapeOf, WORDING, type TemplateShape } from './template-shape';
+import { isBareValue, isSameStatusClass, isValueShaped, MAY_ACCEPT, shapeOf, WORDING, type TemplateShape } from './template-shape';
 import { generalise, isRoutable, isWildcard, tokenise, wildcardAccepts, WILDCARD } from './tokens';
 
 export interface MinerOptions {
-  /** Share of a cluster's non-wildcard positions a line must equal to join it. Default 0.5. */
+  /** Share of a cluster's non-wildcard positions a line must equal to join it. Default 0.6. */
   similarity?: number;
   /**
    * Word-like tokens in a branch key (default 1). More make branches
@@ -23,7 +23,9 @@ export interface MinerOptions {
    * template, before it becomes a wildcard. Below it a line with another
    * token there starts a sibling template: a variable takes many values, a
    * template's own wording few ("Accepted password" / "Accepted publickey").
-   * 2 generalises at the first difference, as Drain does. Default 4.
+   * 2 generalises at the first difference, as Drain does. Default 3: real
+   * templates often show a variable only a few times; two values that look
+   * like values (isSlotPair) are a slot at once whatever this says.
    */
   variableAfter?: number;
   /** Templates kept; the least recently seen is evicted past it. Default 50,000. */
@@ -88,9 +90,27 @@ interface Best {
 const MAX_KEY_POSITION = 16;
 
 
-/** `root`, `svc_deploy`, `web-01.`: one word, as a value the masker did not recognise looks. */
-const LONE_WORD = /^[\w.@-]{1,64}[ ,;]*$/;
-const isSlotPair = (a: string, b: string): boolean => (isBareValue(a) && (isBareValue(b) || LONE_WORD.test(b))) || (isBareValue(b) && LONE_WORD.test(a));
+/** `root`, `svc_deploy`, `web-01.`, `(nvme0n1p2):`: one word, as a value the masker did not recognise looks. */
+const LONE_WORD = /^[([{"']?[\w.@/+-]{1,64}[)\]}"']?[:.,;]*[ ,;]*$/;
+/** A token holding a placeholder anywhere (`<ID>/<IP>`, `<NUM>B`, `[::]:<NUM>`): the masker saw a value in it. */
+const HOLDS_PLACEHOLDER = /<[A-Z]+>/;
+
+/**
+ * Two tokens at one position that are one slot at once, before variableAfter
+ * distinct values: the masker already named a value in one of them and the
+ * other is a value too (it named one there as well, or it is one word), or
+ * both are shaped like values (isValueShaped). Real lines of one template
+ * mask a value differently now and then (`sda` and `<ID>`, `<HOST>/<IP>`
+ * and `<ID>/<IP>`, `<NUM>B` and `<SIZE>`).
+ */
+function isSlotPair(a: string, b: string): boolean {
+  const aHolds = HOLDS_PLACEHOLDER.test(a);
+  const bHolds = HOLDS_PLACEHOLDER.test(b);
+  if (aHolds && bHolds) return true;
+  if (aHolds) return LONE_WORD.test(b) || isValueShaped(b);
+  if (bHolds) return LONE_WORD.test(a) || isValueShaped(a);
+  return (isValueShaped(a) && isValueShaped(b)) || isSameStatusClass(a, b);
+}
 
 /**
  * An online, Drain-style template miner. Each line is masked (LineMasker),
@@ -130,7 +150,7 @@ export class TemplateMiner {
 
   constructor(options: MinerOptions = {}) {
     this.similarity = options.similarity ?? 0.6;
-    this.variableAfter = Math.max(2, Math.floor(options.variableAfter ?? 4));
+    this.variableAfter = Math.max(2, Math.floor(options.variableAfter ?? 3));
     this.maxChildren = Math.max(1, options.maxChildren ?? 4096);
     this.keyTokens = Math.max(1, Math.floor(options.keyTokens ?? 1));
     this.maxClusters = Math.max(1, options.maxClusters ?? 50_000);
@@ -496,6 +516,8 @@ export class TemplateMiner {
       }
       differing++;
       if (mark & WORDING) missed++;
+      // Two values at one position (isValueShaped) are a slot, not a difference in wording.
+      if ((mark & WORDING) !== 0 && isValueShaped(s) && isValueShaped(t)) continue;
       if (!(mark & MAY_ACCEPT) || wildcardAccepts(t, s) !== true) {
         compared++;
         const reachable = wording - missed;
@@ -507,7 +529,7 @@ export class TemplateMiner {
     for (let i = 0; i < template.length; i++) {
       const t = template[i];
       const s = tokens[i];
-      if (t !== s && (this.isMeaning(s) || (wildcardAccepts(t, s) !== true && this.isMeaning(t)))) return -1;
+      if (t !== s && (this.isMeaning(s) || (wildcardAccepts(t, s) !== true && this.isMeaning(t))) && !isSameStatusClass(t, s)) return -1;
     }
     return share;
   }

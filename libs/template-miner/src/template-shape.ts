@@ -35,3 +35,48 @@ export function shapeOf(tokens: readonly string[]): TemplateShape {
   }
   return { marks, wording };
 }
+
+/**
+ * A token whose form says it is a value the masker did not name: a dotted,
+ * slashed, glued or signed word (`com.tencent.mm`, `core.48319`,
+ * `PROCESS_LOCAL`, `x-`, `worker-36.spark`), with a digit or one of
+ * `. _ / : @ ~ + -` inside or at its end. Wording is plain words. Two such
+ * tokens at one position of otherwise equal lines are one slot at once,
+ * and do not count against the lines' similarity: real templates take
+ * values like these at the first line that differs, often only a few times.
+ */
+export function isValueShaped(token: string): boolean {
+  let end = token.length;
+  while (end > 0 && DELIMITER_OR_CLOSER.has(token.charCodeAt(end - 1))) end--;
+  let start = 0;
+  while (start < end && OPENER.has(token.charCodeAt(start))) start++;
+  if (end - start < 2 || token.charCodeAt(start) === 60) return false; // '<': a placeholder, see isBareValue
+  let letters = 0;
+  let marked = false;
+  for (let i = start; i < end; i++) {
+    const c = token.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+    else if ((c >= 48 && c <= 57) || (i > start && VALUE_MARK.has(c))) marked = true;
+    else if (c !== 39) return false; // anything else (`=`, quotes, brackets inside) is structure, not one value
+  }
+  // A short bare number is a status or exit code the masker kept on purpose.
+  return marked && letters > 0;
+}
+
+const OPENER = new Set([...'([{"\''].map((c) => c.charCodeAt(0)));
+const DELIMITER_OR_CLOSER = new Set([...' ,;)]}"\'.:!?'].map((c) => c.charCodeAt(0)));
+const VALUE_MARK = new Set([...'._/:@~+-'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Two HTTP statuses of one class (`200` and `204`, `"404"` and `"403"`): the
+ * class says what happened (success, the client's error, the server's), the
+ * code within it is a value. The masker keeps statuses so that classes stay
+ * apart; the miner lets the code within a class vary.
+ */
+export function isSameStatusClass(a: string, b: string): boolean {
+  const x = STATUS.exec(a);
+  const y = x && STATUS.exec(b);
+  return !!y && x[1] === y[1] && x[2] === y[2] && x[3] === y[3];
+}
+
+const STATUS = /^(["']?)([1-5])\d\d(["']?[ ,;]*)$/;
