@@ -5,5 +5,5 @@ export { promoteVersion, describeVersions, type PromoteOutcome } from './command
 export { drawModelPicture } from './commands/picture-command';
 export { buildInProcessCascade, type InProcessCascadeOptions, type InProcessTiers } from './pipeline/in-process-cascade';
 export { loadModel, type LoadedModel } from './pipeline/load-model';
-export { DEFAULT_CORRECTIONS_FILE, DEFAULT_CORRECTION_WEIGHT, mergeCorrections } from './dataset/corrections';
+export { DEFAULT_CORRECTION_WEIGHT, mergeCorrections } from './dataset/corrections';
 export { renderEvaluationSvg, escapeXml, type SvgReportInput } from './evaluation/svg-report';

@@ -4,5 +4,4 @@ export { parseTierList, type TierAddress } from './tier-list';
 export { buildCascade } from './build-cascade';
 export { buildHttpApi, type HttpApi, type HttpApiOptions } from './http/http-app';
 export { checkReadiness, type ReadinessReport, type TierReadiness } from './readiness';
-export { CorrectionsFile, correctionsFile, CORRECTIONS_HEADER, type Correction } from './http/corrections-file';
 export { correctionsFromJson } from './http/feedback-records';

@@ -12,10 +12,11 @@ import {
   saveArtifact,
   type Embedder,
 } from '@logclass/embedding-tier';
+import { DEFAULT_CORRECTIONS_FILE } from '@logclass/corrections';
 import { loadTaxonomy, type Taxonomy } from '@logclass/taxonomy';
 import { embedderFromOption, parseHashingDimension } from '../cli/embedder-option';
 import { numberOption } from '../cli/parse-number';
-import { DEFAULT_CORRECTION_WEIGHT, DEFAULT_CORRECTIONS_FILE, defaultCorrectionsPath, mergeCorrections } from '../dataset/corrections';
+import { DEFAULT_CORRECTION_WEIGHT, defaultCorrectionsPath, mergeCorrections } from '../dataset/corrections';
 import { parseLabelledCsv, type LabelledRow } from '../dataset/labelled-csv';
 import { describeUnknownLabels, resolveLabels } from '../dataset/resolve-labels';
 import { groupKey } from '../dataset/split';

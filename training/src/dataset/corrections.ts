@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
+import { DEFAULT_CORRECTIONS_FILE } from '@logclass/corrections';
 import { maskTemplate } from '@logclass/template-mask';
 import type { LabelledRow } from './labelled-csv';
-
-/** Where the gateway (POST /feedback) and `logclass feedback` append corrections by default. */
-export const DEFAULT_CORRECTIONS_FILE = 'data/corrections.csv';
 
 /**
  * How many training rows one corrected template counts as. A corpus template

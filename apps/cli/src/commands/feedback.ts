@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
-import { correctionsFile, correctionsFromJson } from '@logclass/gateway-server';
+import { correctionsFile, DEFAULT_CORRECTIONS_FILE } from '@logclass/corrections';
+import { correctionsFromJson } from '@logclass/gateway-server';
 import { loadTaxonomy } from '@logclass/taxonomy';
-import { DEFAULT_CORRECTIONS_FILE } from '@logclass/training';
 import { CliError, EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 

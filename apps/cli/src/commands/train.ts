@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { DEFAULT_CORRECTIONS_FILE } from '@logclass/corrections';
 import { addTrainOptions, runTrain, type TrainCommandOptions } from '@logclass/training';
 import { CliError, EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
@@ -10,7 +11,7 @@ export function registerTrainCommand(program: Command, io: CliIo): void {
       'Trains the embedding + logistic-regression tier (split by template, threshold chosen on validation, tested on\n' +
         'templates never trained on; see training/README.md). With a model folder that already holds a model, the result\n' +
         "is a new version (<model>/versions/v<n>/), compared with the version in service on the same held-out rows;\n" +
-        'it is not served until `logclass promote <n>`. Operators\' corrections (data/corrections.csv, filled by\n' +
+        `it is not served until \`logclass promote <n>\`. Operators' corrections (${DEFAULT_CORRECTIONS_FILE}, filled by\n` +
         'POST /feedback and `logclass feedback`) are included when present: a corrected template replaces the corpus rows\n' +
         'of that template and counts --correction-weight times, in training only.\n' +
         'Writes model.json, weights.f32, evaluation.txt/.json/.svg (and comparison.json) in the new folder.',

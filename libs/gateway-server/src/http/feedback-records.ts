@@ -1,6 +1,6 @@
 import { invalidArgument, LogclassError } from '@logclass/classifier';
 import type { Taxonomy } from '@logclass/taxonomy';
-import type { Correction } from './corrections-file';
+import type { Correction } from '@logclass/corrections';
 
 /** Longest log_message kept in a correction: a correction is one line, not a file. */
 export const MAX_CORRECTION_MESSAGE_CHARS = 8192;

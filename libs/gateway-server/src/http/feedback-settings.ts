@@ -1,3 +1,4 @@
+import { DEFAULT_CORRECTIONS_FILE } from '@logclass/corrections';
 import { setting } from '@logclass/service-config';
 
 const MiB = 1024 * 1024;
@@ -7,7 +8,7 @@ export function feedbackSettings() {
   return {
     feedbackFile: setting.string(
       'GATEWAY_FEEDBACK_FILE',
-      'data/corrections.csv',
+      DEFAULT_CORRECTIONS_FILE,
       'CSV that POST /feedback appends corrections to (source,log_message,target_label,corrected_at); `logclass train` reads it. Relative to the working directory.',
     ),
     maxFeedbackRecords: setting.int('GATEWAY_MAX_FEEDBACK_RECORDS', 1000, 'Most corrections in one POST /feedback request; more get 413.', { min: 1, max: 100_000 }),

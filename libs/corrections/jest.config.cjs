@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'corrections',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/corrections',
+};
