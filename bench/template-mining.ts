@@ -10,18 +10,18 @@
  * the first pass the miner has learnt the templates, as a long-running
  * gateway has. The cold first pass is timed on its own too.
  */
+import { mulberry32 } from '@logclass/seeded-random';
 import { maskTemplate } from '@logclass/template-mask';
 import { TemplateMiner } from '@logclass/template-miner';
-import { generateCorpus } from '../training/src/corpus/generate';
-import { Prng } from '../training/src/corpus/prng';
+import { generateCorpus } from '@logclass/training';
 
 const LINES = Number(process.argv[2] ?? 1_000_000);
 const ROWS_PER_TEMPLATE = Number(process.argv[3] ?? 16);
 
 const corpus = generateCorpus({ seed: 20251127, rowsPerTemplate: ROWS_PER_TEMPLATE }).map((r) => r.logMessage);
-const rng = new Prng(7);
+const random = mulberry32(7);
 for (let i = corpus.length - 1; i > 0; i--) {
-  const j = rng.int(0, i);
+  const j = Math.floor(random() * (i + 1));
   [corpus[i], corpus[j]] = [corpus[j], corpus[i]];
 }
 

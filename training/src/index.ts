@@ -7,3 +7,4 @@ export { buildInProcessCascade, type InProcessCascadeOptions, type InProcessTier
 export { loadModel, type LoadedModel } from './pipeline/load-model';
 export { DEFAULT_CORRECTION_WEIGHT, mergeCorrections } from './dataset/corrections';
 export { renderEvaluationSvg, escapeXml, type SvgReportInput } from './evaluation/svg-report';
+export { generateCorpus, type CorpusOptions, type CorpusRow } from './corpus/generate';
