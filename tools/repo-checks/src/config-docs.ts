@@ -7,7 +7,10 @@ export const SERVICES = ['gateway', 'regex', 'embedding', 'llm'] as const;
 
 export const ROOT = join(__dirname, '../../..');
 
-/** Each app declares its settings in apps/<app>/src/config.ts: the one source of truth. */
+/**
+ * Each service's whole schema is composed in apps/<app>/src/config.ts: the server's settings
+ * and the tier's own, declared once in its lib (regexTierSettings() in libs/regex-tier...).
+ */
 export function loadServiceConfig(app: string): ServiceConfig<Settings> {
   return require(join(ROOT, 'apps', app, 'src/config')).config;
 }
