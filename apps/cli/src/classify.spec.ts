@@ -111,6 +111,6 @@ describe('logclass classify (against a real gateway in-process, over the real re
     expect((await cli('frobnicate')).code).toBe(EXIT.USAGE);
     const help = await cli('classify', '--help');
     expect(help.code).toBe(EXIT.OK);
-    expect(help.stdout).toMatch(/Usage: logclass classify \[options\] <in.csv>/);
+    expect(help.stdout).toMatch(/Usage: logclass classify \[options\] <input>/);
   });
 });

@@ -12,13 +12,13 @@ interface GatewayErrorBody {
  * Network failures and error answers become CliErrors with the right exit
  * code and the gateway's own message.
  */
-export async function postToGateway(url: URL, body: Readable, contentType: string): Promise<Response> {
+export async function postToGateway(url: URL, body: Readable, contentType: string, headers: Record<string, string> = {}): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(url, {
       method: 'POST',
       body: Readable.toWeb(body) as ReadableStream<Uint8Array>,
-      headers: { 'content-type': contentType },
+      headers: { ...headers, 'content-type': contentType },
       duplex: 'half',
     } as RequestInit);
   } catch (err) {

@@ -6,7 +6,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-// `npm run logclass -- classify in.csv -o out.csv`
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then((code) => {
+// `npm run logclass -- classify in.csv -o out.csv`, `tail -f app.log | npm run logclass -- classify -`
+runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin }).then((code) => {
   process.exitCode = code;
 });

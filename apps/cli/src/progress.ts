@@ -4,9 +4,15 @@ import { Presets, SingleBar } from 'cli-progress';
 /** How `classify` reports progress: a bar on a terminal, a line now and then in a log, or nothing. */
 export type ProgressMode = 'bar' | 'lines' | 'quiet';
 
-export function progressMode(stderr: Writable, quiet: boolean): ProgressMode {
+/**
+ * A stream of unknown size (standard input) has no bar to fill: in a log it
+ * gets the periodic line, on a terminal nothing (the records scrolling by
+ * are the progress, and lines in between would interleave with them).
+ */
+export function progressMode(stderr: Writable, quiet: boolean, sizeKnown = true): ProgressMode {
   if (quiet) return 'quiet';
-  return (stderr as NodeJS.WriteStream).isTTY ? 'bar' : 'lines';
+  if (!(stderr as NodeJS.WriteStream).isTTY) return 'lines';
+  return sizeKnown ? 'bar' : 'quiet';
 }
 
 // A bar that flashes for a file classified in a blink is noise: it appears after this long.
@@ -16,7 +22,8 @@ const LINE_EVERY_MS = 5000;
 /**
  * Progress of one file: input bytes consumed against the file size give the
  * share done and the ETA (rows cannot be known before the end); rows and
- * rows/s come from what has been classified.
+ * rows/s come from what has been classified. Without a size (standard
+ * input), rows and rows/s only.
  */
 export class ClassifyProgress {
   private bytes = 0;
@@ -28,7 +35,7 @@ export class ClassifyProgress {
   private readonly timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly totalBytes: number,
+    private readonly totalBytes: number | undefined,
     private readonly mode: ProgressMode,
     private readonly stderr: Writable,
   ) {
@@ -58,7 +65,7 @@ export class ClassifyProgress {
     if (this.mode === 'bar') clearTimeout(this.timer);
     else clearInterval(this.timer);
     if (this.bar) {
-      this.bar.update(ok ? this.totalBytes : this.bytes, this.payload());
+      this.bar.update(ok ? this.total() : this.bytes, this.payload());
       this.bar.stop();
     }
     if (ok && this.shown) this.stderr.write(`logclass: classified ${this.rows} rows in ${this.seconds().toFixed(1)} s (${Math.round(this.rate())} rows/s)\n`);
@@ -75,11 +82,11 @@ export class ClassifyProgress {
       { format: '{bar} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}', stream: this.stderr as NodeJS.WritableStream, hideCursor: true, etaBuffer: 50, fps: 5 },
       Presets.shades_classic,
     );
-    this.bar.start(Math.max(1, this.totalBytes), this.bytes, this.payload());
+    this.bar.start(Math.max(1, this.total()), this.bytes, this.payload());
   }
 
   private update(): void {
-    this.bar?.update(Math.min(this.bytes, this.totalBytes), this.payload());
+    this.bar?.update(Math.min(this.bytes, this.total()), this.payload());
   }
 
   private payload(): { rows: number; rate: number } {
@@ -94,7 +101,12 @@ export class ClassifyProgress {
     return this.rows / Math.max(this.seconds(), 0.001);
   }
 
+  private total(): number {
+    return this.totalBytes ?? this.bytes;
+  }
+
   private summary(): string {
+    if (this.totalBytes === undefined) return `${this.rows} rows classified (${Math.round(this.rate())} rows/s)`;
     const share = this.totalBytes > 0 ? this.bytes / this.totalBytes : 1;
     const eta = share > 0 && share < 1 ? `, ETA ${Math.round((this.seconds() / share) * (1 - share))} s` : '';
     return `${this.rows} rows classified (${(100 * share).toFixed(0)}% of the input read, ${Math.round(this.rate())} rows/s${eta})`;
