@@ -28,7 +28,16 @@ export interface EmbeddingClassifierOptions {
   labelDescriptions?: ReadonlyMap<string, string>;
   /** Only this many leading characters of a message are embedded (the template a caller asks for is still the whole message's). */
   maxMessageChars?: number;
+  /**
+   * First-seen templates one model run takes (default DEFAULT_MAX_TEMPLATES_PER_RUN);
+   * more are embedded in further runs, each taking its turn. Keeps the
+   * tier's memory independent of how many rows a caller sends at once.
+   */
+  maxTemplatesPerRun?: number;
 }
+
+/** Default of EmbeddingClassifierOptions.maxTemplatesPerRun. */
+export const DEFAULT_MAX_TEMPLATES_PER_RUN = 256;
 
 /** The model's answer for one template: best class and its probability. */
 interface Prediction {
@@ -142,14 +151,22 @@ export class EmbeddingClassifier implements Classifier {
     }
     if (todo.size > 0) {
       const texts = [...todo];
-      const run = this.takeTurn(() => this.predictUncached(texts));
-      texts.forEach((t, i) => {
-        const one = run.then((predictions) => predictions[i]);
-        one.catch(() => undefined); // the batch that owns the run reports its failure
-        this.inFlight.set(t, one);
-      });
+      const perRun = Math.max(1, this.options.maxTemplatesPerRun ?? DEFAULT_MAX_TEMPLATES_PER_RUN);
+      // One model run per slice: another batch's run may take its turn in between.
+      const runs: Promise<Prediction[]>[] = [];
+      for (let start = 0; start < texts.length; start += perRun) {
+        const slice = texts.slice(start, start + perRun);
+        const run = this.takeTurn(() => this.predictUncached(slice));
+        run.catch(() => undefined); // awaited below
+        slice.forEach((t, i) => {
+          const one = run.then((predictions) => predictions[i]);
+          one.catch(() => undefined); // the batch that owns the run reports its failure
+          this.inFlight.set(t, one);
+        });
+        runs.push(run);
+      }
       try {
-        const predictions = await run;
+        const predictions = (await Promise.all(runs)).flat();
         texts.forEach((t, i) => known.set(t, predictions[i]));
       } finally {
         for (const t of texts) this.inFlight.delete(t);

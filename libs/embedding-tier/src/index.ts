@@ -20,7 +20,7 @@ export {
   type LogisticRegressionFit,
 } from './logistic-regression';
 export { saveArtifact, loadArtifact, readArtifactMetadata, ARTIFACT_FORMAT_VERSION, type ModelArtifact } from './artifact';
-export { EmbeddingClassifier, EMBEDDING_TIER, DEFAULT_MAX_MESSAGE_CHARS, type EmbeddingClassifierOptions } from './embedding-classifier';
+export { EmbeddingClassifier, EMBEDDING_TIER, DEFAULT_MAX_MESSAGE_CHARS, DEFAULT_MAX_TEMPLATES_PER_RUN, type EmbeddingClassifierOptions } from './embedding-classifier';
 export { loadEmbeddingClassifier, type EmbeddingTierOptions } from './load-classifier';
 export { trainArtifact, type LabelledText, type TrainArtifactOptions } from './train-artifact';
 export { BASE_VERSION, CURRENT_POINTER_FILE, VERSIONS_DIR, currentVersion, listVersions, nextVersion, versionDir, writeCurrentPointer, type ModelVersion } from './model-versions';
