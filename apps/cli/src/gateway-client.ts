@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { CliError, EXIT } from './exit-codes';
 
-/** The body of a gateway error answer (see toHttpError). */
+/** The body of a gateway error answer (see toHttpError in libs/gateway-server/src/http/http-errors.ts). */
 interface GatewayErrorBody {
   error?: string;
   message?: string;

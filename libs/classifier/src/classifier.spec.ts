@@ -3,8 +3,6 @@ import {
   AdmissionQueue,
   abstained,
   decided,
-  LogclassError,
-  toHttpError,
   unclassified,
 } from './index';
 
@@ -13,19 +11,6 @@ describe('results', () => {
     expect(decided('regex', 'User Action', 1, 'rule user-login')).toMatchObject({ outcome: Outcome.OUTCOME_DECIDED, label: 'User Action' });
     expect(abstained('embedding', 'p=0.31 < 0.5', 0.31)).toMatchObject({ outcome: Outcome.OUTCOME_ABSTAINED, label: '' });
     expect(unclassified('no tier decided')).toMatchObject({ outcome: Outcome.OUTCOME_UNCLASSIFIED, label: 'Unclassified', tier: '' });
-  });
-});
-
-describe('errors', () => {
-  it('maps the closed set to HTTP in one place', () => {
-    const err = new LogclassError('RESOURCE_EXHAUSTED', 'queue full');
-    expect(toHttpError(err)).toEqual({ status: 429, body: { error: 'RESOURCE_EXHAUSTED', message: 'queue full' } });
-    expect(toHttpError(new LogclassError('PAYLOAD_TOO_LARGE', 'x')).status).toBe(413);
-  });
-
-  it('leaks nothing of unknown errors', () => {
-    const leaky = new Error('ENOENT /secret/path/key=abc');
-    expect(toHttpError(leaky)).toEqual({ status: 500, body: { error: 'INTERNAL', message: 'internal error' } });
   });
 });
 

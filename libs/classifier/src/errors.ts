@@ -1,24 +1,24 @@
 /**
- * The closed set of errors logclass reports, each with its HTTP status.
- * (Each code's gRPC status is the transport's business: libs/grpc-status.)
- * Everything thrown that is not a LogclassError is INTERNAL and its message
- * is never sent to a caller (it may hold paths, hosts or keys).
+ * The closed set of errors logclass reports. Each transport gives every code
+ * its status in one table (gRPC: libs/grpc-status; HTTP: the gateway's
+ * http-errors.ts). Everything thrown that is not a LogclassError is INTERNAL
+ * and its message is never sent to a caller (it may hold paths, hosts or keys).
  */
-export const ERROR_CODES = {
-  INVALID_ARGUMENT: { http: 400 },
-  UNAUTHENTICATED: { http: 401 },
-  NOT_FOUND: { http: 404 },
-  PAYLOAD_TOO_LARGE: { http: 413 },
-  UNSUPPORTED_MEDIA_TYPE: { http: 415 },
-  RESOURCE_EXHAUSTED: { http: 429 },
-  FAILED_PRECONDITION: { http: 409 },
-  UNAVAILABLE: { http: 503 },
-  DEADLINE_EXCEEDED: { http: 504 },
-  CANCELLED: { http: 499 },
-  INTERNAL: { http: 500 },
-} as const;
+export const ERROR_CODES = [
+  'INVALID_ARGUMENT',
+  'UNAUTHENTICATED',
+  'NOT_FOUND',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RESOURCE_EXHAUSTED',
+  'FAILED_PRECONDITION',
+  'UNAVAILABLE',
+  'DEADLINE_EXCEEDED',
+  'CANCELLED',
+  'INTERNAL',
+] as const;
 
-export type ErrorCode = keyof typeof ERROR_CODES;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class LogclassError extends Error {
   constructor(
@@ -40,9 +40,4 @@ const INTERNAL_MESSAGE = 'internal error';
 export function publicError(err: unknown): { code: ErrorCode; message: string } {
   if (err instanceof LogclassError) return { code: err.code, message: err.message };
   return { code: 'INTERNAL', message: INTERNAL_MESSAGE };
-}
-
-export function toHttpError(err: unknown): { status: number; body: { error: ErrorCode; message: string } } {
-  const { code, message } = publicError(err);
-  return { status: ERROR_CODES[code].http, body: { error: code, message } };
 }

@@ -5,7 +5,6 @@ export {
   ERROR_CODES,
   type ErrorCode,
   publicError,
-  toHttpError,
   invalidArgument,
   resourceExhausted,
   unavailable,

@@ -1,7 +1,28 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { invalidArgument, LogclassError, toHttpError } from '@logclass/classifier';
+import { invalidArgument, LogclassError, publicError, type ErrorCode } from '@logclass/classifier';
 import type { Logger } from '@logclass/observability';
 import { tooLarge, type SizeLimit } from './byte-limit';
+
+/** The HTTP status of each code of the closed error set. */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  INVALID_ARGUMENT: 400,
+  UNAUTHENTICATED: 401,
+  NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RESOURCE_EXHAUSTED: 429,
+  FAILED_PRECONDITION: 409,
+  UNAVAILABLE: 503,
+  DEADLINE_EXCEEDED: 504,
+  CANCELLED: 499,
+  INTERNAL: 500,
+};
+
+/** What a REST caller gets for an error: its status and a body with the code and a safe message (see publicError). */
+export function toHttpError(err: unknown): { status: number; body: { error: ErrorCode; message: string } } {
+  const { code, message } = publicError(err);
+  return { status: HTTP_STATUS[code], body: { error: code, message } };
+}
 
 /** Per-route facts the error handler needs to word its answer. */
 export interface RouteErrorContext {
