@@ -1,5 +1,5 @@
-// What the logclass CLI runs from training/: the same code as `npm run train` / `npm run evaluate`.
-export { addTrainOptions, runTrain, type TrainCommandOptions, type TrainOutcome, type DefaultLayout } from './commands/train-command';
+// What the logclass CLI runs from training/ (`npm run train` is `logclass train`; `npm run evaluate` runs the same code as `logclass evaluate`).
+export { addTrainOptions, runTrain, type TrainCommandOptions, type TrainOutcome } from './commands/train-command';
 export { addEvaluateOptions, runEvaluate, evaluationSvg, EVALUATION_SVG, type EvaluateCommandOptions } from './commands/evaluate-command';
 export { promoteVersion, describeVersions, type PromoteOutcome } from './commands/promote-command';
 export { drawModelPicture } from './commands/picture-command';

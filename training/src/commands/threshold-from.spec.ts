@@ -25,14 +25,14 @@ describe('evaluate:families, then train with its threshold', () => {
     const json = JSON.parse(readFileSync(join(out, FAMILY_REPORT_JSON), 'utf8'));
     expect(json.pooledThreshold.method).toContain('on every family held out (3 folds');
 
-    await runTrain({ ...common, out, seed: '1', correctionWeight: '1', corrections: false, thresholdFrom: join(out, FAMILY_REPORT_JSON) }, 'folder', () => undefined, 'test');
+    await runTrain({ ...common, out, seed: '1', correctionWeight: '1', corrections: false, thresholdFrom: join(out, FAMILY_REPORT_JSON) }, () => undefined, 'test');
     const metadata = readArtifactMetadata(out);
     expect(metadata.threshold).toBeCloseTo(json.pooledThreshold.threshold, 6);
     expect(metadata.thresholdMethod).toContain('npm run evaluate:families');
     expect(metadata.training).toMatchObject({ heldOutBy: 'family', classCosts: { 'Security Alert': 2 }, fittedOn: 'every row' });
 
     // A report made with other settings says nothing about this model's threshold.
-    await expect(runTrain({ ...common, out, seed: '1', correctionWeight: '1', corrections: false, classCosts: 'none', thresholdFrom: join(out, FAMILY_REPORT_JSON) }, 'folder', () => undefined, 'test')).rejects.toThrow(
+    await expect(runTrain({ ...common, out, seed: '1', correctionWeight: '1', corrections: false, classCosts: 'none', thresholdFrom: join(out, FAMILY_REPORT_JSON) }, () => undefined, 'test')).rejects.toThrow(
       /class costs Security Alert x2, not none/,
     );
   });

@@ -41,7 +41,7 @@ export interface TrainCommandOptions {
   transformersModel?: string;
   out?: string;
   model?: string;
-  /** A file, false (--no-corrections) or undefined (the default file when it exists, for `logclass train`). */
+  /** A file, false (--no-corrections) or undefined (the default file when it exists). */
   corrections?: string | false;
   correctionWeight: string;
   seed: string;
@@ -55,17 +55,14 @@ export interface TrainCommandOptions {
   taxonomy?: string;
 }
 
-/** Where `npm run train` writes by default (one folder, overwritten) vs `logclass train` (a new version of the model). */
-export type DefaultLayout = 'folder' | 'versioned';
-
-/** The train options, shared by `npm run train` and `logclass train`. */
+/** The options of `logclass train` (which `npm run train` runs). */
 export function addTrainOptions(command: Command): Command {
   return command
     .option('--data <csv>', 'labelled logs to train on (source,log_message,target_label[,template_id])', 'training/data/corpus.csv')
-    .option('--corrections <csv>', `operators' corrections to include (logclass train: ${DEFAULT_CORRECTIONS_FILE} when it exists)`)
+    .option('--corrections <csv>', `operators' corrections to include (default: ${DEFAULT_CORRECTIONS_FILE} when it exists)`)
     .option('--no-corrections', 'train on --data alone')
     .option('--correction-weight <n>', 'training rows each corrected template counts as', String(DEFAULT_CORRECTION_WEIGHT))
-    .option('--model <root>', 'model folder to add a new version to (versions/v<n>), compared with its current version')
+    .option('--model <root>', 'model folder to add a new version to (versions/v<n>), compared with its current version (default: models/<embedder>-lr)')
     .option('--out <dir>', 'write the model to exactly this folder instead (overwrites)')
     .option('--embedder <kind>', 'hashing (no download) or transformers (needs the model under --models-path)', 'hashing')
     .option('--hashing-dimension <n>', 'feature-hashing dimension of the hashing embedder (power of two; default 16384)')
@@ -103,7 +100,7 @@ export interface TrainingData {
  * already holds a model, the result is a new version beside the others, and
  * it is scored against the version in service on the same held-out rows.
  */
-export async function runTrain(o: TrainCommandOptions, layout: DefaultLayout, log: (line: string) => void, command: string): Promise<TrainOutcome> {
+export async function runTrain(o: TrainCommandOptions, log: (line: string) => void, command: string): Promise<TrainOutcome> {
   const started = process.hrtime.bigint();
   const seed = numberOption('--seed', o.seed, { integer: true, min: 0 });
   const l2 = numberOption('--l2', o.l2, { min: 0 });
@@ -111,9 +108,9 @@ export async function runTrain(o: TrainCommandOptions, layout: DefaultLayout, lo
   const maxIterations = numberOption('--max-iterations', o.maxIterations, { integer: true, min: 1 });
   const correctionWeight = numberOption('--correction-weight', o.correctionWeight, { integer: true, min: 1, max: 10_000 });
   const taxonomy = loadTaxonomy(o.taxonomy);
-  const correctionsPath = o.corrections === false ? undefined : (o.corrections ?? (layout === 'versioned' ? defaultCorrectionsPath() : undefined));
+  const correctionsPath = o.corrections === false ? undefined : (o.corrections ?? defaultCorrectionsPath());
   const data = readTrainingData(o.data, correctionsPath, correctionWeight, taxonomy, log);
-  const target = chooseTarget(o, layout);
+  const target = chooseTarget(o);
   const classCosts = parseClassCosts(o.classCosts ?? DEFAULT_CLASS_COSTS, data.labels);
   const threshold = o.thresholdFrom ? thresholdFromFamilyReport(o.thresholdFrom, data.fingerprint, describeClassCosts(classCosts), l2, targetPrecision) : undefined;
 
@@ -233,11 +230,10 @@ interface Target {
   previousId?: string;
 }
 
-function chooseTarget(o: TrainCommandOptions, layout: DefaultLayout): Target {
+function chooseTarget(o: TrainCommandOptions): Target {
   if (o.out && o.model) throw new Error('--out and --model are exclusive: --out writes one folder, --model adds a version to a model');
   if (o.out) return { outDir: o.out };
   const root = o.model ?? join('models', `${o.embedder}-lr`);
-  if (!o.model && layout === 'folder') return { outDir: root };
   // The first model of a root is its base version; later ones go to versions/v<n>.
   if (!existsSync(root) || listVersions(root).length === 0) return { outDir: root, root, version: 'base' };
   const current = currentVersion(root);

@@ -27,7 +27,7 @@ describe('train with corrections -> a new version compared with the one in servi
   });
 
   it('first trains the base, then a version with corrections, scored side by side, served only once promoted', async () => {
-    const base = await runTrain(options({}), 'versioned', () => undefined, 'test');
+    const base = await runTrain(options({}), () => undefined, 'test');
     expect(base).toMatchObject({ outDir: root, version: 'base' });
     expect(existsSync(join(root, 'evaluation.svg'))).toBe(true);
 
@@ -35,7 +35,7 @@ describe('train with corrections -> a new version compared with the one in servi
     const message = rows.find((r) => r.targetLabel === 'User Action')?.logMessage as string;
     writeFileSync(corrections, `source,log_message,target_label,corrected_at\nModernHR,"${message.replace(/"/g, '""')}",security alert,2026-11-27T00:00:00Z\n`);
     const logged: string[] = [];
-    const next = await runTrain(options({ corrections }), 'versioned', (l) => logged.push(l), 'test');
+    const next = await runTrain(options({ corrections }), (l) => logged.push(l), 'test');
 
     expect(next).toMatchObject({ outDir: join(root, 'versions', 'v1'), version: 'v1', root });
     expect(logged.join('\n')).toMatch(/corrections: 1 rows .* 1 distinct templates \(x20 each, training only\); \d+ corpus rows of those templates dropped/);

@@ -14,7 +14,8 @@ export function registerTrainCommand(program: Command, io: CliIo): void {
         `it is not served until \`logclass promote <n>\`. Operators' corrections (${DEFAULT_CORRECTIONS_FILE}, filled by\n` +
         'POST /feedback and `logclass feedback`) are included when present: a corrected template replaces the corpus rows\n' +
         'of that template and counts --correction-weight times, in training only.\n' +
-        'Writes model.json, weights.f32, evaluation.txt/.json/.svg (and comparison.json) in the new folder.',
+        'Writes model.json, weights.f32, evaluation.txt/.json/.svg (and comparison.json) in the new folder;\n' +
+        '--out writes exactly one folder instead (overwriting it). `npm run train` runs this command.',
     );
   addTrainOptions(command)
     .addHelpText(
@@ -25,6 +26,7 @@ export function registerTrainCommand(program: Command, io: CliIo): void {
         '  $ logclass train                                   # models/hashing-lr/versions/v<n>, corrections included',
         '  $ logclass train --data my-labelled.csv --model models/my-lr',
         '  $ logclass train --no-corrections --out /tmp/scratch-model',
+        '  $ logclass train --out models/hashing-lr           # rebuild the shipped model in place',
       ].join('\n'),
     )
     .action(async (opts: TrainCommandOptions) => {
@@ -32,7 +34,7 @@ export function registerTrainCommand(program: Command, io: CliIo): void {
       const command = `logclass train ${process.argv.slice(3).join(' ')}`.trim();
       let outcome;
       try {
-        outcome = await runTrain(opts, 'versioned', log, command);
+        outcome = await runTrain(opts, log, command);
       } catch (err) {
         throw new CliError(EXIT.MODEL, `train: ${(err as Error).message}`);
       }
