@@ -4,7 +4,7 @@ import { NO_MASK_RULES, type MaskRuleSet } from './mask-rules';
 import { DEFAULT_MEANING_WORDS, meaningWordTest } from './meaning-words';
 import { minedTemplateId } from './mined-id';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, checkSnapshot, type MinerSnapshot } from './snapshot';
-import { isBareValue, isSameStatusClass, isValueShaped, MAY_ACCEPT, shapeOf, WORDING, type TemplateShape } from './template-shape';
+import { isBareValue, isSameStatusClass, isValueShaped, MAY_ACCEPT, shapeOf, VALUE_SHAPED, WORDING, type TemplateShape } from './template-shape';
 import { generalise, isRoutable, isWildcard, tokenise, wildcardAccepts, WILDCARD } from './tokens';
 
 export interface MinerOptions {
@@ -517,7 +517,7 @@ export class TemplateMiner {
       differing++;
       if (mark & WORDING) missed++;
       // Two values at one position (isValueShaped) are a slot, not a difference in wording.
-      if ((mark & WORDING) !== 0 && isValueShaped(s) && isValueShaped(t)) continue;
+      if ((mark & VALUE_SHAPED) !== 0 && isValueShaped(s)) continue;
       if (!(mark & MAY_ACCEPT) || wildcardAccepts(t, s) !== true) {
         compared++;
         const reachable = wording - missed;

@@ -7,12 +7,14 @@ export const isBareValue = (token: string): boolean => BARE_VALUE.test(token);
 /** Marks of a template position, worked out once per template text instead of once per compared line. */
 export const WORDING = 1;
 export const MAY_ACCEPT = 2;
+/** Wording shaped like a value (isValueShaped): a line's value-shaped token there is a slot, not a difference. */
+export const VALUE_SHAPED = 4;
 
 /**
  * What the similarity score needs to know of a template's tokens, computed
  * when the template is made or changes: per position whether it is wording
  * (neither a bare wildcard nor a bare placeholder: an equal token there
- * counts) and whether it is a wildcard that may accept other tokens, and how
+ * counts), whether that wording is shaped like a value, and whether it is a wildcard that may accept other tokens, and how
  * many wording positions it has (the most a line can equal).
  */
 export interface TemplateShape {
@@ -31,6 +33,7 @@ export function shapeOf(tokens: readonly string[]): TemplateShape {
       wording++;
     }
     if (t.includes('<*>')) mark |= MAY_ACCEPT;
+    if ((mark & WORDING) !== 0 && isValueShaped(t)) mark |= VALUE_SHAPED;
     marks[i] = mark;
   }
   return { marks, wording };
