@@ -9,7 +9,9 @@ describe('reasons', () => {
     [opossumError('ETIMEDOUT'), 'llm unavailable: deadline exceeded'],
     [new LogclassError('DEADLINE_EXCEEDED', 'Deadline exceeded after 1.001s'), 'llm unavailable: deadline exceeded'],
     [new LogclassError('UNAVAILABLE', 'No connection established. Last error: connect ECONNREFUSED 10.0.0.7:50053'), 'llm unavailable: not reachable (UNAVAILABLE)'],
-    [new LogclassError('UNAVAILABLE', 'llm returned 3 results for 4 records'), 'llm unavailable: bad answer (llm returned 3 results for 4 records)'],
+    [new LogclassError('WRONG_RESULT_COUNT', 'llm returned 3 results for 4 records'), 'llm unavailable: bad answer (llm returned 3 results for 4 records)'],
+    // Only the code says what failed: words in a transport's message that look like ours do not.
+    [new LogclassError('UNAVAILABLE', 'llm returned 3 results for 4 records'), 'llm unavailable: not reachable (UNAVAILABLE)'],
     [new LogclassError('RESOURCE_EXHAUSTED', 'queue full'), 'llm unavailable: overloaded (RESOURCE_EXHAUSTED)'],
     [new LogclassError('INVALID_ARGUMENT', 'record too long'), 'llm refused the batch (INVALID_ARGUMENT: record too long)'],
     [new LogclassError('INTERNAL', 'x'), 'llm unavailable: INTERNAL'],

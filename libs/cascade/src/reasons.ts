@@ -38,10 +38,10 @@ export function tierFailureReason(tier: string, err: unknown): string {
     case 'INVALID_ARGUMENT':
       return `${tier} refused the batch (INVALID_ARGUMENT: ${err.message})`;
     case 'UNAVAILABLE':
-      // A wrong result count is reported as UNAVAILABLE with a message of our own making.
-      return / returned \d+ results for \d+ records$/.test(err.message)
-        ? `${tier} unavailable: bad answer (${err.message})`
-        : `${tier} unavailable: not reachable (UNAVAILABLE)`;
+      return `${tier} unavailable: not reachable (UNAVAILABLE)`;
+    case 'WRONG_RESULT_COUNT':
+      // The message is of our own making (expectOneResultPerRecord): counts only.
+      return `${tier} unavailable: bad answer (${err.message})`;
     default:
       return `${tier} unavailable: ${err.code}`;
   }

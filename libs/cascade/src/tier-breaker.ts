@@ -1,6 +1,6 @@
 import CircuitBreaker from 'opossum';
 import type { Classification, ClassifyOptions, LogRecord } from '@logclass/contract';
-import { LogclassError, unavailable, type Classifier } from '@logclass/classifier';
+import { expectOneResultPerRecord, LogclassError, type Classifier } from '@logclass/classifier';
 import type { Logger } from '@logclass/observability';
 import type { BreakerSettings } from './breaker-settings';
 import { tierCallResult, type TierCallListener } from './tier-calls';
@@ -20,8 +20,8 @@ type BatchCall = [records: readonly LogRecord[], options: ClassifyOptions | unde
  * (opossum reports a filtered error as a success, so either one ends a
  * half-open probe by closing the breaker: for INVALID_ARGUMENT rightly, the
  * tier answered; for a cancelled probe the next failures reopen it.)
- * Everything else counts: UNAVAILABLE (transport failure, or a garbage answer
- * such as a wrong result count), DEADLINE_EXCEEDED, INTERNAL, and
+ * Everything else counts: UNAVAILABLE (transport failure), WRONG_RESULT_COUNT
+ * (a garbage answer), DEADLINE_EXCEEDED, INTERNAL, and
  * RESOURCE_EXHAUSTED: a tier that sheds load is overloaded, and an open
  * breaker is exactly the back-off it needs; its records go on to the next
  * tier meanwhile instead of adding to its queue.
@@ -51,10 +51,8 @@ export class TierBreaker {
   ) {
     this.breaker = new CircuitBreaker<BatchCall, Classification[]>(
       async (records, options, signal) => {
-        const results = await classifier.classify(records, options, signal);
-        // A misaligned answer cannot be trusted for any record; count it as the tier failing.
-        if (results.length !== records.length) throw unavailable(`${name} returned ${results.length} results for ${records.length} records`);
-        return results;
+        // A misaligned answer cannot be trusted for any record; it counts as the tier failing (in-process tiers have no client to count it).
+        return expectOneResultPerRecord(name, records.length, await classifier.classify(records, options, signal));
       },
       {
         name: `tier:${name}`,

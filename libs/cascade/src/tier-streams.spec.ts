@@ -3,6 +3,7 @@ import { startClassifierServer, type RunningClassifierServer } from '@logclass/g
 import { ServiceMetrics, silentLogger } from '@logclass/observability';
 import { MarkerTier, parsePrometheusText } from '@logclass/test-support';
 import { GrpcClassifier } from '@logclass/tier-client';
+import { startShortAnsweringTier } from '../test/tier-servers';
 
 const recs = (tag: string, n: number): LogRecord[] =>
   Array.from({ length: n }, (_, i) => ({ source: tag, logMessage: i % 2 === 0 ? `${tag} ${i} @t label=Even` : `${tag} ${i}` }));
@@ -130,7 +131,24 @@ describe('tier client over streams', () => {
     expectAnswersFor(again, answered ?? []);
   });
 
-  it('retires streams past their age and carries on over fresh ones', async () => {
+  it('fails a batch the tier answered with the wrong number of results, as a unary answer would be', async () => {
+    const short = await startShortAnsweringTier();
+    const batch = recs('s', 3);
+    const viaStream = new GrpcClassifier({ tier: 'short', address: short.address, timeoutMs: 5_000, batchSize: 1_000, streams: 1 });
+    const unary = new GrpcClassifier({ tier: 'short', address: short.address, timeoutMs: 5_000, batchSize: 1_000 });
+    try {
+      for (const c of [viaStream, unary]) {
+        await expect(c.classify(batch)).rejects.toMatchObject({ code: 'WRONG_RESULT_COUNT', message: 'short returned 2 results for 3 records' });
+      }
+      expect(short.calls()).toBe(2);
+    } finally {
+      await viaStream.close();
+      await unary.close();
+      short.stop();
+    }
+  });
+
+    it('retires streams past their age and carries on over fresh ones', async () => {
     connect({ streamMaxAgeMs: 1 });
     for (let i = 0; i < 5; i++) {
       const batch = recs(`r${i}`, 3);

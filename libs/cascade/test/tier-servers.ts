@@ -1,5 +1,5 @@
 import { Server, ServerCredentials, status } from '@grpc/grpc-js';
-import { LogClassifierService, type LogClassifierServer } from '@logclass/contract';
+import { LogClassifierService, type ClassifyStreamRequest, type LogClassifierServer } from '@logclass/contract';
 import { abstained, type Classifier } from '@logclass/classifier';
 import { startClassifierServer, type RunningClassifierServer } from '@logclass/grpc-server';
 import { silentLogger } from '@logclass/observability';
@@ -43,7 +43,7 @@ export function remoteTier(name: string, address: string, breaker: BreakerSettin
 
 /**
  * A broken tier our own server code would never be: it answers every
- * ClassifyBatch with one result too few (logclass servers refuse to send a
+ * ClassifyBatch call and ClassifyStream message with one result too few (logclass servers refuse to send a
  * misaligned answer, so this speaks the contract directly).
  */
 export async function startShortAnsweringTier(): Promise<{ address: string; calls: () => number; stop: () => void }> {
@@ -57,7 +57,13 @@ export async function startShortAnsweringTier(): Promise<{ address: string; call
       callback(null, { results: call.request.records.slice(1).map(() => abstained('short', 'too few answers')) });
     },
     classify: unimplemented,
-    classifyStream: (call) => call.emit('error', { code: status.UNIMPLEMENTED, details: 'not in this stand-in' }),
+    classifyStream(call) {
+      call.on('data', (req: ClassifyStreamRequest) => {
+        calls++;
+        call.write({ sequence: req.sequence, results: req.records.slice(1).map(() => abstained('short', 'too few answers')) });
+      });
+      call.on('end', () => call.end());
+    },
     describe: unimplemented,
   };
   server.addService(LogClassifierService, service);

@@ -3,6 +3,7 @@ import {
   AdmissionQueue,
   abstained,
   decided,
+  expectOneResultPerRecord,
   unclassified,
 } from './index';
 
@@ -11,6 +12,16 @@ describe('results', () => {
     expect(decided('regex', 'User Action', 1, 'rule user-login')).toMatchObject({ outcome: Outcome.OUTCOME_DECIDED, label: 'User Action' });
     expect(abstained('embedding', 'p=0.31 < 0.5', 0.31)).toMatchObject({ outcome: Outcome.OUTCOME_ABSTAINED, label: '' });
     expect(unclassified('no tier decided')).toMatchObject({ outcome: Outcome.OUTCOME_UNCLASSIFIED, label: 'Unclassified', tier: '' });
+  });
+});
+
+describe('one result per record', () => {
+  it('passes an aligned answer through and refuses any other with a code of its own', () => {
+    const answer = [abstained('t', 'x'), abstained('t', 'y')];
+    expect(expectOneResultPerRecord('t', 2, answer)).toBe(answer);
+    expect(() => expectOneResultPerRecord('llm', 4, answer)).toThrow(
+      expect.objectContaining({ name: 'LogclassError', code: 'WRONG_RESULT_COUNT', message: 'llm returned 2 results for 4 records' }),
+    );
   });
 });
 

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'DEADLINE_EXCEEDED',
   'CANCELLED',
   'INTERNAL',
+  // A classifier broke its contract: not one result per record (see one-result-per-record.ts).
+  'WRONG_RESULT_COUNT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

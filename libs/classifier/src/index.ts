@@ -11,3 +11,4 @@ export {
 } from './errors';
 export { AdmissionQueue } from './admission-queue';
 export { classifyNonEmpty } from './empty-messages';
+export { expectOneResultPerRecord } from './one-result-per-record';

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { Classification, LogRecord } from '@logclass/contract';
-import { LogclassError, unclassified, type Classifier } from '@logclass/classifier';
+import { expectOneResultPerRecord, LogclassError, unclassified, type Classifier } from '@logclass/classifier';
 import { openCsvInput } from './csv-input';
 import { neutralizeRow } from './formula-guard';
 import { mapBatchesInOrder } from './ordered-batches';
@@ -145,10 +145,7 @@ async function classifyItems(
   signal: AbortSignal,
 ): Promise<Classification[]> {
   const readable = items.filter((item) => item.problem === undefined).map((item) => item.record);
-  const results = readable.length > 0 ? await classifier.classify(readable, options, signal) : [];
-  if (results.length !== readable.length) {
-    throw new LogclassError('INTERNAL', `classifier returned ${results.length} results for ${readable.length} records`);
-  }
+  const results = readable.length > 0 ? expectOneResultPerRecord('classifier', readable.length, await classifier.classify(readable, options, signal)) : [];
   let next = 0;
   return items.map((item) => (item.problem === undefined ? results[next++] : unclassified(item.problem)));
 }

@@ -19,6 +19,7 @@ import {
   abstained,
   classifyNonEmpty,
   EMPTY_MESSAGE_REASON,
+  expectOneResultPerRecord,
   invalidArgument,
   isEmptyMessage,
   LogclassError,
@@ -97,11 +98,8 @@ export function logClassifierService({ classifier, queue, limits, log, metrics, 
             ),
       signal,
     );
-    if (results.length !== records.length) {
-      // A classifier bug; never pass a misaligned answer on.
-      log.error({ expected: records.length, got: results.length }, 'classifier returned the wrong number of results');
-      throw new Error('result count mismatch');
-    }
+    // A classifier bug; never pass a misaligned answer on (it is answered INTERNAL and logged as one).
+    expectOneResultPerRecord(classifier.tier, records.length, results);
     countResults(results);
     return results;
   };

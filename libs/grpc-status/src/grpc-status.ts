@@ -18,10 +18,15 @@ export const GRPC_STATUS: Readonly<Record<ErrorCode, status>> = {
   DEADLINE_EXCEEDED: status.DEADLINE_EXCEEDED,
   CANCELLED: status.CANCELLED,
   INTERNAL: status.INTERNAL,
+  WRONG_RESULT_COUNT: status.INTERNAL,
 };
 
-/** Codes that only say how an HTTP body was refused; a gRPC status never means them. */
-const HTTP_ONLY: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE']);
+/**
+ * Codes a gRPC status never means on its own: how an HTTP body was refused,
+ * and a misaligned answer (a server sends it as INTERNAL; a client finds it
+ * by counting).
+ */
+const NOT_A_GRPC_STATUS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'WRONG_RESULT_COUNT']);
 
 /** What a gRPC caller gets for an error: its status and a safe message (see publicError). */
 export function toGrpcError(err: unknown): { code: status; details: string } {
@@ -31,7 +36,7 @@ export function toGrpcError(err: unknown): { code: status; details: string } {
 
 /** The reverse direction, for clients of a tier: a gRPC status back to the closed set. */
 export function fromGrpcStatus(code: number, details: string): LogclassError {
-  const entry = (Object.entries(GRPC_STATUS) as [ErrorCode, status][]).find(([name, grpc]) => grpc === code && !HTTP_ONLY.has(name));
+  const entry = (Object.entries(GRPC_STATUS) as [ErrorCode, status][]).find(([name, grpc]) => grpc === code && !NOT_A_GRPC_STATUS.has(name));
   if (entry) return new LogclassError(entry[0], details);
   return new LogclassError('UNAVAILABLE', `${status[code] ?? code}: ${details}`);
 }

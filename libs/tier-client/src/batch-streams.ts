@@ -17,7 +17,6 @@ export class StreamFailure extends Error {
 }
 
 interface Unanswered {
-  size: number;
   resolve(results: Classification[]): void;
   reject(err: Error): void;
 }
@@ -71,7 +70,6 @@ class BatchStream {
       const onAbort = () => giveUp(new LogclassError('CANCELLED', `${this.tier}: cancelled`));
       signal?.addEventListener('abort', onAbort, { once: true });
       this.unanswered.set(sequence, {
-        size: records.length,
         resolve: (results) => {
           settle();
           resolve(results);
@@ -95,12 +93,7 @@ class BatchStream {
   private answer(res: ClassifyStreamResponse): void {
     const batch = this.unanswered.get(res.sequence);
     if (!batch) return; // timed out or cancelled meanwhile
-    if (res.results.length !== batch.size) {
-      // A tier that answers the wrong number of rows cannot be trusted with any of them.
-      batch.reject(new LogclassError('UNAVAILABLE', `${this.tier} returned ${res.results.length} results for ${batch.size} records`));
-      return;
-    }
-    batch.resolve(res.results);
+    batch.resolve(res.results); // counted by the caller (GrpcClassifier), as a unary answer is
   }
 
   private fail(err: StreamFailure): void {

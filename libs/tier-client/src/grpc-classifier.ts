@@ -6,7 +6,7 @@ import {
   type DescribeResponse,
   type LogRecord,
 } from '@logclass/contract';
-import { LogclassError, type Classifier, type ErrorCode } from '@logclass/classifier';
+import { expectOneResultPerRecord, LogclassError, type Classifier, type ErrorCode } from '@logclass/classifier';
 import { fromGrpcStatus } from '@logclass/grpc-status';
 import { BatchStreams, StreamFailure } from './batch-streams';
 
@@ -87,7 +87,12 @@ export class GrpcClassifier implements Classifier {
     return parts.flat();
   }
 
+  /** One call's answer, by stream or unary call, checked for one result per record: a tier that answers the wrong number of rows cannot be trusted with any of them. */
   private async classifyChunk(records: readonly LogRecord[], options: ClassifyOptions | undefined, signal?: AbortSignal): Promise<Classification[]> {
+    return expectOneResultPerRecord(this.tier, records.length, await this.sendChunk(records, options, signal));
+  }
+
+  private async sendChunk(records: readonly LogRecord[], options: ClassifyOptions | undefined, signal?: AbortSignal): Promise<Classification[]> {
     if (!this.streams) return this.classifyUnary(records, options, signal);
     try {
       return await this.streams.send(records, options, signal);
@@ -107,14 +112,7 @@ export class GrpcClassifier implements Classifier {
       const call = this.client.classifyBatch({ records: records as LogRecord[], options }, this.metadata(), { deadline }, (err: ServiceError | null, res) => {
         signal?.removeEventListener('abort', onAbort);
         if (err) return reject(fromGrpcStatus(err.code, err.details));
-        const results = res?.results ?? [];
-        if (results.length !== records.length) {
-          // A tier that answers the wrong number of rows cannot be trusted with any of them.
-          return reject(
-            new LogclassError('UNAVAILABLE', `${this.tier} returned ${results.length} results for ${records.length} records`),
-          );
-        }
-        resolve(results);
+        resolve(res?.results ?? []);
       });
       const onAbort = () => call.cancel();
       signal?.addEventListener('abort', onAbort, { once: true });

@@ -16,6 +16,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   DEADLINE_EXCEEDED: 504,
   CANCELLED: 499,
   INTERNAL: 500,
+  WRONG_RESULT_COUNT: 500,
 };
 
 /** What a REST caller gets for an error: its status and a body with the code and a safe message (see publicError). */
