@@ -3,10 +3,9 @@ import { Cascade, type BreakerSettings, type CascadeTier, type UndecidedPolicy }
 import { EmbeddingClassifier, HashingEmbedder, trainArtifact } from '@logclass/embedding-tier';
 import { gatewaySettings, startGateway, type RunningGateway } from '@logclass/gateway-server';
 import { startClassifierServer, type RunningClassifierServer } from '@logclass/grpc-server';
-import { LlmClassifier } from '@logclass/llm-tier';
+import { buildLlmClassifier, llmTierConfig } from '@logclass/llm-tier';
 import { silentLogger } from '@logclass/observability';
 import { defineServiceConfig } from '@logclass/service-config';
-import { defaultTaxonomy } from '@logclass/taxonomy';
 import { GrpcClassifier } from '@logclass/tier-client';
 
 /** Serves a classifier as a real gRPC tier on 127.0.0.1 (any free port). */
@@ -58,9 +57,7 @@ const EXAMPLES = [
 export async function startTiersWithoutLlmKey(): Promise<{ embedding: RunningClassifierServer; llm: RunningClassifierServer }> {
   const embedder = new HashingEmbedder({ dimension: 256 });
   const artifact = await trainArtifact(embedder, EXAMPLES, { name: 'toy', version: '1', labels: ['User Action', 'Resource Usage', 'Security Alert'], threshold: 0.999, l2: 0.01 });
-  const llm = new LlmClassifier({
-    taxonomy: defaultTaxonomy, apiKey: undefined, baseUrl: 'http://127.0.0.1:9', model: 'none', temperature: 0, maxTokens: 16, timeoutMs: 1000,
-    concurrency: 1, retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 }, cacheSize: 0, cacheTtlMs: 0, cacheKey: 'exact', messagesPerCall: 1, maxBatchSize: 100,
-  });
+  // Built as the LLM service builds it from an environment without a key.
+  const llm = buildLlmClassifier(llmTierConfig.load({}), { maxBatchSize: 100 });
   return { embedding: await startTier(new EmbeddingClassifier(artifact, embedder, { cacheSize: 0 })), llm: await startTier(llm) };
 }
