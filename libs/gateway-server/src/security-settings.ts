@@ -23,7 +23,7 @@ export function securitySettings() {
       { min: 0, max: 1_000_000 },
     ),
     rateLimitBurst: setting.int('GATEWAY_RATE_LIMIT_BURST', 400, 'Requests a caller may send at once above the steady GATEWAY_RATE_LIMIT_RPS.', { min: 1, max: 10_000_000 }),
-    maxCsvRows: setting.int('GATEWAY_MAX_CSV_ROWS', 10_000_000, 'Most data rows in one CSV upload; past it the response fails with a message naming this limit.', { min: 1 }),
+    maxCsvRows: setting.int('GATEWAY_MAX_CSV_ROWS', 10_000_000, 'Most records (CSV data rows, lines) in one upload to POST /classify; past it the response fails with a message naming this limit.', { min: 1 }),
     httpTlsCertFile: setting.optionalString('GATEWAY_HTTP_TLS_CERT_FILE', 'PEM certificate chain: when set (with the key), the REST API is served over HTTPS.'),
     httpTlsKeyFile: setting.optionalString('GATEWAY_HTTP_TLS_KEY_FILE', 'PEM private key of the HTTPS certificate.'),
   };
