@@ -42,12 +42,7 @@ export function embeddingTierSettings() {
     ),
     cacheSize: setting.int('EMBEDDING_CACHE_SIZE', 100_000, 'Distinct message templates whose decision is cached (0 = no cache).', { min: 0, max: 10_000_000 }),
     cacheTtlMs: setting.int('EMBEDDING_CACHE_TTL_MS', 3_600_000, 'How long a cached decision lives, in ms (0 = until evicted).', { min: 0 }),
-    maxMessageChars: setting.int(
-      'EMBEDDING_MAX_MESSAGE_CHARS',
-      DEFAULT_MAX_MESSAGE_CHARS,
-      'Only this many leading characters of a message are embedded, bounding time and memory on huge lines (the row is returned whole).',
-      { min: 64, max: 10_000_000 },
-    ),
+    maxMessageChars: setting.int('EMBEDDING_MAX_MESSAGE_CHARS', DEFAULT_MAX_MESSAGE_CHARS, 'Only this many leading characters of a message are embedded, bounding time and memory on huge lines (the row is returned whole).', { min: 64, max: 10_000_000 }),
   };
 }
 
