@@ -160,4 +160,28 @@ describe('a slow stream (tail -f)', () => {
     expect(Math.max(...c.batches)).toBe(7);
     expect(c.batches.some((n) => n < 7)).toBe(true);
   });
+
+  it('reads plain lines only as far ahead as the consumer reads, and stops reading when it goes away', async () => {
+    let produced = 0;
+    let inputClosed = false;
+    const line = `${'x'.repeat(90)} login\n`;
+    const endless = new Readable({
+      read() {
+        this.push(line.repeat(100));
+        produced += line.length * 100;
+      },
+      destroy(err, cb) {
+        inputClosed = true;
+        cb(err);
+      },
+    });
+    const output = await classifyStream(endless, new RecordingClassifier(), { inputFormat: 'lines', batchSize: 50, maxBatchesInFlight: 2 });
+    output.read();
+    await new Promise((r) => setTimeout(r, 300));
+    // A few stream buffers plus the batches in flight and one chunk of lines, not the endless input.
+    expect(produced).toBeLessThan(1024 * 1024);
+    output.destroy();
+    await new Promise((r) => setImmediate(r));
+    expect(inputClosed).toBe(true);
+  });
 });
