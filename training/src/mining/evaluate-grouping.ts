@@ -24,6 +24,19 @@ const { values } = parseArgs({
   },
 });
 const seed = Number(values.seed);
+
+/**
+ * Families modelled on the kinds of system public log-parsing benchmarks
+ * draw from (HDFS, Hadoop, Spark, ZooKeeper, OpenStack, supercomputer RAS
+ * and node logs, Windows servicing, Linux auth and kernel, macOS, Android,
+ * a health app, Apache, a desktop proxy client, sshd), scored on their own
+ * as well: miners there are compared on such systems. Our families, written
+ * from knowledge of the formats, not from any benchmark's lines.
+ */
+const PARSER_BENCHMARK_FAMILIES = new Set([
+  'hdfs', 'hadoop-yarn', 'spark', 'zookeeper', 'openstack', 'bgl-ras', 'hpc-node', 'thunderbird', 'windows-cbs',
+  'linux-auth', 'linux-kernel', 'macos', 'android', 'health-app', 'apache-error', 'proxy-client', 'sshd',
+]);
 const rowsPerTemplate = Number(values.rows);
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
@@ -45,6 +58,8 @@ for (const view of CORPUS_VIEWS) {
   console.log(`${'family'.padEnd(22)} ${'rows'.padStart(6)} ${'true'.padStart(6)}   mask: acc%  t/tt pure%   miner acc%  t/tt pure%`);
   console.log(line('ALL', mask.overall, mined.overall));
   console.log(line('ALL (strict key)', strictScore(maskGroups), strictScore(minedGroups)));
+  const benchmarkLike = (groups: typeof maskGroups): GroupingScore => scoreGrouping(groups.filter((g) => PARSER_BENCHMARK_FAMILIES.has(g.family))).overall;
+  console.log(line('parser-benchmark-like', benchmarkLike(maskGroups), benchmarkLike(minedGroups)));
   const byAccuracy = [...mined.families].sort((x, y) => x[1].groupingAccuracy - y[1].groupingAccuracy);
   const shown = values.families ? [...mined.families.keys()] : byAccuracy.slice(0, 8).map(([f]) => f);
   for (const family of shown) {
