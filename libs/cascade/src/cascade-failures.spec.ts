@@ -88,7 +88,7 @@ describe('Cascade when tiers fail', () => {
     expect(counted.calls).toBe(3);
     expect(results[0].reason).toBe('embedding unavailable: not reachable (UNAVAILABLE)');
     expect(results[18].reason).toBe('embedding unavailable: breaker open');
-    expect(cascade.tierStatus()[1]).toEqual({ name: 'embedding', state: 'open', lastError: expect.any(String) });
+    expect(cascade.tierStatus()[1]).toEqual({ name: 'embedding', state: 'open', lastFailure: 'unreachable' });
     expect(transitions).toEqual([['embedding', 'open']]);
   });
 
@@ -120,7 +120,7 @@ describe('Cascade when tiers fail', () => {
       expect(results.map((r) => r.outcome)).toEqual(Array(10).fill(Outcome.OUTCOME_UNCLASSIFIED));
       expect(results[0].reason).toBe('embedding unavailable: bad answer (embedding returned 1 results for 2 records)');
       expect(short.calls()).toBe(3);
-      expect(cascade.tierStatus()[0].state).toBe('open');
+      expect(cascade.tierStatus()[0]).toEqual({ name: 'embedding', state: 'open', lastFailure: 'wrong_result_count' });
     } finally {
       short.stop();
     }

@@ -10,6 +10,7 @@ import { allTiersRouting, type RoutingPolicy } from './routing';
 import { TierBatcher } from './tier-batcher';
 import { TierBreaker, type BreakerState } from './tier-breaker';
 import type { TierCallListener } from './tier-calls';
+import type { TierFailure } from './tier-failure';
 
 export interface CascadeTier {
   /** The name routing refers to ("regex", "embedding", "llm"). */
@@ -42,7 +43,8 @@ export interface CascadeOptions {
 export interface TierStatus {
   name: string;
   state: BreakerState;
-  lastError?: string;
+  /** What the last failed call to the tier ran into (a category; the message went to the log). */
+  lastFailure?: TierFailure;
 }
 
 export type StateChangeListener = (tier: string, state: BreakerState) => void;
@@ -174,7 +176,7 @@ export class Cascade implements Classifier {
   }
 
   tierStatus(): TierStatus[] {
-    return this.tiers.map((t) => (t.lastError === undefined ? { name: t.name, state: t.state } : { name: t.name, state: t.state, lastError: t.lastError }));
+    return this.tiers.map((t) => (t.lastFailure === undefined ? { name: t.name, state: t.state } : { name: t.name, state: t.state, lastFailure: t.lastFailure }));
   }
 
   onStateChange(listener: StateChangeListener): void {

@@ -3,5 +3,6 @@ export { UNDECIDED_POLICIES, type UndecidedPolicy } from './cascade-run';
 export { parseRouting, allTiersRouting, DEFAULT_ROUTE, DEFAULT_ROUTING, type RoutingPolicy } from './routing';
 export { breakerSettings, breakerSettingsFrom, DEFAULT_BREAKER_SETTINGS, type BreakerSettings, type BreakerSettingsSchema } from './breaker-settings';
 export { isCallerFault, type BreakerState } from './tier-breaker';
+export { tierFailure, type TierFailure } from './tier-failure';
 export { instrumentCascade, BREAKER_STATE_VALUES } from './cascade-metrics';
 export { tierCallResult, type TierCallResult, type TierCallListener } from './tier-calls';

@@ -1,4 +1,5 @@
 import { LogclassError } from '@logclass/classifier';
+import { tierFailure } from './tier-failure';
 
 /** Why a tier did not decide a record: it abstained (a normal answer), or it could not be asked or failed. */
 export interface Miss {
@@ -10,15 +11,6 @@ export interface Miss {
   bestGuess?: { label: string; confidence: number };
 }
 
-/** opossum's own error codes (it sets `code` on the Error it rejects with). */
-const OPOSSUM_OPEN = 'EOPENBREAKER';
-const OPOSSUM_TIMEOUT = 'ETIMEDOUT';
-
-/** True when the error is opossum refusing the call because the breaker is open. */
-export function isBreakerOpen(err: unknown): boolean {
-  return (err as { code?: unknown } | null)?.code === OPOSSUM_OPEN;
-}
-
 /**
  * A short, caller-safe phrase for why a batch call to a tier failed, e.g.
  * "embedding unavailable: breaker open". Callers see it in `reason`; the full
@@ -26,24 +18,23 @@ export function isBreakerOpen(err: unknown): boolean {
  * closed LogclassError set may hold hosts or paths and are never copied.
  */
 export function tierFailureReason(tier: string, err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (code === OPOSSUM_OPEN) return `${tier} unavailable: breaker open`;
-  if (code === OPOSSUM_TIMEOUT) return `${tier} unavailable: deadline exceeded`;
-  if (!(err instanceof LogclassError)) return `${tier} unavailable: internal error`;
-  switch (err.code) {
-    case 'DEADLINE_EXCEEDED':
+  switch (tierFailure(err)) {
+    case 'breaker_open':
+      return `${tier} unavailable: breaker open`;
+    case 'deadline_exceeded':
       return `${tier} unavailable: deadline exceeded`;
-    case 'RESOURCE_EXHAUSTED':
+    case 'overloaded':
       return `${tier} unavailable: overloaded (RESOURCE_EXHAUSTED)`;
-    case 'INVALID_ARGUMENT':
-      return `${tier} refused the batch (INVALID_ARGUMENT: ${err.message})`;
-    case 'UNAVAILABLE':
+    case 'unreachable':
+    case 'tls':
       return `${tier} unavailable: not reachable (UNAVAILABLE)`;
-    case 'WRONG_RESULT_COUNT':
-      // The message is of our own making (expectOneResultPerRecord): counts only.
-      return `${tier} unavailable: bad answer (${err.message})`;
+    // These two messages are of our own making (the caller's refusal, expectOneResultPerRecord's counts).
+    case 'refused':
+      return `${tier} refused the batch (INVALID_ARGUMENT: ${(err as LogclassError).message})`;
+    case 'wrong_result_count':
+      return `${tier} unavailable: bad answer (${(err as LogclassError).message})`;
     default:
-      return `${tier} unavailable: ${err.code}`;
+      return err instanceof LogclassError ? `${tier} unavailable: ${err.code}` : `${tier} unavailable: internal error`;
   }
 }
 

@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { Classification, ClassifyOptions, LogRecord } from '@logclass/contract';
 import type { Logger } from '@logclass/observability';
-import { isBreakerOpen } from './reasons';
+import { isBreakerOpen } from './tier-failure';
 import type { TierBreaker } from './tier-breaker';
 
 /** What one tier call gave a slice of a submission: its answers, or the call's error. */

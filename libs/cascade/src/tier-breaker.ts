@@ -4,6 +4,7 @@ import { expectOneResultPerRecord, LogclassError, type Classifier } from '@logcl
 import type { Logger } from '@logclass/observability';
 import type { BreakerSettings } from './breaker-settings';
 import { tierCallResult, type TierCallListener } from './tier-calls';
+import { tierFailure, type TierFailure } from './tier-failure';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
@@ -38,6 +39,8 @@ export function isCallerFault(err: unknown, cancelledByUs = false): boolean {
 export class TierBreaker {
   private readonly breaker: CircuitBreaker<BatchCall, Classification[]>;
   private current: BreakerState = 'closed';
+  private lastFailureSeen: TierFailure | undefined;
+  /** For the logs only: the raw message may name internal hosts and files. */
   private lastErrorMessage: string | undefined;
 
   constructor(
@@ -73,6 +76,7 @@ export class TierBreaker {
     this.breaker.on('close', () => this.transition('closed'));
     // Timeouts are failures too (opossum emits both events for them).
     this.breaker.on('failure', (err: Error) => {
+      this.lastFailureSeen = tierFailure(err);
       this.lastErrorMessage = err.message;
     });
   }
@@ -81,8 +85,9 @@ export class TierBreaker {
     return this.current;
   }
 
-  get lastError(): string | undefined {
-    return this.lastErrorMessage;
+  /** What the last failed call ran into. */
+  get lastFailure(): TierFailure | undefined {
+    return this.lastFailureSeen;
   }
 
   /** Classify one batch through the breaker. Rejects when the tier failed, timed out or the breaker is open. */
@@ -116,7 +121,7 @@ export class TierBreaker {
     const from = this.current;
     if (from === to) return;
     this.current = to;
-    const fields = { tier: this.name, from, to, lastError: this.lastErrorMessage };
+    const fields = { tier: this.name, from, to, lastFailure: this.lastFailureSeen, lastError: this.lastErrorMessage };
     if (to === 'open') this.log.warn(fields, 'circuit breaker opened: tier skipped until it recovers');
     else this.log.info(fields, `circuit breaker ${to}`);
     this.onTransition(this.name, from, to);

@@ -1,5 +1,5 @@
 import { LogclassError } from '@logclass/classifier';
-import { isBreakerOpen } from './reasons';
+import { isBreakerOpen } from './tier-failure';
 
 /**
  * How one batch call to a tier ended, as a bounded label value:

@@ -2,7 +2,7 @@ import type { ChannelCredentials } from '@grpc/grpc-js';
 import type { TierStatus } from '@logclass/cascade';
 import { checkHealth, type HealthStatus } from '@logclass/tier-client';
 import type { TierAddress } from './tier-list';
-import { safeErrorSummary } from './security/error-summary';
+import { tierFailureSummary } from './security/error-summary';
 
 export interface TierReadiness {
   name: string;
@@ -37,7 +37,7 @@ export async function checkReadiness(
   const report = tiers.map((t, i): TierReadiness => {
     const status = states.get(t.name);
     const entry: TierReadiness = { name: t.name, address: t.address, health: health[i], breaker: status?.state ?? 'closed' };
-    if (status?.lastError) entry.lastError = safeErrorSummary(status.lastError);
+    if (status?.lastFailure) entry.lastError = tierFailureSummary(status.lastFailure);
     return entry;
   });
   const usable = report.filter((t) => t.health === 'SERVING' && t.breaker !== 'open').length;

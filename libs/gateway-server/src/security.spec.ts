@@ -1,11 +1,13 @@
 import { credentials, Metadata, status, type ServiceError } from '@grpc/grpc-js';
 import { LogClassifierClient, type ClassifyResponse } from '@logclass/contract';
+import { tierFailure } from '@logclass/cascade';
+import { LogclassError } from '@logclass/classifier';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
 import { startGatewayOverMarker } from '../test/gateway-fixture';
 import type { RunningGateway } from './index';
 import { needsKey } from './http/auth';
 import { grpcPeerAddress } from './security/caller-identity';
-import { safeErrorSummary } from './security/error-summary';
+import { tierFailureSummary } from './security/error-summary';
 import { TokenBuckets } from './security/token-buckets';
 
 const KEY = 'k-3f9a-secret-value';
@@ -108,11 +110,17 @@ describe('security helpers', () => {
     expect(grpcPeerAddress('unix:/tmp/s')).toBe('unix:/tmp/s');
   });
 
-  it('summarises a tier failure without its text', () => {
-    const raw = '14 UNAVAILABLE: No connection established. Last error: connect ECONNREFUSED 10.0.3.7:50052';
-    expect(safeErrorSummary(raw)).toBe('not reachable');
-    expect(safeErrorSummary('Timed out after 2000ms')).toBe('deadline exceeded');
-    expect(safeErrorSummary('Breaker is open')).toBe('breaker open');
-    expect(safeErrorSummary('/etc/secret/path: weird')).toBe('failed (details in the gateway log)');
+  it('summarises a tier failure by its kind, never its text', () => {
+    const summary = (err: unknown) => tierFailureSummary(tierFailure(err));
+    expect(summary(new LogclassError('UNAVAILABLE', 'No connection established. Last error: connect ECONNREFUSED 10.0.3.7:50052'))).toBe('not reachable');
+    expect(summary(new LogclassError('UNAVAILABLE', 'No connection established. Last error: SSL routines::certificate verify failed'))).toBe('TLS failure');
+    expect(summary(Object.assign(new Error('Timed out after 2000ms'), { code: 'ETIMEDOUT' }))).toBe('deadline exceeded');
+    expect(summary(Object.assign(new Error('Breaker is open'), { code: 'EOPENBREAKER' }))).toBe('breaker open');
+    expect(summary(new LogclassError('WRONG_RESULT_COUNT', 'llm returned 1 results for 2 records'))).toBe('bad answer (wrong result count)');
+    expect(summary(new LogclassError('UNAUTHENTICATED', 'missing or invalid API key'))).toBe('refused our credentials');
+    expect(summary(new LogclassError('RESOURCE_EXHAUSTED', 'queue full'))).toBe('overloaded');
+    // Words that look like a category say nothing: only the code does.
+    expect(summary(new LogclassError('INTERNAL', 'returned 1 results for 2 records; queue; deadline'))).toBe('failed (details in the gateway log)');
+    expect(summary(new Error('/etc/secret/path: weird'))).toBe('failed (details in the gateway log)');
   });
 });

@@ -1,21 +1,25 @@
-/**
- * A fixed phrase for a tier's last failure, safe to show to anyone who can
- * GET /readyz. The raw message (grpc-js "connect ECONNREFUSED 10.0.3.7:50052",
- * a TLS error naming a file...) maps internal addresses and goes to the logs
- * only; here only a category from this closed list ever comes out.
- */
-const CATEGORIES: ReadonlyArray<[RegExp, string]> = [
-  [/breaker is open/i, 'breaker open'],
-  [/timed out|deadline/i, 'deadline exceeded'],
-  [/ returned \d+ results for \d+ records$/, 'bad answer (wrong result count)'],
-  [/resource.?exhausted|overloaded|queue/i, 'overloaded'],
-  [/unauthenticated|api key/i, 'refused our credentials'],
-  [/ssl|tls|certificate|handshake/i, 'TLS failure'],
-  [/unavailable|no connection|connect|refused|unreachable|reset|closed/i, 'not reachable'],
-  [/cancel/i, 'cancelled'],
-];
+import type { TierFailure } from '@logclass/cascade';
 
-export function safeErrorSummary(message: string): string {
-  for (const [pattern, phrase] of CATEGORIES) if (pattern.test(message)) return phrase;
-  return 'failed (details in the gateway log)';
+/**
+ * A fixed phrase for each kind of tier failure, safe to show to anyone who
+ * can GET /readyz. The raw message (grpc-js "connect ECONNREFUSED
+ * 10.0.3.7:50052", a TLS error naming a file...) maps internal addresses and
+ * goes to the logs only; the breaker keeps the failure's category, and only
+ * these phrases ever come out.
+ */
+const SUMMARIES: Readonly<Record<TierFailure, string>> = {
+  breaker_open: 'breaker open',
+  deadline_exceeded: 'deadline exceeded',
+  wrong_result_count: 'bad answer (wrong result count)',
+  overloaded: 'overloaded',
+  refused: 'refused our batch',
+  unauthenticated: 'refused our credentials',
+  tls: 'TLS failure',
+  unreachable: 'not reachable',
+  cancelled: 'cancelled',
+  failed: 'failed (details in the gateway log)',
+};
+
+export function tierFailureSummary(failure: TierFailure): string {
+  return SUMMARIES[failure];
 }
