@@ -19,6 +19,7 @@ import { buildEmbeddingClassifier, embeddingTierConfig } from '@logclass/embeddi
 import { buildLlmClassifier, llmTierConfig } from '@logclass/llm-tier';
 import { silentLogger } from '@logclass/observability';
 import { buildRegexClassifier, regexTierConfig } from '@logclass/regex-tier';
+import { runBatchesInFlight } from './lib/batches-in-flight';
 import { DEFAULT_SHAPES_PER_TEMPLATE, messageShapes, prng, withRandomIds } from './lib/generate-csv';
 import { printTable } from './lib/report';
 import { startSystem } from './lib/system';
@@ -42,21 +43,11 @@ async function inProcessCascade(env: Record<string, string>): Promise<Cascade> {
 /** Runs batches with a fixed number in flight; returns rows/s and checks every row came back. */
 async function drive(records: LogRecord[], classify: (batch: LogRecord[]) => Promise<Classification[]>): Promise<{ rowsPerSecond: number; labels: string[] }> {
   const labels: string[] = new Array(records.length);
-  let next = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < records.length) {
-        const at = next;
-        next += BATCH;
-        const batch = records.slice(at, at + BATCH);
-        const results = await classify(batch);
-        if (results.length !== batch.length) throw new Error('lost rows');
-        results.forEach((r, i) => (labels[at + i] = r.label));
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const seconds = await runBatchesInFlight(records, BATCH, IN_FLIGHT, async (batch, at) => {
+    const results = await classify(batch);
+    if (results.length !== batch.length) throw new Error('lost rows');
+    results.forEach((r, i) => (labels[at + i] = r.label));
+  });
   return { rowsPerSecond: records.length / seconds, labels };
 }
 

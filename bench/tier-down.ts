@@ -8,6 +8,7 @@
  */
 import { credentials, Metadata } from '@grpc/grpc-js';
 import { LogClassifierClient, type Classification, type LogRecord } from '@logclass/contract';
+import { runBatchesInFlight } from './lib/batches-in-flight';
 import { DEFAULT_SHAPES_PER_TEMPLATE, messageShapes, prng, withRandomIds } from './lib/generate-csv';
 import { percentile, printTable } from './lib/report';
 import { startSystem } from './lib/system';
@@ -19,21 +20,12 @@ const IN_FLIGHT = 4;
 async function drive(records: LogRecord[], call: (b: LogRecord[]) => Promise<Classification[]>) {
   const latencies: number[] = [];
   let unclassified = 0;
-  let next = 0;
-  const t0 = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < records.length) {
-        const at = next;
-        next += BATCH;
-        const s = process.hrtime.bigint();
-        const res = await call(records.slice(at, at + BATCH));
-        latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
-        unclassified += res.filter((r) => r.label === 'Unclassified').length;
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const seconds = await runBatchesInFlight(records, BATCH, IN_FLIGHT, async (batch) => {
+    const s = process.hrtime.bigint();
+    const res = await call(batch);
+    latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
+    unclassified += res.filter((r) => r.label === 'Unclassified').length;
+  });
   latencies.sort((a, b) => a - b);
   return { rowsPerSecond: records.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), unclassified };
 }
