@@ -42,8 +42,18 @@ export function outputFormatOf(input: InputFormat, flag: string | undefined): Ou
   return flag === undefined ? defaultOutputFormat(input) : usage('--output-format', () => parseOutputFormat(flag));
 }
 
-/** The reading options of classifyStream from the flags; a bad continuation pattern is a usage error before anything is read. */
+/**
+ * The reading options of classifyStream from the flags. A bad continuation
+ * pattern, or a flag of another format (`--message-field` on input read as
+ * plain lines), is a usage error before anything is read.
+ */
 export function readingOptions(flags: InputFlags, inputFormat: InputFormat, outputFormat: OutputFormat): ClassifyStreamOptions {
+  const only = (flag: string, value: string | undefined, format: InputFormat) => {
+    if (value !== undefined && inputFormat !== format) throw new CliError(EXIT.USAGE, `${flag} applies to --input-format ${format} (the input is read as ${inputFormat})`);
+  };
+  only('--continuation', flags.continuation, 'lines');
+  only('--message-field', flags.messageField, 'jsonl');
+  only('--source-field', flags.sourceField, 'jsonl');
   if (flags.continuation !== undefined) usage('--continuation', () => continuationRule(flags.continuation));
   return { inputFormat, outputFormat, source: flags.source, continuation: flags.continuation, messageField: flags.messageField, sourceField: flags.sourceField };
 }

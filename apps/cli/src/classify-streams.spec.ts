@@ -107,6 +107,7 @@ describe('logclass classify with plain lines and JSON lines, from stdin (a real 
     expect(await cli('classify', log, '--continuation', '(a+)+')).toMatchObject({ code: EXIT.USAGE, stderr: expect.stringMatching(/--continuation: continuation pattern refused/) });
     expect(await cli('classify', log, '--input-format', 'xml')).toMatchObject({ code: EXIT.USAGE, stderr: expect.stringMatching(/--input-format: unknown input format "xml": choose from csv, lines, jsonl/) });
     expect(await cli('classify', log, '--output-format', 'tsv')).toMatchObject({ code: EXIT.USAGE });
+    expect(await cli('classify', log, '--message-field', 'msg')).toMatchObject({ code: EXIT.USAGE, stderr: 'logclass: --message-field applies to --input-format jsonl (the input is read as lines)\n' });
   });
 
   describe('behind tail -f: lines written slowly to a child process are answered before stdin closes', () => {

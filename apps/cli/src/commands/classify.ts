@@ -38,23 +38,36 @@ export function registerClassifyCommand(program: Command, io: CliIo): void {
     .command('classify')
     .summary('classify a CSV, plain log lines or JSON lines, from a file or stdin (through the gateway, or --in-process)')
     .description(
-      'Reads <input> (a file, or - for standard input) and writes one labelled record per input record, in order, as they\n' +
-        'are decided (a record waits at most ~200 ms for others to share its batch, so `tail -f app.log | logclass classify -`\n' +
-        'answers each line as it comes). --input-format (default: by file name; - reads plain lines):\n' +
-        '  csv    columns source and log_message (others kept); the output is the same rows with target_label added\n' +
-        '  lines  one record per line; a line matching --continuation (default: indented, "Caused by: ", "Suppressed: ",\n' +
-        '         "at ", "... N more") continues the record above, so a stack trace is one record; blank lines are skipped\n' +
-        '  jsonl  one JSON object per line; the message and source are read at --message-field and --source-field\n' +
-        '--output-format csv (source,log_message,target_label for lines and JSON lines) or jsonl (each input object, CSV row\n' +
-        'or {source, log_message} with target_label and the --columns added; default tier,confidence,reason); default: jsonl\n' +
-        'for JSON lines in, csv otherwise. A line that is not valid JSON, not an object, has no message or is not UTF-8 is\n' +
-        'answered in its place, Unclassified, with the problem as its reason.\n' +
-        'By default the input is streamed to the gateway; with --in-process the regex rules, the embedding model and the LLM\n' +
-        '(when GROQ_API_KEY is set; otherwise those rows come back Unclassified) run in this process, no servers needed,\n' +
-        'with the REGEX_*, EMBEDDING_* and LLM_* variables and defaults of the services (the flags below override theirs).\n' +
-        'Inputs of any size are streamed; a result that breaks off midway is never written to -o.\n' +
-        'On a terminal a progress bar (rows, rows/s, ETA) appears on stderr for files that take more than a second;\n' +
+      [
+        'Reads <input> (a file, or - for standard input) and writes one labelled record',
+        'per input record, in order, as they are decided: a record waits at most ~200 ms',
+        'for others to share its batch, so `tail -f app.log | logclass classify -`',
+        'answers each line as it comes.',
+        '',
+        '--input-format (default: by file name; - reads plain lines):',
+        '  csv    columns source and log_message (others kept): the same rows come back',
+        '         with target_label added',
+        '  lines  a record per line; a line matching --continuation (default: indented,',
+        '         "Caused by: ", "Suppressed: ", "at ", "... N more") continues the',
+        '         record above, so a stack trace is one record; blank lines are skipped',
+        '  jsonl  a JSON object per line; the message and source are read at',
+        '         --message-field and --source-field',
+        '--output-format csv (source,log_message,target_label for lines and JSON lines)',
+        'or jsonl (each input object, CSV row or {source, log_message} with target_label',
+        'and the --columns added, default tier,confidence,reason); default: jsonl for',
+        'JSON lines in, csv otherwise. A line that is not valid JSON, not an object, has',
+        'no message or is not UTF-8 is answered in its place, Unclassified, with the',
+        'problem as its reason.',
+        '',
+        'By default the input is streamed to the gateway; with --in-process the regex',
+        'rules, the embedding model and the LLM (when GROQ_API_KEY is set; otherwise',
+        'those rows come back Unclassified) run in this process, no servers needed, with',
+        'the REGEX_*, EMBEDDING_* and LLM_* variables and defaults of the services (the',
+        'flags below override theirs). Inputs of any size are streamed; a result that',
+        'breaks off midway is never written to -o. On a terminal a progress bar (rows,',
+        'rows/s, ETA) appears on stderr for files that take more than a second;',
         'otherwise a progress line every 5 s (--quiet: none).',
+      ].join('\n'),
     )
     .argument('<input>', 'file to classify (CSV, plain lines or JSON lines), or - for standard input')
     .option('-o, --output <file>', 'where to write the result (default: standard output)')
