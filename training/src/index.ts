@@ -1,4 +1,4 @@
-// What the logclass CLI runs from training/ (`npm run train` is `logclass train`; `npm run evaluate` runs the same code as `logclass evaluate`).
+// What the logclass CLI runs from training/ (`npm run train` is `logclass train`, `npm run evaluate` is `logclass evaluate`).
 export { addTrainOptions, runTrain, type TrainCommandOptions, type TrainOutcome } from './commands/train-command';
 export { addEvaluateOptions, runEvaluate, evaluationSvg, EVALUATION_SVG, type EvaluateCommandOptions } from './commands/evaluate-command';
 export { promoteVersion, describeVersions, type PromoteOutcome } from './commands/promote-command';
