@@ -3,7 +3,7 @@ import { loadArtifact, readArtifactMetadata } from './artifact';
 import { createEmbedder, embedderSpecFromId, type EmbedderSpec } from './create-embedder';
 import { EmbeddingClassifier } from './embedding-classifier';
 
-/** What a deployment chooses; the embedding service maps its EMBEDDING_* variables onto this. */
+/** What a deployment chooses; buildEmbeddingClassifier maps the EMBEDDING_* settings onto this. */
 export interface EmbeddingTierOptions {
   /** Folder holding model.json + weights.f32. */
   modelDir: string;
