@@ -1,5 +1,5 @@
 export type { Classifier } from './classifier';
-export { decided, abstained, unclassified, isDecided, isEmptyMessage, EMPTY_MESSAGE_REASON } from './results';
+export { decided, abstained, unclassified, isDecided } from './results';
 export {
   LogclassError,
   ERROR_CODES,
@@ -10,5 +10,5 @@ export {
   unavailable,
 } from './errors';
 export { AdmissionQueue } from './admission-queue';
-export { classifyNonEmpty } from './empty-messages';
+export { classifyNonEmpty, isEmptyMessage, EMPTY_MESSAGE_REASON } from './empty-messages';
 export { expectOneResultPerRecord } from './one-result-per-record';

@@ -17,10 +17,3 @@ export function unclassified(reason: string, tier = ''): Classification {
 export function isDecided(c: Classification): boolean {
   return c.outcome === Outcome.OUTCOME_DECIDED;
 }
-
-/** Reason for records that can never be decided. Every tier and the gateway use the same words. */
-export const EMPTY_MESSAGE_REASON = 'empty log_message';
-
-export function isEmptyMessage(message: string): boolean {
-  return message.trim().length === 0;
-}

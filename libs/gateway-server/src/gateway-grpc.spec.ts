@@ -66,8 +66,24 @@ describe('gateway gRPC API (the LogClassifier contract over the cascade)', () =>
 
   it('refuses requests with missing fields with INVALID_ARGUMENT', async () => {
     await expect(unary(client.classify, {})).rejects.toMatchObject({ code: status.INVALID_ARGUMENT, details: 'record is required' });
-    await expect(unary(client.classify, { record: { source: 'A', logMessage: '' } })).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
     await expect(unary(client.classifyBatch, { records: [] })).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
+  });
+
+  it('answers an empty message Unclassified with its reason in Classify, ClassifyBatch and ClassifyStream alike, never an error', async () => {
+    const expected = { outcome: Outcome.OUTCOME_UNCLASSIFIED, label: 'Unclassified', tier: '', reason: EMPTY_MESSAGE_REASON };
+    for (const logMessage of ['', '  \t ']) {
+      const one = await unary<ClassifyRequest, ClassifyResponse>(client.classify, { record: { source: 'A', logMessage } });
+      expect(one.result).toMatchObject(expected);
+    }
+    const batch = await unary<ClassifyBatchRequest, ClassifyBatchResponse>(client.classifyBatch, { records: [{ source: 'A', logMessage: ' ' }] });
+    expect(batch.results).toEqual([expect.objectContaining(expected)]);
+    const call = client.classifyStream();
+    const answers: ClassifyStreamResponse[] = [];
+    const done = new Promise<void>((resolve, reject) => call.on('data', (r: ClassifyStreamResponse) => answers.push(r)).on('end', resolve).on('error', reject));
+    call.write({ sequence: 7, records: [{ source: 'S', logMessage: '' }] });
+    call.end();
+    await done;
+    expect(answers).toEqual([{ sequence: 7, results: [expect.objectContaining(expected)] }]);
   });
 
   it('describes itself and speaks health checking and reflection', async () => {

@@ -58,7 +58,7 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
   let grpc: RunningTierService;
   try {
     // The cascade answers empty messages itself (Unclassified): the gateway never abstains.
-    grpc = await startTierService('GATEWAY', cfg, cascade, log, metrics, { passEmptyMessages: true, ...security.grpc });
+    grpc = await startTierService('GATEWAY', cfg, cascade, log, metrics, security.grpc);
     await http.app.listen({ host: cfg.host, port: cfg.httpPort });
   } catch (err) {
     await http.app.close();

@@ -10,23 +10,29 @@ import {
   type ClassifyBatchResponse,
   type LogRecord,
 } from '@logclass/contract';
-import { abstained, decided, type Classifier } from '@logclass/classifier';
+import { abstained, classifyNonEmpty, decided, EMPTY_MESSAGE_REASON, type Classifier } from '@logclass/classifier';
 import { ServiceMetrics, silentLogger } from '@logclass/observability';
 import { checkHealth, GrpcClassifier } from '@logclass/tier-client';
 import { listServicesByReflection } from '@logclass/test-support';
 import { startClassifierServer, type RunningClassifierServer } from './index';
 
-/** A tiny real classifier: decides lines containing "login", abstains otherwise; can be held. */
+/** A tiny real classifier: decides lines containing "login", abstains otherwise (empty ones as every tier does); can be held. */
 class KeywordClassifier implements Classifier {
   readonly tier = 'keyword';
   calls = 0;
+  /** Every message the classifier was given. */
+  seen: string[] = [];
   hold: Promise<void> | undefined;
   serving = true;
   async classify(records: readonly LogRecord[]): Promise<Classification[]> {
     this.calls++;
+    this.seen.push(...records.map((r) => r.logMessage));
     if (this.hold) await this.hold;
-    return records.map((r) =>
-      r.logMessage.includes('login') ? decided(this.tier, 'User Action', 1, 'keyword login') : abstained(this.tier, 'no keyword'),
+    return classifyNonEmpty(
+      records,
+      () => abstained(this.tier, EMPTY_MESSAGE_REASON),
+      async (nonEmpty) =>
+        nonEmpty.map((r) => (r.logMessage.includes('login') ? decided(this.tier, 'User Action', 1, 'keyword login') : abstained(this.tier, 'no keyword'))),
     );
   }
   describe() {
@@ -67,23 +73,25 @@ describe('classifier server', () => {
   const unary = <Req, Res>(method: (req: Req, md: Metadata, cb: (e: ServiceError | null, r: Res) => void) => unknown, req: Req) =>
     new Promise<Res>((resolve, reject) => method.call(client, req, new Metadata(), (e, r) => (e ? reject(e) : resolve(r))));
 
-  it('classifies one record and refuses a missing record or message', async () => {
+  it('classifies one record and refuses a missing record', async () => {
     const res = await unary<ClassifyRequest, ClassifyResponse>(client.classify, { record: rec('user login ok') });
     expect(res.result).toMatchObject({ outcome: Outcome.OUTCOME_DECIDED, label: 'User Action', tier: 'keyword' });
     await expect(unary(client.classify, {})).rejects.toMatchObject({ code: status.INVALID_ARGUMENT, details: 'record is required' });
-    await expect(unary(client.classify, { record: rec('  ') })).rejects.toMatchObject({
-      code: status.INVALID_ARGUMENT,
-      details: 'record.log_message is required',
-    });
   });
 
-  it('answers a batch in order, empty messages abstained without reaching the classifier', async () => {
+  it('passes empty messages to the classifier, so Classify answers them as ClassifyBatch does: never an error', async () => {
+    const one = await unary<ClassifyRequest, ClassifyResponse>(client.classify, { record: rec('  ') });
+    expect(one.result).toMatchObject({ outcome: Outcome.OUTCOME_ABSTAINED, tier: 'keyword', reason: 'empty log_message' });
     const res = await unary<ClassifyBatchRequest, ClassifyBatchResponse>(client.classifyBatch, { records: [rec('a'), rec(''), rec('login')] });
     expect(res.results.map((r: Classification) => [r.outcome, r.reason])).toEqual([
       [Outcome.OUTCOME_ABSTAINED, 'no keyword'],
       [Outcome.OUTCOME_ABSTAINED, 'empty log_message'],
       [Outcome.OUTCOME_DECIDED, 'keyword login'],
     ]);
+    expect(classifier.seen).toEqual(['  ', 'a', '', 'login']);
+  });
+
+  it('refuses an empty batch and one over the batch size limit', async () => {
     await expect(unary(client.classifyBatch, { records: [] })).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
     await expect(unary(client.classifyBatch, { records: [rec('1'), rec('2'), rec('3'), rec('4')] })).rejects.toMatchObject({
       code: status.RESOURCE_EXHAUSTED,

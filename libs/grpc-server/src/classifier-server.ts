@@ -29,8 +29,6 @@ export interface ClassifierServerOptions {
   apiKeys?: readonly string[];
   /** See LogClassifierServiceDeps.admit (the gateway's rate limit). */
   admit?: CallAdmission;
-  /** See LogClassifierServiceDeps.passEmptyMessages (the gateway sets it). */
-  passEmptyMessages?: boolean;
   channelOptions?: ChannelOptions;
 }
 
@@ -76,7 +74,6 @@ export async function startClassifierServer(opts: ClassifierServerOptions): Prom
       metrics: opts.metrics,
       apiKeys: new ApiKeyCheck(opts.apiKeys ?? []),
       admit: opts.admit,
-      passEmptyMessages: opts.passEmptyMessages,
     }),
   );
   opts.metrics?.trackQueue(() => ({ running: queue.inFlight, waiting: queue.queued }));

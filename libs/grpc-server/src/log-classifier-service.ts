@@ -16,12 +16,8 @@ import {
 } from '@logclass/contract';
 import {
   AdmissionQueue,
-  abstained,
-  classifyNonEmpty,
-  EMPTY_MESSAGE_REASON,
   expectOneResultPerRecord,
   invalidArgument,
-  isEmptyMessage,
   LogclassError,
   type Classifier,
 } from '@logclass/classifier';
@@ -53,12 +49,6 @@ export interface LogClassifierServiceDeps {
   apiKeys?: ApiKeyCheck;
   /** Called once per contract call (once per stream) after the key check; throws a LogclassError to refuse it (e.g. a rate limit). */
   admit?: CallAdmission;
-  /**
-   * Tiers get empty messages answered for them (abstained) so no model sees
-   * one. A classifier that must answer them itself — the gateway's cascade,
-   * which never abstains — sets this.
-   */
-  passEmptyMessages?: boolean;
 }
 
 /** What an admission hook knows of a call. */
@@ -70,7 +60,7 @@ export interface CallInfo {
 }
 export type CallAdmission = (call: CallInfo) => void;
 
-export function logClassifierService({ classifier, queue, limits, log, metrics, apiKeys, admit, passEmptyMessages }: LogClassifierServiceDeps): LogClassifierServer {
+export function logClassifierService({ classifier, queue, limits, log, metrics, apiKeys, admit }: LogClassifierServiceDeps): LogClassifierServer {
   const authorize = (call: { metadata: Metadata; getPeer(): string }, rpc: string) => {
     apiKeys?.checkMetadata(call.metadata);
     admit?.({ rpc, metadata: call.metadata, peer: call.getPeer() });
@@ -87,17 +77,8 @@ export function logClassifierService({ classifier, queue, limits, log, metrics, 
     };
   };
   const run = async (records: readonly LogRecord[], options: ClassifyOptions | undefined, signal: AbortSignal) => {
-    const results = await queue.run(
-      () =>
-        passEmptyMessages
-          ? classifier.classify(records, options, signal)
-          : classifyNonEmpty(
-              records,
-              () => abstained(classifier.tier, EMPTY_MESSAGE_REASON),
-              (nonEmpty) => classifier.classify(nonEmpty, options, signal),
-            ),
-      signal,
-    );
+    // Empty messages go to the classifier like any other: every classifier answers them itself, without a model (libs/classifier empty-messages.ts).
+    const results = await queue.run(() => classifier.classify(records, options, signal), signal);
     // A classifier bug; never pass a misaligned answer on (it is answered INTERNAL and logged as one).
     expectOneResultPerRecord(classifier.tier, records.length, results);
     countResults(results);
@@ -139,7 +120,6 @@ export function logClassifierService({ classifier, queue, limits, log, metrics, 
         rejectUndecodable(call.request);
         const { record, options } = call.request;
         if (!record) throw invalidArgument('record is required');
-        if (isEmptyMessage(record.logMessage)) throw invalidArgument('record.log_message is required');
         const [result] = await run([record], options, signal);
         return { result };
       })().then(

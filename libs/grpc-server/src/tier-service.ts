@@ -21,8 +21,8 @@ export async function startTierService(
   classifier: Classifier,
   log: Logger,
   metrics = new ServiceMetrics(classifier.tier),
-  /** What differs for one service, e.g. the gateway's passEmptyMessages. */
-  serverOptions: Pick<ClassifierServerOptions, 'passEmptyMessages' | 'apiKeys' | 'admit'> = {},
+  /** What differs for one service, e.g. the gateway's API keys and rate limit. */
+  serverOptions: Pick<ClassifierServerOptions, 'apiKeys' | 'admit'> = {},
 ): Promise<RunningTierService> {
   const grpc = await startClassifierServer({
     classifier,

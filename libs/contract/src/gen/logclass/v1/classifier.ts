@@ -92,7 +92,13 @@ export interface LogRecord {
    * policy may depend on it. May be empty.
    */
   source: string;
-  /** The log message itself. Required: an empty message is never decided. */
+  /**
+   * The log message itself. An empty (or whitespace-only) message is never
+   * sent to a model and never an error, in Classify, ClassifyBatch and
+   * ClassifyStream alike (a batch never fails for one empty row): the
+   * gateway answers it OUTCOME_UNCLASSIFIED, a tier OUTCOME_ABSTAINED, both
+   * with reason "empty log_message".
+   */
   logMessage: string;
 }
 
@@ -133,6 +139,7 @@ export interface Classification {
 }
 
 export interface ClassifyRequest {
+  /** Required: a request without one is INVALID_ARGUMENT. */
   record?: LogRecord | undefined;
   options?: ClassifyOptions | undefined;
 }
@@ -142,6 +149,10 @@ export interface ClassifyResponse {
 }
 
 export interface ClassifyBatchRequest {
+  /**
+   * At least one, at most the server's max_batch_size (Describe): an empty
+   * list is INVALID_ARGUMENT, a longer one RESOURCE_EXHAUSTED.
+   */
   records: LogRecord[];
   options?: ClassifyOptions | undefined;
 }
