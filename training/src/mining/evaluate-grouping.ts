@@ -15,6 +15,7 @@ import { minerAgreement } from './agreement';
 import { corpusView, CORPUS_VIEWS, generatedView, skippedFamilies, withValueAlternativesMerged } from './corpus-views';
 import { groupByMask, groupByMiner } from './group-lines';
 import { scoreGrouping, type GroupingScore } from './grouping-score';
+import { templateCost } from './template-cost';
 
 const { values } = parseArgs({
   options: {
@@ -67,6 +68,17 @@ for (const view of CORPUS_VIEWS) {
     if (a && b) console.log(line(family, a, b));
   }
   if (!values.families && mined.families.size > shown.length) console.log(`(the ${shown.length} of ${mined.families.size} families the miner groups worst; --families for all)`);
+}
+
+// Fresh variable values: another seed than the one the tables above (and the shipped corpus) use.
+console.log('\nExpensive calls per true template, each tier remembering every key it answered (fresh values, seed + 1):');
+console.log(`${''.padEnd(36)} ${'LLM: source+mask'.padStart(17)} ${'mask'.padStart(6)} ${'source+mined id'.padStart(16)} ${'mined id'.padStart(9)} ${'embedding runs'.padStart(15)}`);
+for (const view of ['as-generated', 'bare-messages'] as const) {
+  const all = withValueAlternativesMerged(corpusView(view, seed + 1, rowsPerTemplate));
+  for (const [name, rows] of [[view, all], [`${view}, parser-benchmark-like`, all.filter((r) => PARSER_BENCHMARK_FAMILIES.has(r.family))]] as const) {
+    const c = templateCost(rows);
+    console.log(`${name.padEnd(36)} ${c.llmBySourceAndMask.toFixed(2).padStart(17)} ${c.llmByMask.toFixed(2).padStart(6)} ${c.llmBySourceAndMinedId.toFixed(2).padStart(16)} ${c.llmByMinedId.toFixed(2).padStart(9)} ${c.embeddingByLogText.toFixed(2).padStart(15)}`);
+  }
 }
 
 for (const [family, problem] of skippedFamilies) console.log(`\n(family ${family} left out: it does not generate: ${problem})`);

@@ -1,0 +1,70 @@
+import { maskLogText } from '@logclass/embedding-tier';
+import { maskTemplate } from '@logclass/template-mask';
+import { TemplateMiner } from '@logclass/template-miner';
+import type { CorpusRow } from '../corpus/generate';
+
+/** Expensive calls per true template when a tier remembers each key it has answered and never forgets one. */
+export interface TemplateCost {
+  rows: number;
+  trueTemplates: number;
+  /** The LLM tier's cache key today: source and maskTemplate(message). */
+  llmBySourceAndMask: number;
+  /** The same without the source (one stream per source, as a pipeline per system sends). */
+  llmByMask: number;
+  /** The embedding tier's key: the shipped embedder's own mask of the message (a model run per distinct one). */
+  embeddingByLogText: number;
+  /**
+   * A store keyed by the mined template id that follows the miner's merges
+   * (an entry under an old id serves the new one): a call whenever a row's
+   * id at the moment it is mined has no entry yet.
+   */
+  llmByMinedId: number;
+  /** As llmByMinedId, keyed by source and mined id (the LLM tier's prompt shows the source). */
+  llmBySourceAndMinedId: number;
+}
+
+/**
+ * Calls per true template for each way of keying an expensive tier's
+ * answers, on the rows in stream order. The rows' trueTemplate must already
+ * merge alternatives that are values (corpus-views.ts); true templates are
+ * counted per family.
+ */
+export function templateCost(rows: readonly CorpusRow[]): TemplateCost {
+  const truths = new Set(rows.map((r) => `${r.family}\u0000${r.trueTemplate}`)).size;
+  const distinct = (key: (r: CorpusRow) => string): number => new Set(rows.map(key)).size / truths;
+  const answered = new Set<string>();
+  const answeredBySource = new Set<string>();
+  const sourcesOf = new Map<string, Set<string>>();
+  const miner = new TemplateMiner({
+    onMerged: (oldId, newId) => {
+      if (answered.has(oldId)) answered.add(newId);
+      for (const source of sourcesOf.get(oldId) ?? []) {
+        answeredBySource.add(`${source}\u0000${newId}`);
+        (sourcesOf.get(newId) ?? sourcesOf.set(newId, new Set()).get(newId))?.add(source);
+      }
+    },
+  });
+  let minedCalls = 0;
+  let minedBySourceCalls = 0;
+  for (const r of rows) {
+    const { id } = miner.add(r.logMessage, r.source);
+    const bySource = `${r.source}\u0000${id}`;
+    if (!answeredBySource.has(bySource)) {
+      answeredBySource.add(bySource);
+      (sourcesOf.get(id) ?? sourcesOf.set(id, new Set()).get(id))?.add(r.source);
+      minedBySourceCalls++;
+    }
+    if (answered.has(id)) continue;
+    answered.add(id);
+    minedCalls++;
+  }
+  return {
+    rows: rows.length,
+    trueTemplates: truths,
+    llmBySourceAndMask: distinct((r) => `${r.source}\u0000${maskTemplate(r.logMessage)}`),
+    llmByMask: distinct((r) => maskTemplate(r.logMessage)),
+    embeddingByLogText: distinct((r) => maskLogText(r.logMessage)),
+    llmByMinedId: minedCalls / truths,
+    llmBySourceAndMinedId: minedBySourceCalls / truths,
+  };
+}
