@@ -1,6 +1,5 @@
-import { type Metadata, type ServerDuplexStream, type ServerUnaryCall, type sendUnaryData, status } from '@grpc/grpc-js';
-import type { ApiKeyCheck } from './api-key-check';
-import {
+import type {
+  Classification,
   ClassifyBatchRequest,
   ClassifyBatchResponse,
   ClassifyRequest,
@@ -10,34 +9,34 @@ import {
   DescribeRequest,
   DescribeResponse,
   LogClassifierServer,
-  LogRecord,
-  Classification,
-  ClassifyOptions,
 } from '@logclass/contract';
-import {
-  AdmissionQueue,
-  expectOneResultPerRecord,
-  invalidArgument,
-  LogclassError,
-  type Classifier,
-} from '@logclass/classifier';
-import { toGrpcError } from '@logclass/grpc-status';
-import { countRecords, type Logger, type ServiceMetrics } from '@logclass/observability';
-import { rejectUndecodable } from './undecodable-requests';
+import { invalidArgument, type AdmissionQueue, type Classifier } from '@logclass/classifier';
+import type { Logger, ServiceMetrics } from '@logclass/observability';
+import type { ApiKeyCheck } from './api-key-check';
+import { admitCalls, type CallAdmission } from './middleware/admit-calls';
+import { admitToQueue } from './middleware/admission-queue';
+import { authenticate } from './middleware/authenticate';
+import { countRecords } from './middleware/count-records';
+import { batchStreamMethod, unaryMethod } from './middleware/grpc-js-calls';
+import { compose, type Handler } from './middleware/handler';
+import { limitBatchSize, type BatchLimit } from './middleware/limit-batch-size';
+import { logErrors } from './middleware/log-errors';
+import { observeRpc } from './middleware/observe-rpc';
+import { oneResultPerRecord } from './middleware/one-result-per-record';
+import type { RecordsRequest } from './middleware/records-request';
+import { rejectUndecodableRequests } from './middleware/reject-undecodable';
 
-export interface ServiceLimits {
-  /** Most records in one batch or stream message. */
-  maxBatchSize: number;
-  /** The setting that sets maxBatchSize, named in the error a caller gets. */
-  maxBatchSizeSetting: string;
+export type { CallAdmission, CallInfo } from './middleware/admit-calls';
+
+export interface ServiceLimits extends BatchLimit {
   /** Batches a single stream may have in flight before its reads pause. */
   streamWindow: number;
 }
 
 /**
- * Serves any Classifier over the LogClassifier contract: validation, the
- * admission queue, cancellation, and the error mapping live here once, so a
- * tier's app only wires its classifier in.
+ * Serves any Classifier over the LogClassifier contract. Each concern is one
+ * middleware (./middleware), composed here in the order a call goes through
+ * them, so a tier's app only wires its classifier in.
  */
 export interface LogClassifierServiceDeps {
   classifier: Classifier;
@@ -51,163 +50,59 @@ export interface LogClassifierServiceDeps {
   admit?: CallAdmission;
 }
 
-/** What an admission hook knows of a call. */
-export interface CallInfo {
-  rpc: string;
-  metadata: Metadata;
-  /** grpc-js peer, e.g. "ipv4:127.0.0.1:51234". */
-  peer: string;
-}
-export type CallAdmission = (call: CallInfo) => void;
-
 export function logClassifierService({ classifier, queue, limits, log, metrics, apiKeys, admit }: LogClassifierServiceDeps): LogClassifierServer {
-  const authorize = (call: { metadata: Metadata; getPeer(): string }, rpc: string) => {
-    apiKeys?.checkMetadata(call.metadata);
-    admit?.({ rpc, metadata: call.metadata, peer: call.getPeer() });
-  };
-  const countResults = (results: readonly Classification[]) => {
-    if (metrics) countRecords(metrics, results);
-  };
-  /** Times an RPC and counts it by final status code. */
-  const observe = (rpc: string) => {
-    const end = metrics?.rpcDuration.startTimer({ rpc });
-    return (code: string) => {
-      end?.();
-      metrics?.rpcRequests.inc({ rpc, code });
-    };
-  };
-  const run = async (records: readonly LogRecord[], options: ClassifyOptions | undefined, signal: AbortSignal) => {
+  /** What every classifying method comes down to, once its request is read. */
+  const classifyRecords: Handler<RecordsRequest, Classification[]> = compose<RecordsRequest, Classification[]>(
+    limitBatchSize(limits),
+    admitToQueue(queue),
+    countRecords(metrics),
+    oneResultPerRecord(classifier.tier),
+  )(
     // Empty messages go to the classifier like any other: every classifier answers them itself, without a model (libs/classifier empty-messages.ts).
-    const results = await queue.run(() => classifier.classify(records, options, signal), signal);
-    // A classifier bug; never pass a misaligned answer on (it is answered INTERNAL and logged as one).
-    expectOneResultPerRecord(classifier.tier, records.length, results);
-    countResults(results);
-    return results;
-  };
+    ({ records, options }, call) => classifier.classify(records, options, call.signal),
+  );
 
-  const checkBatch = (records: readonly LogRecord[]) => {
-    if (records.length === 0) throw invalidArgument('records must not be empty');
-    if (records.length > limits.maxBatchSize) {
-      throw new LogclassError(
-        'RESOURCE_EXHAUSTED',
-        `batch of ${records.length} records exceeds the limit of ${limits.maxBatchSize} (${limits.maxBatchSizeSetting})`,
-      );
-    }
-  };
-
-  const fail = (err: unknown, rpc: string, done?: (code: string) => void) => {
-    const e = toGrpcError(err);
-    done?.(status[e.code]);
-    if (e.code === status.INTERNAL) log.error({ err, rpc }, 'internal error');
-    // Worth an operator's eye (a misconfigured client or a probe); the details never hold the key.
-    else if (e.code === status.UNAUTHENTICATED) log.warn({ rpc, details: e.details }, 'request refused: missing or invalid API key');
-    else log.debug({ rpc, code: e.code, details: e.details }, 'request refused');
-    return e;
-  };
-
-  const cancellation = (call: { on(event: 'cancelled', cb: () => void): unknown }) => {
-    const ac = new AbortController();
-    call.on('cancelled', () => ac.abort());
-    return ac.signal;
-  };
+  /** The refusals every call gets before its request is read: logged, by key, by admission, if it did not decode. */
+  const contractCall = <Req, Res>(rpc: string | undefined, handler: Handler<Req, Res>): Handler<Req, Res> =>
+    compose<Req, Res>(
+      ...(rpc ? [observeRpc(metrics, rpc)] : []),
+      logErrors(log),
+      authenticate(apiKeys),
+      admitCalls(admit),
+      rejectUndecodableRequests,
+    )(handler);
 
   return {
-    classify(call: ServerUnaryCall<ClassifyRequest, ClassifyResponse>, callback: sendUnaryData<ClassifyResponse>) {
-      const signal = cancellation(call);
-      const done = observe('Classify');
-      (async () => {
-        authorize(call, 'Classify');
-        rejectUndecodable(call.request);
-        const { record, options } = call.request;
+    classify: unaryMethod(
+      'Classify',
+      contractCall<ClassifyRequest, ClassifyResponse>('Classify', async ({ record, options }, call) => {
         if (!record) throw invalidArgument('record is required');
-        const [result] = await run([record], options, signal);
+        const [result] = await classifyRecords({ records: [record], options }, call);
         return { result };
-      })().then(
-        (res) => {
-          done('OK');
-          callback(null, res);
-        },
-        (err) => callback(fail(err, 'Classify', done)),
-      );
-    },
+      }),
+    ),
 
-    classifyBatch(call: ServerUnaryCall<ClassifyBatchRequest, ClassifyBatchResponse>, callback: sendUnaryData<ClassifyBatchResponse>) {
-      const signal = cancellation(call);
-      const done = observe('ClassifyBatch');
-      (async () => {
-        authorize(call, 'ClassifyBatch');
-        rejectUndecodable(call.request);
-        const { records, options } = call.request;
-        checkBatch(records);
-        return { results: await run(records, options, signal) };
-      })().then(
-        (res) => {
-          done('OK');
-          callback(null, res);
-        },
-        (err) => callback(fail(err, 'ClassifyBatch', done)),
-      );
-    },
+    classifyBatch: unaryMethod(
+      'ClassifyBatch',
+      contractCall<ClassifyBatchRequest, ClassifyBatchResponse>('ClassifyBatch', async (request, call) => ({
+        results: await classifyRecords(request, call),
+      })),
+    ),
 
-    classifyStream(call: ServerDuplexStream<ClassifyStreamRequest, ClassifyStreamResponse>) {
-      try {
-        authorize(call, 'ClassifyStream');
-      } catch (err) {
-        call.emit('error', fail(err, 'ClassifyStream'));
-        return;
-      }
-      const signal = cancellation(call);
-      let inFlight = 0;
-      let ended = false;
-      let failed = false;
-      const finishIfDone = () => {
-        if (ended && inFlight === 0 && !failed) call.end();
-      };
-      call.on('data', (req: ClassifyStreamRequest) => {
-        if (failed) return;
-        inFlight++;
-        const done = observe('ClassifyStream.batch');
-        // Backpressure: stop reading while this stream has a full window in flight.
-        if (inFlight >= limits.streamWindow) call.pause();
-        (async () => {
-          rejectUndecodable(req);
-          checkBatch(req.records);
-          return run(req.records, req.options, signal);
-        })().then(
-          (results: Classification[]) => {
-            inFlight--;
-            done('OK');
-            if (failed) return;
-            call.write({ sequence: req.sequence, results });
-            if (inFlight < limits.streamWindow) call.resume();
-            finishIfDone();
-          },
-          (err) => {
-            inFlight--;
-            if (failed) return;
-            failed = true;
-            // grpc-js turns an emitted status object into the call's final status.
-            call.emit('error', fail(err, 'ClassifyStream', done));
-          },
-        );
-      });
-      call.on('end', () => {
-        ended = true;
-        finishIfDone();
-      });
-      call.on('error', () => {
-        failed = true;
-      });
-    },
+    classifyStream: batchStreamMethod<ClassifyStreamRequest, ClassifyStreamResponse>('ClassifyStream', {
+      // A stream is authenticated and admitted once; each of its messages is observed, checked and queued on its own.
+      open: compose<void, void>(logErrors(log), authenticate(apiKeys), admitCalls(admit))(async () => undefined),
+      message: compose<ClassifyStreamRequest, ClassifyStreamResponse>(
+        observeRpc(metrics, 'ClassifyStream.batch'),
+        logErrors(log),
+        rejectUndecodableRequests,
+      )(async (request, call) => ({ sequence: request.sequence, results: await classifyRecords(request, call) })),
+      window: limits.streamWindow,
+    }),
 
-    describe(call: ServerUnaryCall<DescribeRequest, DescribeResponse>, callback: sendUnaryData<DescribeResponse>) {
-      try {
-        authorize(call, 'Describe');
-        rejectUndecodable(call.request);
-        callback(null, classifier.describe());
-      } catch (err) {
-        callback(fail(err, 'Describe'));
-      }
-    },
+    describe: unaryMethod(
+      'Describe',
+      contractCall<DescribeRequest, DescribeResponse>(undefined, async () => classifier.describe()),
+    ),
   };
 }
