@@ -62,10 +62,14 @@ export function logClassifierService({ classifier, queue, limits, log, metrics, 
     ({ records, options }, call) => classifier.classify(records, options, call.signal),
   );
 
-  /** The refusals every call gets before its request is read: logged, by key, by admission, if it did not decode. */
-  const contractCall = <Req, Res>(rpc: string | undefined, handler: Handler<Req, Res>): Handler<Req, Res> =>
+  /**
+   * What every call goes through before its handler reads the request: timed
+   * and counted under `observedAs` (Describe is not), errors logged, the key
+   * and the admission hook checked, undecodable bytes refused.
+   */
+  const contractCall = <Req, Res>(observedAs: string | undefined, handler: Handler<Req, Res>): Handler<Req, Res> =>
     compose<Req, Res>(
-      ...(rpc ? [observeRpc(metrics, rpc)] : []),
+      ...(observedAs ? [observeRpc(metrics, observedAs)] : []),
       logErrors(log),
       authenticate(apiKeys),
       admitCalls(admit),
