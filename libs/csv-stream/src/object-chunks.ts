@@ -5,7 +5,7 @@ const MAX_CHUNK = 256;
 
 /**
  * The objects of an object-mode stream (csv-parse's records), as arrays of
- * whatever is buffered at each read: consumers that wait on timers (see
+ * whatever is buffered at each read (up to MAX_CHUNK): consumers that wait on timers (see
  * Lookahead) then pay per chunk rather than per record.
  */
 export async function* objectChunks<T>(stream: Readable): AsyncGenerator<T[]> {
