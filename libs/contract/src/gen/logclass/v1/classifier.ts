@@ -100,6 +100,14 @@ export interface LogRecord {
    * with reason "empty log_message".
    */
   logMessage: string;
+  /**
+   * The message's template as the gateway's template miner has it, when the
+   * gateway carries it to this tier (GATEWAY_TEMPLATE_TIERS): a tier may key
+   * the answers it remembers by it, so one question stands for every line of
+   * a template. Empty: the tier uses its own deterministic mask. Callers of
+   * the gateway leave it empty (the gateway fills it).
+   */
+  template?: string | undefined;
 }
 
 /** Per-request switches. Absent means all defaults. */
@@ -195,7 +203,7 @@ export interface DescribeResponse {
 }
 
 function createBaseLogRecord(): LogRecord {
-  return { source: "", logMessage: "" };
+  return { source: "", logMessage: "", template: undefined };
 }
 
 export const LogRecord: MessageFns<LogRecord> = {
@@ -205,6 +213,9 @@ export const LogRecord: MessageFns<LogRecord> = {
     }
     if (message.logMessage !== "") {
       writer.uint32(18).string(message.logMessage);
+    }
+    if (message.template !== undefined) {
+      writer.uint32(26).string(message.template);
     }
     return writer;
   },
@@ -238,6 +249,14 @@ export const LogRecord: MessageFns<LogRecord> = {
             message.logMessage = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.template = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -258,6 +277,7 @@ export const LogRecord: MessageFns<LogRecord> = {
         : isSet(object.log_message)
         ? globalThis.String(object.log_message)
         : "",
+      template: isSet(object.template) ? globalThis.String(object.template) : undefined,
     };
   },
 
@@ -269,6 +289,9 @@ export const LogRecord: MessageFns<LogRecord> = {
     if (message.logMessage !== "") {
       obj.logMessage = message.logMessage;
     }
+    if (message.template !== undefined) {
+      obj.template = message.template;
+    }
     return obj;
   },
 
@@ -279,6 +302,7 @@ export const LogRecord: MessageFns<LogRecord> = {
     const message = createBaseLogRecord();
     message.source = object.source ?? "";
     message.logMessage = object.logMessage ?? "";
+    message.template = object.template ?? undefined;
     return message;
   },
 };
