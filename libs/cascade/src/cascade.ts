@@ -33,11 +33,18 @@ export interface CascadeOptions {
   undecided?: UndecidedPolicy;
   /**
    * Mines the template of every non-empty record of the requests that ask
-   * for templates (it learns from those lines); `template` in results is
-   * its template. Default: a fresh miner in memory. Display and grouping
-   * only: the tiers' cache keys stay the deterministic mask.
+   * for templates, and of every record sent to a tier of `templateTiers`
+   * (it learns from those lines); `template` in results is its template.
+   * Default: a fresh miner in memory.
    */
   templateMiner?: TemplateMiner;
+  /**
+   * Tiers whose records carry their mined template (LogRecord.template), so
+   * the tier may key what it remembers by it: one LLM question per mined
+   * template instead of one per deterministic mask. Only records that reach
+   * such a tier are mined for it. Default: none.
+   */
+  templateTiers?: readonly string[];
 }
 
 export interface TierStatus {
@@ -71,6 +78,7 @@ export class Cascade implements Classifier {
   private readonly listeners: StateChangeListener[] = [];
   private readonly callListeners: TierCallListener[] = [];
   readonly templateMiner: TemplateMiner;
+  private readonly templateTiers: ReadonlySet<string>;
   private miningFailed = false;
 
   constructor(opts: CascadeOptions) {
@@ -80,6 +88,7 @@ export class Cascade implements Classifier {
     this.log = opts.log;
     this.undecided = opts.undecided ?? 'unclassified';
     this.templateMiner = opts.templateMiner ?? new TemplateMiner();
+    this.templateTiers = new Set(opts.templateTiers ?? []);
     this.tiers = opts.tiers.map(
       (t) =>
         new TierBreaker(
@@ -103,14 +112,18 @@ export class Cascade implements Classifier {
     const tierOptions = options?.includeTemplate ? { ...options, includeTemplate: false } : options;
     let mined: string[] = [];
     const results = await classifyNonEmpty(
-      records,
+      withoutCallerTemplates(records),
       () => unclassified(EMPTY_MESSAGE_REASON),
       async (nonEmpty) => {
         const cancel = followAbort(signal);
         try {
-          const running = new CascadeRun(nonEmpty, tierOptions, cancel.signal, this.log, this.undecided).run(this.routesOf(nonEmpty));
+          // Each record is mined at most once per call, when a tier of templateTiers or the caller first needs it.
+          const minedOf = new Array<string | undefined>(nonEmpty.length);
+          const templateOf = (i: number): string => (minedOf[i] ??= this.mine(nonEmpty[i]));
+          const carry = this.templateTiers.size > 0 ? { tiers: this.templateTiers, templateOf } : undefined;
+          const running = new CascadeRun(nonEmpty, tierOptions, cancel.signal, this.log, this.undecided, carry).run(this.routesOf(nonEmpty));
           // The first tier calls are out by now: mining (CPU in this process) overlaps their round trip.
-          if (options?.includeTemplate) mined = this.mine(nonEmpty);
+          if (options?.includeTemplate) mined = nonEmpty.map((_, i) => templateOf(i));
           const done = await running;
           throwIfCancelled(signal);
           return done;
@@ -126,23 +139,21 @@ export class Cascade implements Classifier {
   }
 
   /**
-   * Only requests that ask for templates are mined: a line costs the miner
-   * ~16 µs of this process's CPU once its template is known and several
-   * times that while learning, more than the gateway spends on the rest of
-   * a row, so callers who do not ask do not pay for it. Should the miner
-   * ever throw, the records get the deterministic mask and the error is
-   * logged once; classification does not depend on it.
+   * Only records a caller asks templates for, or that reach a tier of
+   * templateTiers, are mined: a line costs the miner ~16 µs of this
+   * process's CPU once its template is known and several times that while
+   * learning, more than the gateway spends on the rest of a row. Should the
+   * miner ever throw, the record gets the deterministic mask and the error
+   * is logged once; classification goes on.
    */
-  private mine(records: readonly LogRecord[]): string[] {
-    return records.map((r) => {
-      try {
-        return this.templateMiner.add(r.logMessage, r.source).template;
-      } catch (err) {
-        if (!this.miningFailed) this.log.error({ err }, 'template miner threw: records get the deterministic mask');
-        this.miningFailed = true;
-        return this.templateMiner.masker.mask(r.logMessage, r.source);
-      }
-    });
+  private mine(record: LogRecord): string {
+    try {
+      return this.templateMiner.add(record.logMessage, record.source).template;
+    } catch (err) {
+      if (!this.miningFailed) this.log.error({ err }, 'template miner threw: records get the deterministic mask');
+      this.miningFailed = true;
+      return this.templateMiner.masker.mask(record.logMessage, record.source);
+    }
   }
 
   /** Record indices grouped by the tiers (in order) their source is routed to. */
@@ -222,4 +233,15 @@ export class Cascade implements Classifier {
 function positiveInt(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
   return value;
+}
+
+/**
+ * A caller's records with any `template` dropped: only the gateway's miner
+ * fills it, or a caller could make its lines share another template's key in
+ * a tier's memory (and be answered, or answer others, with that template's
+ * label). Copies only when some record has one.
+ */
+function withoutCallerTemplates(records: readonly LogRecord[]): readonly LogRecord[] {
+  if (!records.some((r) => r.template)) return records;
+  return records.map((r) => (r.template ? { source: r.source, logMessage: r.logMessage } : r));
 }

@@ -33,6 +33,8 @@ export class MarkerTier implements Classifier {
   cancelled = 0;
   /** Sources of every record received, in arrival order. */
   readonly sources: string[] = [];
+  /** The carried template (LogRecord.template) of every record received, in arrival order. */
+  readonly templates: (string | undefined)[] = [];
   /** Called at the start of every batch call with the call's number (1, 2...): a test's hook to act mid-request. */
   onCall: ((call: number) => void) | undefined;
   private held: Promise<void> | undefined;
@@ -66,7 +68,10 @@ export class MarkerTier implements Classifier {
     this.records += records.length;
     this.batchSizes.push(records.length);
     this.onCall?.(this.calls);
-    for (const r of records) this.sources.push(r.source);
+    for (const r of records) {
+      this.sources.push(r.source);
+      this.templates.push(r.template);
+    }
     if (this.held) {
       const held = this.held;
       await new Promise<void>((resolve) => {

@@ -1,0 +1,64 @@
+import type { LogRecord } from '@logclass/contract';
+import type { RunningClassifierServer } from '@logclass/grpc-server';
+import { silentLogger } from '@logclass/observability';
+import { MarkerTier } from '@logclass/test-support';
+import { TemplateMiner } from '@logclass/template-miner';
+import { PATIENT_BREAKER, remoteTier, startTierServer } from '../test/tier-servers';
+import { Cascade, parseRouting } from './index';
+
+describe('Cascade carrying mined templates to tiers (templateTiers)', () => {
+  const tiers = { regex: new MarkerTier('regex'), llm: new MarkerTier('llm') };
+  const servers: RunningClassifierServer[] = [];
+  let cascade: Cascade;
+  let miner: TemplateMiner;
+
+  beforeAll(async () => {
+    for (const t of Object.values(tiers)) servers.push(await startTierServer(t));
+  });
+
+  beforeEach(() => {
+    for (const t of Object.values(tiers)) {
+      t.sources.length = 0;
+      t.templates.length = 0;
+    }
+    miner = new TemplateMiner();
+    cascade = new Cascade({
+      tiers: [remoteTier('regex', servers[0].address, PATIENT_BREAKER), remoteTier('llm', servers[1].address, PATIENT_BREAKER)],
+      routing: parseRouting('{"*": ["regex", "llm"]}', ['regex', 'llm']),
+      log: silentLogger(),
+      templateMiner: miner,
+      templateTiers: ['llm'],
+    });
+  });
+
+  afterEach(() => cascade.close());
+  afterAll(() => Promise.all(servers.map((s) => s.stop(100))));
+
+  it('sends the records that reach a template tier with their mined template, over the wire, and mines nothing else', async () => {
+    const records: LogRecord[] = [
+      { source: 'app', logMessage: 'Worker pool-alpha.7 restarted after heartbeat loss' },
+      { source: 'app', logMessage: 'user login @regex label=User Action' },
+      { source: 'app', logMessage: 'Worker pool-beta.3 restarted after heartbeat loss' },
+    ];
+    await cascade.classify(records);
+    expect(tiers.regex.templates).toEqual([undefined, undefined, undefined]);
+    // The regex tier decided the second record: only the other two reached the LLM tier, and only they were mined.
+    expect(tiers.llm.templates).toHaveLength(2);
+    expect(tiers.llm.templates[1]).toBe('Worker <*> restarted after heartbeat loss');
+    expect([...miner.templates()].map((t) => t.template)).toEqual(['Worker <*> restarted after heartbeat loss']);
+  });
+
+  it('drops a template a caller sent: only the gateway fills it', async () => {
+    const logMessage = 'Backup of volume data-7 did not finish';
+    await cascade.classify([{ source: 'app', logMessage, template: 'User <*> logged in' }]);
+    expect(tiers.regex.templates).toEqual([undefined]);
+    expect(tiers.llm.templates).toEqual([miner.match(logMessage)?.template]);
+    expect(tiers.llm.templates[0]).not.toBe('User <*> logged in');
+  });
+
+  it('mines a record once per call when the caller also asks for templates', async () => {
+    const [result] = await cascade.classify([{ source: 'app', logMessage: 'Cache shard s-12 evicted 40 keys' }], { includeTemplate: true });
+    expect(result.template).toBe(tiers.llm.templates[0]);
+    expect([...miner.templates()].map((t) => t.count)).toEqual([1]);
+  });
+});
