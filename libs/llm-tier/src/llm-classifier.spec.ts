@@ -125,6 +125,21 @@ describe('LlmClassifier against a fake Groq', () => {
     expect(classifier.stats()).toMatchObject({ calls: 5, cacheMisses: 5, sharedInFlight: 5, cacheHits: 5, promptTokens: 500, completionTokens: 25 });
   });
 
+  it('asks once per carried template: lines the gateway mined into one template share one question', async () => {
+    const classifier = make();
+    // Masked apart (a plain word differs), mined together: the carried template is the key.
+    const rows = ['alpha', 'beta', 'gamma'].map((w) => ({ ...rec(`Invoice sync for tenant ${w} failed`), template: 'Invoice sync for tenant <*> failed' }));
+    const results = await classifier.classify(rows);
+    expect(fake.requests).toHaveLength(1);
+    expect(results.map((r) => r.label)).toEqual(['Workflow Error', 'Workflow Error', 'Workflow Error']);
+    // Without a carried template each masked text is its own question.
+    await make().classify(rows.map(({ source, logMessage }) => ({ source, logMessage })));
+    expect(fake.requests).toHaveLength(4);
+    // Exact mode ignores templates.
+    await make({ cacheKey: 'exact' }).classify(rows);
+    expect(fake.requests).toHaveLength(7);
+  });
+
   it('keeps at most cacheSize answers, each for at most cacheTtlMs', async () => {
     const small = make({ cacheSize: 2 });
     await small.classify([rec('login a'), rec('ticket b'), rec('deprecated c')]);
