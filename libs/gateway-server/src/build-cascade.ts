@@ -20,8 +20,9 @@ function breakerFor(cfg: GatewayConfig, tier: string): BreakerSettings {
  * The cascade the gateway serves: one gRPC client per configured tier, each
  * call bounded by that tier's breaker timeout, routed by GATEWAY_ROUTING.
  * A routing that names an unknown tier is a configuration error (exit 78),
- * caught here because it depends on two settings at once. Its template
- * miner (GATEWAY_TEMPLATE_*) is restored from the state file when it can be.
+ * caught here because it depends on two settings at once (so is a
+ * GATEWAY_TEMPLATE_TIERS name that is not a tier). Its template miner
+ * (GATEWAY_TEMPLATE_*) is restored from the state file when it can be.
  */
 export function buildCascade(cfg: GatewayConfig, log: Logger): { cascade: Cascade; tiers: TierAddress[]; credentials: ChannelCredentials } {
   const names = cfg.tiers.map((t) => t.name);
@@ -31,6 +32,8 @@ export function buildCascade(cfg: GatewayConfig, log: Logger): { cascade: Cascad
   } catch (err) {
     throw new ConfigError('gateway', [`GATEWAY_ROUTING=${JSON.stringify(cfg.routing)}: ${(err as Error).message}`]);
   }
+  const unknown = cfg.templateTiers.filter((t) => !names.includes(t));
+  if (unknown.length > 0) throw new ConfigError('gateway', [`GATEWAY_TEMPLATE_TIERS names tiers not in GATEWAY_TIERS: ${unknown.join(', ')}`]);
   let credentials: ChannelCredentials;
   try {
     credentials = channelCredentialsFrom({ tlsCaFile: cfg.tierTlsCaFile, tlsCertFile: cfg.tierTlsCertFile, tlsKeyFile: cfg.tierTlsKeyFile });
@@ -57,6 +60,7 @@ export function buildCascade(cfg: GatewayConfig, log: Logger): { cascade: Cascad
     maxBatchesInFlight: cfg.tierBatchesInFlight,
     undecided: cfg.undecided,
     templateMiner: openTemplateMiner(cfg, log),
+    templateTiers: cfg.templateTiers,
   });
   // The credentials are returned for the readiness health checks, which call the same tiers.
   return { cascade, tiers: cfg.tiers, credentials };

@@ -31,6 +31,11 @@ describe('gateway settings', () => {
     await expect(startTestGateway({ GATEWAY_TIERS: 'regex=127.0.0.1:1' })).rejects.toThrow(ConfigError);
     await expect(startTestGateway({ GATEWAY_TIERS: 'regex=127.0.0.1:1' })).rejects.toThrow(/GATEWAY_ROUTING=.*unknown tier "llm"/);
   });
+
+  it('refuses carrying templates to a tier that is not configured', async () => {
+    const env = { GATEWAY_TIERS: 'regex=127.0.0.1:1', GATEWAY_ROUTING: '{}', GATEWAY_TEMPLATE_TIERS: 'regex,llm' };
+    await expect(startTestGateway(env)).rejects.toThrow(/GATEWAY_TEMPLATE_TIERS names tiers not in GATEWAY_TIERS: llm/);
+  });
 });
 
 describe('REST errors', () => {

@@ -72,12 +72,15 @@ for (const view of CORPUS_VIEWS) {
 
 // Fresh variable values: another seed than the one the tables above (and the shipped corpus) use.
 console.log('\nExpensive calls per true template, each tier remembering every key it answered (fresh values, seed + 1):');
-console.log(`${''.padEnd(36)} ${'LLM: source+mask'.padStart(17)} ${'mask'.padStart(6)} ${'source+mined id'.padStart(16)} ${'mined id'.padStart(9)} ${'embedding runs'.padStart(15)}`);
+const cell = (x: number): string => x.toFixed(2).padStart(9);
+console.log(`${''.padEnd(36)} LLM keyed by source and:  mask  carried  mined id | without source: mask  carried  mined id | embedding runs`);
 for (const view of ['as-generated', 'bare-messages'] as const) {
   const all = withValueAlternativesMerged(corpusView(view, seed + 1, rowsPerTemplate));
   for (const [name, rows] of [[view, all], [`${view}, parser-benchmark-like`, all.filter((r) => PARSER_BENCHMARK_FAMILIES.has(r.family))]] as const) {
     const c = templateCost(rows);
-    console.log(`${name.padEnd(36)} ${c.llmBySourceAndMask.toFixed(2).padStart(17)} ${c.llmByMask.toFixed(2).padStart(6)} ${c.llmBySourceAndMinedId.toFixed(2).padStart(16)} ${c.llmByMinedId.toFixed(2).padStart(9)} ${c.embeddingByLogText.toFixed(2).padStart(15)}`);
+    const bySource = [c.llmBySourceAndMask, c.llmBySourceAndCarriedTemplate, c.llmBySourceAndMinedId].map(cell).join('');
+    const withoutSource = [c.llmByMask, c.llmByCarriedTemplate, c.llmByMinedId].map(cell).join('');
+    console.log(`${name.padEnd(36)} ${''.padEnd(16)}${bySource}   ${''.padEnd(14)}${withoutSource}   ${cell(c.embeddingByLogText)}`);
   }
 }
 

@@ -11,6 +11,10 @@ export interface TemplateCost {
   llmBySourceAndMask: number;
   /** The same without the source (one stream per source, as a pipeline per system sends). */
   llmByMask: number;
+  /** The LLM tier with GATEWAY_TEMPLATE_TIERS=llm: source and the template the miner gave the row when it was mined. */
+  llmBySourceAndCarriedTemplate: number;
+  /** The same without the source. */
+  llmByCarriedTemplate: number;
   /** The embedding tier's key: the shipped embedder's own mask of the message (a model run per distinct one). */
   embeddingByLogText: number;
   /**
@@ -46,8 +50,12 @@ export function templateCost(rows: readonly CorpusRow[]): TemplateCost {
   });
   let minedCalls = 0;
   let minedBySourceCalls = 0;
+  const carried = new Set<string>();
+  const carriedBySource = new Set<string>();
   for (const r of rows) {
-    const { id } = miner.add(r.logMessage, r.source);
+    const { id, template } = miner.add(r.logMessage, r.source);
+    carried.add(template);
+    carriedBySource.add(`${r.source}\u0000${template}`);
     const bySource = `${r.source}\u0000${id}`;
     if (!answeredBySource.has(bySource)) {
       answeredBySource.add(bySource);
@@ -64,6 +72,8 @@ export function templateCost(rows: readonly CorpusRow[]): TemplateCost {
     llmBySourceAndMask: distinct((r) => `${r.source}\u0000${maskTemplate(r.logMessage)}`),
     llmByMask: distinct((r) => maskTemplate(r.logMessage)),
     embeddingByLogText: distinct((r) => maskLogText(r.logMessage)),
+    llmBySourceAndCarriedTemplate: carriedBySource.size / truths,
+    llmByCarriedTemplate: carried.size / truths,
     llmByMinedId: minedCalls / truths,
     llmBySourceAndMinedId: minedBySourceCalls / truths,
   };

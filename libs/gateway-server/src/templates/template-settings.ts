@@ -17,6 +17,11 @@ export function templateSettings() {
     ),
     templateSnapshotSeconds: setting.int('GATEWAY_TEMPLATE_SNAPSHOT_SECONDS', 60, 'Seconds between snapshots of the mined templates to GATEWAY_TEMPLATE_STATE_FILE (skipped when nothing changed).', { min: 1, max: 86_400 }),
     templateMax: setting.int('GATEWAY_TEMPLATE_MAX', 50_000, 'Most mined templates kept; the least recently seen is forgotten past it.', { min: 1, max: 10_000_000 }),
+    templateTiers: setting.list(
+      'GATEWAY_TEMPLATE_TIERS',
+      [],
+      'Tiers (names of GATEWAY_TIERS) whose records carry their mined template, so the tier keys what it remembers by it: with `llm`, the LLM tier asks once per mined template instead of once per deterministic mask (2–3x fewer calls measured on generated streams, BENCHMARKS.md), at the price of its answer standing for every line the miner grouped. Only records that reach such a tier are mined for it. Empty = none.',
+    ),
     templateMaskRules: setting.optionalString(
       'GATEWAY_TEMPLATE_MASK_RULES',
       'YAML or JSON file of extra per-source masks applied before mining (see libs/template-miner/rules/example-mask-rules.yaml); unset = the built-in masks only.',
