@@ -131,6 +131,14 @@ describe('maskTemplate', () => {
     expect(maskTemplate("user 'admin' in #42 via https://x.io/a")).toBe('user <QUOTED> in <ID> via <URL>');
   });
 
+  it('masks a size in bytes written with a bare B as a size, like one in KB', () => {
+    expect(maskTemplate('Block rdd_2_3 stored as values in memory (estimated size 384.0 B, free 317.5 KB)')).toBe(
+      'Block <ID> stored as values in memory (estimated size <SIZE>, free <SIZE>)',
+    );
+    expect(maskTemplate('wrote 512B to disk')).toBe('wrote <SIZE> to disk');
+    expect(maskTemplate('Plan B is ready')).toBe('Plan B is ready');
+  });
+
   it('keeps a process name and its bitness mark one token', () => {
     expect(maskTemplate('chrome.exe *64 - clients1.google.com:443 open through proxy proxy.example.com:5070 HTTPS')).toBe(
       'chrome.exe*<NUM> - <HOST> open through proxy <HOST> HTTPS',

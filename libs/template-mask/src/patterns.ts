@@ -142,7 +142,7 @@ export const EXIT_CONTEXT = /\bexit(?:ed)?(?: with)?[ _-]?(?:code|status)["']?[\
 export const ID_CONTEXT = /\bid["']?[\s:#=]{1,3}["']?$/i;
 
 /**
- * A quantity with a unit of size or time (`1,234 bytes`, `4.5 KB`, `512M`,
+ * A quantity with a unit of size or time (`1,234 bytes`, `4.5 KB`, `384.0 B`, `512M`,
  * `12ms`, `1.5 s`, `1m30s`, `<1 sec`). Real programs pretty-print these and
  * pick the unit by magnitude (`(1.20 KB)` then `(3.40 MB)` in one template),
  * so the unit goes with the number (SIZE_TAIL tells the two kinds apart).
@@ -150,7 +150,7 @@ export const ID_CONTEXT = /\bid["']?[\s:#=]{1,3}["']?$/i;
  * (`512M`) must be glued to its number.
  */
 const QTY_NUMBER = '<?(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?';
-const SIZE_UNIT = '(?: ?(?:bytes?|[KMGTPE]i?B|[kmgtp]b)|[KMGT])';
+const SIZE_UNIT = '(?: ?(?:bytes?|(?:[KMGTPE]i?)?B|[kmgtp]b)|[KMGT])';
 const TIME_UNIT = ' ?(?:ns|us|µs|ms|secs?|seconds?|s|mins?|minutes?|hours?|hrs?|h|days?)';
 export const QUANTITY = new RegExp(`(?<![\\w.<])(?:${QTY_NUMBER}${SIZE_UNIT}|(?:\\d+h)?(?:\\d+m(?=\\d))?${QTY_NUMBER}${TIME_UNIT})(?![\\w%])`, 'g');
 

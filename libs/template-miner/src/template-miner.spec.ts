@@ -56,6 +56,17 @@ describe('TemplateMiner', () => {
     expect(miner.add('Address change detected. Old: db.example.com/10.0.0.3 New: node-7/10.0.0.4').template).toBe('Address change detected. Old: <*> New: <*>');
   });
 
+  it('looks inside a token\'s fixed wrapping for the value: a placeholder and a word there are one slot', () => {
+    const miner = new TemplateMiner();
+    miner.add('Registering BlockManager BlockManagerId(12, worker-3.example.com, 41803, None)');
+    expect(miner.add('Registering BlockManager BlockManagerId(driver, worker-3.example.com, 41803, None)').template).toBe(
+      'Registering BlockManager <*>, <HOST>, <NUM>, None)',
+    );
+    // Plain words inside the same wrapping still wait for variableAfter values.
+    miner.add('Killed process 412 (snapd) after timeout');
+    expect(miner.add('Killed process 413 (celery) after timeout').change).toBe('created');
+  });
+
   it('lets an HTTP status vary within its class, never across classes', () => {
     const miner = new TemplateMiner();
     miner.add('10.0.0.1 "GET /v2/servers HTTP/1.1" status: 200 len: 1893 time: 0.25');
