@@ -1,7 +1,7 @@
 import { ERROR_CODES, type ErrorCode } from '@logclass/classifier';
 import { DEFAULT_CONTINUATION, DEFAULT_JSON_COLUMNS, DEFAULT_MESSAGE_FIELD, DEFAULT_SOURCE_FIELD, EXTRA_COLUMNS, LABEL_COLUMN, MESSAGE_COLUMN, SOURCE_COLUMN } from '@logclass/csv-stream';
 import { UNCLASSIFIED } from '@logclass/taxonomy';
-import type { OpenApiDocument, Operation, Parameter, Ref, Response } from './openapi-types';
+import type { OpenApiDocument, Operation, Parameter, Ref, Response } from '@logclass/openapi-types';
 
 const ref = (kind: 'schemas' | 'responses' | 'parameters', name: string): Ref => ({ $ref: `#/components/${kind}/${name}` });
 

@@ -1,7 +1,8 @@
 /**
- * The part of OpenAPI 3.0 the gateway's description uses, so the document is
- * checked by the compiler as it is written (a typo in a key fails the build,
- * not a reader of /docs). Not a complete model of the specification.
+ * The part of OpenAPI 3.0 the gateway's REST description uses (the gateway's
+ * routes and the web page's, libs/web-ui), so the document is checked by the
+ * compiler as it is written (a typo in a key fails the build, not a reader of
+ * /docs). Not a complete model of the specification.
  */
 export interface OpenApiDocument {
   openapi: '3.0.3';

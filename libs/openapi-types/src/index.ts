@@ -1,0 +1,1 @@
+export type { HttpMethod, MediaType, OpenApiDocument, Operation, Parameter, PathItem, Ref, Response, Schema, SecurityScheme } from './openapi-types';
