@@ -11,7 +11,7 @@ import { installErrorHandling } from './http-errors';
 import { registerJsonRoute } from './json-route';
 import { registerFeedbackRoute, type FeedbackRouteOptions } from './feedback-route';
 import { registerOpenApiRoute } from './openapi/openapi-route';
-import { registerWebUi } from './ui/ui-routes';
+import { registerWebUi } from '@logclass/web-ui';
 import { registerMetricsRoutes } from './metrics-routes';
 import { installCallerGate, type AuthPolicy } from './auth';
 import type { CallerGate } from '../security/caller-gate';

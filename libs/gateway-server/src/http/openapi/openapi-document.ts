@@ -2,6 +2,7 @@ import { ERROR_CODES, type ErrorCode } from '@logclass/classifier';
 import { DEFAULT_CONTINUATION, DEFAULT_JSON_COLUMNS, DEFAULT_MESSAGE_FIELD, DEFAULT_SOURCE_FIELD, EXTRA_COLUMNS, LABEL_COLUMN, MESSAGE_COLUMN, SOURCE_COLUMN } from '@logclass/csv-stream';
 import { UNCLASSIFIED } from '@logclass/taxonomy';
 import type { OpenApiDocument, Operation, Parameter, Ref, Response } from '@logclass/openapi-types';
+import { webUiOperations } from '@logclass/web-ui';
 
 const ref = (kind: 'schemas' | 'responses' | 'parameters', name: string): Ref => ({ $ref: `#/components/${kind}/${name}` });
 
@@ -181,7 +182,7 @@ function classifyOperation(operationId: string, note: string): Omit<Operation, '
 /**
  * The gateway's REST API as OpenAPI 3.0, served at GET /openapi.json and
  * rendered by Swagger UI at GET /docs. This is the one place it is written;
- * test/ui/openapi.spec.ts checks it is valid and that it names exactly the
+ * test/openapi/openapi.spec.ts checks it is valid and that it names exactly the
  * routes the gateway registers.
  */
 export const OPENAPI_DOCUMENT: OpenApiDocument = {
@@ -331,34 +332,12 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
         responses: { '200': { description: 'The document.', content: { 'application/json': { schema: { type: 'object' } } } } },
       }),
     },
-    '/': {
-      get: gated({
-        operationId: 'webPage',
-        tags: ['web'],
-        summary: 'Web page: upload a CSV, watch progress, see a summary, download the labelled CSV',
-        responses: { '200': { description: 'HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },
-      }),
-    },
-    '/docs': {
-      get: gated({
-        operationId: 'apiDocs',
-        tags: ['web'],
-        summary: 'Interactive API documentation (this page)',
-        responses: { '200': { description: 'HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },
-      }),
-    },
-    '/docs/assets/{file}': {
-      get: gated({
-        operationId: 'webAsset',
-        tags: ['web'],
-        summary: 'Static files of the web page and docs (scripts, styles, Swagger UI)',
-        parameters: [{ name: 'file', in: 'path', required: true, description: 'File name, e.g. app.css.', schema: { type: 'string' } }],
-        responses: {
-          '200': { description: 'The file.', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
-          '404': errorResponse('No such file.', { error: 'NOT_FOUND', message: 'no file x.js' }),
-        },
-      }),
-    },
+    ...Object.fromEntries(
+      Object.entries(webUiOperations(errorResponse('No such file.', { error: 'NOT_FOUND', message: 'no file x.js' }))).map(([path, get]) => [
+        path,
+        { get: gated(get) },
+      ]),
+    ),
   },
   components: {
     parameters: {

@@ -23,7 +23,7 @@ const SWAGGER_UI_FILES = ['swagger-ui.css', 'swagger-ui-bundle.js'];
 /**
  * Where the page's own files are: next to the bundled gateway
  * (`dist/apps/gateway/web-ui/`, copied there by the build's `assets`) or,
- * running from source (tests, tsx), `src/http/ui/assets/`.
+ * running from source (tests, tsx), `libs/web-ui/src/assets/`.
  */
 export function webAssetsDir(): string {
   const bundled = join(__dirname, 'web-ui');

@@ -7,6 +7,10 @@ import type { RunningGateway } from '../../src';
 import { startTestGateway, startTier } from '../gateway-fixture';
 import { launchChromium, recordPage, requestedHosts, type PageRecorder } from './browser';
 
+/**
+ * The page (libs/web-ui) driven in a real browser against a real gateway: what it shows depends on how
+ * the gateway streams /classify, and Cancel must stop the gateway's work, so this lives with the gateway.
+ */
 jest.setTimeout(60_000);
 
 const XSS = '<img src=x onerror=alert(1)>';
