@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { loadTaxonomy, type Taxonomy } from '@logclass/taxonomy';
 import type { SizeLimit } from './byte-limit';
-import { correctionsFile } from './corrections-file';
+import { correctionsFile } from '@logclass/corrections';
 import { correctionsFromJson } from './feedback-records';
 
 export interface FeedbackRouteOptions {
