@@ -1,5 +1,5 @@
 import { buildReloadableEmbeddingClassifier, type ReloadableEmbeddingClassifier } from '@logclass/embedding-tier';
-import { startTierService, type RunningTierService } from '@logclass/grpc-server';
+import { startClassifierService, type RunningClassifierService } from '@logclass/grpc-server';
 import { ServiceMetrics, type Logger } from '@logclass/observability';
 import type { EmbeddingConfig } from './config';
 import { exportCacheStats } from './embedding-metrics';
@@ -11,7 +11,7 @@ export async function startEmbeddingService(
   log: Logger,
   metrics = new ServiceMetrics('embedding'),
   reload: ModelReloadOptions = DEFAULT_MODEL_RELOAD,
-): Promise<RunningTierService & { classifier: ReloadableEmbeddingClassifier }> {
+): Promise<RunningClassifierService & { classifier: ReloadableEmbeddingClassifier }> {
   // Reloadable: `logclass promote` switches the model folder's `current` version without a restart.
   const classifier = await buildReloadableEmbeddingClassifier(cfg, { maxBatchSize: cfg.maxBatchSize });
   const { artifact } = classifier;
@@ -20,7 +20,7 @@ export async function startEmbeddingService(
     'embedding tier ready',
   );
   exportCacheStats(classifier, metrics);
-  const running = await startTierService('EMBEDDING', cfg, classifier, log, metrics);
+  const running = await startClassifierService('EMBEDDING', cfg, classifier, log, metrics);
   const stopReloading = reloadOnPromotion(classifier, log, reload);
   return {
     ...running,

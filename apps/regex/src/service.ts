@@ -1,4 +1,4 @@
-import { startTierService, type RunningTierService } from '@logclass/grpc-server';
+import { startClassifierService, type RunningClassifierService } from '@logclass/grpc-server';
 import type { Logger, ServiceMetrics } from '@logclass/observability';
 import { buildRegexClassifier, type RegexClassifier } from '@logclass/regex-tier';
 import type { RegexConfig } from './config';
@@ -8,9 +8,9 @@ export async function startRegexService(
   cfg: RegexConfig,
   log: Logger,
   metrics?: ServiceMetrics,
-): Promise<RunningTierService & { classifier: RegexClassifier }> {
+): Promise<RunningClassifierService & { classifier: RegexClassifier }> {
   const classifier = buildRegexClassifier(cfg, { maxBatchSize: cfg.maxBatchSize });
   log.info({ model: classifier.describe().model, rulesFile: classifier.ruleSet.origin }, 'regex tier ready');
-  const running = await startTierService('REGEX', cfg, classifier, log, metrics);
+  const running = await startClassifierService('REGEX', cfg, classifier, log, metrics);
   return { ...running, classifier };
 }

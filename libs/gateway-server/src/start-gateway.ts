@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { startTierService, type RunningTierService } from '@logclass/grpc-server';
+import { startClassifierService, type RunningClassifierService } from '@logclass/grpc-server';
 import type { Cascade } from '@logclass/cascade';
 import type { Logger } from '@logclass/observability';
 import { buildCascade } from './build-cascade';
@@ -55,10 +55,10 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
     https: security.https,
   });
 
-  let grpc: RunningTierService;
+  let grpc: RunningClassifierService;
   try {
     // The cascade answers empty messages itself (Unclassified): the gateway never abstains.
-    grpc = await startTierService('GATEWAY', cfg, cascade, log, metrics, security.grpc);
+    grpc = await startClassifierService('GATEWAY', cfg, cascade, log, metrics, security.grpc);
     await http.app.listen({ host: cfg.host, port: cfg.httpPort });
   } catch (err) {
     await http.app.close();

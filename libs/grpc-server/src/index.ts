@@ -3,4 +3,4 @@ export { logClassifierService, type ServiceLimits, type LogClassifierServiceDeps
 export { serverCredentialsFrom, type ServerTlsFiles } from './server-credentials';
 export { ApiKeyCheck, keyFromMetadata, presentedApiKey } from './api-key-check';
 export { runService } from './run-service';
-export { startTierService, type RunningTierService } from './tier-service';
+export { startClassifierService, type RunningClassifierService } from './classifier-service';

@@ -11,7 +11,7 @@ import { TokenBuckets } from './token-buckets';
 export interface GatewaySecurity {
   /** For buildHttpApi: keys and rate limit on the REST API. */
   http: { gate: CallerGate; policy: AuthPolicy };
-  /** For startTierService: the key check (grpc-server's own) and the shared rate limit. */
+  /** For startClassifierService: the key check (grpc-server's own) and the shared rate limit. */
   grpc: { apiKeys: readonly string[]; admit: CallAdmission };
   /** PEM certificate and key when the REST API is served over HTTPS. */
   https: { cert: Buffer; key: Buffer } | undefined;

@@ -3,7 +3,7 @@ import { abstained, type Classifier } from '@logclass/classifier';
 import { defineServiceConfig, serverSettings } from '@logclass/service-config';
 import { silentLogger } from '@logclass/observability';
 import { checkHealth, GrpcClassifier } from '@logclass/tier-client';
-import { startTierService } from './index';
+import { startClassifierService } from './index';
 
 class AbstainingClassifier implements Classifier {
   readonly tier = 'demo';
@@ -15,10 +15,10 @@ class AbstainingClassifier implements Classifier {
   }
 }
 
-describe('startTierService', () => {
+describe('startClassifierService', () => {
   it('serves the contract, health and Prometheus metrics from one config', async () => {
     const cfg = defineServiceConfig('demo', serverSettings('DEMO', 50099)).load({ DEMO_GRPC_PORT: '0', DEMO_METRICS_PORT: '0' });
-    const running = await startTierService('DEMO', cfg, new AbstainingClassifier(), silentLogger());
+    const running = await startClassifierService('DEMO', cfg, new AbstainingClassifier(), silentLogger());
     try {
       expect(await checkHealth(running.grpc.address)).toBe('SERVING');
       const remote = new GrpcClassifier({ tier: 'demo', address: running.grpc.address, timeoutMs: 2000, batchSize: 100 });
@@ -33,14 +33,14 @@ describe('startTierService', () => {
 
   it('can run without a metrics port', async () => {
     const cfg = defineServiceConfig('demo', serverSettings('DEMO', 50099)).load({ DEMO_GRPC_PORT: '0', DEMO_METRICS_PORT: '-1' });
-    const running = await startTierService('DEMO', cfg, new AbstainingClassifier(), silentLogger());
+    const running = await startClassifierService('DEMO', cfg, new AbstainingClassifier(), silentLogger());
     expect(running.metricsPort).toBeUndefined();
     await running.stop();
   });
 
   it('names the settings that size its queue when the queue is full', async () => {
     const cfg = defineServiceConfig('demo', serverSettings('DEMO', 50099)).load({ DEMO_GRPC_PORT: '0', DEMO_METRICS_PORT: '-1', DEMO_MAX_IN_FLIGHT: '1', DEMO_MAX_QUEUED: '0' });
-    const running = await startTierService('DEMO', cfg, new AbstainingClassifier(), silentLogger());
+    const running = await startClassifierService('DEMO', cfg, new AbstainingClassifier(), silentLogger());
     let release: () => void = () => undefined;
     const busy = running.grpc.queue.run(() => new Promise<void>((r) => (release = () => r())));
     await expect(running.grpc.queue.run(async () => undefined)).rejects.toThrow('demo queue (DEMO_MAX_IN_FLIGHT, DEMO_MAX_QUEUED): queue full');
@@ -51,7 +51,7 @@ describe('startTierService', () => {
 
   it('requires one of <PREFIX>_API_KEYS when set; health stays open', async () => {
     const cfg = defineServiceConfig('demo', serverSettings('DEMO', 50099)).load({ DEMO_GRPC_PORT: '0', DEMO_METRICS_PORT: '-1', DEMO_API_KEYS: 'tier-key-1,tier-key-2' });
-    const running = await startTierService('DEMO', cfg, new AbstainingClassifier(), silentLogger());
+    const running = await startClassifierService('DEMO', cfg, new AbstainingClassifier(), silentLogger());
     const record = [{ source: 's', logMessage: 'm' }];
     const anonymous = new GrpcClassifier({ tier: 'demo', address: running.grpc.address, timeoutMs: 3000, batchSize: 10 });
     const keyed = new GrpcClassifier({ tier: 'demo', address: running.grpc.address, timeoutMs: 3000, batchSize: 10, apiKey: 'tier-key-2' });

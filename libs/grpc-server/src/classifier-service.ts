@@ -4,7 +4,7 @@ import { ServiceMetrics, startMetricsServer, type Logger } from '@logclass/obser
 import { startClassifierServer, type ClassifierServerOptions, type RunningClassifierServer } from './classifier-server';
 import { serverCredentialsFrom } from './server-credentials';
 
-export interface RunningTierService {
+export interface RunningClassifierService {
   readonly grpc: RunningClassifierServer;
   /** Bound metrics port, or undefined when metrics are off. */
   readonly metricsPort: number | undefined;
@@ -12,10 +12,12 @@ export interface RunningTierService {
 }
 
 /**
- * Serves a classifier the way every tier is served: the contract with health
- * and reflection, TLS when configured, Prometheus metrics on their own port.
+ * Serves a classifier as a service from its ServerConfig, the same for every
+ * tier and for the gateway (whose classifier is the cascade): the contract
+ * with health and reflection, TLS when configured, Prometheus metrics on
+ * their own port.
  */
-export async function startTierService(
+export async function startClassifierService(
   settingPrefix: string,
   cfg: ServerConfig,
   classifier: Classifier,
@@ -23,7 +25,7 @@ export async function startTierService(
   metrics = new ServiceMetrics(classifier.tier),
   /** What differs for one service, e.g. the gateway's API keys and rate limit. */
   serverOptions: Pick<ClassifierServerOptions, 'apiKeys' | 'admit'> = {},
-): Promise<RunningTierService> {
+): Promise<RunningClassifierService> {
   const grpc = await startClassifierServer({
     classifier,
     host: cfg.host,
