@@ -1,7 +1,7 @@
 import type { ApiKeyCheck } from '@logclass/grpc-server';
 import type { Logger } from '@logclass/observability';
 import { callerIdentity } from './caller-identity';
-import { rateLimited, unauthenticated } from './rate-limit-error';
+import { rateLimited, unauthenticated } from './caller-gate-errors';
 import type { TokenBuckets } from './token-buckets';
 
 export interface CallerRequest {

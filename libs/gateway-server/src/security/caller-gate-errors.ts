@@ -1,3 +1,4 @@
+// What the caller gate refuses a call with: a wrong or missing key, or a caller over its rate.
 import { LogclassError } from '@logclass/classifier';
 import type { TokenBuckets } from './token-buckets';
 
