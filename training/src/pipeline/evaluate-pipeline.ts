@@ -6,7 +6,7 @@ import { resolveLabels } from '../dataset/resolve-labels';
 import { coverageCurve } from '../evaluation/coverage-curve';
 import { computeMetrics } from '../evaluation/metrics';
 import { applyThreshold, predictTop, scoredAgainst } from '../model/scoring';
-import { runCascade } from './cascade-run';
+import { runOfflineCascade } from './offline-cascade';
 import type { EvaluationResult, MisclassifiedExample } from './evaluation-report';
 import type { LoadedModel } from './load-model';
 
@@ -46,7 +46,7 @@ export async function evaluateRows(rows: readonly LabelledRow[], model: LoadedMo
   let cascade: EvaluationResult['cascade'];
   if (opts.routing !== undefined) {
     const records = kept.map((r, i) => ({ source: r.source, logMessage: texts[i] }));
-    const run = await runCascade(records, { artifact, embedder, taxonomy: opts.taxonomy, routing: opts.routing, rulesPath: opts.rulesPath });
+    const run = await runOfflineCascade(records, { artifact, embedder, taxonomy: opts.taxonomy, routing: opts.routing, rulesPath: opts.rulesPath });
     const decidedBy = new Map<string, { rows: number; correct: number }>();
     run.decidedBy.forEach((tier, i) => {
       const entry = decidedBy.get(tier) ?? { rows: 0, correct: 0 };
@@ -55,7 +55,7 @@ export async function evaluateRows(rows: readonly LabelledRow[], model: LoadedMo
       decidedBy.set(tier, entry);
     });
     // The same cascade as the gateway answers it by default without an LLM: best guesses where nothing decided.
-    const guessing = await runCascade(records, { artifact, embedder, taxonomy: opts.taxonomy, routing: opts.routing, rulesPath: opts.rulesPath, undecided: 'best-guess' });
+    const guessing = await runOfflineCascade(records, { artifact, embedder, taxonomy: opts.taxonomy, routing: opts.routing, rulesPath: opts.rulesPath, undecided: 'best-guess' });
     cascade = { metrics: computeMetrics({ gold, predicted: run.predicted, labels }), bestGuess: computeMetrics({ gold, predicted: guessing.predicted, labels }), decidedBy, routing: opts.routing };
   }
 

@@ -2,7 +2,7 @@ import { pct } from '../evaluation/classification-report';
 import { renderCoverageCurve, type CurvePoint } from '../evaluation/coverage-curve';
 import type { ClassificationMetrics } from '../evaluation/metrics';
 import { keyValues, metricsJson, renderMetrics, section } from '../evaluation/report';
-import { LLM_NOT_RUN, UNCLASSIFIED_OUTCOME } from './cascade-run';
+import { LLM_NOT_RUN, UNCLASSIFIED_OUTCOME } from './offline-cascade';
 
 export interface MisclassifiedExample {
   gold: string;

@@ -6,7 +6,7 @@ import { computeMetrics, type ClassificationMetrics } from '../evaluation/metric
 import { headline, keyValues, metricsJson, renderMetrics, section } from '../evaluation/report';
 import { securityBenignRate, BENIGN_LABELS, type SecurityBenignRate } from '../evaluation/security-benign';
 import { bandName, bandOf, SIMILARITY_BANDS } from '../evaluation/similarity-bands';
-import { UNCLASSIFIED_OUTCOME } from './cascade-run';
+import { UNCLASSIFIED_OUTCOME } from './offline-cascade';
 import type { FamilyEvaluation, HeldOutPrediction } from './family-evaluation';
 
 /** Numbers of one set of held-out predictions: always answering (best guess) and at the threshold (Unclassified below it). */

@@ -6,7 +6,7 @@ import { defaultTaxonomy } from '@logclass/taxonomy';
 import { generateCorpus } from '../corpus/generate';
 import { ALL_FAMILIES } from '../corpus/families';
 import type { LabelledRow } from '../dataset/labelled-csv';
-import { LLM_NOT_RUN } from './cascade-run';
+import { LLM_NOT_RUN } from './offline-cascade';
 import { evaluateRows } from './evaluate-pipeline';
 import { renderEvaluationReport } from './evaluation-report';
 import { loadModel } from './load-model';

@@ -25,14 +25,14 @@ class LlmNotRun implements Classifier {
   }
 }
 
-export interface CascadeRun {
+export interface OfflineCascadeOutcomes {
   /** Per record: the decided label, LLM_NOT_RUN, or UNCLASSIFIED_OUTCOME. */
   predicted: string[];
   /** Per record: the tier that decided, or the outcome. */
   decidedBy: string[];
 }
 
-export interface CascadeRunOptions {
+export interface OfflineCascadeOptions {
   artifact: ModelArtifact;
   embedder: Embedder;
   taxonomy: Taxonomy;
@@ -42,8 +42,8 @@ export interface CascadeRunOptions {
   undecided?: UndecidedPolicy;
 }
 
-/** Runs the deployed cascade (regex, then embedding, then the LLM's place) in this process. */
-export async function runCascade(records: readonly LogRecord[], opts: CascadeRunOptions): Promise<CascadeRun> {
+/** Runs the deployed cascade (regex, then embedding, then the LLM's place, never called) in this process, for offline evaluation. */
+export async function runOfflineCascade(records: readonly LogRecord[], opts: OfflineCascadeOptions): Promise<OfflineCascadeOutcomes> {
   // The regex tier with its defaults (no REGEX_* variables: an evaluation is the same wherever it runs), the rules given;
   // the embedding tier on the artifact under evaluation, every row scored (no cache).
   const regex = buildRegexClassifier({ ...regexTierConfig.load({}), rulesFile: opts.rulesPath }, { taxonomy: opts.taxonomy });
