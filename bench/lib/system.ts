@@ -68,6 +68,8 @@ export async function startSystem(
     EMBEDDING_METRICS_PORT: '-1',
     LLM_METRICS_PORT: '-1',
     GATEWAY_METRICS_PORT: '-1',
+    GATEWAY_OTLP_GRPC_PORT: '-1',
+    GATEWAY_OTLP_HTTP_PORT: '-1',
     // The benchmarks measure capacity; the per-caller limit (200 req/s by default) would measure itself.
     GATEWAY_RATE_LIMIT_RPS: '0',
     GATEWAY_TIERS: `regex=127.0.0.1:${ports.regex},embedding=127.0.0.1:${ports.embedding},llm=127.0.0.1:${ports.llm}`,

@@ -89,6 +89,8 @@ describe('docker/grafana/logclass-dashboard.json', () => {
         GATEWAY_GRPC_PORT: '0',
         GATEWAY_HTTP_PORT: '0',
         GATEWAY_METRICS_PORT: '-1',
+        GATEWAY_OTLP_GRPC_PORT: '-1',
+        GATEWAY_OTLP_HTTP_PORT: '-1',
         GATEWAY_TIERS: `regex=${tiers[0].grpc.address},embedding=${tiers[1].grpc.address},llm=${tiers[2].grpc.address}`,
         // Mined templates stay in memory: a test writes nothing into the working tree.
         GATEWAY_TEMPLATE_STATE_FILE: 'none',

@@ -46,6 +46,8 @@ describe('logclass classify with plain lines and JSON lines, from stdin (a real 
       GATEWAY_GRPC_PORT: '0',
       GATEWAY_HTTP_PORT: '0',
       GATEWAY_METRICS_PORT: '-1',
+      GATEWAY_OTLP_GRPC_PORT: '-1',
+      GATEWAY_OTLP_HTTP_PORT: '-1',
       GATEWAY_TIERS: `regex=${tier.address}`,
       GATEWAY_ROUTING: '{}',
       GATEWAY_TEMPLATE_STATE_FILE: 'none',

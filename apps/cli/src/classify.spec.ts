@@ -39,6 +39,8 @@ describe('logclass classify (against a real gateway in-process, over the real re
       GATEWAY_GRPC_PORT: '0',
       GATEWAY_HTTP_PORT: '0',
       GATEWAY_METRICS_PORT: '-1',
+      GATEWAY_OTLP_GRPC_PORT: '-1',
+      GATEWAY_OTLP_HTTP_PORT: '-1',
       GATEWAY_TIERS: `regex=${tier.address}`,
       GATEWAY_ROUTING: '{}',
       GATEWAY_CSV_BATCH_SIZE: '20',

@@ -3,6 +3,7 @@ import type { TierStatus } from '@logclass/cascade';
 import { checkHealth, type HealthStatus } from '@logclass/tier-client';
 import type { TierAddress } from './tier-list';
 import { tierFailureSummary } from './security/error-summary';
+import type { OtlpReadiness } from './otlp/otlp-receiver';
 
 export interface TierReadiness {
   name: string;
@@ -24,6 +25,8 @@ export interface ReadinessReport {
    */
   status: 'ready' | 'degraded' | 'unavailable';
   tiers: TierReadiness[];
+  /** The OTLP logs receiver and its downstream, when the receiver is on. */
+  otlp?: OtlpReadiness;
 }
 
 /** Asks every tier's health service at once and joins the answers with the breakers' states. */

@@ -28,6 +28,8 @@ describe('gateway secrets stay secret', () => {
       GATEWAY_GRPC_PORT: '0',
       GATEWAY_HTTP_PORT: '0',
       GATEWAY_METRICS_PORT: '-1',
+      GATEWAY_OTLP_GRPC_PORT: '-1',
+      GATEWAY_OTLP_HTTP_PORT: '-1',
       LOG_LEVEL: 'trace',
       GATEWAY_TIERS: `regex=${regex.address},embedding=${picky.address},llm=127.0.0.1:1`,
       GATEWAY_ROUTING: '{}',

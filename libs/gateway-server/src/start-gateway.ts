@@ -10,6 +10,8 @@ import { countingClassifier, gatewayMetrics } from './gateway-metrics';
 import { gatewaySecurity } from './security/gateway-security';
 import type { GatewayConfig } from './settings';
 import { TemplateSnapshots } from './templates/template-state';
+import { startOtlpReceiver, type RunningOtlpReceiver } from './otlp/otlp-receiver';
+import { withOtlpReadiness } from './otlp/otlp-readiness';
 
 export interface RunningGateway {
   readonly cascade: Cascade;
@@ -18,6 +20,9 @@ export interface RunningGateway {
   readonly httpPort: number;
   /** e.g. http://127.0.0.1:8080 */
   readonly httpUrl: string;
+  /** The OTLP logs receiver's ports; undefined where that transport is off. */
+  readonly otlpGrpcPort: number | undefined;
+  readonly otlpHttpPort: number | undefined;
   /** Drain: /readyz goes 503 and new HTTP requests get 503; in-flight HTTP, then gRPC work, each get GATEWAY_SHUTDOWN_GRACE_MS; then close and write the template snapshot. */
   stop(): Promise<void>;
 }
@@ -32,12 +37,14 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
   const { cascade, tiers, credentials } = buildCascade(cfg, log);
   cascade.onStateChange((tier, state) => log.warn({ tier, state }, 'tier circuit breaker changed state'));
   const metrics = gatewayMetrics(cascade);
+  // gRPC callers are counted by the gRPC server; REST and OTLP callers by this wrapper.
+  const counting = countingClassifier(cascade, metrics);
+  let otlp: RunningOtlpReceiver | undefined;
 
   const http = await buildHttpApi({
-    // gRPC callers are counted by the gRPC server; REST callers by this wrapper.
-    classifier: countingClassifier(cascade, metrics),
+    classifier: counting,
     metrics,
-    readiness: () => checkReadiness(tiers, () => cascade.tierStatus(), { timeoutMs: cfg.healthTimeoutMs, credentials }),
+    readiness: async () => withOtlpReadiness(await checkReadiness(tiers, () => cascade.tierStatus(), { timeoutMs: cfg.healthTimeoutMs, credentials }), otlp),
     log,
     maxUpload: { bytes: cfg.maxUploadBytes, setting: 'GATEWAY_MAX_UPLOAD_BYTES' },
     maxJsonBody: { bytes: cfg.maxJsonBytes, setting: 'GATEWAY_MAX_JSON_BYTES' },
@@ -56,13 +63,16 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
   });
 
   let grpc: RunningClassifierService;
+  let started: RunningClassifierService | undefined;
   try {
     // The cascade answers empty messages itself (Unclassified): the gateway never abstains.
-    grpc = await startClassifierService('GATEWAY', cfg, cascade, log, metrics, security.grpc);
+    grpc = started = await startClassifierService('GATEWAY', cfg, cascade, log, metrics, security.grpc);
     await http.app.listen({ host: cfg.host, port: cfg.httpPort });
+    otlp = await startOtlpReceiver(cfg, { classifier: counting, metrics, gate: security.http.gate, https: security.https, log });
   } catch (err) {
     await http.app.close();
-    await cascade.close();
+    // A started gRPC server closes the cascade when it stops.
+    await (started ? started.stop() : cascade.close());
     throw err;
   }
   const httpPort = (http.app.server.address() as AddressInfo).port;
@@ -76,9 +86,13 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
     grpcAddress: grpc.grpc.address,
     httpPort,
     httpUrl: `${security.https ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${httpPort}`,
+    otlpGrpcPort: otlp?.grpcPort,
+    otlpHttpPort: otlp?.httpPort,
     stop: () =>
       (stopping ??= (async () => {
         http.markStopping();
+        // OTLP senders first: their batches need the cascade and are only acknowledged once forwarded.
+        await otlp?.stop(cfg.shutdownGraceMs);
         // HTTP first: uploads still streaming need the cascade, which grpc.stop() closes at its end.
         // Each side gets the grace period, then its connections are cut.
         const cut = setTimeout(() => http.app.server.closeAllConnections(), cfg.shutdownGraceMs);

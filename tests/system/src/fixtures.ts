@@ -32,6 +32,8 @@ export function startTestGateway(env: Record<string, string>): Promise<RunningGa
     GATEWAY_GRPC_PORT: '0',
     GATEWAY_HTTP_PORT: '0',
     GATEWAY_METRICS_PORT: '-1',
+    GATEWAY_OTLP_GRPC_PORT: '-1',
+    GATEWAY_OTLP_HTTP_PORT: '-1',
     LOG_LEVEL: 'silent',
     GATEWAY_TEMPLATE_STATE_FILE: 'none',
     ...env,
