@@ -14,7 +14,7 @@ import { abstained, classifyNonEmpty, decided, EMPTY_MESSAGE_REASON, type Classi
 import { ServiceMetrics, silentLogger } from '@logclass/observability';
 import { checkHealth, GrpcClassifier } from '@logclass/tier-client';
 import { listServicesByReflection } from '@logclass/test-support';
-import { startClassifierServer, type RunningClassifierServer } from './index';
+import { startClassifierServer, type ClassifierServerOptions, type RunningClassifierServer } from './index';
 
 /** A tiny real classifier: decides lines containing "login", abstains otherwise (empty ones as every tier does); can be held. */
 class KeywordClassifier implements Classifier {
@@ -45,6 +45,18 @@ class KeywordClassifier implements Classifier {
 
 const rec = (logMessage: string, source = 'svc'): LogRecord => ({ source, logMessage });
 
+/** A server small enough to fill: batches of 3, one call at a time and one waiting. */
+const keywordServerOptions = (classifier: KeywordClassifier): ClassifierServerOptions => ({
+  classifier,
+  host: '127.0.0.1',
+  port: 0,
+  maxBatchSize: 3,
+  maxBatchSizeSetting: 'KEYWORD_MAX_BATCH_SIZE',
+  maxInFlight: 1,
+  maxQueued: 1,
+  log: silentLogger(),
+});
+
 describe('classifier server', () => {
   let classifier: KeywordClassifier;
   let running: RunningClassifierServer;
@@ -52,16 +64,7 @@ describe('classifier server', () => {
 
   beforeEach(async () => {
     classifier = new KeywordClassifier();
-    running = await startClassifierServer({
-      classifier,
-      host: '127.0.0.1',
-      port: 0,
-      maxBatchSize: 3,
-      maxBatchSizeSetting: 'KEYWORD_MAX_BATCH_SIZE',
-      maxInFlight: 1,
-      maxQueued: 1,
-      log: silentLogger(),
-    });
+    running = await startClassifierServer(keywordServerOptions(classifier));
     client = new LogClassifierClient(running.address, credentials.createInsecure());
   });
 
@@ -159,17 +162,7 @@ describe('classifier server', () => {
 
   it('counts RPCs and results in the service metrics', async () => {
     const metrics = new ServiceMetrics('keyword');
-    const counted = await startClassifierServer({
-      classifier,
-      host: '127.0.0.1',
-      port: 0,
-      maxBatchSize: 3,
-      maxBatchSizeSetting: 'KEYWORD_MAX_BATCH_SIZE',
-      maxInFlight: 1,
-      maxQueued: 1,
-      log: silentLogger(),
-      metrics,
-    });
+    const counted = await startClassifierServer({ ...keywordServerOptions(classifier), metrics });
     const remote = new GrpcClassifier({ tier: 'keyword', address: counted.address, timeoutMs: 2000, batchSize: 3 });
     await remote.classify([rec('login'), rec('x'), rec('')]);
     const text = (await metrics.render()).body;
