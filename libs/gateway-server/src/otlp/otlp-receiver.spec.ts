@@ -174,6 +174,16 @@ describe('OTLP logs receiver: the OpenTelemetry SDK in, an OTLP server downstrea
     expect(s.downstream.received[0].traceId).toBe(TRACE_ID);
   });
 
+  it('API keys: the gateway\'s keys guard both OTLP transports', async () => {
+    s = await setup('grpc', { GATEWAY_API_KEYS: 'k1' });
+    const url = `http://127.0.0.1:${s.gateway.otlpHttpPort}/v1/logs`;
+    const post = (headers: Record<string, string>) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-protobuf', ...headers }, body: encodeRequest('keyed @regex') });
+    expect((await post({})).status).toBe(401);
+    expect((await grpcExport(grpcPort(s), encodeRequest('keyed @regex')))?.code).toBe(GrpcStatus.UNAUTHENTICATED);
+    expect((await post({ authorization: 'Bearer k1' })).status).toBe(200);
+    expect(s.downstream.received.map((r) => r.body)).toEqual(['keyed @regex']);
+  });
+
   it('full: past GATEWAY_OTLP_MAX_IN_FLIGHT a sender gets 429 / RESOURCE_EXHAUSTED to retry, and the held request still completes', async () => {
     s = await setup('grpc', { GATEWAY_OTLP_MAX_IN_FLIGHT: '1' });
     s.marker.hold();

@@ -408,6 +408,27 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
               },
             },
           },
+          otlp: {
+            type: 'object',
+            description: 'The OTLP logs receiver, when on: its ports, requests in flight, and what the downstream last answered (failing makes a ready gateway degraded).',
+            required: ['inFlight', 'maxInFlight', 'exporter'],
+            properties: {
+              grpcPort: { type: 'integer' },
+              httpPort: { type: 'integer' },
+              inFlight: { type: 'integer' },
+              maxInFlight: { type: 'integer' },
+              exporter: {
+                type: 'object',
+                required: ['state', 'consecutiveFailures'],
+                properties: {
+                  state: { type: 'string', enum: ['not-configured', 'unknown', 'ok', 'failing'] },
+                  protocol: { type: 'string', enum: ['grpc', 'http/protobuf', 'http/json'] },
+                  lastError: { type: 'string', example: 'downstream answered gRPC UNAVAILABLE' },
+                  consecutiveFailures: { type: 'integer' },
+                },
+              },
+            },
+          },
         },
       },
     },
