@@ -1,5 +1,5 @@
 import { defineServiceConfig, setting, type ConfigOf } from '@logclass/service-config';
-import { DEFAULT_MAX_MESSAGE_CHARS } from './embedding-classifier';
+import { DEFAULT_MAX_MESSAGE_CHARS, DEFAULT_MAX_TEMPLATES_PER_RUN } from './embedding-classifier';
 import { DEFAULT_TRANSFORMERS_MODEL } from './transformers-embedder';
 
 /** The shipped model folder, relative to the repo (or /app in containers). */
@@ -43,6 +43,12 @@ export function embeddingTierSettings() {
     cacheSize: setting.int('EMBEDDING_CACHE_SIZE', 100_000, 'Distinct message templates whose decision is cached (0 = no cache).', { min: 0, max: 10_000_000 }),
     cacheTtlMs: setting.int('EMBEDDING_CACHE_TTL_MS', 3_600_000, 'How long a cached decision lives, in ms (0 = until evicted).', { min: 0 }),
     maxMessageChars: setting.int('EMBEDDING_MAX_MESSAGE_CHARS', DEFAULT_MAX_MESSAGE_CHARS, 'Only this many leading characters of a message are embedded, bounding time and memory on huge lines (the row is returned whole).', { min: 64, max: 10_000_000 }),
+    maxTemplatesPerRun: setting.int(
+      'EMBEDDING_MAX_TEMPLATES_PER_RUN',
+      DEFAULT_MAX_TEMPLATES_PER_RUN,
+      "First-seen message templates one model run embeds; more wait for further runs. Bounds the tier's memory whatever batch size callers send.",
+      { min: 1, max: 100_000 },
+    ),
   };
 }
 

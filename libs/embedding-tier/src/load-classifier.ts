@@ -23,6 +23,8 @@ export interface EmbeddingTierOptions {
   maxBatchSize?: number;
   /** See EmbeddingClassifierOptions.maxMessageChars. */
   maxMessageChars?: number;
+  /** See EmbeddingClassifierOptions.maxTemplatesPerRun. */
+  maxTemplatesPerRun?: number;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function loadEmbeddingClassifier(opts: EmbeddingTierOptions): Promi
       cacheTtlMs: opts.cacheTtlMs,
       maxBatchSize: opts.maxBatchSize,
       maxMessageChars: opts.maxMessageChars,
+      maxTemplatesPerRun: opts.maxTemplatesPerRun,
       labelDescriptions: descriptions,
     });
   } catch (err) {

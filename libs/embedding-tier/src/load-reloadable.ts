@@ -10,10 +10,11 @@ import { ReloadableEmbeddingClassifier } from './reloadable-classifier';
 export async function loadReloadableEmbeddingClassifier(opts: EmbeddingTierOptions): Promise<ReloadableEmbeddingClassifier> {
   const version = currentVersion(opts.modelDir);
   const initial = await loadEmbeddingClassifier({ ...opts, modelDir: version.dir });
-  const { threshold, cacheSize, cacheTtlMs, maxBatchSize } = opts;
+  const { threshold, cacheSize, cacheTtlMs, maxBatchSize, maxMessageChars, maxTemplatesPerRun } = opts;
   const labelDescriptions = new Map(initial.describe().labels.map((l) => [l.name, l.description]));
+  // A promoted version is served with the same options as the first one (the message cap and run size included).
   return new ReloadableEmbeddingClassifier(initial, version.id, {
     root: opts.modelDir,
-    classifierOptions: { threshold, cacheSize, cacheTtlMs, maxBatchSize, labelDescriptions },
+    classifierOptions: { threshold, cacheSize, cacheTtlMs, maxBatchSize, maxMessageChars, maxTemplatesPerRun, labelDescriptions },
   });
 }
