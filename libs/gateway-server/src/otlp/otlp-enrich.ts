@@ -55,13 +55,10 @@ export function recordsToClassify(request: ExportLogsRequest, opts: EnrichmentOp
 
 /** Adds each result (in the order of recordsToClassify) to its record as logclass.* attributes; nothing else changes. */
 export function addClassifications(request: ExportLogsRequest, results: readonly Classification[], opts: EnrichmentOptions): void {
-  let i = 0;
-  for (const rl of request.resourceLogs ?? []) {
-    for (const sl of rl.scopeLogs ?? []) {
-      for (const record of sl.logRecords ?? []) enrich(record, results[i++], opts.reason);
-    }
-  }
-  if (i !== results.length) throw new Error(`${results.length} classifications for ${i} log records`);
+  const records = (request.resourceLogs ?? []).flatMap((rl) => (rl.scopeLogs ?? []).flatMap((sl) => sl.logRecords ?? []));
+  // Checked before any record is touched: a short answer must not leave half a batch enriched.
+  if (records.length !== results.length) throw new Error(`${results.length} classifications for ${records.length} log records`);
+  records.forEach((record, i) => enrich(record, results[i], opts.reason));
 }
 
 function enrich(record: OtlpLogRecord, result: Classification, withReason: boolean): void {
