@@ -132,16 +132,16 @@ describe('maskTemplate', () => {
   });
 
   it('masks a size in bytes written with a bare B as a size, like one in KB', () => {
-    expect(maskTemplate('Block rdd_2_3 stored as values in memory (estimated size 384.0 B, free 317.5 KB)')).toBe(
-      'Block <ID> stored as values in memory (estimated size <SIZE>, free <SIZE>)',
+    expect(maskTemplate('Chunk part_7 kept in memory (estimated size 91.5 B, free 12.0 MB)')).toBe(
+      'Chunk <ID> kept in memory (estimated size <SIZE>, free <SIZE>)',
     );
     expect(maskTemplate('wrote 512B to disk')).toBe('wrote <SIZE> to disk');
     expect(maskTemplate('Plan B is ready')).toBe('Plan B is ready');
   });
 
   it('keeps a process name and its bitness mark one token', () => {
-    expect(maskTemplate('chrome.exe *64 - clients1.google.com:443 open through proxy proxy.example.com:5070 HTTPS')).toBe(
-      'chrome.exe*<NUM> - <HOST> open through proxy <HOST> HTTPS',
+    expect(maskTemplate('editor.exe *64 - updates.example.org:443 open through proxy gw.example.net:8080 HTTPS')).toBe(
+      'editor.exe*<NUM> - <HOST> open through proxy <HOST> HTTPS',
     );
     expect(maskTemplate('OUTLOOK.EXE *32 - 10.0.0.7:25 open directly')).toBe('OUTLOOK.EXE*<NUM> - <IP> open directly');
     expect(maskTemplate('found 3 *64 items')).toBe('found <NUM> *<NUM> items');

@@ -14,7 +14,7 @@
 export const WHITESPACE = /\s+/g;
 
 /**
- * A program's bitness mark after its name (`chrome.exe *64`, as Windows proxy
+ * A program's bitness mark after its name (`editor.exe *64`, as Windows proxy
  * clients write a 64-bit process): part of the one value that names the
  * process, glued to it so that the line's token count does not depend on it.
  */
@@ -142,7 +142,7 @@ export const EXIT_CONTEXT = /\bexit(?:ed)?(?: with)?[ _-]?(?:code|status)["']?[\
 export const ID_CONTEXT = /\bid["']?[\s:#=]{1,3}["']?$/i;
 
 /**
- * A quantity with a unit of size or time (`1,234 bytes`, `4.5 KB`, `384.0 B`, `512M`,
+ * A quantity with a unit of size or time (`1,234 bytes`, `4.5 KB`, `91.5 B`, `512M`,
  * `12ms`, `1.5 s`, `1m30s`, `<1 sec`). Real programs pretty-print these and
  * pick the unit by magnitude (`(1.20 KB)` then `(3.40 MB)` in one template),
  * so the unit goes with the number (SIZE_TAIL tells the two kinds apart).

@@ -37,41 +37,29 @@ describe('TemplateMiner', () => {
     expect(miner.add('Invoice draft sent to billing').template).toBe('Invoice <*> sent to billing');
   });
 
-  it('takes values shaped like values (dotted, glued, signed) as a slot at the first line that differs', () => {
+  // Two lines that differ at one position, and the template the second line makes of them: a slot at the first line that differs.
+  it.each([
+    ['a value shaped like one (dotted)', 'writing dump.48319', 'writing dump.3204', 'writing <*>'],
+    ['package names', 'Stopping org.example.mail appid=10157 user=0: cache cleared', 'Stopping net.example.chat appid=10356 user=0: cache cleared', 'Stopping <*> appid=<NUM> user=<NUM>: cache cleared'],
+    ['a value the masker named in one line and not the next', 'Buffer I/O error on device sda1, logical block 5', 'Buffer I/O error on device xvda, logical block 9', 'Buffer I/O error on device <*>, logical block <NUM>'],
+    ['host/address pairs masked two ways', 'Address change seen. Old: node-3/10.0.0.1 New: db.example.com/10.0.0.2', 'Address change seen. Old: db.example.com/10.0.0.3 New: node-7/10.0.0.4', 'Address change seen. Old: <*> New: <*>'],
+    ['a placeholder and a word inside a fixed wrapping', 'Registering Peer PeerId(12, worker-3.example.com, 41803, None)', 'Registering Peer PeerId(driver, worker-3.example.com, 41803, None)', 'Registering Peer <*>, <HOST>, <NUM>, None)'],
+    ['HTTP statuses of one class', '10.0.0.1 "GET /v2/items HTTP/1.1" status: 200 len: 1893', '10.0.0.2 "GET /v2/items HTTP/1.1" status: 204 len: 1893', '<IP> "GET <PATH> HTTP/1.1" status: <*> len: <NUM>'],
+  ])('takes %s as one slot at once', (_what, first, second, template) => {
     const miner = new TemplateMiner();
-    miner.add('generating core.48319');
-    expect(miner.add('generating core.3204').template).toBe('generating <*>');
-    miner.add('Force stopping com.tencent.mm appid=10157 user=0: clear data');
-    expect(miner.add('Force stopping com.whatsapp appid=10356 user=0: clear data').template).toBe('Force stopping <*> appid=<NUM> user=<NUM>: clear data');
-    // Plain words are wording until they have shown variableAfter values.
-    miner.add('Cluster state is green');
-    expect(miner.add('Cluster state is amber').change).toBe('created');
+    miner.add(first);
+    expect(miner.add(second).template).toBe(template);
   });
 
-  it('takes a value the masker named in one line and not in the next as one slot', () => {
+  // Two lines that stay two templates after one line each: plain words wait for variableAfter values, statuses of two classes never merge.
+  it.each([
+    ['plain words', 'Cluster state is green', 'Cluster state is amber'],
+    ['plain words inside a fixed wrapping', 'Killed process 412 (snapd) after timeout', 'Killed process 413 (celery) after timeout'],
+    ['HTTP statuses of two classes', '10.0.0.1 "GET /v2/items HTTP/1.1" status: 200 len: 1893', '10.0.0.3 "GET /v2/items HTTP/1.1" status: 404 len: 1893'],
+  ])('keeps %s apart at first', (_what, first, second) => {
     const miner = new TemplateMiner();
-    miner.add('Buffer I/O error on device sda1, logical block 5');
-    expect(miner.add('Buffer I/O error on device xvda, logical block 9').template).toBe('Buffer I/O error on device <*>, logical block <NUM>');
-    miner.add('Address change detected. Old: node-3/10.0.0.1 New: db.example.com/10.0.0.2');
-    expect(miner.add('Address change detected. Old: db.example.com/10.0.0.3 New: node-7/10.0.0.4').template).toBe('Address change detected. Old: <*> New: <*>');
-  });
-
-  it('looks inside a token\'s fixed wrapping for the value: a placeholder and a word there are one slot', () => {
-    const miner = new TemplateMiner();
-    miner.add('Registering BlockManager BlockManagerId(12, worker-3.example.com, 41803, None)');
-    expect(miner.add('Registering BlockManager BlockManagerId(driver, worker-3.example.com, 41803, None)').template).toBe(
-      'Registering BlockManager <*>, <HOST>, <NUM>, None)',
-    );
-    // Plain words inside the same wrapping still wait for variableAfter values.
-    miner.add('Killed process 412 (snapd) after timeout');
-    expect(miner.add('Killed process 413 (celery) after timeout').change).toBe('created');
-  });
-
-  it('lets an HTTP status vary within its class, never across classes', () => {
-    const miner = new TemplateMiner();
-    miner.add('10.0.0.1 "GET /v2/servers HTTP/1.1" status: 200 len: 1893 time: 0.25');
-    expect(miner.add('10.0.0.2 "GET /v2/servers HTTP/1.1" status: 204 len: 1893 time: 0.25').template).toBe('<IP> "GET <PATH> HTTP/1.1" status: <*> len: <NUM> time: <NUM>');
-    expect(miner.add('10.0.0.3 "GET /v2/servers HTTP/1.1" status: 404 len: 1893 time: 0.25').change).toBe('created');
+    miner.add(first);
+    expect(miner.add(second).change).toBe('created');
   });
 
   it('never generalises a meaning word: outcomes, levels and status codes stay apart', () => {

@@ -41,7 +41,7 @@ export function shapeOf(tokens: readonly string[]): TemplateShape {
 
 /**
  * A token whose form says it is a value the masker did not name: a dotted,
- * slashed, glued or signed word (`com.tencent.mm`, `core.48319`,
+ * slashed, glued or signed word (`org.example.mail`, `dump.48319`,
  * `PROCESS_LOCAL`, `x-`, `worker-36.spark`), with a digit or one of
  * `. _ / : @ ~ + -` inside or at its end. Wording is plain words. Two such
  * tokens at one position of otherwise equal lines are one slot at once,
