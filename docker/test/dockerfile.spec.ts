@@ -80,6 +80,15 @@ describe('docker/Dockerfile', () => {
     }
   });
 
+  it('needs no remote frontend and no BuildKit-only syntax', () => {
+    const text = readText('docker', 'Dockerfile');
+    // A parser directive only counts before the first instruction, but none belongs anywhere.
+    expect(text).not.toMatch(/^#\s*(syntax|check)\s*=/im);
+    const flags = stages.flatMap((s) => s.instructions).flatMap((i) => Object.keys(i.flags).map((f) => `${i.keyword} --${f}`));
+    expect(flags.filter((f) => !/^(COPY --(from|chown)|FROM --platform|HEALTHCHECK --(interval|timeout|start-period|retries))$/.test(f))).toEqual([]);
+    expect(text).not.toMatch(/<<-?\s*['"]?[A-Z]+/);
+  });
+
   it('keeps build context secrets and host artifacts out (.dockerignore)', () => {
     const ignored = readText('.dockerignore').split('\n').map((l) => l.trim());
     for (const entry of ['node_modules', 'dist', '.git', '.env', '.nx']) expect(ignored).toContain(entry);
