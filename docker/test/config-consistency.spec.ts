@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parseRouting } from '@logclass/cascade';
 import { containerPort, readCompose, serviceEnv } from './compose-model';
 import { imageFacts, parseDockerfile } from './dockerfile-model';
-import { containersOf, kustomizeBuild, type K8sObject } from './kustomize';
+import { containersOf, describeRendered, kustomizeBuild, type K8sObject } from './kustomize';
 import { ROOT, readText, type YamlObject } from './repo';
 import {
   declaredNames,
@@ -87,7 +87,7 @@ describe('docker/compose.yaml', () => {
   });
 });
 
-describe.each([
+describeRendered.each([
   ['base', join(ROOT, 'docker', 'k8s', 'base')],
   ['example overlay', join(ROOT, 'docker', 'k8s', 'overlays', 'example')],
 ])('Kubernetes %s', (_name, dir) => {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { containersOf, kustomizeBuild, podTemplate, type K8sObject } from './kustomize';
+import { containersOf, describeRendered, kustomizeBuild, podTemplate, type K8sObject } from './kustomize';
 import { validateK8sObject } from './k8s-validate';
 import { ROOT, readText, type YamlObject } from './repo';
 
@@ -18,7 +18,7 @@ const podLabels = (o: K8sObject) => ((podTemplate(o)?.['metadata'] as YamlObject
 const matches = (selector: Record<string, string>, labels: Record<string, string>) =>
   Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
 
-describe.each([
+describeRendered.each([
   ['base', join(K8S, 'base')],
   ['example overlay', join(K8S, 'overlays', 'example')],
 ])('Kubernetes manifests: %s', (_name, dir) => {

@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configMapHash, containersOf, kustomizeBuild, podTemplate, strategicMerge, type K8sObject } from './kustomize';
+import { containersOf, describeRendered, kustomizeBuild, podTemplate, type K8sObject } from './kustomize';
 import { validateK8sObject } from './k8s-validate';
 import { ROOT, readText, type YamlObject } from './repo';
 
@@ -12,7 +10,7 @@ const find = (objects: K8sObject[], kind: string, name: string) => {
 };
 const env = (c: YamlObject) => (c['env'] ?? []) as YamlObject[];
 
-describe('the example overlay renders', () => {
+describeRendered('the example overlay renders', () => {
   const objects = kustomizeBuild(join(ROOT, 'docker', 'k8s', 'overlays', 'example'));
 
   it('into valid objects, all in the overlay namespace and labelled as one instance', () => {
@@ -55,29 +53,10 @@ describe('the example overlay renders', () => {
     const cm = find(objects, 'ConfigMap', 'gateway-routing');
     const data = cm['data'] as Record<string, string>;
     expect(data['GATEWAY_ROUTING']).toBe(readText('docker', 'k8s', 'overlays', 'example', 'routing.json'));
-    expect(cm.metadata.name).toBe(`gateway-routing-${configMapHash('gateway-routing', data)}`);
+    // kustomize names a generated ConfigMap after its content, so a new routing table rolls the gateway.
+    expect(cm.metadata.name).toMatch(/^gateway-routing-[a-z0-9]{10}$/);
     const gateway = containersOf(find(objects, 'Deployment', 'gateway'))[0];
     const ref = env(gateway).find((e) => e['name'] === 'GATEWAY_ROUTING')?.['valueFrom'] as { configMapKeyRef: { name: string } };
     expect(ref.configMapKeyRef.name).toBe(cm.metadata.name);
-  });
-});
-
-describe('the test renderer', () => {
-  it('merges lists of containers, env and volumes by key and replaces other lists', () => {
-    const base = { containers: [{ name: 'a', env: [{ name: 'X', value: '1' }], args: ['p'] }] };
-    const patch = { containers: [{ name: 'a', env: [{ name: 'Y', value: '2' }], args: ['q'] }, { name: 'b' }] };
-    expect(strategicMerge(base, patch, '')).toEqual({
-      containers: [{ name: 'a', env: [{ name: 'X', value: '1' }, { name: 'Y', value: '2' }], args: ['q'] }, { name: 'b' }],
-    });
-  });
-
-  it('refuses kustomization fields it does not implement instead of ignoring them', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kustomize-'));
-    try {
-      writeFileSync(join(dir, 'kustomization.yaml'), 'resources: []\nnamePrefix: x-\n');
-      expect(() => kustomizeBuild(dir)).toThrow(/does not support namePrefix/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { containersOf, kustomizeBuild, podTemplate } from './kustomize';
+import { containersOf, describeRendered, kustomizeBuild, podTemplate } from './kustomize';
 import { ROOT, type YamlObject } from './repo';
 import { effectivePorts, loadServiceConfig, SERVICES } from './service-configs';
 
@@ -8,7 +8,7 @@ import { effectivePorts, loadServiceConfig, SERVICES } from './service-configs';
  * annotated port must be the one the service really serves GET /metrics on
  * (its <PREFIX>_METRICS_PORT, given the container's env) and a named container port.
  */
-describe.each([
+describeRendered.each([
   ['base', join(ROOT, 'docker', 'k8s', 'base')],
   ['example overlay', join(ROOT, 'docker', 'k8s', 'overlays', 'example')],
 ])('Prometheus scrape annotations: %s', (_name, dir) => {
