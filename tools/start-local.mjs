@@ -50,5 +50,5 @@ process.on('SIGTERM', () => shutdown(0));
 for (const [name] of tiers) start(name);
 start('gateway');
 console.error(
-  `[start-local] gateway REST http://127.0.0.1:${port('GATEWAY_HTTP_PORT', 8080)}  gRPC 127.0.0.1:${port('GATEWAY_GRPC_PORT', 50050)}; tiers ${env.GATEWAY_TIERS}`,
+  `[start-local] gateway REST http://127.0.0.1:${port('GATEWAY_HTTP_PORT', 8080)}  gRPC 127.0.0.1:${port('GATEWAY_GRPC_PORT', 50050)}  OTLP logs gRPC ${port('GATEWAY_OTLP_GRPC_PORT', 4317)} / HTTP ${port('GATEWAY_OTLP_HTTP_PORT', 4318)} (-1 = off); tiers ${env.GATEWAY_TIERS}`,
 );

@@ -28,10 +28,14 @@ type BodyFormat = 'protobuf' | 'json';
 
 class TooLarge extends Error {}
 
+const BODY_TIMEOUT_MS = 30_000;
+
 /** POST /v1/logs, protobuf or JSON, identity/gzip/deflate; resolves once listening. */
 export async function startOtlpHttp(opts: OtlpHttpOptions): Promise<{ server: http.Server; port: number }> {
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => void handle(opts, req, res);
-  const server = opts.https ? https.createServer({ cert: opts.https.cert, key: opts.https.key }, handler) : http.createServer(handler);
+  // A sender holds a slot while its body arrives: one that trickles or stalls loses it after BODY_TIMEOUT_MS instead of keeping the gateway full.
+  const limits = { requestTimeout: BODY_TIMEOUT_MS, headersTimeout: Math.min(BODY_TIMEOUT_MS, 10_000) };
+  const server = opts.https ? https.createServer({ ...limits, cert: opts.https.cert, key: opts.https.key }, handler) : http.createServer(limits, handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => {
@@ -63,6 +67,8 @@ async function handle(opts: OtlpHttpOptions, req: http.IncomingMessage, res: htt
 
   const outcome = await receive(opts, req, format, encoding);
   opts.metrics.requests.inc({ transport: 'http', result: outcome.kind === 'ok' && outcome.rejected > 0 ? 'partial' : outcome.kind });
+  // Shutting down: the sender's keep-alive connection ends with this answer instead of holding the close up.
+  if (opts.pipeline.isStopping) res.setHeader('connection', 'close');
   answer(req, res, format, outcome);
 }
 

@@ -63,6 +63,10 @@ export class OtlpPipeline {
     return this.opts.maxInFlight;
   }
 
+  get isStopping(): boolean {
+    return this.stopping;
+  }
+
   exporter(): ExporterState {
     return { ...this.exporterState };
   }

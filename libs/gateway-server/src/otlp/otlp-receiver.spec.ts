@@ -184,6 +184,25 @@ describe('OTLP logs receiver: the OpenTelemetry SDK in, an OTLP server downstrea
     expect(s.downstream.received.map((r) => r.body)).toEqual(['keyed @regex']);
   });
 
+  it('shutdown: a request in flight is still forwarded and acknowledged; later ones are refused (retryable) or find the port closed', async () => {
+    s = await setup('grpc');
+    s.marker.hold();
+    const url = `http://127.0.0.1:${s.gateway.otlpHttpPort}/v1/logs`;
+    const post = (body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-protobuf' }, body: encodeRequest(body) });
+    const first = post('in flight @regex');
+    while (s.marker.calls === 0) await new Promise((r) => setTimeout(r, 10));
+    const stopping = s.gateway.stop();
+    const late = await post('late').then(
+      (res) => res.status,
+      () => 'refused',
+    );
+    expect([503, 'refused']).toContain(late);
+    s.marker.release();
+    expect((await first).status).toBe(200);
+    await stopping;
+    expect(s.downstream.received.map((r) => r.body)).toEqual(['in flight @regex']);
+  });
+
   it('full: past GATEWAY_OTLP_MAX_IN_FLIGHT a sender gets 429 / RESOURCE_EXHAUSTED to retry, and the held request still completes', async () => {
     s = await setup('grpc', { GATEWAY_OTLP_MAX_IN_FLIGHT: '1' });
     s.marker.hold();
