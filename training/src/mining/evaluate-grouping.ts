@@ -16,6 +16,7 @@ import { corpusView, CORPUS_VIEWS, generatedView, skippedFamilies, withValueAlte
 import { groupByMask, groupByMiner } from './group-lines';
 import { scoreGrouping, type GroupingScore } from './grouping-score';
 import { templateCost } from './template-cost';
+import { PARSER_BENCHMARK_FAMILIES } from './benchmark-families';
 
 const { values } = parseArgs({
   options: {
@@ -25,19 +26,6 @@ const { values } = parseArgs({
   },
 });
 const seed = Number(values.seed);
-
-/**
- * Families modelled on the kinds of system public log-parsing benchmarks
- * draw from (HDFS, Hadoop, Spark, ZooKeeper, OpenStack, supercomputer RAS
- * and node logs, Windows servicing, Linux auth and kernel, macOS, Android,
- * a health app, Apache, a desktop proxy client, sshd), scored on their own
- * as well: miners there are compared on such systems. Our families, written
- * from knowledge of the formats, not from any benchmark's lines.
- */
-const PARSER_BENCHMARK_FAMILIES = new Set([
-  'hdfs', 'hadoop-yarn', 'spark', 'zookeeper', 'openstack', 'bgl-ras', 'hpc-node', 'thunderbird', 'windows-cbs',
-  'linux-auth', 'linux-kernel', 'macos', 'android', 'health-app', 'apache-error', 'proxy-client', 'sshd',
-]);
 const rowsPerTemplate = Number(values.rows);
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
