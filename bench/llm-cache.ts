@@ -87,6 +87,8 @@ const BASE_ENV = {
   LLM_MAX_RETRIES: '0',
   LLM_CACHE_TTL_MS: '0',
   LLM_MAX_TOKENS_PER_MINUTE: '0',
+  // Every scenario starts cold: answers kept by an earlier run would hide the calls measured.
+  LLM_STORE: 'none',
 };
 
 async function main(): Promise<void> {

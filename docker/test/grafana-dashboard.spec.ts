@@ -77,7 +77,7 @@ describe('docker/grafana/logclass-dashboard.json', () => {
       const starts: Array<[ServiceName, string, string, Record<string, string>]> = [
         ['regex', 'service', 'startRegexService', { REGEX_GRPC_PORT: '0', REGEX_METRICS_PORT: '0' }],
         ['embedding', 'service', 'startEmbeddingService', { EMBEDDING_GRPC_PORT: '0', EMBEDDING_METRICS_PORT: '0' }],
-        ['llm', 'llm-service', 'startLlmService', { LLM_GRPC_PORT: '0', LLM_METRICS_PORT: '0', GROQ_API_KEY: 'k', GROQ_BASE_URL: fake.baseUrl }],
+        ['llm', 'llm-service', 'startLlmService', { LLM_GRPC_PORT: '0', LLM_METRICS_PORT: '0', GROQ_API_KEY: 'k', GROQ_BASE_URL: fake.baseUrl, LLM_STORE: 'none' }],
       ];
       for (const [app, file, fn, env] of starts) {
         const start = await load<TierStart>(app, file, fn);

@@ -29,6 +29,7 @@ describe('logclass classify --in-process reads the tiers\' own variables, as the
       LLM_MESSAGES_PER_CALL: '1',
       LLM_CONCURRENCY: '1',
       LLM_CACHE_SIZE: '0',
+      LLM_STORE: 'none',
     };
     const res = await cliWithEnv(env, 'classify', input, '--in-process', '--columns', 'tier,reason', '--quiet');
     expect(res).toMatchObject({ code: EXIT.OK, stderr: '' });

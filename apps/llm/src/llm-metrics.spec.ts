@@ -25,7 +25,7 @@ describe('llm tier metrics (against the fake Groq server)', () => {
 
   it('exports calls, retries, failures by kind, tokens and answer-cache lookups after real calls', async () => {
     const running = await startLlmService(
-      config.load({ LLM_GRPC_PORT: '0', LLM_METRICS_PORT: '0', LOG_LEVEL: 'silent', GROQ_API_KEY: 'k-secret', GROQ_BASE_URL: fake.baseUrl, LLM_RETRY_BASE_DELAY_MS: '0' }),
+      config.load({ LLM_GRPC_PORT: '0', LLM_METRICS_PORT: '0', LOG_LEVEL: 'silent', GROQ_API_KEY: 'k-secret', GROQ_BASE_URL: fake.baseUrl, LLM_RETRY_BASE_DELAY_MS: '0', LLM_STORE: 'none' }),
       silentLogger(),
     );
     const client = new GrpcClassifier({ tier: 'llm', address: running.grpc.address, timeoutMs: 5000, batchSize: 100 });
@@ -43,6 +43,8 @@ describe('llm tier metrics (against the fake Groq server)', () => {
       expect(m.value('logclass_llm_tokens_total', { type: 'completion' })).toBe(7);
       expect(m.value('logclass_llm_cache_lookups_total', { result: 'miss' })).toBe(1);
       expect(m.value('logclass_llm_cache_lookups_total', { result: 'hit' })).toBe(1);
+      expect(m.value('logclass_llm_store_answers_total', { result: 'stored' })).toBe(0);
+      expect(m.value('logclass_llm_store_errors_total')).toBe(0);
       expect(m.value('logclass_llm_cache_entries')).toBe(1);
       expect(m.value('logclass_llm_serving')).toBe(1);
       // The tier's own RPC and record families, with the service label.

@@ -35,6 +35,22 @@ export function exportLlmStats(classifier: LlmClassifier, metrics: ServiceMetric
       ];
     },
   );
+  totalsCounter(
+    metrics,
+    'logclass_llm_store_answers_total',
+    'Distinct questions missed by the answer cache and answered by the template-label store: stored (already there), shared (another replica was asking it).',
+    ['result'],
+    () => {
+      const s = stats();
+      return [
+        [{ result: 'stored' }, s.storeHits],
+        [{ result: 'shared' }, s.storeShared],
+      ];
+    },
+  );
+  totalsCounter(metrics, 'logclass_llm_store_errors_total', 'Template-label store operations that failed (the rows were asked of Groq as without a store).', [], () => [
+    [{}, stats().storeErrors],
+  ]);
   totalsCounter(metrics, 'logclass_llm_batch_fallbacks_total', 'Multi-message answers that were malformed or refused and re-asked one message per call.', [], () => [
     [{}, stats().batchFallbacks],
   ]);

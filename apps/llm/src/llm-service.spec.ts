@@ -6,7 +6,7 @@ import { config } from './config';
 import { startLlmService } from './llm-service';
 
 const rec = (logMessage: string): LogRecord => ({ source: 'LegacyCRM', logMessage });
-const BASE_ENV = { LLM_GRPC_PORT: '0', LLM_METRICS_PORT: '-1', LOG_LEVEL: 'silent' };
+const BASE_ENV = { LLM_GRPC_PORT: '0', LLM_METRICS_PORT: '-1', LOG_LEVEL: 'silent', LLM_STORE: 'none' };
 
 describe('llm service over gRPC', () => {
   let fake: FakeGroq;

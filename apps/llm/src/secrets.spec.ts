@@ -27,7 +27,7 @@ describe('the Groq API key never leaves the LLM tier', () => {
   it('in logs (at trace level), row reasons, gRPC answers, /metrics and configuration errors', async () => {
     const lines: string[] = [];
     const sink: DestinationStream = { write: (line: string) => void lines.push(line) };
-    const env = { GROQ_API_KEY: GROQ_KEY, GROQ_BASE_URL: fake.baseUrl, LLM_GRPC_PORT: '0', LLM_METRICS_PORT: '0', LOG_LEVEL: 'trace', LLM_MAX_RETRIES: '0', LLM_MESSAGES_PER_CALL: '1' };
+    const env = { GROQ_API_KEY: GROQ_KEY, GROQ_BASE_URL: fake.baseUrl, LLM_GRPC_PORT: '0', LLM_METRICS_PORT: '0', LOG_LEVEL: 'trace', LLM_MAX_RETRIES: '0', LLM_MESSAGES_PER_CALL: '1', LLM_STORE: 'none' };
     const cfg = config.load(env);
     const running = await startLlmService(cfg, createLogger('llm', 'trace', sink));
     const client = new GrpcClassifier({ tier: 'llm', address: running.grpc.address, timeoutMs: 5000, batchSize: 100 });

@@ -1,8 +1,12 @@
 import { LRUCache } from 'lru-cache';
 import type { RecordAnswer } from './answer-parser';
 
-/** An answer, or why there is none (failures are never cached: the next request may succeed). */
-export type KeyResult = RecordAnswer | { kind: 'failed'; reason: string };
+/**
+ * An answer, or why there is none (failures are never cached: the next request
+ * may succeed). `decidedBy` is set on an answer read from the template-label
+ * store: the model id, or "operator".
+ */
+export type KeyResult = (RecordAnswer & { decidedBy?: string }) | { kind: 'failed'; reason: string };
 
 /**
  * Answers by question key, bounded in size and age, plus the questions being

@@ -17,7 +17,7 @@ const escalations = (n: number) => Array.from({ length: n }, (_, i) => ({ source
 describe('buildLlmClassifier from the LLM_* settings', () => {
   it('sends the configured model, temperature and completion limit to the configured server', () =>
     againstFakeGroq(async (fake) => {
-      const settings = llmTierConfig.load({ GROQ_API_KEY: 'k', GROQ_BASE_URL: fake.baseUrl, LLM_MODEL: 'm-1', LLM_TEMPERATURE: '0.5', LLM_MAX_TOKENS: '99' });
+      const settings = llmTierConfig.load({ GROQ_API_KEY: 'k', GROQ_BASE_URL: fake.baseUrl, LLM_MODEL: 'm-1', LLM_TEMPERATURE: '0.5', LLM_MAX_TOKENS: '99', LLM_STORE: 'none' });
       const [result] = await buildLlmClassifier(settings).classify(escalations(1));
       expect([result.outcome, result.label]).toEqual([Outcome.OUTCOME_DECIDED, 'Workflow Error']);
       expect(fake.requests.map((r) => [r.headers.authorization, r.body.model, r.body.temperature, r.body.max_completion_tokens])).toEqual([['Bearer k', 'm-1', 0.5, 99]]);
@@ -25,7 +25,7 @@ describe('buildLlmClassifier from the LLM_* settings', () => {
 
   it('keeps the spend ceiling of LLM_MAX_TOKENS_PER_MINUTE', () =>
     againstFakeGroq(async (fake) => {
-      const env = { GROQ_API_KEY: 'k', GROQ_BASE_URL: fake.baseUrl, LLM_MAX_TOKENS_PER_MINUTE: '200', LLM_CACHE_SIZE: '0', LLM_MESSAGES_PER_CALL: '1', LLM_CONCURRENCY: '1' };
+      const env = { GROQ_API_KEY: 'k', GROQ_BASE_URL: fake.baseUrl, LLM_MAX_TOKENS_PER_MINUTE: '200', LLM_CACHE_SIZE: '0', LLM_MESSAGES_PER_CALL: '1', LLM_CONCURRENCY: '1', LLM_STORE: 'none' };
       const results = await buildLlmClassifier(llmTierConfig.load(env)).classify(escalations(4));
       // Two calls (210 tokens) reach the ceiling of 200; the other two are never sent.
       expect(fake.requests).toHaveLength(2);

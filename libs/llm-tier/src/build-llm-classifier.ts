@@ -1,6 +1,7 @@
 import type { Logger } from '@logclass/observability';
 import { loadTaxonomy, type Taxonomy } from '@logclass/taxonomy';
 import { LlmClassifier } from './llm-classifier';
+import { openLlmStore } from './open-llm-store';
 import type { LlmTierSettings } from './llm-settings';
 
 export interface LlmBuildOptions {
@@ -14,7 +15,8 @@ export interface LlmBuildOptions {
 /**
  * The LLM tier as configured: the one place its settings become an
  * LlmClassifier, for the service and for every in-process caller, so all of
- * them have the same defaults, retries, caches and spend ceiling.
+ * them have the same defaults, retries, caches, template-label store and
+ * spend ceiling.
  */
 export function buildLlmClassifier(settings: LlmTierSettings, opts: LlmBuildOptions = {}): LlmClassifier {
   return new LlmClassifier({
@@ -34,6 +36,8 @@ export function buildLlmClassifier(settings: LlmTierSettings, opts: LlmBuildOpti
     maxTokensPerMinute: settings.maxTokensPerMinute,
     maxMessageChars: settings.maxMessageChars,
     maxBatchSize: opts.maxBatchSize ?? 0,
+    // Without a key the tier answers nothing, from the store neither: nothing to open.
+    store: settings.apiKey ? openLlmStore(settings) : undefined,
     settingNames: { model: 'LLM_MODEL', apiKey: 'LLM_GROQ_API_KEY (or GROQ_API_KEY)' },
     log: opts.log,
   });

@@ -1,5 +1,6 @@
 import type { LogRecord } from '@logclass/contract';
 import { maskTemplate } from '@logclass/template-mask';
+import type { TemplateKey } from '@logclass/template-store';
 
 /**
  * How questions are recognised as "the same":
@@ -12,9 +13,17 @@ import { maskTemplate } from '@logclass/template-mask';
 export const CACHE_KEY_MODES = ['template', 'exact'] as const;
 export type CacheKeyMode = (typeof CACHE_KEY_MODES)[number];
 
-/** The source is part of the key: the prompt shows it, and it may change the answer. */
-export function cacheKey(record: LogRecord, mode: CacheKeyMode): string {
-  if (mode === 'exact') return `${record.source}\u0000${record.logMessage}`;
+/**
+ * The one key of a question, for the answer cache and the template-label store
+ * alike. The source is its scope: the prompt shows it, and it may change the answer.
+ */
+export function questionKey(record: LogRecord, mode: CacheKeyMode): TemplateKey {
+  if (mode === 'exact') return { scope: record.source, template: record.logMessage };
   // A mined template and a masked message are both template texts: equal texts mean the same shape, whichever made them.
-  return `${record.source}\u0000${record.template || maskTemplate(record.logMessage)}`;
+  return { scope: record.source, template: record.template || maskTemplate(record.logMessage) };
+}
+
+/** The key as one string, for maps. */
+export function keyId(key: TemplateKey): string {
+  return `${key.scope}\u0000${key.template}`;
 }

@@ -2,15 +2,17 @@ import type { Classification, ClassifyOptions, DescribeResponse, LogRecord } fro
 import { abstained, classifyNonEmpty, decided, EMPTY_MESSAGE_REASON, LogclassError, type Classifier } from '@logclass/classifier';
 import type { Taxonomy } from '@logclass/taxonomy';
 import { maskTemplate } from '@logclass/template-mask';
+import { OPERATOR, taxonomyHash, type TemplateKey, type TemplateLabelStore } from '@logclass/template-store';
 import { silentLogger, type Logger } from '@logclass/observability';
 import { parseBatchAnswer, parseSingleAnswer, quoteAnswer } from './answer-parser';
 import { AnswerCache, type KeyResult } from './answer-cache';
-import { cacheKey, type CacheKeyMode } from './cache-key';
+import { keyId, questionKey, type CacheKeyMode } from './cache-key';
 import { ChatScheduler } from './chat-scheduler';
 import { ChatCallError, GroqChatClient } from './groq-chat-client';
 import { emptyStats, type LlmStats } from './llm-stats';
 import { batchPrompt, singleRecordPrompt } from './prompt';
 import type { RetryPolicy } from './retry-policy';
+import { StoredAnswers, type Question } from './stored-answers';
 import { TokenBudget } from './token-budget';
 
 export const LLM_TIER = 'llm';
@@ -45,6 +47,11 @@ export interface LlmClassifierOptions {
   maxMessageChars?: number;
   /** Ceiling on tokens billed per minute (0 or absent = none); past it rows abstain with "llm budget exhausted (LLM_MAX_TOKENS_PER_MINUTE=...)". */
   maxTokensPerMinute?: number;
+  /**
+   * Answers shared by every replica and kept across restarts, looked up before
+   * Groq is asked (closed with the classifier); absent: memory only.
+   */
+  store?: TemplateLabelStore;
   /** Setting names quoted in errors, so an operator knows what to change. */
   settingNames?: { model: string; apiKey: string };
   log?: Logger;
@@ -62,6 +69,7 @@ export class LlmClassifier implements Classifier {
   private readonly counters = emptyStats();
   private readonly cache: AnswerCache;
   private readonly scheduler: ChatScheduler | undefined;
+  private readonly stored: StoredAnswers | undefined;
   private readonly log: Logger;
   private readonly settingNames: { model: string; apiKey: string };
   /** Set when the service cannot answer anything until reconfigured. */
@@ -79,6 +87,16 @@ export class LlmClassifier implements Classifier {
     } else {
       this.disabledReason = NO_API_KEY_REASON;
     }
+    if (opts.store) {
+      const current = { taxonomyHash: taxonomyHash(opts.taxonomy), model: opts.model };
+      // A claim outlives the longest call a replica may be making for it: every attempt timing out, the longest waits between them.
+      const claimTtlMs = (opts.retry.maxRetries + 1) * opts.timeoutMs + opts.retry.maxRetries * opts.retry.maxDelayMs;
+      this.stored = new StoredAnswers(opts.store, { taxonomy: opts.taxonomy, current, claimTtlMs, counters: this.counters, log: this.log });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.stored?.close();
   }
 
   isServing(): boolean {
@@ -111,40 +129,72 @@ export class LlmClassifier implements Classifier {
     );
   }
 
-  /** One KeyResult per record: each distinct key asked at most once, the rest from cache or a call in flight. */
+  /** One KeyResult per record: each distinct key asked at most once, the rest from cache, the store or a call in flight. */
   private async answerAll(records: readonly LogRecord[]): Promise<KeyResult[]> {
     if (this.disabledReason) return records.map(() => this.failed(this.disabledReason as string));
-    // Without a cache every row is its own question (index keys never repeat).
-    const keys = records.map((r, i) => (this.cache.enabled ? cacheKey(r, this.opts.cacheKey) : String(i)));
-    const byKey = new Map<string, Promise<KeyResult>>();
-    const toAsk: Array<{ key: string; record: LogRecord }> = [];
+    // Without a cache or a store every row is its own question (index keys never repeat).
+    const sharing = this.cache.enabled || this.stored !== undefined;
+    const keys = records.map((r) => questionKey(r, this.opts.cacheKey));
+    const ids = keys.map((key, i) => (sharing ? keyId(key) : String(i)));
+    const byId = new Map<string, Promise<KeyResult>>();
+    const toAsk: Question[] = [];
     const seen = new Set<string>();
-    keys.forEach((key, i) => {
-      if (seen.has(key)) return;
-      seen.add(key);
-      const hit = this.cache.cached(key);
+    ids.forEach((id, i) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const hit = this.cache.cached(id);
       if (hit) {
         this.counters.cacheHits++;
-        byKey.set(key, Promise.resolve(hit));
+        byId.set(id, Promise.resolve(hit));
         return;
       }
-      const shared = this.cache.inFlight(key);
+      const shared = this.cache.inFlight(id);
       if (shared) {
         this.counters.sharedInFlight++;
-        byKey.set(key, shared);
+        byId.set(id, shared);
         return;
       }
       this.counters.cacheMisses++;
-      toAsk.push({ key, record: records[i] });
+      toAsk.push({ id, key: keys[i], record: records[i] });
     });
-    for (let start = 0; start < toAsk.length; start += this.opts.messagesPerCall) {
-      const chunk = toAsk.slice(start, start + this.opts.messagesPerCall);
-      const answers = this.askChunk(chunk.map((q) => q.record));
-      chunk.forEach((q, i) => byKey.set(q.key, this.cache.track(q.key, answers.then((a) => a[i]))));
-    }
+    for (const [id, answer] of this.askAll(toAsk)) byId.set(id, this.cache.track(id, answer));
     const resolved = new Map<string, KeyResult>();
-    await Promise.all([...byKey].map(async ([key, p]) => resolved.set(key, await p)));
-    return keys.map((key) => resolved.get(key) as KeyResult);
+    await Promise.all([...byId].map(async ([id, p]) => resolved.set(id, await p)));
+    const results = ids.map((id) => resolved.get(id) as KeyResult);
+    if (this.stored) this.countRows(keys, ids, results);
+    return results;
+  }
+
+  /** The pending answer of each question: through the store when there is one, else straight to Groq. */
+  private askAll(questions: Question[]): Map<string, Promise<KeyResult>> {
+    if (questions.length === 0) return new Map();
+    if (this.stored) {
+      const all = this.stored.answer(questions, (qs) => this.askChunks(qs));
+      return new Map(questions.map((q) => [q.id, all.then((m) => m.get(q.id) ?? this.failed('llm: no answer (internal error)'))]));
+    }
+    const answers = this.askChunks(questions);
+    return new Map(questions.map((q, i) => [q.id, answers.then((a) => a[i])]));
+  }
+
+  /** messagesPerCall questions per call, the calls in parallel (the scheduler bounds them). Never rejects. */
+  private async askChunks(questions: readonly Question[]): Promise<KeyResult[]> {
+    const chunks: Array<Promise<KeyResult[]>> = [];
+    for (let start = 0; start < questions.length; start += this.opts.messagesPerCall) {
+      chunks.push(this.askChunk(questions.slice(start, start + this.opts.messagesPerCall).map((q) => q.record)));
+    }
+    return (await Promise.all(chunks)).flat();
+  }
+
+  /** Rows answered per stored template, for the review's "most rows first". */
+  private countRows(keys: readonly TemplateKey[], ids: readonly string[], results: readonly KeyResult[]): void {
+    const rows = new Map<string, { key: TemplateKey; rows: number }>();
+    results.forEach((r, i) => {
+      if (r.kind !== 'label' && r.kind !== 'none') return;
+      const seen = rows.get(ids[i]);
+      if (seen) seen.rows++;
+      else rows.set(ids[i], { key: keys[i], rows: 1 });
+    });
+    for (const { key, rows: n } of rows.values()) this.stored?.countRows(key, n);
   }
 
   /** Several messages in one call when that works; a malformed batch answer is re-asked one message per call. Never rejects. */
@@ -214,13 +264,20 @@ export class LlmClassifier implements Classifier {
   private resultFor(result: KeyResult): Classification {
     switch (result.kind) {
       case 'label':
-        return decided(LLM_TIER, result.label, DECIDED_CONFIDENCE, `llm answered ${quoteAnswer(result.raw)}`);
+        return decided(LLM_TIER, result.label, DECIDED_CONFIDENCE, `${whoAnswered(result.decidedBy)} ${quoteAnswer(result.raw)}`);
       case 'none':
-        return abstained(LLM_TIER, `llm found no label that fits (answered ${quoteAnswer(result.raw)})`);
+        return abstained(LLM_TIER, `llm found no label that fits (${whoAnswered(result.decidedBy)} ${quoteAnswer(result.raw)})`);
       case 'not-in-taxonomy':
         return abstained(LLM_TIER, `llm answer not in taxonomy: ${quoteAnswer(result.raw)}`);
       case 'failed':
         return abstained(LLM_TIER, result.reason);
     }
   }
+}
+
+/** The start of a reason: a fresh answer, or one from the template-label store and who made it. */
+function whoAnswered(decidedBy: string | undefined): string {
+  if (decidedBy === undefined) return 'llm answered';
+  if (decidedBy === OPERATOR) return 'template store (operator):';
+  return `template store (${decidedBy}) answered`;
 }

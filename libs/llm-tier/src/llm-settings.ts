@@ -1,4 +1,5 @@
 import { defineServiceConfig, setting, type ConfigOf } from '@logclass/service-config';
+import { DEFAULT_STORE_FILE, STORE_BACKENDS } from '@logclass/template-store';
 import { CACHE_KEY_MODES } from './cache-key';
 import { MAX_MESSAGE_CHARS } from './prompt';
 
@@ -49,6 +50,20 @@ export function llmTierSettings() {
       100_000,
       'Most tokens (prompt + completion) billed per minute; past it rows abstain with "llm budget exhausted" instead of costing more (0 = no ceiling).',
       { min: 0 },
+    ),
+    store: setting.oneOf(
+      'LLM_STORE',
+      STORE_BACKENDS,
+      'sqlite',
+      'Template-label store: every LLM answer kept per (source, template) and looked up before Groq is asked, across restarts and replicas. "sqlite": a file (LLM_STORE_FILE), one host; "postgres": LLM_STORE_URL, shared by replicas; "none": memory only (LLM_CACHE_*).',
+    ),
+    storeFile: setting.string('LLM_STORE_FILE', DEFAULT_STORE_FILE, 'The SQLite file of LLM_STORE=sqlite, relative to the working directory (its folder is created).'),
+    storeUrl: setting.optionalString('LLM_STORE_URL', 'PostgreSQL connection string of LLM_STORE=postgres (postgres://user:password@host:5432/db), from a Secret.', { secret: true }),
+    storeMaxEntries: setting.int(
+      'LLM_STORE_MAX_ENTRIES',
+      100_000,
+      "Most templates the store keeps; past it unconfirmed LLM answers are deleted, least recently used first (operators' decisions and confirmed ones never).",
+      { min: 1 },
     ),
     taxonomyFile: setting.optionalString('LLM_TAXONOMY_FILE', 'JSON array of {name, description}; unset = the default nine-label taxonomy.'),
   };

@@ -21,6 +21,12 @@ export interface LlmStats {
   cacheMisses: number;
   /** Batch answers that were malformed and re-asked one record per call. */
   batchFallbacks: number;
+  /** Distinct questions (cache misses) answered from the template-label store. */
+  storeHits: number;
+  /** Distinct questions answered by another replica's call, waited for through the store. */
+  storeShared: number;
+  /** Store operations that failed (the rows were then asked as without a store). */
+  storeErrors: number;
 }
 
 export function emptyStats(): LlmStats {
@@ -35,5 +41,8 @@ export function emptyStats(): LlmStats {
     sharedInFlight: 0,
     cacheMisses: 0,
     batchFallbacks: 0,
+    storeHits: 0,
+    storeShared: 0,
+    storeErrors: 0,
   };
 }

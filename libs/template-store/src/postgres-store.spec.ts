@@ -1,6 +1,5 @@
 import { storeContract } from '../test/store-contract';
-import { freshPostgresSchema } from '../test/postgres-schema';
-import { postgresForTests } from '../test/postgres-test-url';
+import { freshPostgresSchema, postgresForTests } from '@logclass/test-support';
 import { PostgresTemplateStore } from './postgres-store';
 
 const server = postgresForTests();

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
 /**
  * The PostgreSQL server the tests use: `.ci/start-postgres` starts Debian's and
  * prints its URL, which `.ci/run` passes in this variable. Outside CI a missing
@@ -12,4 +15,24 @@ export function postgresForTests(env: NodeJS.ProcessEnv = process.env): Postgres
   if (url) return { url };
   const why = `${POSTGRES_URL_VARIABLE} is not set (bash .ci/start-postgres starts a server and prints one)`;
   return env.CI === 'true' ? { fail: `PostgreSQL tests cannot run under CI: ${why}` } : { skip: `PostgreSQL tests skipped: ${why}` };
+}
+
+/**
+ * A schema of its own for one test, so tests never see each other's rows:
+ * connections made with the returned URL find their tables there (search_path).
+ */
+export async function freshPostgresSchema(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: scoped.toString(),
+    async drop() {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
 }
