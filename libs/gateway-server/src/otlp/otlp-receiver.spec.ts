@@ -99,6 +99,8 @@ describe('OTLP logs receiver: the OpenTelemetry SDK in, an OTLP server downstrea
     expect(await sendWithSdk('grpc', `http://127.0.0.1:${s.gateway.otlpGrpcPort}`, sdkRecords)).toBe(0);
     expectEnrichedInOrder(s);
     expect(s.downstream.requests).toBe(1);
+    expect(await grpcExport(grpcPort(s), encodeRequest('gzipped @regex'), true)).toBeUndefined();
+    expect(s.downstream.received.at(-1)?.body).toBe('gzipped @regex');
   });
 
   it('HTTP/protobuf in, HTTP/protobuf out', async () => {
@@ -229,9 +231,9 @@ function encodeRequest(body: string): Buffer {
   );
 }
 
-/** One raw Export call; resolves to the error, or undefined on success. */
-function grpcExport(port: number, body: Buffer): Promise<ServiceError | undefined> {
-  const client = new Client(`127.0.0.1:${port}`, credentials.createInsecure());
+/** One raw Export call (gzip-compressed with `gzip`, as the Collector sends by default); resolves to the error, or undefined on success. */
+function grpcExport(port: number, body: Buffer, gzip = false): Promise<ServiceError | undefined> {
+  const client = new Client(`127.0.0.1:${port}`, credentials.createInsecure(), gzip ? { 'grpc.default_compression_algorithm': 2 } : {});
   return new Promise((resolve) =>
     client.makeUnaryRequest(
       '/opentelemetry.proto.collector.logs.v1.LogsService/Export',
