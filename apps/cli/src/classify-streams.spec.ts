@@ -1,15 +1,11 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse/sync';
-import { gatewaySettings, startGateway, type RunningGateway } from '@logclass/gateway-server';
-import { startClassifierServer, type RunningClassifierServer } from '@logclass/grpc-server';
-import { silentLogger } from '@logclass/observability';
-import { buildRegexClassifier, regexTierConfig } from '@logclass/regex-tier';
-import { defineServiceConfig } from '@logclass/service-config';
+import type { RunningGateway } from '@logclass/gateway-server';
 import { EXIT } from './exit-codes';
+import { startRegexGateway, type RegexGateway } from '../test/regex-gateway';
 import { cli, cliWithInput } from '../test/run-cli';
 
 const jsonLines = (text: string) => text.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -26,41 +22,16 @@ function spawnCli(args: string[]): { child: ChildProcessWithoutNullStreams; line
 }
 
 describe('logclass classify with plain lines and JSON lines, from stdin (a real gateway over the real regex tier)', () => {
-  let tier: RunningClassifierServer;
   let gateway: RunningGateway;
   let dir: string;
+  let system: RegexGateway;
 
   beforeAll(async () => {
-    tier = await startClassifierServer({
-      classifier: buildRegexClassifier(regexTierConfig.load({})),
-      host: '127.0.0.1',
-      port: 0,
-      maxBatchSize: 10_000,
-      maxBatchSizeSetting: 'TEST_MAX_BATCH_SIZE',
-      maxInFlight: 8,
-      maxQueued: 100,
-      log: silentLogger(),
-    });
-    const cfg = defineServiceConfig('gateway', gatewaySettings()).load({
-      GATEWAY_HOST: '127.0.0.1',
-      GATEWAY_GRPC_PORT: '0',
-      GATEWAY_HTTP_PORT: '0',
-      GATEWAY_METRICS_PORT: '-1',
-      GATEWAY_OTLP_GRPC_PORT: '-1',
-      GATEWAY_OTLP_HTTP_PORT: '-1',
-      GATEWAY_TIERS: `regex=${tier.address}`,
-      GATEWAY_ROUTING: '{}',
-      GATEWAY_TEMPLATE_STATE_FILE: 'none',
-    });
-    gateway = await startGateway(cfg, silentLogger());
-    dir = await mkdtemp(join(tmpdir(), 'logclass-cli-streams-'));
+    system = await startRegexGateway();
+    ({ gateway, dir } = system);
   });
 
-  afterAll(async () => {
-    await gateway?.stop();
-    await tier?.stop(100);
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => system?.stop());
 
   it('reads plain lines from stdin (-), joining a stack trace into one record, with --source for all', async () => {
     const input = `${TRACE.join('\n')}\nUser User123 logged in.\n`;

@@ -1,13 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defineServiceConfig } from '@logclass/service-config';
-import { gatewaySettings, startGateway, type RunningGateway } from '@logclass/gateway-server';
-import { startClassifierServer, type RunningClassifierServer } from '@logclass/grpc-server';
-import { silentLogger } from '@logclass/observability';
-import { loadRules, RegexClassifier } from '@logclass/regex-tier';
+import type { RunningGateway } from '@logclass/gateway-server';
 import { EXIT } from './exit-codes';
+import { startRegexGateway, type RegexGateway } from '../test/regex-gateway';
 import { cli } from '../test/run-cli';
 
 /** A port with nothing listening on it. */
@@ -20,41 +16,16 @@ async function closedPort(): Promise<number> {
 }
 
 describe('logclass classify (against a real gateway in-process, over the real regex tier)', () => {
-  let tier: RunningClassifierServer;
   let gateway: RunningGateway;
   let dir: string;
+  let system: RegexGateway;
 
   beforeAll(async () => {
-    tier = await startClassifierServer({
-      classifier: new RegexClassifier(loadRules()),
-      host: '127.0.0.1',
-      port: 0,
-      maxBatchSize: 10_000,
-      maxBatchSizeSetting: 'TEST_MAX_BATCH_SIZE',
-      maxInFlight: 8,
-      maxQueued: 100,
-      log: silentLogger(),
-    });
-    const cfg = defineServiceConfig('gateway', gatewaySettings()).load({
-      GATEWAY_GRPC_PORT: '0',
-      GATEWAY_HTTP_PORT: '0',
-      GATEWAY_METRICS_PORT: '-1',
-      GATEWAY_OTLP_GRPC_PORT: '-1',
-      GATEWAY_OTLP_HTTP_PORT: '-1',
-      GATEWAY_TIERS: `regex=${tier.address}`,
-      GATEWAY_ROUTING: '{}',
-      GATEWAY_CSV_BATCH_SIZE: '20',
-      GATEWAY_TEMPLATE_STATE_FILE: 'none',
-    });
-    gateway = await startGateway(cfg, silentLogger());
-    dir = await mkdtemp(join(tmpdir(), 'logclass-cli-'));
+    system = await startRegexGateway({ GATEWAY_CSV_BATCH_SIZE: '20' });
+    ({ gateway, dir } = system);
   });
 
-  afterAll(async () => {
-    await gateway?.stop();
-    await tier?.stop(100);
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => system?.stop());
 
   const file = async (name: string, content: string) => {
     const path = join(dir, name);
