@@ -108,6 +108,9 @@ export class PostgresTemplateStore implements TemplateLabelStore {
   private readonly pool: Pool;
   private schema: Promise<void> | undefined;
   private closed = false;
+  /** Decisions written since the size was last checked (COUNT(*) costs a scan: not after every write). */
+  private unchecked = 0;
+  private readonly checkEvery: number;
 
   constructor(
     connectionString: string,
@@ -115,6 +118,8 @@ export class PostgresTemplateStore implements TemplateLabelStore {
     poolSize = 4,
   ) {
     this.pool = new Pool({ connectionString, max: poolSize });
+    // At most 0.1% over the limit between checks, and never more than 100 entries per replica.
+    this.checkEvery = Math.max(1, Math.min(100, Math.floor(maxEntries / 1000)));
     // An idle client losing its connection must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
   }
@@ -138,6 +143,10 @@ export class PostgresTemplateStore implements TemplateLabelStore {
   async recordDecisions(decisions: readonly LlmDecision[]): Promise<void> {
     const ds = distinctKeys(decisions).filter(storable);
     if (ds.length === 0) return;
+    this.unchecked += ds.length;
+    const check = this.unchecked >= this.checkEvery;
+    if (check) this.unchecked = 0;
+    // One statement, no transaction, unless the size is checked too.
     await this.transaction(async (client) => {
       await client.query(
         `INSERT INTO template_labels (${COLUMNS})
@@ -160,8 +169,8 @@ export class PostgresTemplateStore implements TemplateLabelStore {
           ds.map((d) => d.model),
         ],
       );
-      await this.evictOverLimit(client);
-    });
+      if (check) await this.evictOverLimit(client);
+    }, check);
   }
 
   async correct(decision: OperatorDecision): Promise<TemplateLabelEntry> {
@@ -265,10 +274,12 @@ export class PostgresTemplateStore implements TemplateLabelStore {
     return (await this.pool.query<R>(text, params)).rows;
   }
 
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+  /** `work` on one connection, inside BEGIN ... COMMIT unless `atomic` is false. */
+  private async transaction<T>(work: (client: PoolClient) => Promise<T>, atomic = true): Promise<T> {
     await this.ready();
     const client = await this.pool.connect();
     try {
+      if (!atomic) return await work(client);
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
@@ -305,7 +316,7 @@ export class PostgresTemplateStore implements TemplateLabelStore {
     }
   }
 
-  /** Concurrent writers may each delete a little: the limit holds after every write, give or take one batch. */
+  /** Checked every checkEvery decisions per replica, so the limit holds give or take that many entries per replica. */
   private async evictOverLimit(client: PoolClient): Promise<void> {
     const count = Number((await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM template_labels')).rows[0].n);
     const excess = count - this.maxEntries;

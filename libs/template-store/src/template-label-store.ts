@@ -91,7 +91,9 @@ export interface ListPage {
  * Eviction: past maxEntries, unconfirmed LLM entries are deleted, least
  * recently used first (entries of another taxonomy or model are never used, so
  * they go first). Operators' decisions and confirmed entries are never evicted:
- * they alone may keep the store above the limit.
+ * they alone may keep the store above the limit. SQLite checks the size on
+ * every write; PostgreSQL every min(100, maxEntries / 1000) decisions per
+ * replica (COUNT(*) is a scan there), so it may overshoot by that much.
  */
 export interface TemplateLabelStore {
   readonly backend: 'sqlite' | 'postgres';
