@@ -120,6 +120,22 @@ describe('OTLP receiver: what the sender is told for each answer of the downstre
     expect(ready.status).toBe('ready');
   });
 
+  it('a sender that hangs up mid-body gives its in-flight slot back', async () => {
+    const url = await start({ GATEWAY_OTLP_MAX_IN_FLIGHT: '1' });
+    const { port } = new URL(url);
+    const partial = http.request({ host: '127.0.0.1', port, path: '/v1/logs', method: 'POST', headers: { ...protobuf, 'content-length': '1000' } });
+    partial.on('error', () => undefined);
+    partial.write(Buffer.alloc(10));
+    await new Promise((r) => setTimeout(r, 200));
+    partial.destroy();
+    let status = 0;
+    for (let i = 0; i < 50 && status !== 200; i++) {
+      status = (await fetch(url, { method: 'POST', headers: protobuf, body: request(['after @regex']) })).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(status).toBe(200);
+  });
+
   it('wrong path, method or content type: 404, 405, 415, never 5xx', async () => {
     const url = await start({});
     expect((await fetch(url.replace('/v1/logs', '/v1/traces'), { method: 'POST', headers: protobuf, body: request(['a']) })).status).toBe(404);

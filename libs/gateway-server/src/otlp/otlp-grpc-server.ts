@@ -1,5 +1,6 @@
 import { Metadata, Server, ServerCredentials, status as GrpcStatus, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
 import { keyFromMetadata } from '@logclass/grpc-server';
+import type { Logger } from '@logclass/observability';
 import type { CallerGate } from '../security/caller-gate';
 import { grpcPeerAddress } from '../security/caller-identity';
 import { passGate } from './gate-refusal';
@@ -17,6 +18,7 @@ export interface OtlpGrpcOptions {
   pipeline: OtlpPipeline;
   gate: CallerGate;
   metrics: OtlpMetrics;
+  log: Logger;
 }
 
 /** opentelemetry.proto.collector.logs.v1.LogsService/Export over gRPC; resolves to the bound port. */
@@ -51,7 +53,11 @@ const GRPC_STATUS: Record<Exclude<ReceiveOutcome['kind'], 'ok'>, StatusName> = {
 };
 
 async function exportCall(opts: OtlpGrpcOptions, call: ServerUnaryCall<Buffer, ExportLogsResponse>, callback: sendUnaryData<ExportLogsResponse>): Promise<void> {
-  const outcome = await receive(opts, call);
+  const outcome = await receive(opts, call).catch((err: unknown): ReceiveOutcome => {
+    // A fault of ours: the sender keeps the batch and tries again.
+    opts.log.error({ err: (err as Error).message }, 'OTLP/gRPC export failed');
+    return { kind: 'unavailable', message: 'internal error', retryAfterSeconds: 1 };
+  });
   opts.metrics.requests.inc({ transport: 'grpc', result: outcome.kind === 'ok' && outcome.rejected > 0 ? 'partial' : outcome.kind });
   if (outcome.kind === 'ok') {
     return callback(null, outcome.rejected > 0 || outcome.message ? { partialSuccess: { rejectedLogRecords: outcome.rejected, errorMessage: outcome.message } } : {});

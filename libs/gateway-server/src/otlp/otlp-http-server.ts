@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { presentedApiKey } from '@logclass/grpc-server';
+import type { Logger } from '@logclass/observability';
 import type { CallerGate } from '../security/caller-gate';
 import { passGate } from './gate-refusal';
 import { requestFromJson, responseToJson } from './otlp-json';
@@ -22,6 +23,7 @@ export interface OtlpHttpOptions {
   pipeline: OtlpPipeline;
   gate: CallerGate;
   metrics: OtlpMetrics;
+  log: Logger;
 }
 
 type BodyFormat = 'protobuf' | 'json';
@@ -65,7 +67,11 @@ async function handle(opts: OtlpHttpOptions, req: http.IncomingMessage, res: htt
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
   if (!['identity', 'gzip', 'deflate'].includes(encoding)) return plain(req, res, 415, `unsupported content encoding ${JSON.stringify(encoding)}: send gzip, deflate or none`);
 
-  const outcome = await receive(opts, req, format, encoding);
+  const outcome = await receive(opts, req, format, encoding).catch((err: unknown): ReceiveOutcome => {
+    // A fault of ours: the sender keeps the batch and tries again.
+    opts.log.error({ err: (err as Error).message }, 'OTLP/HTTP request failed');
+    return { kind: 'unavailable', message: 'internal error', retryAfterSeconds: 1 };
+  });
   opts.metrics.requests.inc({ transport: 'http', result: outcome.kind === 'ok' && outcome.rejected > 0 ? 'partial' : outcome.kind });
   // Shutting down: the sender's keep-alive connection ends with this answer instead of holding the close up.
   if (opts.pipeline.isStopping) res.setHeader('connection', 'close');
@@ -119,6 +125,10 @@ function readBody(req: http.IncomingMessage, encoding: string, limit: number): P
     });
     stream.on('error', reject);
     req.on('error', reject);
+    // A sender that hangs up (or outlasts the request timeout) mid-body: no 'end' will come, and the slot must be freed.
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('the sender closed the connection before the body ended'));
+    });
     stream.on('end', () => resolve(Buffer.concat(chunks)));
   });
 }

@@ -63,7 +63,7 @@ export async function startOtlpReceiver(cfg: GatewayConfig, deps: OtlpReceiverDe
     metrics,
     log: deps.log,
   });
-  const common = { host: cfg.host, maxRequestBytes: cfg.otlpMaxRequestBytes, pipeline, gate: deps.gate, metrics };
+  const common = { host: cfg.host, maxRequestBytes: cfg.otlpMaxRequestBytes, pipeline, gate: deps.gate, metrics, log: deps.log };
   let grpc: { server: GrpcServer; port: number } | undefined;
   let http: { server: HttpServer; port: number } | undefined;
   try {
