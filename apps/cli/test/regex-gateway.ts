@@ -6,6 +6,7 @@ import { startClassifierServer, type RunningClassifierServer } from '@logclass/g
 import { silentLogger } from '@logclass/observability';
 import { buildRegexClassifier, regexTierConfig } from '@logclass/regex-tier';
 import { defineServiceConfig } from '@logclass/service-config';
+import { LOOPBACK_GATEWAY_ENV } from '@logclass/test-support';
 
 export interface RegexGateway {
   gateway: RunningGateway;
@@ -31,15 +32,9 @@ export async function startRegexGateway(env: Record<string, string> = {}): Promi
     log: silentLogger(),
   });
   const cfg = defineServiceConfig('gateway', gatewaySettings()).load({
-    GATEWAY_HOST: '127.0.0.1',
-    GATEWAY_GRPC_PORT: '0',
-    GATEWAY_HTTP_PORT: '0',
-    GATEWAY_METRICS_PORT: '-1',
-    GATEWAY_OTLP_GRPC_PORT: '-1',
-    GATEWAY_OTLP_HTTP_PORT: '-1',
+    ...LOOPBACK_GATEWAY_ENV,
     GATEWAY_TIERS: `regex=${tier.address}`,
     GATEWAY_ROUTING: '{}',
-    GATEWAY_TEMPLATE_STATE_FILE: 'none',
     ...env,
   });
   const gateway = await startGateway(cfg, silentLogger());

@@ -4,7 +4,7 @@ import { LogClassifierClient } from '@logclass/contract';
 import { startClassifierServer } from '@logclass/grpc-server';
 import { createLogger } from '@logclass/observability';
 import { defineServiceConfig } from '@logclass/service-config';
-import { MarkerTier } from '@logclass/test-support';
+import { LOOPBACK_GATEWAY_ENV, MarkerTier } from '@logclass/test-support';
 import { gatewaySettings, startGateway } from './index';
 
 const API_KEY = 'gw-SECRET-api-key-41d7';
@@ -24,17 +24,11 @@ describe('gateway secrets stay secret', () => {
     // A tier that wants another key: every call to it is refused (UNAUTHENTICATED), its breaker records why.
     const picky = await serve('embedding', ['not-the-tier-key']);
     const env = {
-      GATEWAY_HOST: '127.0.0.1',
-      GATEWAY_GRPC_PORT: '0',
-      GATEWAY_HTTP_PORT: '0',
-      GATEWAY_METRICS_PORT: '-1',
-      GATEWAY_OTLP_GRPC_PORT: '-1',
-      GATEWAY_OTLP_HTTP_PORT: '-1',
+      ...LOOPBACK_GATEWAY_ENV,
       LOG_LEVEL: 'trace',
       GATEWAY_TIERS: `regex=${regex.address},embedding=${picky.address},llm=127.0.0.1:1`,
       GATEWAY_ROUTING: '{}',
       GATEWAY_API_KEYS: API_KEY,
-      GATEWAY_TEMPLATE_STATE_FILE: 'none',
       GATEWAY_TIER_API_KEY: TIER_KEY,
       GATEWAY_AUTH_METRICS: 'true',
       GATEWAY_RATE_LIMIT_RPS: '1',

@@ -1,7 +1,7 @@
 import type { Classifier } from '@logclass/classifier';
 import { startClassifierServer, type RunningClassifierServer } from '@logclass/grpc-server';
 import { silentLogger, type Logger } from '@logclass/observability';
-import { MarkerTier } from '@logclass/test-support';
+import { LOOPBACK_GATEWAY_ENV, MarkerTier } from '@logclass/test-support';
 import { defineServiceConfig } from '@logclass/service-config';
 import { gatewaySettings, startGateway, type HttpApiOptions, type RunningGateway } from '../src';
 
@@ -22,15 +22,8 @@ export function startTier(classifier: Classifier): Promise<RunningClassifierServ
 /** A real gateway on free ports, configured through its own settings schema like production. */
 export function startTestGateway(env: Record<string, string>, log: Logger = silentLogger()): Promise<RunningGateway> {
   const cfg = defineServiceConfig('gateway', gatewaySettings()).load({
-    GATEWAY_HOST: '127.0.0.1',
-    GATEWAY_GRPC_PORT: '0',
-    GATEWAY_HTTP_PORT: '0',
-    GATEWAY_METRICS_PORT: '-1',
-    GATEWAY_OTLP_GRPC_PORT: '-1',
-    GATEWAY_OTLP_HTTP_PORT: '-1',
+    ...LOOPBACK_GATEWAY_ENV,
     LOG_LEVEL: 'silent',
-    // Tests that persist templates name their own file.
-    GATEWAY_TEMPLATE_STATE_FILE: 'none',
     ...env,
   });
   return startGateway(cfg, log);

@@ -6,6 +6,7 @@ import { startClassifierServer, type RunningClassifierServer } from '@logclass/g
 import { buildLlmClassifier, llmTierConfig } from '@logclass/llm-tier';
 import { silentLogger } from '@logclass/observability';
 import { defineServiceConfig } from '@logclass/service-config';
+import { LOOPBACK_GATEWAY_ENV } from '@logclass/test-support';
 import { GrpcClassifier } from '@logclass/tier-client';
 
 /** Serves a classifier as a real gRPC tier on 127.0.0.1 (any free port). */
@@ -28,14 +29,8 @@ export function cascadeOf(tiers: CascadeTier[], undecided?: UndecidedPolicy): Ca
 /** A real gateway on free ports, configured through its own settings schema like production. */
 export function startTestGateway(env: Record<string, string>): Promise<RunningGateway> {
   const cfg = defineServiceConfig('gateway', gatewaySettings()).load({
-    GATEWAY_HOST: '127.0.0.1',
-    GATEWAY_GRPC_PORT: '0',
-    GATEWAY_HTTP_PORT: '0',
-    GATEWAY_METRICS_PORT: '-1',
-    GATEWAY_OTLP_GRPC_PORT: '-1',
-    GATEWAY_OTLP_HTTP_PORT: '-1',
+    ...LOOPBACK_GATEWAY_ENV,
     LOG_LEVEL: 'silent',
-    GATEWAY_TEMPLATE_STATE_FILE: 'none',
     ...env,
   });
   return startGateway(cfg, silentLogger());
