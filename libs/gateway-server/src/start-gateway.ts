@@ -23,7 +23,7 @@ export interface RunningGateway {
   /** The OTLP logs receiver's ports; undefined where that transport is off. */
   readonly otlpGrpcPort: number | undefined;
   readonly otlpHttpPort: number | undefined;
-  /** Drain: /readyz goes 503 and new HTTP requests get 503; in-flight HTTP, then gRPC work, each get GATEWAY_SHUTDOWN_GRACE_MS; then close and write the template snapshot. */
+  /** Drain: /readyz goes 503 and new HTTP requests get 503; in-flight OTLP, HTTP, then gRPC work share one GATEWAY_SHUTDOWN_GRACE_MS; then close and write the template snapshot. */
   stop(): Promise<void>;
 }
 
@@ -91,14 +91,18 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
     stop: () =>
       (stopping ??= (async () => {
         http.markStopping();
+        // One deadline for the whole drain, not one per phase: the platform's stop
+        // timeout (docker stop, terminationGracePeriodSeconds) is set against this one setting.
+        const deadline = Date.now() + cfg.shutdownGraceMs;
+        const remaining = () => Math.max(0, deadline - Date.now());
         // OTLP senders first: their batches need the cascade and are only acknowledged once forwarded.
-        await otlp?.stop(cfg.shutdownGraceMs);
-        // HTTP first: uploads still streaming need the cascade, which grpc.stop() closes at its end.
-        // Each side gets the grace period, then its connections are cut.
-        const cut = setTimeout(() => http.app.server.closeAllConnections(), cfg.shutdownGraceMs);
+        await otlp?.stop(remaining());
+        // HTTP next: uploads still streaming need the cascade, which grpc.stop() closes at its end.
+        // Past the deadline their connections are cut.
+        const cut = setTimeout(() => http.app.server.closeAllConnections(), remaining());
         cut.unref();
         await http.app.close().finally(() => clearTimeout(cut));
-        await grpc.stop();
+        await grpc.stop(remaining());
         // Every record has been mined by now: the last snapshot holds them all.
         await snapshots.close();
       })()),

@@ -8,7 +8,8 @@ export interface RunningClassifierService {
   readonly grpc: RunningClassifierServer;
   /** Bound metrics port, or undefined when metrics are off. */
   readonly metricsPort: number | undefined;
-  stop(): Promise<void>;
+  /** Stops serving; in-flight calls get `graceMs` (default: the service's <PREFIX>_SHUTDOWN_GRACE_MS). */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -46,8 +47,8 @@ export async function startClassifierService(
   return {
     grpc,
     metricsPort: metricsServer?.port,
-    async stop() {
-      await grpc.stop(cfg.shutdownGraceMs);
+    async stop(graceMs = cfg.shutdownGraceMs) {
+      await grpc.stop(graceMs);
       await metricsServer?.close();
     },
   };

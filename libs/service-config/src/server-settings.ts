@@ -15,7 +15,13 @@ export function serverSettings(prefix: string, defaultPort: number) {
     maxBatchSize: setting.int(`${prefix}_MAX_BATCH_SIZE`, 4096, 'Most records accepted in one ClassifyBatch/ClassifyStream message.', { min: 1, max: 1_000_000 }),
     maxInFlight: setting.int(`${prefix}_MAX_IN_FLIGHT`, 8, 'Batches classified at once; more wait in the queue.', { min: 1, max: 10_000 }),
     maxQueued: setting.int(`${prefix}_MAX_QUEUED`, 64, 'Batches allowed to wait; past it requests get RESOURCE_EXHAUSTED.', { min: 0, max: 100_000 }),
-    shutdownGraceMs: setting.int(`${prefix}_SHUTDOWN_GRACE_MS`, 10_000, 'On SIGTERM, time given to in-flight calls before they are cancelled.', { min: 0, max: 600_000 }),
+    // 7 s: the whole drain, plus the seconds closing takes, fits in Docker's default 10 s stop timeout.
+    shutdownGraceMs: setting.int(
+      `${prefix}_SHUTDOWN_GRACE_MS`,
+      7_000,
+      "On SIGTERM, time in-flight calls get, all together, before they are cancelled. Keep it a few seconds under the platform's stop timeout (Docker: 10 s unless `docker stop -t`; compose: stop_grace_period; Kubernetes: terminationGracePeriodSeconds), or the process is killed mid-drain.",
+      { min: 0, max: 600_000 },
+    ),
     tlsCertFile: setting.optionalString(`${prefix}_TLS_CERT_FILE`, 'PEM certificate chain: when set (with the key), gRPC is served over TLS.'),
     tlsKeyFile: setting.optionalString(`${prefix}_TLS_KEY_FILE`, 'PEM private key for the TLS certificate.'),
     tlsClientCaFile: setting.optionalString(`${prefix}_TLS_CLIENT_CA_FILE`, 'PEM CA bundle: when set, callers must present a certificate it signed (mutual TLS).'),
