@@ -29,6 +29,8 @@ export interface ImageFacts {
   readonly cmd?: string[];
   /** The external base image at the bottom of the stage chain. */
   readonly baseImage: string;
+  /** The last WORKDIR: where relative paths in settings resolve. */
+  readonly workdir?: string;
 }
 
 export function parseDockerfile(text: string): Stage[] {
@@ -79,14 +81,16 @@ export function imageFacts(stages: readonly Stage[], target: string): ImageFacts
   let user: string | undefined;
   let healthcheck: string[] | 'NONE' | undefined;
   let cmd: string[] | undefined;
+  let workdir: string | undefined;
   const env: Record<string, string> = {};
   const exposed: number[] = [];
   for (const i of chain.flatMap((s) => s.instructions)) {
     if (i.keyword === 'USER') user = i.args[0];
+    if (i.keyword === 'WORKDIR') workdir = i.args[0].startsWith('/') ? i.args[0] : `${workdir ?? ''}/${i.args[0]}`;
     if (i.keyword === 'ENV') for (const a of i.args) env[a.split('=')[0]] = a.slice(a.indexOf('=') + 1);
     if (i.keyword === 'EXPOSE') exposed.push(...i.args.map((p) => Number(p.split('/')[0])));
     if (i.keyword === 'CMD') cmd = execForm(i.content);
     if (i.keyword === 'HEALTHCHECK') healthcheck = i.args[0] === 'NONE' ? 'NONE' : execForm(i.content.replace(/^.*?CMD\s+/s, ''));
   }
-  return { user, env, exposed, healthcheck, cmd, baseImage: chain[0].from };
+  return { user, env, exposed, healthcheck, cmd, baseImage: chain[0].from, workdir };
 }
