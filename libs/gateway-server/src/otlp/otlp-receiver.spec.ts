@@ -109,6 +109,12 @@ describe('OTLP logs receiver: the OpenTelemetry SDK in, an OTLP server downstrea
     expectEnrichedInOrder(s);
   });
 
+  it('HTTP/JSON in, gRPC out: the JSON mapping keeps order, attributes and nanosecond timestamps', async () => {
+    s = await setup('grpc');
+    expect(await sendWithSdk('http/json', `http://127.0.0.1:${s.gateway.otlpHttpPort}/v1/logs`, sdkRecords)).toBe(0);
+    expectEnrichedInOrder(s);
+  });
+
   it('HTTP/JSON in, HTTP/JSON out, a structured body classified by its message field, reason on request', async () => {
     s = await setup('http/json', { GATEWAY_OTLP_REASON: 'true' });
     const records = [{ body: { message: 'card declined @regex label=Error', code: 402 }, attributes: { 'app.seq': 0 } }, { body: 'plain @regex' }];
