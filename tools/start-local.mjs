@@ -2,11 +2,14 @@
 // `npm start`: runs every service as its own process, as deployed, on
 // 127.0.0.1 with the embedded defaults (no API key, no downloads). Each
 // service reads its own settings from the environment; this only fills in the
-// gateway's tier addresses from the tiers' ports and relays signals.
-import { spawn } from 'node:child_process';
+// gateway's tier addresses from the tiers' ports. The services are supervised
+// (tools/supervisor.mjs): one that exits is restarted with a backoff while the
+// others keep serving, so the gateway's breakers do their job when a tier dies.
+// Ctrl-C stops them all.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runSupervised } from './supervisor.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env };
@@ -18,37 +21,17 @@ const tiers = [
 ];
 env.GATEWAY_TIERS ||= tiers.map(([name, p]) => `${name}=127.0.0.1:${p}`).join(',');
 
-const children = [];
-let stopping = false;
-
-function start(app) {
+function service(app) {
   const main = join(root, 'dist/apps', app, 'main.js');
   if (!existsSync(main)) {
     console.error(`${main} is missing: run npm run build first`);
     process.exit(1);
   }
-  const child = spawn(process.execPath, ['--enable-source-maps', main], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-  child.on('exit', (code, signal) => {
-    if (stopping) return;
-    console.error(`[start-local] ${app} exited (${signal ?? code}); stopping the rest`);
-    shutdown(code || 1);
-  });
-  children.push(child);
+  return { name: app, command: process.execPath, args: ['--enable-source-maps', main], env };
 }
 
-function shutdown(code) {
-  stopping = true;
-  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-  let left = children.filter((c) => c.exitCode === null).length;
-  if (left === 0) process.exit(code);
-  for (const c of children) c.on('exit', () => --left === 0 && process.exit(code));
-}
-
-process.on('SIGINT', () => shutdown(0));
-process.on('SIGTERM', () => shutdown(0));
-
-for (const [name] of tiers) start(name);
-start('gateway');
+const log = (line) => console.error(`[start-local] ${line}`);
+runSupervised([...tiers.map(([name]) => service(name)), service('gateway')], { log });
 console.error(
   `[start-local] gateway REST http://127.0.0.1:${port('GATEWAY_HTTP_PORT', 8080)}  gRPC 127.0.0.1:${port('GATEWAY_GRPC_PORT', 50050)}  OTLP logs gRPC ${port('GATEWAY_OTLP_GRPC_PORT', 4317)} / HTTP ${port('GATEWAY_OTLP_HTTP_PORT', 4318)} (-1 = off); tiers ${env.GATEWAY_TIERS}`,
 );
