@@ -153,6 +153,23 @@ describe('OTLP logs receiver: the OpenTelemetry SDK in, an OTLP server downstrea
     expect(metrics).toMatch(/logclass_otlp_exports_total\{[^}]*result="retry"[^}]*\} [1-9]/);
   });
 
+  it('downstream killed mid-stream: batches sent while it is down arrive once it is back, every record once, in order within its batch', async () => {
+    s = await setup('grpc');
+    const url = `http://127.0.0.1:${s.gateway.otlpHttpPort}/v1/logs`;
+    const batch = (n: number): SdkRecord[] => [0, 1, 2, 3].map((i) => ({ body: `batch ${n} record ${i} @regex` }));
+    expect(await sendWithSdk('http/protobuf', url, batch(1))).toBe(0);
+    await s.downstream.stop();
+    const later = [sendWithSdk('http/protobuf', url, batch(2), 20_000), sendWithSdk('http/protobuf', url, batch(3), 20_000)];
+    await new Promise((r) => setTimeout(r, 1500));
+    await s.downstream.start();
+    expect(await Promise.all(later)).toEqual([0, 0]);
+    const bodies = s.downstream.received.map((r) => String(r.body));
+    expect(bodies).toHaveLength(12);
+    expect(new Set(bodies).size).toBe(12);
+    for (const n of [1, 2, 3]) expect(bodies.filter((b) => b.startsWith(`batch ${n} `))).toEqual(batch(n).map((r) => r.body));
+    expect(s.downstream.received.every((r) => r.attributes['logclass.label'] === 'Test Label')).toBe(true);
+  });
+
   it('malformed bodies get 400 / INVALID_ARGUMENT; a malformed record is reported in partial_success and the rest forwarded', async () => {
     s = await setup('http/protobuf');
     const url = `http://127.0.0.1:${s.gateway.otlpHttpPort}/v1/logs`;
