@@ -43,6 +43,8 @@ export const DEFAULT_MAX_TEMPLATES_PER_RUN = 256;
 interface Prediction {
   index: number;
   p: number;
+  /** Its answer, made once and copied per row (formatting the reason for every row of a template cost more than the lookup). */
+  answer?: Classification;
 }
 
 /**
@@ -91,7 +93,7 @@ export class EmbeddingClassifier implements Classifier {
         const templates = kept.map((r) => this.templateOf(r.logMessage.length > cap ? r.logMessage.slice(0, cap) : r.logMessage));
         const predictions = await this.predictTemplates(templates);
         return predictions.map((p, i) => {
-          const result = this.toResult(p);
+          const result = { ...(p.answer ??= this.toResult(p)) };
           // The contract's template is the shared one every tier reports (cache keys here are the embedder's own mask).
           if (options?.includeTemplate) result.template = maskTemplate(kept[i].logMessage);
           return result;
