@@ -19,6 +19,8 @@ export interface LlmBuildOptions {
  * spend ceiling.
  */
 export function buildLlmClassifier(settings: LlmTierSettings, opts: LlmBuildOptions = {}): LlmClassifier {
+  // Without a key the tier answers nothing, from the store neither: nothing to open.
+  const store = settings.apiKey ? openLlmStore(settings) : undefined;
   return new LlmClassifier({
     taxonomy: opts.taxonomy ?? loadTaxonomy(settings.taxonomyFile),
     apiKey: settings.apiKey,
@@ -30,15 +32,20 @@ export function buildLlmClassifier(settings: LlmTierSettings, opts: LlmBuildOpti
     concurrency: settings.concurrency,
     retry: { maxRetries: settings.maxRetries, baseDelayMs: settings.retryBaseDelayMs, maxDelayMs: settings.retryMaxDelayMs },
     cacheSize: settings.cacheSize,
-    cacheTtlMs: settings.cacheTtlMs,
+    cacheTtlMs: memoryTtlMs(settings, store !== undefined),
     cacheKey: settings.cacheKey,
     messagesPerCall: settings.messagesPerCall,
     maxTokensPerMinute: settings.maxTokensPerMinute,
     maxMessageChars: settings.maxMessageChars,
     maxBatchSize: opts.maxBatchSize ?? 0,
-    // Without a key the tier answers nothing, from the store neither: nothing to open.
-    store: settings.apiKey ? openLlmStore(settings) : undefined,
+    store,
     settingNames: { model: 'LLM_MODEL', apiKey: 'LLM_GROQ_API_KEY (or GROQ_API_KEY)' },
     log: opts.log,
   });
+}
+
+/** With a store, memory holds an answer at most LLM_STORE_REFRESH_MS, so corrections in the store are seen. 0 = no expiry. */
+function memoryTtlMs(settings: LlmTierSettings, withStore: boolean): number {
+  if (!withStore || settings.storeRefreshMs === 0) return settings.cacheTtlMs;
+  return settings.cacheTtlMs === 0 ? settings.storeRefreshMs : Math.min(settings.cacheTtlMs, settings.storeRefreshMs);
 }

@@ -91,7 +91,9 @@ export class LlmClassifier implements Classifier {
       const current = { taxonomyHash: taxonomyHash(opts.taxonomy), model: opts.model };
       // A claim outlives the longest call a replica may be making for it: every attempt timing out, the longest waits between them.
       const claimTtlMs = (opts.retry.maxRetries + 1) * opts.timeoutMs + opts.retry.maxRetries * opts.retry.maxDelayMs;
-      this.stored = new StoredAnswers(opts.store, { taxonomy: opts.taxonomy, current, claimTtlMs, counters: this.counters, log: this.log });
+      // Waiting stops after one call's timeout, under the gateway's for the whole tier call.
+      const maxWaitMs = opts.timeoutMs;
+      this.stored = new StoredAnswers(opts.store, { taxonomy: opts.taxonomy, current, claimTtlMs, maxWaitMs, counters: this.counters, log: this.log });
     }
   }
 

@@ -65,6 +65,12 @@ export function llmTierSettings() {
       "Most templates the store keeps; past it unconfirmed LLM answers are deleted, least recently used first (operators' decisions and confirmed ones never).",
       { min: 1 },
     ),
+    storeRefreshMs: setting.int(
+      'LLM_STORE_REFRESH_MS',
+      10_000,
+      "With a store, how long an answer is held in memory before it is read from the store again: an operator's correction reaches every replica within it (0 = as long as LLM_CACHE_TTL_MS).",
+      { min: 0 },
+    ),
     taxonomyFile: setting.optionalString('LLM_TAXONOMY_FILE', 'JSON array of {name, description}; unset = the default nine-label taxonomy.'),
   };
 }

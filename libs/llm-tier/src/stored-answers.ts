@@ -26,6 +26,11 @@ export interface StoredAnswersOptions {
   current: Currency;
   /** How long a claim holds before another replica may ask the same template: longer than a call with its retries. */
   claimTtlMs: number;
+  /**
+   * Longest wait for another replica's answer before asking here anyway (a
+   * replica that died holding claims must not hold rows past the caller's timeout).
+   */
+  maxWaitMs: number;
   counters: LlmStats;
   log: Logger;
 }
@@ -59,8 +64,14 @@ export class StoredAnswers {
     const results = new Map<string, KeyResult>();
     const asking: Array<Promise<void>> = [];
     let waiting = [...questions];
+    const giveUpAt = Date.now() + this.opts.maxWaitMs;
     for (let round = 0; waiting.length > 0; round++) {
       if (round > 0) await new Promise((r) => setTimeout(r, POLL_MS));
+      if (round > 0 && Date.now() >= giveUpAt) {
+        this.opts.log.warn({ templates: waiting.length, waitedMs: this.opts.maxWaitMs }, 'template store: no answer from the replica asking; asking here too');
+        asking.push(this.askAndRecord(waiting, ask, results));
+        break;
+      }
       const found = await this.lookup(waiting);
       for (const [id, answer] of found) results.set(id, answer);
       if (round === 0) this.opts.counters.storeHits += found.size;

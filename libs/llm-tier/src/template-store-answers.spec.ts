@@ -103,6 +103,33 @@ describe('the LLM tier with a template-label store', () => {
     expect([result.label, result.reason]).toEqual(['Security Alert', `template store (${OPERATOR}): "Security Alert"`]);
   });
 
+  it("an operator's correction reaches a running tier within LLM_STORE_REFRESH_MS", async () => {
+    const classifier = tier({ LLM_STORE_REFRESH_MS: '200' });
+    const [one] = templates(1);
+    expect((await classifier.classify([one]))[0].label).toBe('Workflow Error');
+    const store = openTemplateStore({ backend: 'sqlite', file: join(dir, 'data', 'template-labels.sqlite'), maxEntries: 10 }) as TemplateLabelStore;
+    const [entry] = (await store.list()).entries;
+    await store.correct({ scope: entry.scope, template: entry.template, label: 'Error', taxonomyHash: entry.taxonomyHash });
+    await store.close();
+    expect((await classifier.classify([one]))[0].label).toBe('Workflow Error'); // still held in memory
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await classifier.classify([one]))[0].label).toBe('Error');
+    expect(asked(fake)).toHaveLength(1);
+  });
+
+  it('waits for another replica only up to LLM_TIMEOUT_MS, then asks itself (a replica that died holding a claim)', async () => {
+    const [one] = templates(1);
+    const store = openTemplateStore({ backend: 'sqlite', file: join(dir, 'data', 'template-labels.sqlite'), maxEntries: 10 }) as TemplateLabelStore;
+    await store.claim([{ scope: one.source, template: 'ab escalation failed for case <NUM>' }], 'a replica that died', 600_000);
+    await store.close();
+    const classifier = tier({ LLM_TIMEOUT_MS: '300', LLM_MAX_RETRIES: '0' });
+    const started = Date.now();
+    const [result] = await classifier.classify([one]);
+    expect(result.label).toBe('Workflow Error');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(asked(fake)).toHaveLength(1);
+  });
+
   it('LLM_STORE=none keeps answers in memory only', async () => {
     await tier({ LLM_STORE: 'none' }).classify(templates(2));
     await tier({ LLM_STORE: 'none' }).classify(templates(2, 2));
