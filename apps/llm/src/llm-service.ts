@@ -16,7 +16,7 @@ export async function startLlmService(
   const classifier = buildLlmClassifier(cfg, { maxBatchSize: cfg.maxBatchSize, log });
   exportLlmStats(classifier, metrics);
   if (!cfg.apiKey) log.warn('no Groq API key (LLM_GROQ_API_KEY / GROQ_API_KEY): serving NOT_SERVING, every row abstains');
-  else log.info({ model: cfg.model, baseUrl: cfg.baseUrl }, 'llm tier ready');
+  else log.info({ model: cfg.model, baseUrl: cfg.baseUrl, store: cfg.store === 'sqlite' ? `sqlite ${cfg.storeFile}` : cfg.store }, 'llm tier ready');
   const running = await startClassifierService('LLM', cfg, classifier, log, metrics);
   classifier.onServingChange((serving) => running.grpc.setServing(serving));
   return { ...running, classifier };
