@@ -1,35 +1,33 @@
+import { BinaryWriter } from '@bufbuild/protobuf/wire';
+
 /**
  * google.rpc.Status (and the RetryInfo detail OTLP senders read for their
  * back-off), which OTLP puts in error answers: in the body of an OTLP/HTTP
  * 4xx/5xx, and as grpc-status-details-bin on gRPC. Three small well-known
- * messages, encoded by hand rather than pulling in another proto package.
+ * messages, written field by field with @bufbuild/protobuf's wire writer
+ * rather than pulling in another proto package:
+ *   Status { int32 code = 1; string message = 2; repeated Any details = 3; }
+ *   Any { string type_url = 1; bytes value = 2; }
+ *   RetryInfo { Duration retry_delay = 1; }  Duration { int64 seconds = 1; }
  */
 
 const GRPC_CODE = { INVALID_ARGUMENT: 3, RESOURCE_EXHAUSTED: 8, UNAUTHENTICATED: 16, UNAVAILABLE: 14 } as const;
 export type StatusName = keyof typeof GRPC_CODE;
 
-function varint(n: number): Buffer {
-  const bytes: number[] = [];
-  let v = n;
-  while (v > 0x7f) {
-    bytes.push((v & 0x7f) | 0x80);
-    v = Math.floor(v / 128);
-  }
-  bytes.push(v);
-  return Buffer.from(bytes);
-}
-
-const field = (num: number, payload: Buffer) => Buffer.concat([varint((num << 3) | 2), varint(payload.length), payload]);
-const intField = (num: number, n: number) => (n === 0 ? Buffer.alloc(0) : Buffer.concat([varint(num << 3), varint(n)]));
+const RETRY_INFO_TYPE = 'type.googleapis.com/google.rpc.RetryInfo';
 
 /** Status{code, message, details: [RetryInfo{retry_delay}] when retryAfterSeconds is given}. */
 export function encodeRpcStatus(status: StatusName, message: string, retryAfterSeconds?: number): Buffer {
-  const parts = [intField(1, GRPC_CODE[status]), field(2, Buffer.from(message, 'utf8'))];
+  const w = new BinaryWriter();
+  w.uint32((1 << 3) | 0).int32(GRPC_CODE[status]);
+  w.uint32((2 << 3) | 2).string(message);
   if (retryAfterSeconds !== undefined) {
-    const retryInfo = field(1, intField(1, retryAfterSeconds)); // RetryInfo.retry_delay = Duration{seconds}
-    parts.push(field(3, Buffer.concat([field(1, Buffer.from('type.googleapis.com/google.rpc.RetryInfo')), field(2, retryInfo)])));
+    const duration = new BinaryWriter().uint32((1 << 3) | 0).int64(retryAfterSeconds).finish();
+    const retryInfo = new BinaryWriter().uint32((1 << 3) | 2).bytes(duration).finish();
+    const any = new BinaryWriter().uint32((1 << 3) | 2).string(RETRY_INFO_TYPE).uint32((2 << 3) | 2).bytes(retryInfo).finish();
+    w.uint32((3 << 3) | 2).bytes(any);
   }
-  return Buffer.concat(parts);
+  return Buffer.from(w.finish());
 }
 
 /** The same Status in the protobuf JSON mapping. */
