@@ -90,7 +90,8 @@ function grpcOutcome(err: ServiceError): ExportOutcome {
 
 function grpcExporter(opts: OtlpExporterOptions, tls: TlsFiles): OtlpExporter {
   const url = endpointUrl(opts.endpoint, 'grpc');
-  const secure = url.protocol === 'https:' || tls.ca !== undefined;
+  // The scheme alone decides, as for the HTTP protocols: https:// is TLS (system CAs unless a CA file is given).
+  const secure = url.protocol === 'https:';
   const port = url.port || (secure ? '443' : '80');
   const channel = secure ? credentials.createSsl(tls.ca ?? null, tls.key ?? null, tls.cert ?? null) : credentials.createInsecure();
   const client = new Client(`${url.hostname}:${port}`, channel, {

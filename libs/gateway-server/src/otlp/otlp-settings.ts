@@ -23,7 +23,7 @@ export function otlpSettings() {
       'OTLP export requests handled at once (classified, then waiting for the downstream); more are refused as retryable (HTTP 429, gRPC RESOURCE_EXHAUSTED), so memory stays bounded by this x GATEWAY_OTLP_MAX_REQUEST_BYTES.',
       { min: 1, max: 10_000 },
     ),
-    otlpRetryAfterSeconds: setting.int('GATEWAY_OTLP_RETRY_AFTER_SECONDS', 2, 'Retry-After sent with a retryable OTLP/HTTP refusal (gateway full, downstream down).', { min: 0, max: 3600 }),
+    otlpRetryAfterSeconds: setting.int('GATEWAY_OTLP_RETRY_AFTER_SECONDS', 2, 'Seconds a refused sender is told to wait (HTTP Retry-After, gRPC RetryInfo) when the gateway is full or the downstream down; a longer Retry-After of the downstream is passed on.', { min: 0, max: 3600 }),
     otlpExportEndpoint: setting.optionalString(
       'GATEWAY_OTLP_EXPORT_ENDPOINT',
       'Downstream OTLP endpoint the enriched records are forwarded to (like OTEL_EXPORTER_OTLP_ENDPOINT): http(s)://host:port; for http/* a URL without a path gets /v1/logs. Unset = classify and count only, nothing is forwarded.',
