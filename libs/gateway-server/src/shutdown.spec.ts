@@ -44,7 +44,7 @@ describe('gateway shutdown', () => {
       const took = Date.now() - started;
       // Each phase with a grace of its own took two or three times the setting: past any platform's stop timeout set against it.
       expect(took).toBeGreaterThanOrEqual(graceMs - 50);
-      expect(took).toBeLessThan(graceMs + 500);
+      expect(took).toBeLessThan(graceMs * 1.8);
       await Promise.all([upload, call]);
     } finally {
       client.close();
