@@ -5,6 +5,7 @@
 // image but embedding's; reads the layout from ./package-lock.json, which
 // `npm ci` installed node_modules from.
 import { readFileSync, rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 export const INFERENCE_ROOT = '@xenova/transformers';
 
@@ -46,7 +47,7 @@ export function inferenceOnlyPackages(lock) {
 }
 
 // `node drop-inference-packages.mjs [--dry-run]`: --dry-run lists the paths instead of deleting them.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dropped = inferenceOnlyPackages(JSON.parse(readFileSync('package-lock.json', 'utf8')));
   if (process.argv.includes('--dry-run')) {
     process.stdout.write(`${dropped.join('\n')}\n`);
