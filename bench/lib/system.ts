@@ -68,6 +68,9 @@ export async function startSystem(
     EMBEDDING_METRICS_PORT: '-1',
     LLM_METRICS_PORT: '-1',
     GATEWAY_METRICS_PORT: '-1',
+    // The OTLP listeners' fixed default ports would clash between runs side by side; a bench that wants them sets its own.
+    GATEWAY_OTLP_GRPC_PORT: '-1',
+    GATEWAY_OTLP_HTTP_PORT: '-1',
     GATEWAY_OTLP_GRPC_PORT: '-1',
     GATEWAY_OTLP_HTTP_PORT: '-1',
     // The benchmarks measure capacity; the per-caller limit (200 req/s by default) would measure itself.
