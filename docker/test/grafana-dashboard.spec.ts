@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { startGateway, type GatewayConfig, type RunningGateway } from '@logclass/gateway-server';
 import { silentLogger, type Logger } from '@logclass/observability';
-import { answerByKeyword, scrapeMetrics, startFakeGroq, type FakeGroq } from '@logclass/test-support';
+import { answerByKeyword, LOOPBACK_GATEWAY_ENV, scrapeMetrics, startFakeGroq, type FakeGroq } from '@logclass/test-support';
 import { ROOT, readText } from './repo';
 import { loadServiceConfig, type ServiceName } from './service-configs';
 
@@ -85,15 +85,9 @@ describe('docker/grafana/logclass-dashboard.json', () => {
       }
       const gatewayConfig = (await loadServiceConfig('gateway')).load({
         ...common,
-        GATEWAY_HOST: '127.0.0.1',
-        GATEWAY_GRPC_PORT: '0',
-        GATEWAY_HTTP_PORT: '0',
-        GATEWAY_METRICS_PORT: '-1',
-        GATEWAY_OTLP_GRPC_PORT: '-1',
-        GATEWAY_OTLP_HTTP_PORT: '-1',
+        // Free loopback ports; mined templates stay in memory: a test writes nothing into the working tree.
+        ...LOOPBACK_GATEWAY_ENV,
         GATEWAY_TIERS: `regex=${tiers[0].grpc.address},embedding=${tiers[1].grpc.address},llm=${tiers[2].grpc.address}`,
-        // Mined templates stay in memory: a test writes nothing into the working tree.
-        GATEWAY_TEMPLATE_STATE_FILE: 'none',
       }) as unknown as GatewayConfig;
       gateway = await startGateway(gatewayConfig, silentLogger());
 
