@@ -71,8 +71,6 @@ export async function startSystem(
     // The OTLP listeners' fixed default ports would clash between runs side by side; a bench that wants them sets its own.
     GATEWAY_OTLP_GRPC_PORT: '-1',
     GATEWAY_OTLP_HTTP_PORT: '-1',
-    GATEWAY_OTLP_GRPC_PORT: '-1',
-    GATEWAY_OTLP_HTTP_PORT: '-1',
     // The benchmarks measure capacity; the per-caller limit (200 req/s by default) would measure itself.
     GATEWAY_RATE_LIMIT_RPS: '0',
     GATEWAY_TIERS: `regex=127.0.0.1:${ports.regex},embedding=127.0.0.1:${ports.embedding},llm=127.0.0.1:${ports.llm}`,
