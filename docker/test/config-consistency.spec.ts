@@ -77,7 +77,7 @@ describe('docker/compose.yaml', () => {
   it("publishes the gateway's own ports and points it at each tier's gRPC port", () => {
     const ports = effectivePorts(configs.gateway, envOf('gateway'));
     const published = (compose.services.gateway.ports ?? []).map(containerPort);
-    expect(published.sort()).toEqual([ports.grpc, ports.http].sort());
+    expect(published.sort()).toEqual([ports.grpc, ports.http, ports['otlp-grpc'], ports['otlp-http']].sort());
 
     const gateway = loadAs('gateway', envOf('gateway'));
     const tiers = gateway['tiers'] as { name: ServiceName; address: string }[];

@@ -24,12 +24,13 @@ export function declaredNames(config: AnyServiceConfig): Set<string> {
   return new Set(Object.values(config.settings).flatMap((s) => [s.env, ...s.aliases]));
 }
 
-export type PortKind = 'grpc' | 'http' | 'metrics';
-const PORT_SUFFIX: Record<PortKind, string> = { grpc: '_GRPC_PORT', http: '_HTTP_PORT', metrics: '_METRICS_PORT' };
+export type PortKind = 'grpc' | 'http' | 'metrics' | 'otlp-grpc' | 'otlp-http';
+const PORT_SUFFIX: Record<PortKind, string> = { grpc: '_GRPC_PORT', http: '_HTTP_PORT', metrics: '_METRICS_PORT', 'otlp-grpc': '_OTLP_GRPC_PORT', 'otlp-http': '_OTLP_HTTP_PORT' };
 
-/** The service's port setting of one kind (e.g. REGEX_GRPC_PORT), if it has one. */
+/** The service's port setting of one kind (e.g. REGEX_GRPC_PORT; GATEWAY_OTLP_GRPC_PORT is of kind otlp-grpc, not grpc), if it has one. */
 export function portSetting(config: AnyServiceConfig, kind: PortKind): { env: string; defaultPort: number } | undefined {
-  const s = Object.values(config.settings).find((x) => x.env.endsWith(PORT_SUFFIX[kind]));
+  const otlp = kind.startsWith('otlp-');
+  const s = Object.values(config.settings).find((x) => x.env.endsWith(PORT_SUFFIX[kind]) && (otlp || !x.env.includes('_OTLP_')));
   return s ? { env: s.env, defaultPort: Number(s.defaultText) } : undefined;
 }
 
