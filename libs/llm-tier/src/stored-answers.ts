@@ -46,6 +46,7 @@ export class StoredAnswers {
   private readonly owner = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   private rows = new Map<string, { key: TemplateKey; rows: number }>();
   private readonly flushTimer: NodeJS.Timeout;
+  private closed = false;
 
   constructor(
     private readonly store: TemplateLabelStore,
@@ -96,6 +97,9 @@ export class StoredAnswers {
   }
 
   async close(): Promise<void> {
+    // The tier server and an in-process cascade may both close the classifier.
+    if (this.closed) return;
+    this.closed = true;
     clearInterval(this.flushTimer);
     await this.flushRows();
     await this.store.close();
