@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { answerByKeyword, startFakeGroq, type FakeGroq } from '@logclass/test-support';
 import { EXIT } from './exit-codes';
-import { cliWithEnv } from '../test/run-cli';
+import { cliWithEnv, cliWithEnvAndInput } from '../test/run-cli';
 
 describe('logclass classify --in-process reads the tiers\' own variables, as the services do', () => {
   const dir = mkdtempSync(join(tmpdir(), 'logclass-in-process-'));
@@ -38,6 +39,16 @@ describe('logclass classify --in-process reads the tiers\' own variables, as the
     expect(fake.requests.map((r) => r.body.model)).toEqual(['m-in-process', 'm-in-process']);
     expect(rows.map((r) => r[3])).toEqual(['llm', 'llm', expect.not.stringMatching(/^llm$/), expect.not.stringMatching(/^llm$/)]);
     expect(rows.slice(0, 2).map((r) => r[2])).toEqual(['Workflow Error', 'Workflow Error']);
+  });
+
+  it('refusing a setting, lets go of the input: what the input runs into afterwards goes unheard', async () => {
+    const input = new PassThrough();
+    const refused = await cliWithEnvAndInput({ LLM_MAX_TOKENS_PER_MINUTE: 'lots' }, input, 'classify', '-', '--in-process', '--quiet');
+    expect(refused.code).toBe(EXIT.MODEL);
+    // Without letting go, this error would reach the CLI's pipe with no one listening: an uncaught exception.
+    input.destroy(new Error('the input broke after the CLI gave up'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(input.destroyed).toBe(true);
   });
 
   it('names a bad variable', async () => {

@@ -16,6 +16,11 @@ export function cliWithEnv(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<{
   return runWith({ env }, argv);
 }
 
+/** As cliWithEnv(), with `stdin` as standard input. */
+export function cliWithEnvAndInput(env: NodeJS.ProcessEnv, stdin: Readable, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runWith({ env, stdin }, argv);
+}
+
 /** As cli(), with `stdin` as standard input (what `classify -` reads). */
 export function cliWithInput(stdin: string | Readable, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return runWith({ env: {}, stdin: typeof stdin === 'string' ? Readable.from([Buffer.from(stdin)]) : stdin }, argv);

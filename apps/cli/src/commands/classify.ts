@@ -112,12 +112,17 @@ export async function classifyFile(args: ClassifyArgs, io: CliIo): Promise<void>
   const { stream, size } = await openInput(args.input, io);
   const progress = new ClassifyProgress(size, progressMode(io.stderr, args.quiet ?? false, size !== undefined), io.stderr);
   let ok = false;
+  const input = pipeWithErrors(stream, progress.byteCounter());
   try {
-    const input = pipeWithErrors(stream, progress.byteCounter());
     const body = args.inProcess ? await classifyInProcess(input, args, reading, columns, progress, io.env) : await classifyThroughGateway(input, args, reading, columns, progress);
     if (args.output) await writeAtomically(body, args.output, args.inProcess ?? false);
     else await copyTo(body, io.stdout, args.inProcess ?? false);
     ok = true;
+  } catch (err) {
+    // Nothing reads the input any more (a setting refused, the gateway unreachable...): close it, and let
+    // what it runs into from now on (a file not opened yet and removed meanwhile) go unheard: the failure is already told.
+    for (const s of [input, stream]) s.on('error', () => undefined).destroy();
+    throw err;
   } finally {
     progress.finish(ok);
   }
