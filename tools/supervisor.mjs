@@ -108,18 +108,22 @@ export function supervise(services, options = {}) {
  */
 export function runSupervised(services, options = {}) {
   const log = options.log ?? ((line) => process.stderr.write(`[supervisor] ${line}\n`));
-  const supervisor = supervise(services, { ...options, log });
+  let supervisor;
   let signalled = false;
   const onSignal = () => {
     if (signalled) {
-      supervisor.kill();
+      supervisor?.kill();
       process.exit(130);
     }
     signalled = true;
+    if (!supervisor) process.exit(0);
     supervisor.stop().then(() => process.exit(0));
   };
+  // Before any child starts: a signal that came before the handlers would take the default action,
+  // ending this process at once and leaving its children running.
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  supervisor = supervise(services, { ...options, log });
   supervisor.done.then(() => {
     if (!signalled) {
       log('every service has been given up on');

@@ -68,6 +68,11 @@ describe('the npm start supervisor', () => {
     for (const s of running.splice(0)) {
       s.proc.kill('SIGTERM');
       await s.exited;
+      // Whatever a failed case left behind (a child the supervisor never stopped) is not left running.
+      for (const line of s.lines) {
+        const pid = Number(/ started \(pid (\d+)\)$/.exec(line)?.[1]);
+        if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+      }
     }
   });
 
@@ -111,6 +116,7 @@ describe('the npm start supervisor', () => {
 
   it('exits 1 once every service has been given up on', async () => {
     const s = startSupervisor([{ name: 'broken', args: FAILS_AT_ONCE }], { backoffMs: 10, maxFastFailures: 2 });
+    running.push(s);
     expect(await s.exited).toBe(1);
     expect(s.lines.at(-1)).toBe('[supervisor] every service has been given up on');
   });
@@ -123,6 +129,7 @@ describe('the npm start supervisor', () => {
       ],
       { backoffMs: 10 },
     );
+    running.push(s);
     const pids = [await pidOf(s, 'regex'), await pidOf(s, 'gateway')];
     s.proc.kill(signal);
     expect(await s.exited).toBe(0);
