@@ -32,7 +32,7 @@ export const securityMonitor = defineFamily({
     sec('WARN', 'Detected attempt to disable antivirus on {host} by {user}'),
     sec('CRITICAL', 'Root privileges obtained by {user} through exploited {setuid binary|kernel vulnerability|misconfigured sudo rule}'),
     sec(null, 'IDS alert: ET SCAN {Nmap Scripting Engine|Suspicious inbound to MSSQL port 1433|Potential SSH Scan} from {ip}'),
-    sec('ERROR', 'Suspicious process {nc -e /bin/sh|/tmp/.x/miner|powershell -enc} spawned by {user} on {host}'),
+    sec('ERROR', 'Suspicious process {nc -e /bin/sh|/dev/shm/.x/miner|powershell -enc} spawned by {user} on {host}'),
     sec('WARN', 'Threat detected: {threat} traffic from {ip} against {service}'),
     sec('ERROR', 'Security incident opened: {host} {shows signs of compromise|contacted a known command-and-control server|is running an unknown binary}'),
     sec(null, 'Antivirus quarantined {file} on {host}: {Trojan|Backdoor|Exploit}.{Agent|Generic}.{int:100:999}'),

@@ -25,8 +25,8 @@ const cronCmd = oneOf([
   '/usr/bin/certbot renew --quiet',
   'python3 /opt/app/manage.py clearsessions',
   '/home/deploy/bin/sync-reports.sh',
-  'flock -n /tmp/rsync.lock rsync -a /srv/data/ backup01:/srv/data/',
-  '/usr/bin/find /tmp -type f -mtime +7 -delete',
+  'flock -n /run/lock/rsync.lock rsync -a /srv/data/ backup01:/srv/data/',
+  '/usr/bin/find /var/cache/app -type f -mtime +7 -delete',
 ]);
 const cronUser: Filler = (r) => r.weighted<string>([['root', 6], ['www-data', 2], [unixUser(r), 2], ['postgres', 1], ['nagios', 1]]);
 const period = oneOf(['cron.daily', 'cron.weekly', 'cron.monthly']);

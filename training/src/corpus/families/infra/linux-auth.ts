@@ -11,7 +11,7 @@ import { loginUid, oneOf, programJournal, programSyslog, sticky, tty, unixUser }
  * User Action.
  */
 
-const pwd: Filler = (r) => r.pick([`/home/${unixUser(r)}`, '/root', '/', '/var/www/html', '/etc/nginx', '/opt/app', '/srv/deploy', '/tmp', '/var/log']);
+const pwd: Filler = (r) => r.pick([`/home/${unixUser(r)}`, '/var/lib/app', '/', '/var/www/html', '/etc/nginx', '/opt/app', '/srv/deploy', '/mnt/data', '/var/log']);
 const sudoCmd: Filler = (r) =>
   r.pick([
     '/usr/bin/apt update',

@@ -51,10 +51,10 @@ const ephemeral: Filler = (r) => String(r.int(32768, 60999));
 const job: Filler = (r) => `${r.int(2008, 2013)}${pad(r.int(1, 12), 2)}${pad(r.int(1, 28), 2)}${pad(r.int(0, 23), 2)}${pad(r.int(0, 59), 2)}_${pad(r.int(1, 40), 4)}`;
 const hdfsPath: Filler = (r) =>
   r.weighted<string>([
-    [`/user/root/${r.pick(['rand', 'sortrand', 'randtxt', 'terasort-input'])}/_temporary/_task_${job(r)}_${r.pick(['m', 'r'])}_${pad(r.int(0, 2000), 6)}_${r.int(0, 3)}/part-${pad(r.int(0, 2000), 5)}`, 3],
+    [`/user/etl/${r.pick(['rand', 'sortrand', 'randtxt', 'terasort-input'])}/_temporary/_task_${job(r)}_${r.pick(['m', 'r'])}_${pad(r.int(0, 2000), 6)}_${r.int(0, 3)}/part-${pad(r.int(0, 2000), 5)}`, 3],
     [`/mnt/hadoop/mapred/system/job_${job(r)}/job.${r.pick(['jar', 'xml', 'split'])}`, 2],
     [`/user/${r.pick(['hive', 'etl', 'spark', 'hdfs'])}/warehouse/${r.pick(['events', 'clicks', 'orders'])}/dt=${r.int(2023, 2026)}-${pad(r.int(1, 12), 2)}-${pad(r.int(1, 28), 2)}/${r.hex(8)}-${pad(r.int(0, 99), 5)}.parquet`, 2],
-    [`/tmp/hadoop-yarn/staging/${r.pick(['hive', 'etl', 'root'])}/.staging/job_${r.int(1400000000000, 1700000000000)}_${pad(r.int(1, 9999), 4)}/job.xml`, 1],
+    [`/apps/yarn/staging/${r.pick(['hive', 'etl', 'analytics'])}/.staging/job_${r.int(1400000000000, 1700000000000)}_${pad(r.int(1, 9999), 4)}/job.xml`, 1],
   ]);
 const dataDir: Filler = (r) => `/${r.pick(['mnt/hadoop/dfs/data', 'data/1/dfs/dn', 'data/2/dfs/dn', 'hadoop/hdfs/data', 'data/3/dfs/dn'])}`;
 const blockFile: Filler = (r) => `${dataDir(r)}/current/subdir${r.int(0, 63)}/${blk(r)}`;
@@ -118,7 +118,7 @@ export const hdfs = defineFamily({
     { label: 'System Notification', pattern: 'Successfully sent block report 0x{hex8}{hex8},  containing 1 storage report(s), of which we sent 1. The reports had {int:1:90000} total blocks and used 1 RPC(s). This took {int:0:40} msec to generate and {int:2:900} msecs for RPC and NN processing. Got back {no commands|one command: FinalizeCommand/{int:1:9}}.', level: 'INFO', component: 'dfs.DataNode', weight: 2 },
     { label: 'Error', pattern: '{host}:50010:DataXceiver error processing WRITE_BLOCK operation  src: /{dnIp}:{ephemeral} dst: /{dnIp}:50010 java.io.IOException: No space left on device', level: 'ERROR', component: 'dfs.DataNode$DataXceiver' },
     { label: 'Error', pattern: 'Verification failed for {blk}{| - may be due to race with write}', level: 'WARN', component: 'dfs.DataBlockScanner' },
-    { label: 'Security Alert', pattern: 'IPC Server handler {int:0:63} on 8020, call {mkdirs|create|delete|setPermission}(...) from {dnIp}:{ephemeral}: error: org.apache.hadoop.security.AccessControlException: Permission denied: user={user}, access={WRITE|EXECUTE|READ_EXECUTE}, inode="{/user/hive/warehouse|/apps/hbase/data|/tmp/hadoop-yarn/staging|/user/finance}":{hdfs|hive|hbase}:{supergroup|hadoop}:drwx{r-xr-x|------}', level: 'INFO', component: 'ipc.Server' },
+    { label: 'Security Alert', pattern: 'IPC Server handler {int:0:63} on 8020, call {mkdirs|create|delete|setPermission}(...) from {dnIp}:{ephemeral}: error: org.apache.hadoop.security.AccessControlException: Permission denied: user={user}, access={WRITE|EXECUTE|READ_EXECUTE}, inode="{/user/hive/warehouse|/apps/hbase/data|/apps/yarn/staging|/user/finance}":{hdfs|hive|hbase}:{supergroup|hadoop}:drwx{r-xr-x|------}', level: 'INFO', component: 'ipc.Server' },
     { label: 'Security Alert', pattern: 'Auth failed for {dnIp}:{ephemeral}:null (GSS initiate failed)', level: 'WARN', component: 'ipc.Server' },
     { label: 'Resource Usage', pattern: 'Slow BlockReceiver write data to disk cost:{int:300:60000}ms (threshold=300ms)', level: 'WARN', component: 'dfs.DataNode' },
     { label: 'Resource Usage', pattern: 'Slow flushOrSync took {int:300:40000}ms (threshold=300ms), isSync:{true|false}, flushTotalNanos={int:10000:90000000}ns', level: 'WARN', component: 'dfs.DataNode' },

@@ -41,7 +41,7 @@ export const jvmExceptions = defineFamily({
     { label: 'Error', pattern: 'java.lang.IllegalStateException: {Failed to load ApplicationContext|Connection pool shut down|Cannot call sendError() after the response has been committed|Duplicate key {int:1:9999} (attempted merging values {localVar} and {localVar})}', level: null },
     { label: 'Error', pattern: 'java.io.IOException: {Broken pipe|Connection reset by peer|Stream closed|An existing connection was forcibly closed by the remote host}', level: null, weight: 2 },
     { label: 'Error', pattern: 'Caused by: java.io.IOException: {Broken pipe|Connection reset by peer}', level: null },
-    { label: 'Error', pattern: 'java.io.FileNotFoundException: /{var/data|opt/app/config|tmp}/{file} (No such file or directory)', level: null },
+    { label: 'Error', pattern: 'java.io.FileNotFoundException: /{var/data|opt/app/config|srv/uploads}/{file} (No such file or directory)', level: null },
     { label: 'Error', pattern: 'javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target', level: null },
     { label: 'Error', pattern: 'org.postgresql.util.PSQLException: ERROR: duplicate key value violates unique constraint "{users_email_key|orders_pkey|invoices_number_key}"', level: null },
     { label: 'Error', pattern: 'Caused by: java.sql.SQLTransientConnectionException: HikariPool-{int:1:3} - Connection is not available, request timed out after {30000|30001|60000}ms.', level: null },

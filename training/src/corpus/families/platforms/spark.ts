@@ -36,7 +36,7 @@ const sparkUser: Filler = (r) => r.pick(['yarn', 'hadoop', 'spark', 'root', 'hdf
 const appName: Filler = (r) => r.pick(['SparkPi', 'DailyAggregation', 'SessionizeEvents', 'ETL-orders', 'pyspark-shell', 'spark-shell', 'FeatureBuilder', 'thriftserver']);
 const blockManagerId: Filler = (r) => `BlockManagerId(${r.chance(0.2) ? 'driver' : r.int(1, 200)}, ${sparkHost(r)}, ${r.int(30000, 60000)}, None)`;
 const lostHost = sticky(sparkHost);
-const blockMgrDir: Filler = (r) => `/${r.pick(['mnt/yarn/usercache/hadoop/appcache', 'tmp', 'data/1/yarn/local/usercache/etl/appcache'])}/${r.chance(0.5) ? `application_${r.int(1445000000000, 1735000000000)}_${pad(r.int(1, 9999), 4)}/` : ''}blockmgr-${r.hex(8)}-${r.hex(4)}-4${r.hex(3)}-${r.hex(4)}-${r.hex(12)}`;
+const blockMgrDir: Filler = (r) => `/${r.pick(['mnt/yarn/usercache/hadoop/appcache', 'var/spark', 'data/1/yarn/local/usercache/etl/appcache'])}/${r.chance(0.5) ? `application_${r.int(1445000000000, 1735000000000)}_${pad(r.int(1, 9999), 4)}/` : ''}blockmgr-${r.hex(8)}-${r.hex(4)}-4${r.hex(3)}-${r.hex(4)}-${r.hex(12)}`;
 
 export const spark = defineFamily({
   family: 'spark',
