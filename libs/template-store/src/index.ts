@@ -1,10 +1,12 @@
 export {
   OPERATOR,
+  NO_PROVENANCE,
   LIST_SORTS,
   MAX_LIST_LIMIT,
   type TemplateKey,
   type Currency,
   type TemplateLabelEntry,
+  type Provenance,
   type LlmDecision,
   type OperatorDecision,
   type RowsAnswered,

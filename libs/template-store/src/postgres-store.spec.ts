@@ -1,6 +1,8 @@
 import { storeContract } from '../test/store-contract';
 import { freshPostgresSchema, postgresForTests } from '@logclass/test-support';
+import { Client } from 'pg';
 import { PostgresTemplateStore } from './postgres-store';
+import { NO_PROVENANCE } from './template-label-store';
 
 const server = postgresForTests();
 
@@ -32,6 +34,25 @@ if ('fail' in server) {
         await store.recordDecisions([{ scope: 'billing', template: 'ok', label: 'Error', answer: 'E\u0000', exemplar: 'ex\u0000', taxonomyHash: 't', model: 'm' }]);
         expect(await store.get({ scope: 'billing', template: 'ok' })).toMatchObject({ answer: 'E\uFFFD', exemplar: 'ex\uFFFD' });
       } finally {
+        await store.close();
+        await schema.drop();
+      }
+    });
+
+    it('adds the provenance columns to a table of the first schema', async () => {
+      const schema = await freshPostgresSchema(server.url);
+      const admin = new Client({ connectionString: schema.url });
+      await admin.connect();
+      const store = new PostgresTemplateStore(schema.url, 10);
+      try {
+        await admin.query(`CREATE TABLE template_labels (scope TEXT NOT NULL, template TEXT NOT NULL, label TEXT, answer TEXT NOT NULL, decided_by TEXT NOT NULL,
+          decided_at TIMESTAMPTZ NOT NULL, confirmed_at TIMESTAMPTZ, rows_answered BIGINT NOT NULL DEFAULT 0, last_used_at TIMESTAMPTZ NOT NULL,
+          exemplar TEXT NOT NULL, taxonomy_hash TEXT NOT NULL, model TEXT NOT NULL, PRIMARY KEY (scope, template))`);
+        await admin.query(`INSERT INTO template_labels VALUES ('s', 't', 'Error', 'Error', 'm', now(), NULL, 3, now(), 'x', 'h', 'm')`);
+        const [entry] = await store.getCurrent([{ scope: 's', template: 't' }], { taxonomyHash: 'h', model: 'm' });
+        expect(entry).toMatchObject({ label: 'Error', rowsAnswered: 3, provenance: NO_PROVENANCE });
+      } finally {
+        await admin.end();
         await store.close();
         await schema.drop();
       }

@@ -1,5 +1,5 @@
 import { Pool, type PoolClient } from 'pg';
-import { currentCondition, distinctKeys, EVICTABLE, EVICTION_ORDER, listFilter, orderBy, pageOf } from './store-query';
+import { currentCondition, distinctKeys, EVICTABLE, EVICTION_ORDER, listFilter, llmDecisions, orderBy, pageOf } from './store-query';
 import {
   OPERATOR,
   type Currency,
@@ -29,6 +29,11 @@ CREATE TABLE IF NOT EXISTS template_labels (
   model TEXT NOT NULL,
   PRIMARY KEY (scope, template)
 );
+-- Added after the first release: tables made before get them.
+ALTER TABLE template_labels ADD COLUMN IF NOT EXISTS prompt_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE template_labels ADD COLUMN IF NOT EXISTS call_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE template_labels ADD COLUMN IF NOT EXISTS call_records INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE template_labels ADD COLUMN IF NOT EXISTS suspect BOOLEAN NOT NULL DEFAULT false;
 CREATE INDEX IF NOT EXISTS template_labels_rows ON template_labels (rows_answered DESC);
 CREATE INDEX IF NOT EXISTS template_labels_last_used ON template_labels (last_used_at);
 CREATE TABLE IF NOT EXISTS template_label_claims (
@@ -44,6 +49,7 @@ CREATE TABLE IF NOT EXISTS template_label_claims (
 const SCHEMA_LOCK = 0x6c6f6763; // "logc"
 
 const COLUMNS = 'scope, template, label, answer, decided_by, decided_at, confirmed_at, rows_answered, last_used_at, exemplar, taxonomy_hash, model';
+const PROVENANCE_COLUMNS = 'prompt_version, call_id, call_records, suspect';
 
 /** Keys as two parallel arrays, joined in SQL with unnest: one statement for a whole batch. */
 const KEYS_JOIN = 'unnest($1::text[], $2::text[]) AS k(scope, template)';
@@ -61,6 +67,10 @@ interface Row {
   exemplar: string;
   taxonomy_hash: string;
   model: string;
+  prompt_version: string;
+  call_id: string;
+  call_records: number;
+  suspect: boolean;
 }
 
 function entryOf(row: Row): TemplateLabelEntry {
@@ -77,6 +87,7 @@ function entryOf(row: Row): TemplateLabelEntry {
     exemplar: row.exemplar,
     taxonomyHash: row.taxonomy_hash,
     model: row.model,
+    provenance: { promptVersion: row.prompt_version, callId: row.call_id, callRecords: row.call_records, suspect: row.suspect },
   };
 }
 
@@ -141,7 +152,7 @@ export class PostgresTemplateStore implements TemplateLabelStore {
   }
 
   async recordDecisions(decisions: readonly LlmDecision[]): Promise<void> {
-    const ds = distinctKeys(decisions).filter(storable);
+    const ds = llmDecisions(decisions).filter(storable);
     if (ds.length === 0) return;
     this.unchecked += ds.length;
     const check = this.unchecked >= this.checkEvery;
@@ -149,14 +160,16 @@ export class PostgresTemplateStore implements TemplateLabelStore {
     // One statement, no transaction, unless the size is checked too.
     await this.transaction(async (client) => {
       await client.query(
-        `INSERT INTO template_labels (${COLUMNS})
-         SELECT d.scope, d.template, d.label, d.answer, d.model, now(), NULL, 0, now(), d.exemplar, d.taxonomy_hash, d.model
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-           AS d(scope, template, label, answer, exemplar, taxonomy_hash, model)
+        `INSERT INTO template_labels (${COLUMNS}, ${PROVENANCE_COLUMNS})
+         SELECT d.scope, d.template, d.label, d.answer, d.model, now(), NULL, 0, now(), d.exemplar, d.taxonomy_hash, d.model,
+                d.prompt_version, d.call_id, d.call_records, d.suspect
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::boolean[])
+           AS d(scope, template, label, answer, exemplar, taxonomy_hash, model, prompt_version, call_id, call_records, suspect)
          ON CONFLICT (scope, template) DO UPDATE SET
            label = excluded.label, answer = excluded.answer, decided_by = excluded.decided_by, decided_at = excluded.decided_at,
            confirmed_at = NULL, rows_answered = 0, last_used_at = excluded.last_used_at, exemplar = excluded.exemplar,
-           taxonomy_hash = excluded.taxonomy_hash, model = excluded.model
+           taxonomy_hash = excluded.taxonomy_hash, model = excluded.model,
+           prompt_version = excluded.prompt_version, call_id = excluded.call_id, call_records = excluded.call_records, suspect = excluded.suspect
          WHERE NOT ((template_labels.decided_by = '${OPERATOR}' OR template_labels.confirmed_at IS NOT NULL)
                     AND template_labels.taxonomy_hash = excluded.taxonomy_hash)`,
         [
@@ -167,6 +180,10 @@ export class PostgresTemplateStore implements TemplateLabelStore {
           ds.map((d) => pgText(d.exemplar)),
           ds.map((d) => d.taxonomyHash),
           ds.map((d) => d.model),
+          ds.map((d) => pgText(d.provenance.promptVersion)),
+          ds.map((d) => pgText(d.provenance.callId)),
+          ds.map((d) => d.provenance.callRecords),
+          ds.map((d) => d.provenance.suspect),
         ],
       );
       if (check) await this.evictOverLimit(client);
@@ -182,7 +199,8 @@ export class PostgresTemplateStore implements TemplateLabelStore {
          ON CONFLICT (scope, template) DO UPDATE SET
            label = excluded.label, answer = excluded.answer, decided_by = excluded.decided_by, decided_at = excluded.decided_at,
            confirmed_at = NULL, rows_answered = 0, last_used_at = excluded.last_used_at,
-           exemplar = COALESCE($4, template_labels.exemplar), taxonomy_hash = excluded.taxonomy_hash
+           exemplar = COALESCE($4, template_labels.exemplar), taxonomy_hash = excluded.taxonomy_hash,
+           prompt_version = '', call_id = '', call_records = 0, suspect = false
          RETURNING *`,
         [decision.scope, decision.template, decision.label, decision.exemplar === undefined ? null : pgText(decision.exemplar), decision.taxonomyHash],
       );

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { currentCondition, distinctKeys, EVICTABLE, EVICTION_ORDER, listFilter, orderBy, pageOf } from './store-query';
+import { currentCondition, distinctKeys, EVICTABLE, EVICTION_ORDER, listFilter, llmDecisions, orderBy, pageOf } from './store-query';
 import {
   OPERATOR,
   type Currency,
@@ -30,6 +30,10 @@ CREATE TABLE IF NOT EXISTS template_labels (
   exemplar TEXT NOT NULL,
   taxonomy_hash TEXT NOT NULL,
   model TEXT NOT NULL,
+  prompt_version TEXT NOT NULL DEFAULT '',
+  call_id TEXT NOT NULL DEFAULT '',
+  call_records INTEGER NOT NULL DEFAULT 0,
+  suspect INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (scope, template)
 );
 CREATE INDEX IF NOT EXISTS template_labels_rows ON template_labels (rows_answered DESC);
@@ -42,6 +46,14 @@ CREATE TABLE IF NOT EXISTS template_label_claims (
   PRIMARY KEY (scope, template)
 );
 `;
+
+/** Columns added after the first release: a file made before them gets them (SQLite has no ADD COLUMN IF NOT EXISTS). */
+const ADDED_COLUMNS: ReadonlyArray<readonly [string, string]> = [
+  ['prompt_version', "TEXT NOT NULL DEFAULT ''"],
+  ['call_id', "TEXT NOT NULL DEFAULT ''"],
+  ['call_records', 'INTEGER NOT NULL DEFAULT 0'],
+  ['suspect', 'INTEGER NOT NULL DEFAULT 0'],
+];
 
 interface Row {
   scope: string;
@@ -56,6 +68,10 @@ interface Row {
   exemplar: string;
   taxonomy_hash: string;
   model: string;
+  prompt_version: string;
+  call_id: string;
+  call_records: number;
+  suspect: number;
 }
 
 function entryOf(row: Row): TemplateLabelEntry {
@@ -72,6 +88,7 @@ function entryOf(row: Row): TemplateLabelEntry {
     exemplar: row.exemplar,
     taxonomyHash: row.taxonomy_hash,
     model: row.model,
+    provenance: { promptVersion: row.prompt_version, callId: row.call_id, callRecords: row.call_records, suspect: row.suspect !== 0 },
   };
 }
 
@@ -96,18 +113,21 @@ export class SqliteTemplateStore implements TemplateLabelStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    this.addMissingColumns();
     const db = this.db;
     this.statements = {
       current: db.prepare<[string, string, string, string], Row>(`SELECT * FROM template_labels WHERE scope = ? AND template = ? AND ${currentCondition('?', '?')}`),
       get: db.prepare<[string, string], Row>('SELECT * FROM template_labels WHERE scope = ? AND template = ?'),
       // An operator's or a confirmed entry of the same taxonomy is kept.
       record: db.prepare(
-        `INSERT INTO template_labels (scope, template, label, answer, decided_by, decided_at, confirmed_at, rows_answered, last_used_at, exemplar, taxonomy_hash, model)
-         VALUES (@scope, @template, @label, @answer, @model, @now, NULL, 0, @now, @exemplar, @taxonomyHash, @model)
+        `INSERT INTO template_labels (scope, template, label, answer, decided_by, decided_at, confirmed_at, rows_answered, last_used_at, exemplar, taxonomy_hash, model,
+                                      prompt_version, call_id, call_records, suspect)
+         VALUES (@scope, @template, @label, @answer, @model, @now, NULL, 0, @now, @exemplar, @taxonomyHash, @model, @promptVersion, @callId, @callRecords, @suspect)
          ON CONFLICT (scope, template) DO UPDATE SET
            label = excluded.label, answer = excluded.answer, decided_by = excluded.decided_by, decided_at = excluded.decided_at,
            confirmed_at = NULL, rows_answered = 0, last_used_at = excluded.last_used_at, exemplar = excluded.exemplar,
-           taxonomy_hash = excluded.taxonomy_hash, model = excluded.model
+           taxonomy_hash = excluded.taxonomy_hash, model = excluded.model,
+           prompt_version = excluded.prompt_version, call_id = excluded.call_id, call_records = excluded.call_records, suspect = excluded.suspect
          WHERE NOT ((template_labels.decided_by = '${OPERATOR}' OR template_labels.confirmed_at IS NOT NULL)
                     AND template_labels.taxonomy_hash = excluded.taxonomy_hash)`,
       ),
@@ -117,7 +137,8 @@ export class SqliteTemplateStore implements TemplateLabelStore {
          ON CONFLICT (scope, template) DO UPDATE SET
            label = excluded.label, answer = excluded.answer, decided_by = excluded.decided_by, decided_at = excluded.decided_at,
            confirmed_at = NULL, rows_answered = 0, last_used_at = excluded.last_used_at,
-           exemplar = COALESCE(@exemplar, template_labels.exemplar), taxonomy_hash = excluded.taxonomy_hash`,
+           exemplar = COALESCE(@exemplar, template_labels.exemplar), taxonomy_hash = excluded.taxonomy_hash,
+           prompt_version = '', call_id = '', call_records = 0, suspect = 0`,
       ),
       confirm: db.prepare<[number, string, string]>('UPDATE template_labels SET confirmed_at = ? WHERE scope = ? AND template = ?'),
       delete: db.prepare<[string, string]>('DELETE FROM template_labels WHERE scope = ? AND template = ?'),
@@ -153,7 +174,9 @@ export class SqliteTemplateStore implements TemplateLabelStore {
   async recordDecisions(decisions: readonly LlmDecision[]): Promise<void> {
     const now = Date.now();
     this.db.transaction(() => {
-      for (const d of distinctKeys(decisions)) this.statements.record.run({ ...d, now });
+      for (const { provenance: p, ...d } of llmDecisions(decisions)) {
+        this.statements.record.run({ ...d, now, promptVersion: p.promptVersion, callId: p.callId, callRecords: p.callRecords, suspect: p.suspect ? 1 : 0 });
+      }
       this.evictOverLimit();
     })();
   }
@@ -207,6 +230,11 @@ export class SqliteTemplateStore implements TemplateLabelStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  private addMissingColumns(): void {
+    const present = new Set(this.db.prepare<[], { name: string }>('PRAGMA table_info(template_labels)').all().map((c) => c.name));
+    for (const [name, type] of ADDED_COLUMNS) if (!present.has(name)) this.db.exec(`ALTER TABLE template_labels ADD COLUMN ${name} ${type}`);
   }
 
   private evictOverLimit(): void {

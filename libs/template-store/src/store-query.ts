@@ -1,4 +1,4 @@
-import { MAX_LIST_LIMIT, OPERATOR, type ListQuery, type TemplateKey } from './template-label-store';
+import { MAX_LIST_LIMIT, NO_PROVENANCE, OPERATOR, type ListQuery, type LlmDecision, type Provenance, type TemplateKey } from './template-label-store';
 
 const DEFAULT_LIST_LIMIT = 100;
 
@@ -39,6 +39,7 @@ export function listFilter(query: ListQuery, param: (n: number) => string): { wh
   if (query.decidedBy !== undefined) conditions.push(`decided_by = ${bind(query.decidedBy)}`);
   if (query.scope !== undefined) conditions.push(`scope = ${bind(query.scope)}`);
   if (query.confirmed !== undefined) conditions.push(query.confirmed ? 'confirmed_at IS NOT NULL' : 'confirmed_at IS NULL');
+  if (query.suspect !== undefined) conditions.push(query.suspect ? 'suspect' : 'NOT suspect');
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 
@@ -50,3 +51,11 @@ export function currentCondition(taxonomyParam: string, modelParam: string): str
 /** The rows eviction may delete (never an operator's decision or a confirmed one), oldest use first. */
 export const EVICTABLE = `decided_by <> '${OPERATOR}' AND confirmed_at IS NULL`;
 export const EVICTION_ORDER = 'last_used_at ASC, rows_answered ASC, scope, template';
+
+/** The decisions as a backend writes them: each key once, provenance filled in; one claiming to be an operator's is refused. */
+export function llmDecisions(decisions: readonly LlmDecision[]): Array<LlmDecision & { provenance: Provenance }> {
+  for (const d of decisions) {
+    if (d.model === OPERATOR) throw new Error(`template store: an LLM decision cannot be made by "${OPERATOR}" (that name is reserved for operators' decisions)`);
+  }
+  return distinctKeys(decisions).map((d) => ({ ...d, provenance: d.provenance ?? NO_PROVENANCE }));
+}

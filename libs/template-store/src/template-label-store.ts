@@ -33,14 +33,40 @@ export interface TemplateLabelEntry extends TemplateKey {
   readonly taxonomyHash: string;
   /** The LLM model the decision was made under ('' for an operator's decision on a template no LLM answered). */
   readonly model: string;
+  /**
+   * How the LLM came to it (always set by the backends; optional in the type
+   * so that code building entries by hand keeps compiling).
+   */
+  readonly provenance?: Provenance;
 }
+
+/**
+ * Where an LLM answer came from, so a reviewer (and training) can tell an
+ * answer asked alone from one that shared a call with lines it never saw.
+ * An operator's decision has none: empty strings, 0 and false.
+ */
+export interface Provenance {
+  /** Version of the prompt that asked (the LLM tier's PROMPT_VERSION); '' when unknown. */
+  readonly promptVersion: string;
+  /** The chat call that answered it: every template answered by one call shares it; '' when unknown. */
+  readonly callId: string;
+  /** Log records that call carried: 1 = asked alone, 0 = unknown. */
+  readonly callRecords: number;
+  /** The exemplar looked like instructions to the model (so it was asked alone). */
+  readonly suspect: boolean;
+}
+
+export const NO_PROVENANCE: Provenance = { promptVersion: '', callId: '', callRecords: 0, suspect: false };
 
 export interface LlmDecision extends TemplateKey {
   readonly label: string | null;
   readonly answer: string;
   readonly exemplar: string;
   readonly taxonomyHash: string;
+  /** The LLM model id; never OPERATOR (refused: an LLM answer must not pass for an operator's). */
   readonly model: string;
+  /** Absent: NO_PROVENANCE. */
+  readonly provenance?: Provenance;
 }
 
 export interface OperatorDecision extends TemplateKey {
@@ -65,6 +91,8 @@ export interface ListQuery {
   readonly scope?: string;
   /** Only confirmed (true) or unconfirmed (false) entries. */
   readonly confirmed?: boolean;
+  /** Only entries whose exemplar looked like instructions (true), or only the others (false). */
+  readonly suspect?: boolean;
   /** "rows": most rows answered first (default); "recent": latest decision first. */
   readonly sort?: ListSort;
   /** Default 100, at most MAX_LIST_LIMIT. */
@@ -104,10 +132,12 @@ export interface TemplateLabelStore {
   get(key: TemplateKey): Promise<TemplateLabelEntry | undefined>;
   /**
    * Records LLM answers (rows-answered restarts at 0). An operator's or a
-   * confirmed entry of the same taxonomy is kept: the LLM never overrides an operator.
+   * confirmed entry of the same taxonomy is kept: the LLM never overrides an
+   * operator. A decision whose model is OPERATOR is refused (throws), so no
+   * LLM answer is ever stored as an operator's. A new answer is never confirmed.
    */
   recordDecisions(decisions: readonly LlmDecision[]): Promise<void>;
-  /** An operator's label for a template: replaces whatever was there, served at once. */
+  /** An operator's label for a template: replaces whatever was there (provenance cleared), served at once. */
   correct(decision: OperatorDecision): Promise<TemplateLabelEntry>;
   /** An operator vouches for the entry as it is; undefined when there is none. */
   confirm(key: TemplateKey): Promise<TemplateLabelEntry | undefined>;

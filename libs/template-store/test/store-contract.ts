@@ -1,4 +1,4 @@
-import { OPERATOR, type LlmDecision, type TemplateKey, type TemplateLabelStore } from '../src';
+import { NO_PROVENANCE, OPERATOR, type LlmDecision, type TemplateKey, type TemplateLabelStore } from '../src';
 
 /** Where one test's store lives: open() twice gives two handles on the same data (a restart, or a second replica). */
 export interface StoreLocation {
@@ -170,6 +170,35 @@ export function storeContract(newLocation: () => Promise<StoreLocation>): void {
     expect(a.length + b.length).toBe(200);
     const inA = new Set(a.map((k) => k.template));
     expect(b.filter((k) => inA.has(k.template))).toEqual([]);
+  });
+
+  it('keeps the provenance of every LLM answer, clears it on a correction, and filters lines that looked like instructions', async () => {
+    const store = open();
+    const alone = { promptVersion: 'v2', callId: 'call-1', callRecords: 1, suspect: true };
+    const batched = { promptVersion: 'v2', callId: 'call-2', callRecords: 7, suspect: false };
+    await store.recordDecisions([decision('injected', 'User Action', { provenance: alone }), decision('plain', 'Error', { provenance: batched }), decision('old', 'Error')]);
+    expect((await store.get(key('injected')))?.provenance).toEqual(alone);
+    const [served] = await store.getCurrent([key('plain')], NOW);
+    expect(served.provenance).toEqual(batched);
+    expect((await store.get(key('old')))?.provenance).toEqual(NO_PROVENANCE);
+    expect((await store.list({ suspect: true })).entries.map((e) => e.template)).toEqual(['injected']);
+    expect((await store.list({ suspect: false })).total).toBe(2);
+    // A new answer replaces the provenance with its own.
+    await store.recordDecisions([decision('plain', 'Critical Error', { provenance: { ...batched, callId: 'call-3' } })]);
+    expect((await store.get(key('plain')))?.provenance?.callId).toBe('call-3');
+    expect((await store.correct({ ...key('injected'), label: 'Security Alert', taxonomyHash: NOW.taxonomyHash })).provenance).toEqual(NO_PROVENANCE);
+  });
+
+  it('refuses an LLM decision that claims to be an operator\'s, and never stores a new answer as confirmed', async () => {
+    const store = open();
+    await expect(store.recordDecisions([decision('a', 'Error', { model: OPERATOR })])).rejects.toThrow(/reserved for operators/);
+    expect(await store.get(key('a'))).toBeUndefined();
+    await store.recordDecisions([decision('b', 'Error', { taxonomyHash: 'tax-0' })]);
+    await store.confirm(key('b'));
+    // Confirmed under another taxonomy: a new answer replaces it, unconfirmed.
+    await store.recordDecisions([decision('b', 'User Action')]);
+    expect(await store.get(key('b'))).toMatchObject({ label: 'User Action', confirmedAt: null, decidedBy: 'model-a' });
+    expect((await store.list({ confirmed: true })).total).toBe(0);
   });
 
   it('keeps odd text exactly: quotes, unicode, long lines', async () => {
