@@ -1,3 +1,4 @@
+import { register } from 'prom-client';
 import { Outcome } from '@logclass/contract';
 import { countRecords, readGauge, ServiceMetrics, totalsCounter } from './index';
 
@@ -14,6 +15,8 @@ describe('families read at scrape time', () => {
     expect(body).toContain('demo_lookups_total{result="hit",service="demo"} 5');
     expect(body).toContain('demo_lookups_total{result="miss",service="demo"} 1');
     expect(body).toContain('# TYPE demo_lookups_total counter');
+    // In the service's registry only: prom-client's global one would be shared by every service of a process.
+    expect(register.getSingleMetric('demo_lookups_total')).toBeUndefined();
   });
 
   it('a read gauge shows the current value and drops label sets that are gone', async () => {
