@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 import { invalidArgument } from '@logclass/classifier';
 
@@ -12,46 +13,38 @@ const NEWLINE = 0x0a;
  * Errors name the byte offset and line, so a user can find the spot.
  */
 export class Utf8Validator extends Transform {
-  // ignoreBOM keeps a leading BOM in the decoded text so decoded byte counts
-  // match input byte counts (the CSV parser strips the BOM itself).
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   private bytesIn = 0;
-  /** Bytes the decoder has turned into characters; the rest are an incomplete sequence it holds. */
-  private bytesDecoded = 0;
   private lines = 1;
-  private previous: Buffer = Buffer.alloc(0);
+  /** The end of the last chunk when it stopped inside a character: checked with the next one. */
+  private pending: Buffer = Buffer.alloc(0);
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    let invalidAt = -1;
-    try {
-      this.bytesDecoded += Buffer.byteLength(this.decoder.decode(chunk, { stream: true }), 'utf8');
-    } catch {
-      invalidAt = this.locateInvalid(chunk);
-    }
+    // Checked in place (no decoding into a string): what a chunk ends inside of waits for the next chunk.
+    const data = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+    const complete = completeLength(data);
+    // Negative when the bad character began in the previous chunk.
+    const invalidAt = isUtf8(data.subarray(0, complete)) ? undefined : this.locateInvalid(chunk);
     const nul = chunk.indexOf(0);
     // Report whichever problem comes first in the file.
-    if (nul >= 0 && (invalidAt < 0 || nul < invalidAt)) return done(this.problem('binary data (a NUL byte)', chunk, nul));
-    if (invalidAt >= 0) return done(this.problem('invalid UTF-8', chunk, invalidAt));
+    if (nul >= 0 && (invalidAt === undefined || nul < invalidAt)) return done(this.problem('binary data (a NUL byte)', chunk, nul));
+    if (invalidAt !== undefined) return done(this.problem('invalid UTF-8', chunk, invalidAt));
     this.lines += countNewlines(chunk, chunk.length);
     this.bytesIn += chunk.length;
-    // Keep what the decoder may still be holding, to locate an error in the next chunk.
-    this.previous = chunk.subarray(Math.max(0, chunk.length - 3));
+    this.pending = Buffer.from(data.subarray(complete)); // a copy: a view would hold the whole chunk
     done(null, chunk);
   }
 
   override _flush(done: TransformCallback): void {
-    try {
-      this.decoder.decode();
-    } catch {
+    if (this.pending.length > 0) {
       return done(invalidArgument(`the file ends inside a UTF-8 character (byte ${this.bytesIn}, line ${this.lines}): upload a UTF-8 encoded CSV file`));
     }
     done();
   }
 
-  /** The decoder only says "invalid"; find the first bad byte (offset in `chunk`, negative if it began in the previous chunk) by re-decoding prefixes. */
+  /** Where the first bad byte is (offset in `chunk`, negative if it began in the previous chunk), found by decoding prefixes: only when there is one. */
   private locateInvalid(chunk: Buffer): number {
-    const pending = this.bytesIn - this.bytesDecoded;
-    const probe = Buffer.concat([this.previous.subarray(this.previous.length - pending), chunk]);
+    const pending = this.pending.length;
+    const probe = Buffer.concat([this.pending, chunk]);
     const fails = (length: number) => {
       try {
         new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(probe.subarray(0, length), { stream: true });
@@ -75,6 +68,24 @@ export class Utf8Validator extends Transform {
     const line = this.lines + countNewlines(chunk, Math.max(0, at));
     return invalidArgument(`${what} at byte ${this.bytesIn + at} (line ${line}): upload a UTF-8 encoded CSV file`);
   }
+}
+
+/**
+ * How many leading bytes of `bytes` are whole characters: all of them, unless
+ * the last one or three bytes start a character that goes on past the end
+ * (a lead byte that could start one, C2 to F4, and its continuation bytes so
+ * far). Anything else is left in, for isUtf8 to refuse.
+ */
+function completeLength(bytes: Buffer): number {
+  const end = bytes.length;
+  for (let k = end - 1; k >= Math.max(0, end - 3); k--) {
+    const b = bytes[k];
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look for its lead
+    if (b < 0xc2 || b > 0xf4) return end;
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    return k + length > end ? k : end;
+  }
+  return end;
 }
 
 /**
