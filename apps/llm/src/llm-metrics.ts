@@ -54,6 +54,13 @@ export function exportLlmStats(classifier: LlmClassifier, metrics: ServiceMetric
   totalsCounter(metrics, 'logclass_llm_batch_fallbacks_total', 'Multi-message answers that were malformed or refused and re-asked one message per call.', [], () => [
     [{}, stats().batchFallbacks],
   ]);
+  totalsCounter(
+    metrics,
+    'logclass_llm_instruction_lines_total',
+    'Distinct questions whose log line looked like instructions to the model, asked alone instead of batched (one call each).',
+    [],
+    () => [[{}, stats().instructionLines]],
+  );
   readGauge(metrics, 'logclass_llm_cache_entries', 'Answers held in the LLM answer cache.', [], () => [[{}, stats().cachedAnswers]]);
   readGauge(metrics, 'logclass_llm_serving', '1 while the LLM tier can answer; 0 without an API key or after Groq refused the key or model.', [], () => [
     [{}, classifier.isServing() ? 1 : 0],

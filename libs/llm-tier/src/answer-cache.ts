@@ -6,7 +6,15 @@ import type { RecordAnswer } from './answer-parser';
  * may succeed). `decidedBy` is set on an answer read from the template-label
  * store: the model id, or "operator".
  */
-export type KeyResult = (RecordAnswer & { decidedBy?: string }) | { kind: 'failed'; reason: string };
+export type KeyResult = (RecordAnswer & { decidedBy?: string; call?: CallProvenance }) | { kind: 'failed'; reason: string };
+
+/** The chat call a fresh answer came from (kept with it in the template-label store). */
+export interface CallProvenance {
+  /** Random per call: every record of one call shares it. */
+  readonly id: string;
+  /** Log records the call carried (1 = asked alone). */
+  readonly records: number;
+}
 
 /**
  * Answers by question key, bounded in size and age, plus the questions being

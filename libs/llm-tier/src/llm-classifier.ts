@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Classification, ClassifyOptions, DescribeResponse, LogRecord } from '@logclass/contract';
 import { abstained, classifyNonEmpty, decided, EMPTY_MESSAGE_REASON, LogclassError, type Classifier } from '@logclass/classifier';
 import type { Taxonomy } from '@logclass/taxonomy';
@@ -10,8 +11,9 @@ import { keyId, questionKey, type CacheKeyMode } from './cache-key';
 import { ChatScheduler } from './chat-scheduler';
 import { ChatCallError, GroqChatClient } from './groq-chat-client';
 import { emptyStats, type LlmStats } from './llm-stats';
-import { batchPrompt, singleRecordPrompt } from './prompt';
+import { batchPrompt, PROMPT_VERSION, singleRecordPrompt } from './prompt';
 import type { RetryPolicy } from './retry-policy';
+import { InstructionLines } from './instruction-lines';
 import { StoredAnswers, type Question } from './stored-answers';
 import { TokenBudget } from './token-budget';
 
@@ -52,6 +54,11 @@ export interface LlmClassifierOptions {
    * Groq is asked (closed with the classifier); absent: memory only.
    */
   store?: TemplateLabelStore;
+  /**
+   * Lines that look like instructions to the model are asked alone, never
+   * batched with other lines (default true; false only to show what that prevents).
+   */
+  instructionLinesAlone?: boolean;
   /** Setting names quoted in errors, so an operator knows what to change. */
   settingNames?: { model: string; apiKey: string };
   log?: Logger;
@@ -71,6 +78,7 @@ export class LlmClassifier implements Classifier {
   private readonly scheduler: ChatScheduler | undefined;
   private readonly stored: StoredAnswers | undefined;
   private readonly log: Logger;
+  private readonly instructionLines: InstructionLines | undefined;
   private readonly settingNames: { model: string; apiKey: string };
   /** Set when the service cannot answer anything until reconfigured. */
   private disabledReason: string | undefined;
@@ -80,6 +88,7 @@ export class LlmClassifier implements Classifier {
     this.log = opts.log ?? silentLogger();
     this.settingNames = opts.settingNames ?? { model: 'LLM_MODEL', apiKey: 'LLM_GROQ_API_KEY' };
     this.cache = new AnswerCache(opts.cacheSize, opts.cacheTtlMs);
+    this.instructionLines = opts.instructionLinesAlone === false ? undefined : new InstructionLines(opts.taxonomy);
     if (opts.apiKey) {
       const client = new GroqChatClient({ ...opts, apiKey: opts.apiKey });
       const budget = opts.maxTokensPerMinute ? new TokenBudget(opts.maxTokensPerMinute, 'LLM_MAX_TOKENS_PER_MINUTE', this.log) : undefined;
@@ -88,12 +97,21 @@ export class LlmClassifier implements Classifier {
       this.disabledReason = NO_API_KEY_REASON;
     }
     if (opts.store) {
+      if (opts.model === OPERATOR) throw new Error(`the LLM model cannot be named "${OPERATOR}": the template-label store reserves it for operators' decisions`);
       const current = { taxonomyHash: taxonomyHash(opts.taxonomy), model: opts.model };
       // A claim outlives the longest call a replica may be making for it: every attempt timing out, the longest waits between them.
       const claimTtlMs = (opts.retry.maxRetries + 1) * opts.timeoutMs + opts.retry.maxRetries * opts.retry.maxDelayMs;
       // Waiting stops after one call's timeout, under the gateway's for the whole tier call.
       const maxWaitMs = opts.timeoutMs;
-      this.stored = new StoredAnswers(opts.store, { taxonomy: opts.taxonomy, current, claimTtlMs, maxWaitMs, counters: this.counters, log: this.log });
+      this.stored = new StoredAnswers(opts.store, {
+        taxonomy: opts.taxonomy,
+        current,
+        promptVersion: PROMPT_VERSION,
+        claimTtlMs,
+        maxWaitMs,
+        counters: this.counters,
+        log: this.log,
+      });
     }
   }
 
@@ -157,7 +175,9 @@ export class LlmClassifier implements Classifier {
         return;
       }
       this.counters.cacheMisses++;
-      toAsk.push({ id, key: keys[i], record: records[i] });
+      const suspect = this.instructionLines?.test(records[i].logMessage) ?? false;
+      if (suspect) this.counters.instructionLines++;
+      toAsk.push({ id, key: keys[i], record: records[i], suspect });
     });
     for (const [id, answer] of this.askAll(toAsk)) byId.set(id, this.cache.track(id, answer));
     const resolved = new Map<string, KeyResult>();
@@ -178,13 +198,21 @@ export class LlmClassifier implements Classifier {
     return new Map(questions.map((q, i) => [q.id, answers.then((a) => a[i])]));
   }
 
-  /** messagesPerCall questions per call, the calls in parallel (the scheduler bounds them). Never rejects. */
+  /**
+   * messagesPerCall questions per call, the calls in parallel (the scheduler
+   * bounds them); a line that looks like instructions gets a call of its own,
+   * so it cannot speak for the lines it would have shared one with. Never rejects.
+   */
   private async askChunks(questions: readonly Question[]): Promise<KeyResult[]> {
-    const chunks: Array<Promise<KeyResult[]>> = [];
-    for (let start = 0; start < questions.length; start += this.opts.messagesPerCall) {
-      chunks.push(this.askChunk(questions.slice(start, start + this.opts.messagesPerCall).map((q) => q.record)));
+    const results = new Map<Question, Promise<KeyResult>>();
+    const batched = questions.filter((q) => !q.suspect);
+    for (const q of questions) if (q.suspect) results.set(q, this.askOne(q.record));
+    for (let start = 0; start < batched.length; start += this.opts.messagesPerCall) {
+      const chunk = batched.slice(start, start + this.opts.messagesPerCall);
+      const answers = this.askChunk(chunk.map((q) => q.record));
+      chunk.forEach((q, i) => results.set(q, answers.then((a) => a[i])));
     }
-    return (await Promise.all(chunks)).flat();
+    return Promise.all(questions.map((q) => results.get(q) as Promise<KeyResult>));
   }
 
   /** Rows answered per stored template, for the review's "most rows first". */
@@ -205,7 +233,8 @@ export class LlmClassifier implements Classifier {
     try {
       const reply = await this.call(batchPrompt(this.opts.taxonomy, records, this.opts.maxMessageChars));
       const answers = parseBatchAnswer(reply, records.length, this.opts.taxonomy);
-      if (answers) return answers;
+      const call = { id: randomUUID(), records: records.length };
+      if (answers) return answers.map((a) => ({ ...a, call }));
       this.counters.batchFallbacks++;
       this.log.warn({ records: records.length, answer: quoteAnswer(reply) }, 'malformed batch answer: asking one message per call');
     } catch (err) {
@@ -219,7 +248,8 @@ export class LlmClassifier implements Classifier {
 
   private async askOne(record: LogRecord): Promise<KeyResult> {
     try {
-      return parseSingleAnswer(await this.call(singleRecordPrompt(this.opts.taxonomy, record, this.opts.maxMessageChars)), this.opts.taxonomy);
+      const answer = parseSingleAnswer(await this.call(singleRecordPrompt(this.opts.taxonomy, record, this.opts.maxMessageChars)), this.opts.taxonomy);
+      return { ...answer, call: { id: randomUUID(), records: 1 } };
     } catch (err) {
       return this.failure(err);
     }

@@ -19,6 +19,8 @@ export interface LlmStats {
   sharedInFlight: number;
   /** Distinct questions that needed a call. */
   cacheMisses: number;
+  /** Distinct questions whose line looked like instructions to the model, so it was asked alone. */
+  instructionLines: number;
   /** Batch answers that were malformed and re-asked one record per call. */
   batchFallbacks: number;
   /** Distinct questions (cache misses) answered from the template-label store. */
@@ -40,6 +42,7 @@ export function emptyStats(): LlmStats {
     cacheHits: 0,
     sharedInFlight: 0,
     cacheMisses: 0,
+    instructionLines: 0,
     batchFallbacks: 0,
     storeHits: 0,
     storeShared: 0,

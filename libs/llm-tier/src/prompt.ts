@@ -21,6 +21,12 @@ export const DATA_BEGIN = '<<<LOG_RECORDS';
 export const DATA_END = 'LOG_RECORDS>>>';
 
 /**
+ * Version of the prompts below, recorded with every answer in the
+ * template-label store: bump it when their wording or answer format changes.
+ */
+export const PROMPT_VERSION = '2';
+
+/**
  * Default longest message shown to the model (LLM_MAX_MESSAGE_CHARS). Log
  * lines past it are stack traces or dumps whose label shows in the first
  * lines; the rest would only cost tokens.

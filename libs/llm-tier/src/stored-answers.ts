@@ -14,6 +14,8 @@ export interface Question {
   readonly id: string;
   readonly key: TemplateKey;
   readonly record: LogRecord;
+  /** The line looked like instructions to the model (it is asked alone). */
+  readonly suspect?: boolean;
 }
 
 /** How often a replica looks for the answer to a template another replica is asking. */
@@ -24,6 +26,8 @@ const FLUSH_MS = 1000;
 export interface StoredAnswersOptions {
   taxonomy: Taxonomy;
   current: Currency;
+  /** Recorded with every answer (the prompt's PROMPT_VERSION). */
+  promptVersion: string;
   /** How long a claim holds before another replica may ask the same template: longer than a call with its retries. */
   claimTtlMs: number;
   /**
@@ -128,6 +132,7 @@ export class StoredAnswers {
       exemplar: q.record.logMessage,
       taxonomyHash: this.opts.current.taxonomyHash,
       model: this.opts.current.model,
+      provenance: { promptVersion: this.opts.promptVersion, callId: answer.call?.id ?? '', callRecords: answer.call?.records ?? 0, suspect: q.suspect ?? false },
     };
   }
 
