@@ -1,3 +1,5 @@
+import { ProblemsError } from '@logclass/service-config';
+
 /** A rule ready to run: validated, compiled once at start-up. */
 export interface CompiledRule {
   readonly id: string;
@@ -27,12 +29,9 @@ export interface RuleSet {
 }
 
 /** A rules file that cannot be used; the message names the file and every offending rule. */
-export class RuleFileError extends Error {
-  constructor(
-    readonly origin: string,
-    readonly problems: readonly string[],
-  ) {
-    super(`invalid regex rules ${origin}:\n  ${problems.join('\n  ')}`);
-    this.name = 'RuleFileError';
+export class RuleFileError extends ProblemsError {
+  override readonly name = 'RuleFileError';
+  constructor(readonly origin: string, problems: readonly string[]) {
+    super(`invalid regex rules ${origin}`, problems);
   }
 }

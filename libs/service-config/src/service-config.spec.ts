@@ -47,6 +47,8 @@ describe('service config', () => {
     expect(message).toContain('DEMO_TIERS="x": "x" is not name=value');
     expect(message).toContain('LOG_LEVEL="loud": expected one of');
     expect((error as ConfigError).problems).toHaveLength(4);
+    expect(message).toMatch(/^invalid configuration for demo:\n {2}DEMO_/);
+    expect(String(error)).toMatch(/^ConfigError: /);
   });
 
   it('refuses a variable declared twice', () => {

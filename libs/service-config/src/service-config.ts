@@ -3,14 +3,21 @@ import type { Setting } from './setting';
 export type Settings = Record<string, Setting<unknown>>;
 export type ConfigOf<S extends Settings> = { readonly [K in keyof S]: S[K] extends Setting<infer T> ? T : never };
 
-/** A bad configuration: names every offending variable. Services print it and exit. */
-export class ConfigError extends Error {
+/** Every problem found in one place (a service's settings, a rules file), one a line under a heading. */
+export class ProblemsError extends Error {
   constructor(
-    readonly service: string,
+    heading: string,
     readonly problems: readonly string[],
   ) {
-    super(`invalid configuration for ${service}:\n  ${problems.join('\n  ')}`);
-    this.name = 'ConfigError';
+    super(`${heading}:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/** A bad configuration: names every offending variable. Services print it and exit. */
+export class ConfigError extends ProblemsError {
+  override readonly name = 'ConfigError';
+  constructor(readonly service: string, problems: readonly string[]) {
+    super(`invalid configuration for ${service}`, problems);
   }
 }
 
