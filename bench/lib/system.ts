@@ -78,7 +78,7 @@ export async function startSystem(
   };
   const children: Record<string, ChildProcess> = {};
   const launch = (app: string) => {
-    // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every service of a run.
+    // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/out/prof" profiles every service of a run (the services run in the repo root).
     const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps', app, 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: ROOT });
     children[app] = child;
