@@ -129,6 +129,16 @@ describe('TemplateMiner', () => {
     expect(miner.resolve(first.id)).toBe(second.id);
   });
 
+  it('keeps a template when a line differs from its wildcard only in the delimiters after it', () => {
+    const miner = new TemplateMiner({ variableAfter: 2 });
+    miner.add('Worker alpha, joined the pool');
+    miner.add('Worker beta, joined the pool');
+    // `gamma;` against `<*>,`: the wildcard would generalise to itself; the template must not be lost.
+    const id = miner.add('Worker gamma; joined the pool').id;
+    expect(miner.add('Worker delta, joined the pool')).toMatchObject({ id, change: 'matched' });
+    expect([...miner.templates()]).toEqual([{ id: minedTemplateId('Worker <*>, joined the pool'), template: 'Worker <*>, joined the pool', count: 4 }]);
+  });
+
   it('follows a chain of generalisations to the newest id', () => {
     const miner = new TemplateMiner({ variableAfter: 2 });
     const a = miner.add('copy of shard north to rack east done').id;

@@ -374,6 +374,8 @@ export class TemplateMiner {
       cluster.seen.delete(i);
     }
     const text = generalised.join('');
+    // A wildcard whose delimiters the line does not share (`<*>,` against `x `) generalises to itself: nothing changes, and looking the text up would find the template itself and remove it.
+    if (text === cluster.text) return cluster;
     const previousId = cluster.id;
     let target = this.byText.get(text);
     if (target) {
