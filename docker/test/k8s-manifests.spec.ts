@@ -19,9 +19,11 @@ const matches = (selector: Record<string, string>, labels: Record<string, string
   Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
 
 describeRendered.each([
-  ['base', join(K8S, 'base')],
-  ['example overlay', join(K8S, 'overlays', 'example')],
-])('Kubernetes manifests: %s', (_name, dir) => {
+  ['base', join(K8S, 'base'), ['embedding', 'gateway', 'regex']],
+  ['example overlay', join(K8S, 'overlays', 'example'), ['embedding', 'gateway', 'regex']],
+  // + the llm-autoscaling component
+  ['production overlay', join(K8S, 'overlays', 'production'), ['embedding', 'gateway', 'llm', 'regex']],
+])('Kubernetes manifests: %s', (_name, dir, autoscaled) => {
   const objects = kustomizeBuild(dir);
   const deployments = byKind(objects, 'Deployment');
 
@@ -30,14 +32,14 @@ describeRendered.each([
     for (const o of objects) expect(() => validateK8sObject(o)).not.toThrow();
   });
 
-  it('has a Deployment and a PodDisruptionBudget per tier and the gateway; HPAs for the CPU-bound ones', () => {
+  it('has a Deployment and a PodDisruptionBudget per tier and the gateway; HPAs for the CPU-bound ones (and the LLM tier where asked)', () => {
     expect(deployments.map((d) => d.metadata.name).sort()).toEqual(['embedding', 'gateway', 'llm', 'regex']);
     for (const d of deployments) {
       const pdb = byKind(objects, 'PodDisruptionBudget').find((p) => matches((p['spec'] as { selector: { matchLabels: Record<string, string> } }).selector.matchLabels, podLabels(d)));
       expect({ deployment: d.metadata.name, pdb: pdb?.metadata.name }).toEqual({ deployment: d.metadata.name, pdb: d.metadata.name });
     }
     const scaled = byKind(objects, 'HorizontalPodAutoscaler').map((h) => (h['spec'] as { scaleTargetRef: { name: string } }).scaleTargetRef.name);
-    expect(scaled.sort()).toEqual(['embedding', 'gateway', 'regex']);
+    expect(scaled.sort()).toEqual(autoscaled);
   });
 
   it('puts every tier behind a headless Service selecting its pods', () => {
@@ -67,9 +69,11 @@ describeRendered.each([
     expect(spec.volumes.find((v) => v['name'] === tmp?.['name'])?.['emptyDir']).toBeDefined();
   });
 
-  it.each(TIERS)('%s: native gRPC readiness probe on the contract service; liveness probe present', (tier) => {
+  it.each(TIERS)('%s: gRPC readiness probe on the contract service (native, or the image health check where TLS is on); liveness probe present', (tier) => {
     const main = containersOf(find(objects, 'Deployment', tier)).find((c) => c['name'] === tier) as YamlObject;
-    expect(main['readinessProbe']).toMatchObject({ grpc: { service: HEALTH_SERVICE } });
+    const readiness = main['readinessProbe'] as { grpc?: { service: string }; exec?: { command: string[] } };
+    if (readiness.exec) expect(readiness.exec.command.at(-1)).toBe(HEALTH_SERVICE);
+    else expect(readiness).toMatchObject({ grpc: { service: HEALTH_SERVICE } });
     expect(main['livenessProbe']).toBeDefined();
   });
 
