@@ -11,21 +11,35 @@ import {
   nextVersion,
   saveArtifact,
   type Embedder,
+  type ModelArtifact,
 } from '@logclass/embedding-tier';
+import { DEFAULT_ROUTING, parseRouting } from '@logclass/cascade';
 import { DEFAULT_CORRECTIONS_FILE } from '@logclass/corrections';
 import { loadTaxonomy, type Taxonomy } from '@logclass/taxonomy';
+import { DEFAULT_STORE_FILE, openTemplateStore, type TemplateLabelStore } from '@logclass/template-store';
 import { embedderFromOption, parseHashingDimension } from '../cli/embedder-option';
 import { numberOption } from '../cli/parse-number';
 import { DEFAULT_CORRECTION_WEIGHT, defaultCorrectionsPath, mergeCorrections } from '../dataset/corrections';
 import { parseLabelledCsv, type LabelledRow } from '../dataset/labelled-csv';
 import { describeUnknownLabels, resolveLabels } from '../dataset/resolve-labels';
 import { groupKey } from '../dataset/split';
+import {
+  DEFAULT_CONFIRMED_LABEL_WEIGHT,
+  DEFAULT_LLM_LABEL_WEIGHT,
+  mergeStoreLabels,
+  readAllEntries,
+  selectStoreLabels,
+  STORE_LABEL_MODES,
+  type StoreLabelMode,
+  type StoreLabelSet,
+} from '../dataset/store-labels';
 import { renderEvaluationSvg } from '../evaluation/svg-report';
 import { describeClassCosts, DEFAULT_CLASS_COSTS, parseClassCosts } from '../model/class-costs';
 import { loadModel } from '../pipeline/load-model';
 import { comparisonJson, renderComparison, scoreModel, type ModelScore } from '../pipeline/model-comparison';
 import { renderTrainingReport, trainingMetricsJson } from '../pipeline/training-report';
 import { trainAndEvaluate, type TrainPipelineResult } from '../pipeline/train-pipeline';
+import { llmToEmbedding, renderLlmToEmbedding, type LlmToEmbedding } from '../pipeline/llm-to-embedding';
 import type { ThresholdChoice } from '../evaluation/threshold';
 
 // Chosen on validation templates: 1e-4 underfits (held-out accuracy ~2 points lower),
@@ -53,6 +67,18 @@ export interface TrainCommandOptions {
   /** evaluation-families.json of the same data: take its threshold, chosen on every family held out. */
   thresholdFrom?: string;
   taxonomy?: string;
+  /** STORE_LABEL_MODES; default confirmed. */
+  storeLabels?: string;
+  confirmedLabelWeight?: string;
+  llmLabelWeight?: string;
+  /** The SQLite store (default LLM_STORE_FILE, or data/template-labels.sqlite, when it exists). */
+  storeFile?: string;
+  /** A PostgreSQL store (default LLM_STORE_URL when LLM_STORE=postgres). */
+  storeUrl?: string;
+  /** Routing by source as GATEWAY_ROUTING (default: that variable, or the gateway's default). */
+  routing?: string;
+  /** A store already open (bootstrap): read instead of the one the flags name, and left open. */
+  store?: TemplateLabelStore;
 }
 
 /** The options of `logclass train` (which `npm run train` runs). */
@@ -74,7 +100,65 @@ export function addTrainOptions(command: Command): Command {
     .option('--max-iterations <n>', 'L-BFGS iteration cap', '300')
     .option('--threshold-from <json>', 'evaluation-families.json written by npm run evaluate:families on the same data and settings: use its threshold (chosen on every family held out) instead of one validation fold\'s')
     .option('--class-costs <pairs>', "Label=cost,... multiplying those labels' row weights after balancing, or none", DEFAULT_CLASS_COSTS)
-    .option('--taxonomy <json>', 'label file of your deployment (default: the nine built-in labels)');
+    .option('--taxonomy <json>', 'label file of your deployment (default: the nine built-in labels)')
+    .option(
+      '--store-labels <which>',
+      "template-label store entries to learn from: confirmed (operators' decisions and LLM answers an operator confirmed), all (unconfirmed LLM answers too: log lines are attacker-controlled, take them only when you trust the traffic) or none",
+      'confirmed',
+    )
+    .option('--confirmed-label-weight <n>', "training rows each operator's or confirmed store entry counts as", String(DEFAULT_CONFIRMED_LABEL_WEIGHT))
+    .option('--llm-label-weight <n>', 'training rows each unconfirmed LLM store entry counts as (with --store-labels all)', String(DEFAULT_LLM_LABEL_WEIGHT))
+    .option('--store-file <sqlite>', `the SQLite template-label store (default: LLM_STORE_FILE or ${DEFAULT_STORE_FILE}, when it exists)`)
+    .option('--store-url <url>', 'a PostgreSQL template-label store (default: LLM_STORE_URL when LLM_STORE=postgres)')
+    .option('--routing <json>', "routing by source, as GATEWAY_ROUTING (default: that variable, else the gateway's default): which store templates the embedding tier would see");
+}
+
+/** The store `train` reads, as the LLM tier's LLM_STORE* variables name it unless the flags say otherwise; undefined when there is none. */
+export function openTrainingStore(o: Pick<TrainCommandOptions, 'storeFile' | 'storeUrl'>, env: NodeJS.ProcessEnv = process.env): { store: TemplateLabelStore; where: string } | undefined {
+  const backend = env.LLM_STORE?.trim() || 'sqlite';
+  const url = o.storeUrl ?? (o.storeFile === undefined && backend === 'postgres' ? env.LLM_STORE_URL?.trim() : undefined);
+  if (url) return { store: openTemplateStore({ backend: 'postgres', url, maxEntries: Number.MAX_SAFE_INTEGER }) as TemplateLabelStore, where: 'postgres' };
+  if (o.storeFile === undefined && backend !== 'sqlite') return undefined;
+  const file = o.storeFile ?? (env.LLM_STORE_FILE?.trim() || DEFAULT_STORE_FILE);
+  // Opening would create an empty store: a file that is not there is no store (unless named, which is an error).
+  if (!existsSync(file)) {
+    if (o.storeFile !== undefined) throw new Error(`--store-file ${file}: no such file`);
+    return undefined;
+  }
+  return { store: openTemplateStore({ backend: 'sqlite', file, maxEntries: Number.MAX_SAFE_INTEGER }) as TemplateLabelStore, where: file };
+}
+
+interface StoreInput {
+  mode: StoreLabelMode;
+  set: StoreLabelSet;
+  where: string;
+  confirmedWeight: number;
+  llmWeight: number;
+}
+
+/** Reads the store's entries (all of them: the move report needs them even with --store-labels none). */
+async function readStoreInput(o: TrainCommandOptions, taxonomy: Taxonomy, log: (line: string) => void): Promise<StoreInput | undefined> {
+  const mode = (o.storeLabels ?? 'confirmed') as StoreLabelMode;
+  if (!STORE_LABEL_MODES.includes(mode)) throw new Error(`--store-labels ${o.storeLabels}: expected one of ${STORE_LABEL_MODES.join(', ')}`);
+  const confirmedWeight = numberOption('--confirmed-label-weight', o.confirmedLabelWeight ?? String(DEFAULT_CONFIRMED_LABEL_WEIGHT), { integer: true, min: 1, max: 10_000 });
+  const llmWeight = numberOption('--llm-label-weight', o.llmLabelWeight ?? String(DEFAULT_LLM_LABEL_WEIGHT), { integer: true, min: 1, max: 10_000 });
+  const opened = o.store ? { store: o.store, where: o.store.backend } : openTrainingStore(o);
+  if (!opened) return undefined;
+  let entries;
+  try {
+    entries = await readAllEntries(opened.store);
+  } catch (err) {
+    throw new Error(`template-label store ${opened.where}: ${(err as Error).message}`);
+  } finally {
+    if (!o.store) await opened.store.close();
+  }
+  const set = selectStoreLabels(entries, { mode, confirmedWeight, llmWeight, taxonomy });
+  const s = set.skipped;
+  log(
+    `template-label store ${opened.where}: ${entries.length} entries; --store-labels ${mode}: ${set.taken.length} templates taken` +
+      ` (left out: ${s.unconfirmed} unconfirmed LLM answers, ${s.suspect} unconfirmed answers to lines that looked like instructions, ${s.noLabel} without a label, ${s.notInTaxonomy} outside the taxonomy, ${s.otherTaxonomy} of another taxonomy, ${s.sameTemplate} of a template already taken)`,
+  );
+  return { mode, set, where: opened.where, confirmedWeight, llmWeight };
 }
 
 export interface TrainOutcome {
@@ -84,6 +168,8 @@ export interface TrainOutcome {
   root?: string;
   comparison?: { old: ModelScore; next: ModelScore };
   report: string;
+  /** What the new version would take over from the LLM tier (when there is a template-label store). */
+  llmToEmbedding?: LlmToEmbedding;
 }
 
 export interface TrainingData {
@@ -92,6 +178,8 @@ export interface TrainingData {
   labels: string[];
   fingerprint: string;
   describe: string;
+  /** What was taken from the template-label store, for the artifact's record. */
+  store?: { where: string; labels: StoreLabelMode; confirmed: number; llm: number; confirmedWeight: number; llmWeight: number };
 }
 
 /**
@@ -109,7 +197,10 @@ export async function runTrain(o: TrainCommandOptions, log: (line: string) => vo
   const correctionWeight = numberOption('--correction-weight', o.correctionWeight, { integer: true, min: 1, max: 10_000 });
   const taxonomy = loadTaxonomy(o.taxonomy);
   const correctionsPath = o.corrections === false ? undefined : (o.corrections ?? defaultCorrectionsPath());
-  const data = readTrainingData(o.data, correctionsPath, correctionWeight, taxonomy, log);
+  const storeInput = await readStoreInput(o, taxonomy, log);
+  const routingJson = o.routing ?? (process.env.GATEWAY_ROUTING?.trim() || DEFAULT_ROUTING);
+  const routing = parseRouting(routingJson, ['regex', 'embedding', 'llm']);
+  const data = readTrainingData(o.data, correctionsPath, correctionWeight, taxonomy, log, storeInput);
   const target = chooseTarget(o);
   const classCosts = parseClassCosts(o.classCosts ?? DEFAULT_CLASS_COSTS, data.labels);
   const threshold = o.thresholdFrom ? thresholdFromFamilyReport(o.thresholdFrom, data.fingerprint, describeClassCosts(classCosts), l2, targetPrecision) : undefined;
@@ -138,6 +229,7 @@ export async function runTrain(o: TrainCommandOptions, log: (line: string) => vo
         ...(result.parts.validation.families ? { validationFamilies: result.parts.validation.families } : {}),
         data: relative(process.cwd(), resolve(o.data)),
         ...(correctionsPath ? { corrections: relative(process.cwd(), resolve(correctionsPath)), correctionWeight } : {}),
+        ...(data.store ? { templateStore: data.store } : {}),
       },
       metrics,
       weights: result.model.weights,
@@ -155,10 +247,12 @@ export async function runTrain(o: TrainCommandOptions, log: (line: string) => vo
       report += `\n${text}`;
       writeFileSync(join(target.outDir, 'comparison.json'), `${JSON.stringify(comparisonJson(comparison.old, comparison.next), null, 2)}\n`);
     }
+    const moved = storeInput ? await llmToEmbedding(storeInput.set.entries, { artifact: loadArtifact(target.outDir, embedder), embedder }, await servingModel(target, embedder, o.modelsPath), routing) : undefined;
+    if (moved) report += `\n${renderLlmToEmbedding(moved, `routing ${routingJson}`)}`;
     writeFileSync(join(target.outDir, 'evaluation.txt'), report);
     writeFileSync(join(target.outDir, 'evaluation.json'), `${JSON.stringify(metrics, null, 2)}\n`);
     if (result.test) writeFileSync(join(target.outDir, 'evaluation.svg'), trainingSvg(name, target.version, result, comparison));
-    return { outDir: target.outDir, version: target.version, root: target.root, comparison, report };
+    return { outDir: target.outDir, version: target.version, root: target.root, comparison, report, llmToEmbedding: moved };
   } finally {
     await embedder.close?.();
   }
@@ -185,7 +279,14 @@ function thresholdFromFamilyReport(path: string, fingerprint: string, classCosts
   return { ...report.pooledThreshold, method: `${report.pooledThreshold.method} (npm run evaluate:families, ${path.split(/[\\/]/).pop()})` };
 }
 
-export function readTrainingData(dataPath: string, correctionsPath: string | undefined, weight: number, taxonomy: Taxonomy, log: (line: string) => void): TrainingData {
+export function readTrainingData(
+  dataPath: string,
+  correctionsPath: string | undefined,
+  weight: number,
+  taxonomy: Taxonomy,
+  log: (line: string) => void,
+  storeInput?: StoreInput,
+): TrainingData {
   const bytes = readOrThrow(dataPath);
   const hash = createHash('sha256').update(bytes);
   const corpus = resolveOrThrow(parseLabelledCsv(bytes.toString('utf8'), dataPath), taxonomy, dataPath, log);
@@ -198,13 +299,25 @@ export function readTrainingData(dataPath: string, correctionsPath: string | und
     merged = mergeCorrections(corpus, corrections, weight);
     log(`corrections: ${corrections.length} rows from ${correctionsPath}, ${merged.templates} distinct templates (x${weight} each, training only); ${merged.overridden} corpus rows of those templates dropped`);
   }
+  let store: TrainingData['store'];
+  if (storeInput && storeInput.mode !== 'none') {
+    const fromStore = mergeStoreLabels(merged.corpus, merged.trainOnly, storeInput.set);
+    // The fingerprint covers the store rows learned from too, in a stable order.
+    hash.update(fromStore.rows.map((r) => JSON.stringify([r.source, r.logMessage, r.targetLabel])).sort().join('\n'));
+    merged = { ...merged, corpus: fromStore.corpus, trainOnly: [...merged.trainOnly, ...fromStore.rows] };
+    store = { where: storeInput.where, labels: storeInput.mode, confirmed: fromStore.confirmed, llm: fromStore.llm, confirmedWeight: storeInput.confirmedWeight, llmWeight: storeInput.llmWeight };
+    log(
+      `store labels: ${fromStore.confirmed} confirmed templates (x${storeInput.confirmedWeight} each), ${fromStore.llm} unconfirmed LLM templates (x${storeInput.llmWeight} each), training only;` +
+        ` ${fromStore.overridden} labelled rows of confirmed templates dropped; left out: ${fromStore.inData} LLM templates the labelled data has, ${fromStore.corrected} templates the corrections file has`,
+    );
+  }
   const present = new Set([...merged.corpus, ...merged.trainOnly].map((r) => r.targetLabel));
   const labels = taxonomy.names.filter((n) => present.has(n));
   const missing = taxonomy.names.filter((n) => !present.has(n));
   if (labels.length < 2) throw new Error(`${dataPath}: need rows of at least two labels, found ${labels.join(', ') || 'none'}`);
   if (missing.length > 0) log(`no training rows for: ${missing.join(', ')} (the model will never predict them)`);
-  const describe = correctionsPath ? `${dataPath} + corrections ${correctionsPath}` : dataPath;
-  return { corpus: merged.corpus, trainOnly: merged.trainOnly, labels, fingerprint: hash.digest('hex'), describe };
+  const describe = [dataPath, correctionsPath && `corrections ${correctionsPath}`, store && `store labels (${store.labels}) ${store.where}`].filter(Boolean).join(' + ');
+  return { corpus: merged.corpus, trainOnly: merged.trainOnly, labels, fingerprint: hash.digest('hex'), describe, store };
 }
 
 function readOrThrow(path: string): Buffer {
@@ -253,6 +366,17 @@ async function scorePrevious(dir: string, id: string, embedder: Embedder, result
     } finally {
       await other.embedder.close?.();
     }
+  }
+}
+
+/** The version in service with the embedder it was trained with; undefined for a first model or a plain --out folder. */
+async function servingModel(target: Target, embedder: Embedder, modelsPath: string): Promise<{ artifact: ModelArtifact; embedder: Embedder } | undefined> {
+  if (!target.previousDir) return undefined;
+  try {
+    return { artifact: loadArtifact(target.previousDir, embedder), embedder };
+  } catch {
+    // Left open: the process ends after training (another embedder is rare: a switch of --embedder).
+    return loadModel(target.previousDir, modelsPath);
   }
 }
 
