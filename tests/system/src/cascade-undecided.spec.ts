@@ -1,30 +1,16 @@
 import type { Cascade, UndecidedPolicy } from '@logclass/cascade';
 import { Outcome, type LogRecord } from '@logclass/contract';
-import type { RunningClassifierServer } from '@logclass/grpc-server';
 import { NO_API_KEY_REASON } from '@logclass/llm-tier';
-import { cascadeOf, remoteTier, startTiersWithoutLlmKey } from './fixtures';
+import { cascadeOf, remoteTier, tiersWithoutLlmKeyForBlock } from './fixtures';
 
 const rec = (logMessage: string): LogRecord => ({ source: 'ModernHR', logMessage });
 
-/** The cascade as `npm start` runs it without an LLM key (see startTiersWithoutLlmKey). */
+/** The cascade as `npm start` runs it without an LLM key (see tiersWithoutLlmKeyForBlock). */
 describe('records no tier decided, over real gRPC tiers', () => {
-  const servers: RunningClassifierServer[] = [];
-  const cascades: Cascade[] = [];
-
-  beforeAll(async () => {
-    const { embedding, llm } = await startTiersWithoutLlmKey();
-    servers.push(embedding, llm);
-  });
-
-  afterAll(async () => {
-    await Promise.all(cascades.map((c) => c.close()));
-    await Promise.all(servers.map((s) => s.stop(100)));
-  });
-
+  const tiers = tiersWithoutLlmKeyForBlock();
   const cascade = (undecided?: UndecidedPolicy): Cascade => {
-    const c = cascadeOf([remoteTier('embedding', servers[0].address), remoteTier('llm', servers[1].address)], undecided);
-    cascades.push(c);
-    return c;
+    const { embedding, llm } = tiers.addresses();
+    return tiers.closeAtEnd(cascadeOf([remoteTier('embedding', embedding), remoteTier('llm', llm)], undecided), (c) => c.close());
   };
 
   it('answers Unclassified by default, naming both abstentions', async () => {

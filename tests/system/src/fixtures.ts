@@ -58,3 +58,33 @@ export async function startTiersWithoutLlmKey(): Promise<{ embedding: RunningCla
   const llm = buildLlmClassifier(llmTierConfig.load({}), { maxBatchSize: 100 });
   return { embedding: await startTier(new EmbeddingClassifier(artifact, embedder, { cacheSize: 0 })), llm: await startTier(llm) };
 }
+
+/**
+ * startTiersWithoutLlmKey for one describe block: the tiers start before its
+ * first test and stop after its last, once whatever a test handed to
+ * `closeAtEnd` (a cascade, a gateway over them) is closed.
+ */
+export function tiersWithoutLlmKeyForBlock(): {
+  addresses: () => { embedding: string; llm: string };
+  closeAtEnd: <T>(opened: T, close: (opened: T) => Promise<unknown>) => T;
+} {
+  let tiers: Awaited<ReturnType<typeof startTiersWithoutLlmKey>> | undefined;
+  const closes: Array<() => Promise<unknown>> = [];
+  beforeAll(async () => {
+    tiers = await startTiersWithoutLlmKey();
+  });
+  afterAll(async () => {
+    await Promise.all(closes.splice(0).map((close) => close()));
+    await Promise.all([tiers?.embedding.stop(100), tiers?.llm.stop(100)]);
+  });
+  return {
+    addresses: () => {
+      if (!tiers) throw new Error('the tiers start in beforeAll: ask for their addresses inside a test');
+      return { embedding: tiers.embedding.address, llm: tiers.llm.address };
+    },
+    closeAtEnd: (opened, close) => {
+      closes.push(() => close(opened));
+      return opened;
+    },
+  };
+}

@@ -1,25 +1,11 @@
-import type { RunningGateway } from '@logclass/gateway-server';
-import type { RunningClassifierServer } from '@logclass/grpc-server';
-import { startTestGateway, startTiersWithoutLlmKey } from './fixtures';
+import { startTestGateway, tiersWithoutLlmKeyForBlock } from './fixtures';
 
-/** The gateway as `npm start` runs it without an LLM key, over REST (see startTiersWithoutLlmKey). */
+/** The gateway as `npm start` runs it without an LLM key, over REST (see tiersWithoutLlmKeyForBlock). */
 describe('gateway: lines no tier decided (GATEWAY_UNDECIDED)', () => {
-  const tiers: RunningClassifierServer[] = [];
-  const gateways: RunningGateway[] = [];
-
-  beforeAll(async () => {
-    const { embedding, llm } = await startTiersWithoutLlmKey();
-    tiers.push(embedding, llm);
-  });
-
-  afterAll(async () => {
-    await Promise.all(gateways.map((g) => g.stop()));
-    await Promise.all(tiers.map((t) => t.stop(100)));
-  });
-
+  const tiers = tiersWithoutLlmKeyForBlock();
   const classify = async (env: Record<string, string>): Promise<Array<Record<string, unknown>>> => {
-    const gateway = await startTestGateway({ GATEWAY_TIERS: `embedding=${tiers[0].address},llm=${tiers[1].address}`, GATEWAY_ROUTING: '{}', ...env });
-    gateways.push(gateway);
+    const { embedding, llm } = tiers.addresses();
+    const gateway = tiers.closeAtEnd(await startTestGateway({ GATEWAY_TIERS: `embedding=${embedding},llm=${llm}`, GATEWAY_ROUTING: '{}', ...env }), (g) => g.stop());
     const res = await fetch(`${gateway.httpUrl}/classify/json`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
