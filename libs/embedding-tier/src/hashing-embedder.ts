@@ -1,5 +1,5 @@
 import type { Embedder } from './embedder';
-import { LOG_TEXT_MASK_VERSION, logTokens, maskLogText } from './log-text';
+import { LOG_TEXT_MASK_VERSION, LogTextMasker, logTokens, maskLogText } from './log-text';
 import { combineHashes, fmix32, murmur3Range } from './murmur3';
 import { toDense, type SparseVector } from './sparse-vector';
 
@@ -50,6 +50,7 @@ export class HashingEmbedder implements Embedder {
   private readonly isTouched: Uint8Array;
   private readonly drained: Float64Array;
   private touchedCount = 0;
+  private readonly masker = new LogTextMasker();
 
   constructor(options: HashingOptions = {}) {
     this.opts = { ...DEFAULTS, ...options };
@@ -68,7 +69,7 @@ export class HashingEmbedder implements Embedder {
 
   /** Texts with the same template get the same vector (see log-text.ts). */
   templateOf(text: string): string {
-    return maskLogText(text);
+    return this.masker.mask(text);
   }
 
   async embed(texts: readonly string[]): Promise<Float32Array[]> {

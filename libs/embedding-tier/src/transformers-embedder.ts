@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Embedder } from './embedder';
 import { esmImport } from './esm-import';
-import { LOG_TEXT_MASK_VERSION, maskLogText } from './log-text';
+import { LOG_TEXT_MASK_VERSION, LogTextMasker } from './log-text';
 import type { TransformersModel, TransformersModule, TransformersTensor, TransformersTokenizer } from './transformers-api';
 
 export const DEFAULT_TRANSFORMERS_MODEL = 'Xenova/all-MiniLM-L6-v2';
@@ -49,6 +49,8 @@ export class TransformersEmbedder implements Embedder {
   readonly id: string;
   readonly dimension: number;
 
+  private readonly masker = new LogTextMasker();
+
   private constructor(
     private readonly tf: TransformersModule,
     private readonly tokenizer: TransformersTokenizer,
@@ -86,7 +88,7 @@ export class TransformersEmbedder implements Embedder {
   }
 
   templateOf(text: string): string {
-    return this.opts.maskInput ? maskLogText(text) : text;
+    return this.opts.maskInput ? this.masker.mask(text) : text;
   }
 
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
