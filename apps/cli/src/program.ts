@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerBootstrapCommand } from './commands/bootstrap';
 import { registerClassifyCommand } from './commands/classify';
 import { registerEvaluateCommand } from './commands/evaluate';
 import { registerFeedbackCommand } from './commands/feedback';
@@ -29,6 +30,7 @@ export function buildProgram(io: CliIo): Command {
   registerTrainCommand(program, io);
   registerEvaluateCommand(program, io);
   registerPromoteCommand(program, io);
+  registerBootstrapCommand(program, io);
   // Subcommands are built with new Command() in their own files: they must fail the same way as the program.
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   program.addHelpText('after', `${WORKFLOW}\n${EXIT_HELP}\n`);

@@ -202,7 +202,9 @@ export async function runTrain(o: TrainCommandOptions, log: (line: string) => vo
   const routing = parseRouting(routingJson, ['regex', 'embedding', 'llm']);
   const data = readTrainingData(o.data, correctionsPath, correctionWeight, taxonomy, log, storeInput);
   const target = chooseTarget(o);
-  const classCosts = parseClassCosts(o.classCosts ?? DEFAULT_CLASS_COSTS, data.labels);
+  const costsText = o.classCosts ?? DEFAULT_CLASS_COSTS;
+  // The default weighs Security Alert rows; data without any (a first model from a user's own logs) has nothing to weigh.
+  const classCosts = parseClassCosts(costsText === DEFAULT_CLASS_COSTS && !data.labels.includes('Security Alert') ? 'none' : costsText, data.labels);
   const threshold = o.thresholdFrom ? thresholdFromFamilyReport(o.thresholdFrom, data.fingerprint, describeClassCosts(classCosts), l2, targetPrecision) : undefined;
 
   const embedder = await embedderFromOption(o.embedder, o.modelsPath, o.transformersModel, parseHashingDimension(o.hashingDimension));
