@@ -1,6 +1,7 @@
 import { breakerSettings, DEFAULT_BATCH_SIZE, DEFAULT_BREAKER_SETTINGS, DEFAULT_MAX_BATCHES_IN_FLIGHT, DEFAULT_ROUTING } from '@logclass/cascade';
 import { serverSettings, setting, type ConfigOf } from '@logclass/service-config';
 import { feedbackSettings } from './http/feedback-settings';
+import { reviewSettings } from './http/review-settings';
 import { otlpSettings } from './otlp/otlp-settings';
 import { parseTierList } from './tier-list';
 import { securitySettings } from './security-settings';
@@ -72,6 +73,7 @@ export function gatewaySettings() {
     maxConcurrentJson: setting.int('GATEWAY_MAX_CONCURRENT_JSON', 16, 'POST /classify/json requests classified at once.', { min: 1, max: 10_000 }),
     maxQueuedJson: setting.int('GATEWAY_MAX_QUEUED_JSON', 64, 'JSON requests allowed to wait; past it they get 429.', { min: 0, max: 100_000 }),
     ...feedbackSettings(),
+    ...reviewSettings(),
     ...templateSettings(),
     ...otlpSettings(),
     ...securitySettings(),

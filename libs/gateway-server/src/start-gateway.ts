@@ -5,6 +5,7 @@ import type { Logger } from '@logclass/observability';
 import { buildCascade } from './build-cascade';
 import { buildHttpApi } from './http/http-app';
 import { feedbackRouteOptions } from './http/feedback-route';
+import { reviewRouteOptions } from './http/review-route';
 import { checkReadiness } from './readiness';
 import { countingClassifier, gatewayMetrics } from './gateway-metrics';
 import { gatewaySecurity } from './security/gateway-security';
@@ -58,6 +59,7 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
     uploads: { maxInFlight: cfg.maxConcurrentUploads, maxQueued: cfg.maxQueuedUploads },
     jsonRequests: { maxInFlight: cfg.maxConcurrentJson, maxQueued: cfg.maxQueuedJson },
     feedback: feedbackRouteOptions(cfg),
+    review: reviewRouteOptions(cfg),
     gate: security.http,
     https: security.https,
   });

@@ -10,6 +10,7 @@ import { registerHealthRoutes } from './health-routes';
 import { installErrorHandling } from './http-errors';
 import { registerJsonRoute } from './json-route';
 import { registerFeedbackRoute, type FeedbackRouteOptions } from './feedback-route';
+import { registerReviewRoutes, type ReviewRouteOptions } from './review-route';
 import { registerOpenApiRoute } from './openapi/openapi-route';
 import { registerWebUi } from '@logclass/web-ui';
 import { registerMetricsRoutes } from './metrics-routes';
@@ -34,6 +35,8 @@ export interface HttpApiOptions {
   https?: { cert: Buffer; key: Buffer };
   /** POST /feedback (operators' corrections); absent = no such route. */
   feedback?: FeedbackRouteOptions;
+  /** GET /review/entries and the actions on one entry (the LLM tier's template-label store); absent = no such routes. */
+  review?: ReviewRouteOptions;
 }
 
 export interface HttpApi {
@@ -83,6 +86,7 @@ export async function buildHttpApi(opts: HttpApiOptions): Promise<HttpApi> {
     maxRecords: opts.maxJsonRecords,
   });
   if (opts.feedback) registerFeedbackRoute(app, opts.feedback);
+  if (opts.review) registerReviewRoutes(app, opts.review);
   registerHealthRoutes(app, opts.readiness);
   registerOpenApiRoute(app);
   registerWebUi(app);

@@ -4,6 +4,7 @@ import { ServiceMetrics } from '@logclass/observability';
 import { MarkerTier } from '@logclass/test-support';
 import { buildHttpApi, type HttpApi } from '../../src';
 import { feedbackRouteOptions } from '../../src/http/feedback-route';
+import { reviewRouteOptions } from '../../src/http/review-route';
 import { OPENAPI_DOCUMENT } from '../../src/http/openapi/openapi-document';
 import { smallHttpApiOptions } from '../gateway-fixture';
 import { registeredRoutes } from './registered-routes';
@@ -20,6 +21,8 @@ describe('GET /openapi.json', () => {
         metrics: new ServiceMetrics('gateway'),
         // Never written to: no request here posts feedback.
         feedback: feedbackRouteOptions({ feedbackFile: join(tmpdir(), 'logclass-openapi-spec-corrections.csv'), maxFeedbackBytes: 1024, maxFeedbackRecords: 10 }),
+        // Never opened: no request here reviews.
+        review: reviewRouteOptions({ reviewStore: 'none', reviewStoreFile: 'unused', feedbackFile: 'unused', maxFeedbackBytes: 1024 }),
       }),
     );
     url = await http.app.listen({ host: '127.0.0.1', port: 0 });

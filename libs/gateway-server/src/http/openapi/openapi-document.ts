@@ -6,6 +6,7 @@ import { FEEDBACK_ROUTE_PATHS, FEEDBACK_ROUTE_SCHEMAS } from '../feedback-openap
 import { HEALTH_ROUTE_PATHS, HEALTH_ROUTE_SCHEMAS } from '../health-openapi';
 import { JSON_ROUTE_PATHS, JSON_ROUTE_SCHEMAS } from '../json-openapi';
 import { METRICS_ROUTE_PATHS } from '../metrics-openapi';
+import { REVIEW_ROUTE_PATHS, REVIEW_ROUTE_SCHEMAS } from '../review-openapi';
 import { columnsParameter, ERROR_RESPONSES, ERROR_SCHEMA, errorResponse, gated, SECURITY_SCHEMES } from './openapi-shared';
 
 /**
@@ -28,6 +29,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
   tags: [
     { name: 'classification', description: 'Label log records.' },
     { name: 'feedback', description: 'Corrections that the next training run learns from.' },
+    { name: 'review', description: "What the LLM tier decided per template (its template-label store): list, confirm, correct, delete." },
     { name: 'health', description: 'Probes for load balancers and orchestrators.' },
     { name: 'web', description: 'The web page, these docs and their static files.' },
   ],
@@ -35,6 +37,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
     ...CSV_ROUTE_PATHS,
     ...JSON_ROUTE_PATHS,
     ...FEEDBACK_ROUTE_PATHS,
+    ...REVIEW_ROUTE_PATHS,
     ...HEALTH_ROUTE_PATHS,
     ...METRICS_ROUTE_PATHS,
     // This document's own route (openapi-route.ts).
@@ -56,7 +59,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
   components: {
     parameters: { columns: columnsParameter, ...CSV_ROUTE_PARAMETERS },
     securitySchemes: SECURITY_SCHEMES,
-    schemas: { Error: ERROR_SCHEMA, ...JSON_ROUTE_SCHEMAS, ...FEEDBACK_ROUTE_SCHEMAS, ...HEALTH_ROUTE_SCHEMAS },
+    schemas: { Error: ERROR_SCHEMA, ...JSON_ROUTE_SCHEMAS, ...FEEDBACK_ROUTE_SCHEMAS, ...REVIEW_ROUTE_SCHEMAS, ...HEALTH_ROUTE_SCHEMAS },
     responses: ERROR_RESPONSES,
   },
 };
