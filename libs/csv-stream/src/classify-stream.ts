@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Classification, LogRecord } from '@logclass/contract';
 import { expectOneResultPerRecord, LogclassError, unclassified, type Classifier } from '@logclass/classifier';
 import { openCsvInput } from './csv-input';
+import { csvLine } from './csv-line';
 import { neutralizeRow } from './formula-guard';
 import { mapBatchesInOrder } from './ordered-batches';
 import { resultFields, type ExtraColumn } from './output-columns';
@@ -165,6 +166,10 @@ function renderer(format: OutputFormat, source: RecordInput<unknown>, extras: re
   const cells = neutralize ? neutralizeRow : (row: readonly string[]) => row;
   return {
     header: stringify([cells([...source.csvHeader])]),
-    rows: (items, results) => stringify(items.map((item, i) => cells(source.csvRow(item, results[i])))),
+    rows: (items, results) => {
+      let text = '';
+      for (let i = 0; i < items.length; i++) text += csvLine(cells(source.csvRow(items[i], results[i])));
+      return text;
+    },
   };
 }

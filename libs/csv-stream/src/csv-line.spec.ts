@@ -1,0 +1,23 @@
+import { stringify } from 'csv-stringify/sync';
+import { mulberry32 } from '@logclass/seeded-random';
+import { csvLine } from './csv-line';
+
+describe('csvLine', () => {
+  it('writes every record exactly as csv-stringify does', () => {
+    const alphabet = ['a', 'Z', ' ', ',', '"', '\n', '\r', '\r\n', "'", '=', '-', '\t', 'é', '😀', '\\', ';', ''];
+    const rand = mulberry32(3);
+    for (let n = 0; n < 5_000; n++) {
+      const cells = Array.from({ length: 1 + Math.floor(rand() * 5) }, () => {
+        if (rand() < 0.05) return undefined;
+        let cell = '';
+        for (let i = 0, length = Math.floor(rand() * 8); i < length; i++) cell += alphabet[Math.floor(rand() * alphabet.length)];
+        return cell;
+      });
+      expect(csvLine(cells)).toBe(stringify([cells]));
+    }
+  });
+
+  it('leaves cells that are not strings to csv-stringify', () => {
+    expect(csvLine(['a', 1 as unknown as string, null as unknown as string])).toBe(stringify([['a', 1, null]]));
+  });
+});
