@@ -127,8 +127,8 @@ export async function cascadeSplit(rows: number): Promise<Record<string, string 
     const a = await inProcess(records, env);
     const batch = await overGrpc(records, env, 'batch');
     const stream = await overGrpc(records, env, 'stream');
-    reference ??= a.labels;
-    const agree = (labels: string[]) => `${((labels.filter((l, i) => l === reference![i]).length / rows) * 100).toFixed(2)}%`;
+    const ref = (reference ??= a.labels);
+    const agree = (labels: string[]) => `${((labels.filter((l, i) => l === ref[i]).length / rows) * 100).toFixed(2)}%`;
     rates[`in-process ${name}`] = a.rowsPerSecond;
     rates[`batch ${name}`] = batch.rowsPerSecond;
     rates[`stream ${name}`] = stream.rowsPerSecond;

@@ -10,7 +10,7 @@
  *
  *   npm run build && npx tsx --tsconfig tsconfig.base.json bench/cpu-per-row.ts [rows]
  */
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
@@ -18,18 +18,9 @@ import { stringify } from 'csv-stringify';
 import { uploadCsv } from './lib/csv-upload';
 import { generateCsv } from './lib/generate-csv';
 import { printTable } from './lib/report';
-import { startSystem } from './lib/system';
+import { cpuSecondsOf, startSystem } from './lib/system';
 
 const ROWS = Number(process.argv[2] ?? 300_000);
-
-/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
-function cpuSecondsOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name (which may hold spaces) start at ") ".
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticksPerSecond = 100; // USER_HZ on Linux
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-}
 
 /** µs of this process's CPU per row to parse the file and write it back with one more column. */
 async function csvFloor(path: string): Promise<number> {

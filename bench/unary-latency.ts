@@ -1,7 +1,9 @@
 /**
  * Unary Classify latency through the gateway's gRPC port at a fixed
  * concurrency: each in-flight slot sends one record at a time, as a service
- * logging line by line would.
+ * logging line by line would. Besides latency, the CPU each service spent
+ * per call (from /proc): on a shared machine latency moves with everyone
+ * else's load, CPU per call much less.
  *
  *   npm run build && npx tsx --tsconfig tsconfig.base.json bench/unary-latency.ts [concurrency] [requests]
  */
@@ -9,7 +11,7 @@ import { credentials, Metadata } from '@grpc/grpc-js';
 import { LogClassifierClient, type LogRecord } from '@logclass/contract';
 import { DEFAULT_SHAPES_PER_TEMPLATE, messageShapes, prng, withRandomIds } from './lib/generate-csv';
 import { percentile, printTable } from './lib/report';
-import { startSystem } from './lib/system';
+import { cpuSecondsOf, startSystem } from './lib/system';
 
 export async function unaryLatency(concurrency: number, requests: number): Promise<Record<string, string | number>[]> {
   const corpus = await messageShapes(DEFAULT_SHAPES_PER_TEMPLATE);
@@ -40,9 +42,12 @@ export async function unaryLatency(concurrency: number, requests: number): Promi
     };
     // Warm-up at the same concurrency (a burst would only measure the bounded queue refusing it): connections, JIT, first shapes.
     await run(records.slice(0, 500));
+    const pids = system.pids;
+    const cpuBefore = Object.fromEntries(Object.entries(pids).map(([app, pid]) => [app, cpuSecondsOf(pid)]));
     const started = process.hrtime.bigint();
     const latencies = await run(records);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpuPerCall = Object.fromEntries(Object.entries(pids).map(([app, pid]) => [app, ((cpuSecondsOf(pid) - cpuBefore[app]) * 1e6) / requests]));
     latencies.sort((a, b) => a - b);
     return [
       {
@@ -53,6 +58,8 @@ export async function unaryLatency(concurrency: number, requests: number): Promi
         'p90 ms': percentile(latencies, 90).toFixed(2),
         'p99 ms': percentile(latencies, 99).toFixed(2),
         'max ms': latencies[latencies.length - 1].toFixed(2),
+        'gateway CPU µs/call': Math.round(cpuPerCall.gateway),
+        'all services CPU µs/call': Math.round(Object.values(cpuPerCall).reduce((a, b) => a + b, 0)),
       },
     ];
   } finally {
