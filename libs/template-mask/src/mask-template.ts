@@ -28,6 +28,20 @@ import {
   UUID,
   WHITESPACE,
 } from './patterns';
+import {
+  ENTITY_ID_SHAPE,
+  GLUED_ID_SHAPE,
+  HEX_ID_SHAPE,
+  HOSTNAME_SHAPE,
+  HOST_PORT_SHAPE,
+  IPV4_SHAPE,
+  IPV6_SHAPE,
+  MAC_SHAPE,
+  POD_SHAPE,
+  QUANTITY_SHAPE,
+  TIMESTAMP_SHAPE,
+  UUID_SHAPE,
+} from './pass-shapes';
 
 /**
  * Bumped whenever maskTemplate's output changes for some input. Anything that
@@ -119,6 +133,8 @@ const containing =
   (...needles: string[]) =>
   (line: string) =>
     needles.some((n) => line.includes(n));
+/** A digit and a shape every match of the pass holds (pass-shapes.ts): without them the pass cannot change the line. */
+const holding = (shape: RegExp) => (line: string, hasDigit: boolean) => hasDigit && shape.test(line);
 
 /** Order matters: containers first (a URL or path holds numbers and dates), then the specific forms, then the generic number and id passes. */
 const PASSES: readonly Pass[] = [
@@ -127,23 +143,23 @@ const PASSES: readonly Pass[] = [
   { applies: containing('/', '\\'), mask: (l) => l.replace(PATH, PLACEHOLDERS.path) },
   { applies: containing('@'), mask: (l) => l.replace(EMAIL, PLACEHOLDERS.email) },
   { applies: containing('"', "'"), mask: (l) => l.replace(QUOTED, maskQuoted) },
-  { applies: withDigit, mask: (l) => l.replace(TIMESTAMP, PLACEHOLDERS.timestamp) },
-  { applies: withDigitAnd('-'), mask: (l) => l.replace(UUID, PLACEHOLDERS.uuid) },
-  { applies: containing(':', '-'), mask: (l) => l.replace(MAC, PLACEHOLDERS.hex) },
-  { applies: containing(':'), mask: (l) => l.replace(IPV6_CANDIDATE, (m) => (isIpv6(m) ? PLACEHOLDERS.ip : m)) },
-  { applies: withDigitAnd('.'), mask: (l) => l.replace(IPV4, PLACEHOLDERS.ip) },
-  { applies: withDigitAnd(':'), mask: (l) => l.replace(HOST_PORT, PLACEHOLDERS.host) },
-  { applies: containing('.'), mask: (l) => l.replace(HOSTNAME, PLACEHOLDERS.host) },
-  { applies: withDigitAnd('-'), mask: (l) => l.replace(POD_SUFFIX, PLACEHOLDERS.id) },
-  { applies: withDigit, mask: (l) => l.replace(HEX_ID, PLACEHOLDERS.hex) },
+  { applies: holding(TIMESTAMP_SHAPE), mask: (l) => l.replace(TIMESTAMP, PLACEHOLDERS.timestamp) },
+  { applies: holding(UUID_SHAPE), mask: (l) => l.replace(UUID, PLACEHOLDERS.uuid) },
+  { applies: (l) => MAC_SHAPE.test(l), mask: (l) => l.replace(MAC, PLACEHOLDERS.hex) },
+  { applies: (l) => IPV6_SHAPE.test(l), mask: (l) => l.replace(IPV6_CANDIDATE, (m) => (isIpv6(m) ? PLACEHOLDERS.ip : m)) },
+  { applies: holding(IPV4_SHAPE), mask: (l) => l.replace(IPV4, PLACEHOLDERS.ip) },
+  { applies: holding(HOST_PORT_SHAPE), mask: (l) => l.replace(HOST_PORT, PLACEHOLDERS.host) },
+  { applies: (l) => HOSTNAME_SHAPE.test(l), mask: (l) => l.replace(HOSTNAME, PLACEHOLDERS.host) },
+  { applies: holding(POD_SHAPE), mask: (l) => l.replace(POD_SUFFIX, PLACEHOLDERS.id) },
+  { applies: holding(HEX_ID_SHAPE), mask: (l) => l.replace(HEX_ID, PLACEHOLDERS.hex) },
   { applies: containing('#'), mask: (l) => l.replace(HASH_ID, PLACEHOLDERS.id) },
-  { applies: withDigit, mask: (l) => l.replace(GLUED_ID, PLACEHOLDERS.id) },
-  { applies: withDigit, mask: (l) => l.replace(QUANTITY, (m) => (SIZE_TAIL.test(m) ? PLACEHOLDERS.size : PLACEHOLDERS.duration)).replace(SIZE_RESTATED, PLACEHOLDERS.size) },
+  { applies: holding(GLUED_ID_SHAPE), mask: (l) => l.replace(GLUED_ID, PLACEHOLDERS.id) },
+  { applies: holding(QUANTITY_SHAPE), mask: (l) => l.replace(QUANTITY, (m) => (SIZE_TAIL.test(m) ? PLACEHOLDERS.size : PLACEHOLDERS.duration)).replace(SIZE_RESTATED, PLACEHOLDERS.size) },
   { applies: withDigit, mask: (l) => l.replace(NUMBER, maskNumber) },
-  { applies: withDigit, mask: (l) => l.replace(ENTITY_ID, PLACEHOLDERS.id) },
+  { applies: holding(ENTITY_ID_SHAPE), mask: (l) => l.replace(ENTITY_ID, PLACEHOLDERS.id) },
   { applies: withDigitAnd('='), mask: (l) => l.replace(KEY_ID_VALUE, (_m, key: string) => key + PLACEHOLDERS.id) },
   // Last: it looks for the placeholders the passes above left.
-  { applies: containing('['), mask: (l) => l.replace(BRACKETED, PLACEHOLDERS.bracketed) },
+  { applies: (l) => l.includes('[') && l.includes('<'), mask: (l) => l.replace(BRACKETED, PLACEHOLDERS.bracketed) },
 ];
 
 /**

@@ -157,7 +157,7 @@ export const QUANTITY = new RegExp(`(?<![\\w.<])(?:${QTY_NUMBER}${SIZE_UNIT}|(?:
 /** A QUANTITY match is a size when it ends so (no time unit ends in b, k, m, g or t). */
 export const SIZE_TAIL = /(?:bytes?|[bkmgt])$/i;
 
-const TLD =
+export const TLD =
   '(?:com|net|org|edu|gov|mil|int|io|co|us|uk|de|fr|jp|cn|hk|tw|kr|sg|ru|nl|br|au|ca|eu|ch|se|no|fi|it|es|pl|info|biz|local|localdomain|internal|lan|corp|home|intra|cloud|dev|app)';
 /**
  * Host names: dotted labels ending in a known top-level or private domain
