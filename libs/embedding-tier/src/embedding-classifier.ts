@@ -43,7 +43,7 @@ export const DEFAULT_MAX_TEMPLATES_PER_RUN = 256;
 interface Prediction {
   index: number;
   p: number;
-  /** Its answer, made once and copied per row (formatting the reason for every row of a template cost more than the lookup). */
+  /** Its answer, made once and shared by the rows of the template (formatting the reason, or even copying the answer, for every row cost more than the lookup). */
   answer?: Classification;
 }
 
@@ -92,12 +92,10 @@ export class EmbeddingClassifier implements Classifier {
         const cap = this.options.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
         const templates = kept.map((r) => this.templateOf(r.logMessage.length > cap ? r.logMessage.slice(0, cap) : r.logMessage));
         const predictions = await this.predictTemplates(templates);
-        return predictions.map((p, i) => {
-          const result = { ...(p.answer ??= this.toResult(p)) };
-          // The contract's template is the shared one every tier reports (cache keys here are the embedder's own mask).
-          if (options?.includeTemplate) result.template = maskTemplate(kept[i].logMessage);
-          return result;
-        });
+        // Every row of a template gets its one answer, frozen so that no caller can change it for the others.
+        if (!options?.includeTemplate) return predictions.map((p) => (p.answer ??= Object.freeze(this.toResult(p))));
+        // The contract's template is the shared one every tier reports (cache keys here are the embedder's own mask).
+        return predictions.map((p, i) => ({ ...(p.answer ??= Object.freeze(this.toResult(p))), template: maskTemplate(kept[i].logMessage) }));
       },
     );
   }

@@ -51,6 +51,9 @@ export class RegexClassifier implements Classifier {
   private readonly scanner: LiteralScanner | undefined;
   /** Per lower-cased source: the indices in ruleSet.rules of the rules that apply to it. */
   private readonly bySource = new Map<string, readonly number[]>();
+  /** answers[i]: what rule i decides. */
+  private readonly answers: readonly Readonly<Classification>[];
+  private readonly noMatch: Readonly<Classification>;
 
   constructor(
     readonly ruleSet: RuleSet,
@@ -59,6 +62,8 @@ export class RegexClassifier implements Classifier {
     this.taxonomy = options.taxonomy ?? defaultTaxonomy;
     this.maxMessageChars = options.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
     this.maxBatchSize = options.maxBatchSize ?? 0;
+    this.answers = ruleSet.rules.map((rule) => Object.freeze(decided(this.tier, rule.label, 1, `rule ${rule.id}`)));
+    this.noMatch = Object.freeze(abstained(this.tier, NO_RULE_MATCHED));
     this.scanner = options.prefilter === false ? undefined : new LiteralScanner(ruleSet.rules.map((r) => r.prefilter?.anyOf));
     if (!Number.isInteger(this.maxMessageChars) || this.maxMessageChars < 1) {
       throw new Error(`maxMessageChars must be a positive integer, got ${this.maxMessageChars}`);
@@ -71,16 +76,17 @@ export class RegexClassifier implements Classifier {
       records,
       () => abstained(this.tier, EMPTY_MESSAGE_REASON),
       async (kept) =>
-        kept.map((record) => {
-          const result = this.classifyOne(record);
-          if (withTemplate) result.template = maskTemplate(record.logMessage);
-          return result;
-        }),
+        withTemplate ? kept.map((record) => ({ ...this.classifyOne(record), template: maskTemplate(record.logMessage) })) : kept.map((record) => this.classifyOne(record)),
     );
   }
 
-  /** Synchronous core, for in-process callers that classify millions of lines. */
-  classifyOne(record: LogRecord): Classification {
+  /**
+   * Synchronous core, for in-process callers that classify millions of lines.
+   * The answer is one frozen object per rule (and one for no match), shared
+   * by every line it stands for: making it per line was most of the tier's
+   * allocations.
+   */
+  classifyOne(record: LogRecord): Readonly<Classification> {
     const text = record.logMessage.length > this.maxMessageChars ? record.logMessage.slice(0, this.maxMessageChars) : record.logMessage;
     // Most lines match no rule or a late one, so most rules are tried on every line: one pass
     // over the line finds which rules' required literals it contains, and the others are skipped.
@@ -90,9 +96,9 @@ export class RegexClassifier implements Classifier {
     for (const index of this.rulesFor(record.source)) {
       if (scanner && !scanner.admits(index)) continue;
       const rule = rules[index];
-      if (rule.regex.test(text)) return decided(this.tier, rule.label, 1, `rule ${rule.id}`);
+      if (rule.regex.test(text)) return this.answers[index];
     }
-    return abstained(this.tier, NO_RULE_MATCHED);
+    return this.noMatch;
   }
 
   describe(): DescribeResponse {
