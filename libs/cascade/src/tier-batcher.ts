@@ -128,13 +128,28 @@ export class TierBatcher {
     return slices;
   }
 
+  /**
+   * One tier call for the records, each distinct record sent once (logs
+   * repeat: the same line from many hosts, the same retry message), its
+   * answer fanned back out to every position it held. The answers of
+   * repeats are the same object: nothing downstream changes an answer.
+   */
+  private async classifyDistinct(records: readonly LogRecord[], options: ClassifyOptions | undefined, signal: AbortSignal): Promise<Classification[]> {
+    const repeats = distinctRecords(records);
+    if (!repeats) return this.tier.classify(records, options, signal);
+    const answers = await this.tier.classify(repeats.distinct, options, signal);
+    const out = new Array<Classification>(records.length);
+    for (let i = 0; i < records.length; i++) out[i] = answers[repeats.from[i]];
+    return out;
+  }
+
   private async send(slices: Slice[]): Promise<void> {
     const call = callSignal(slices);
     const records: LogRecord[] = [];
     for (const { submission, start, count } of slices) for (let i = start; i < start + count; i++) records.push(submission.records[i]);
     let outcome: (slice: Slice, offset: number) => SliceOutcome;
     try {
-      const answers = await this.tier.classify(records, slices[0].submission.options, call.signal);
+      const answers = await this.classifyDistinct(records, slices[0].submission.options, call.signal);
       outcome = (slice, offset) => ({ answers: answers.slice(offset, offset + slice.count) });
     } catch (error) {
       if (!call.signal.aborted) {
@@ -154,6 +169,43 @@ export class TierBatcher {
       if (s.unsettled === 0 && s.next === s.records.length) s.finish();
     }
   }
+}
+
+/**
+ * Where each record's answer comes from when a call carries every distinct
+ * record once: `distinct` the records sent, `from[i]` the index in it of
+ * record i. Undefined when the records are all distinct.
+ */
+export interface DistinctRecords {
+  distinct: LogRecord[];
+  from: Int32Array;
+}
+
+/**
+ * The records with each repeat (same source, message and carried template)
+ * left out. A tier's answer depends on nothing else (the options are the
+ * call's), so a repeat gets the answer of its first occurrence. Keyed by
+ * source, then message, so no key string is made per record.
+ */
+export function distinctRecords(records: readonly LogRecord[]): DistinctRecords | undefined {
+  const bySource = new Map<string, Map<string, number>>();
+  const from = new Int32Array(records.length);
+  const distinct: LogRecord[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    let byMessage = bySource.get(r.source);
+    if (!byMessage) bySource.set(r.source, (byMessage = new Map()));
+    const first = byMessage.get(r.logMessage);
+    // A repeat carrying another template (the miner learnt in between) is sent as its own record.
+    if (first !== undefined && distinct[first].template === r.template) {
+      from[i] = first;
+      continue;
+    }
+    from[i] = distinct.length;
+    if (first === undefined) byMessage.set(r.logMessage, distinct.length);
+    distinct.push(r);
+  }
+  return distinct.length === records.length ? undefined : { distinct, from };
 }
 
 /**
