@@ -133,8 +133,19 @@ const containing =
   (...needles: string[]) =>
   (line: string) =>
     needles.some((n) => line.includes(n));
-/** A digit and a shape every match of the pass holds (pass-shapes.ts): without them the pass cannot change the line. */
-const holding = (shape: RegExp) => (line: string, hasDigit: boolean) => hasDigit && shape.test(line);
+/**
+ * A shape every match of the pass holds (pass-shapes.ts), looked for only on
+ * lines holding one of the needles (a substring search is cheaper still):
+ * without it the pass cannot change the line. `holding` wants a digit too.
+ */
+const shaped =
+  (shape: RegExp, ...needles: string[]) =>
+  (line: string) =>
+    (needles.length === 0 || needles.some((n) => line.includes(n))) && shape.test(line);
+const holding = (shape: RegExp, ...needles: string[]) => {
+  const test = shaped(shape, ...needles);
+  return (line: string, hasDigit: boolean) => hasDigit && test(line);
+};
 
 /** Order matters: containers first (a URL or path holds numbers and dates), then the specific forms, then the generic number and id passes. */
 const PASSES: readonly Pass[] = [
@@ -144,13 +155,13 @@ const PASSES: readonly Pass[] = [
   { applies: containing('@'), mask: (l) => l.replace(EMAIL, PLACEHOLDERS.email) },
   { applies: containing('"', "'"), mask: (l) => l.replace(QUOTED, maskQuoted) },
   { applies: holding(TIMESTAMP_SHAPE), mask: (l) => l.replace(TIMESTAMP, PLACEHOLDERS.timestamp) },
-  { applies: holding(UUID_SHAPE), mask: (l) => l.replace(UUID, PLACEHOLDERS.uuid) },
-  { applies: (l) => MAC_SHAPE.test(l), mask: (l) => l.replace(MAC, PLACEHOLDERS.hex) },
-  { applies: (l) => IPV6_SHAPE.test(l), mask: (l) => l.replace(IPV6_CANDIDATE, (m) => (isIpv6(m) ? PLACEHOLDERS.ip : m)) },
-  { applies: holding(IPV4_SHAPE), mask: (l) => l.replace(IPV4, PLACEHOLDERS.ip) },
-  { applies: holding(HOST_PORT_SHAPE), mask: (l) => l.replace(HOST_PORT, PLACEHOLDERS.host) },
-  { applies: (l) => HOSTNAME_SHAPE.test(l), mask: (l) => l.replace(HOSTNAME, PLACEHOLDERS.host) },
-  { applies: holding(POD_SHAPE), mask: (l) => l.replace(POD_SUFFIX, PLACEHOLDERS.id) },
+  { applies: holding(UUID_SHAPE, '-'), mask: (l) => l.replace(UUID, PLACEHOLDERS.uuid) },
+  { applies: shaped(MAC_SHAPE, ':', '-'), mask: (l) => l.replace(MAC, PLACEHOLDERS.hex) },
+  { applies: shaped(IPV6_SHAPE, ':'), mask: (l) => l.replace(IPV6_CANDIDATE, (m) => (isIpv6(m) ? PLACEHOLDERS.ip : m)) },
+  { applies: holding(IPV4_SHAPE, '.'), mask: (l) => l.replace(IPV4, PLACEHOLDERS.ip) },
+  { applies: holding(HOST_PORT_SHAPE, ':'), mask: (l) => l.replace(HOST_PORT, PLACEHOLDERS.host) },
+  { applies: shaped(HOSTNAME_SHAPE, '.'), mask: (l) => l.replace(HOSTNAME, PLACEHOLDERS.host) },
+  { applies: holding(POD_SHAPE, '-'), mask: (l) => l.replace(POD_SUFFIX, PLACEHOLDERS.id) },
   { applies: holding(HEX_ID_SHAPE), mask: (l) => l.replace(HEX_ID, PLACEHOLDERS.hex) },
   { applies: containing('#'), mask: (l) => l.replace(HASH_ID, PLACEHOLDERS.id) },
   { applies: holding(GLUED_ID_SHAPE), mask: (l) => l.replace(GLUED_ID, PLACEHOLDERS.id) },
