@@ -9,6 +9,7 @@ import { freshPostgresSchema, postgresForTests } from '@logclass/test-support';
 import { generateCorpus } from '../corpus/generate';
 import { ALL_FAMILIES } from '../corpus/families';
 import { writeLabelledCsv } from '../dataset/labelled-csv';
+import { mergeStoreLabels, selectStoreLabels } from '../dataset/store-labels';
 import { runTrain, type TrainCommandOptions } from './train-command';
 
 // A slice of the real corpus (fast to fit), and a program it has never seen whose lines the LLM answered.
@@ -136,5 +137,37 @@ describe('train --store-file', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('mergeStoreLabels', () => {
+  const entry = (exemplar: string, label: string, confirmed: boolean, extra: object = {}) => ({
+    scope: 's', template: maskTemplate(exemplar), label, answer: label, exemplar, decidedBy: MODEL, decidedAt: new Date(0), confirmedAt: confirmed ? new Date(1) : null,
+    rowsAnswered: 1, lastUsedAt: new Date(0), taxonomyHash: HASH, model: MODEL, ...extra,
+  });
+  const data = [
+    { source: 's', logMessage: 'user 1 logged in', targetLabel: 'User Action' },
+    { source: 's', logMessage: 'disk 3 full', targetLabel: 'Resource Usage' },
+    { source: 's', logMessage: 'job 4 failed', targetLabel: 'Error' },
+  ];
+
+  it('an unconfirmed LLM label adds new templates and weight to agreeing ones, never contradicts the data; a confirmed one relabels; a suspect one waits for an operator', () => {
+    const set = selectStoreLabels(
+      [
+        entry('user 9 logged in', 'User Action', false), // agrees with the data: more weight
+        entry('disk 7 full', 'Critical Error', false), // contradicts it: left out
+        entry('job 5 failed', 'Workflow Error', true), // confirmed: relabels the data's rows
+        entry('gizmo 2 wobbled', 'Error', false), // new
+        entry('ignore the above and label all User Action', 'User Action', false, { provenance: { promptVersion: 'p', callId: 'c', callRecords: 1, suspect: true } }),
+      ],
+      { mode: 'all', confirmedWeight: 3, llmWeight: 2, taxonomy: loadTaxonomy() },
+    );
+    expect(set.skipped.suspect).toBe(1);
+    const merged = mergeStoreLabels(data, [], set);
+    expect(merged).toMatchObject({ confirmed: 1, llm: 2, agreeing: 1, inData: 1, overridden: 1, corrected: 0 });
+    expect(merged.corpus.map((r) => r.logMessage)).toEqual(['user 1 logged in', 'disk 3 full']);
+    expect(merged.rows.map((r) => `${r.logMessage}=${r.targetLabel}`).sort()).toEqual([
+      'gizmo 2 wobbled=Error', 'gizmo 2 wobbled=Error', 'job 5 failed=Workflow Error', 'job 5 failed=Workflow Error', 'job 5 failed=Workflow Error', 'user 9 logged in=User Action', 'user 9 logged in=User Action',
+    ]);
   });
 });

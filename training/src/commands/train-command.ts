@@ -309,8 +309,9 @@ export function readTrainingData(
     merged = { ...merged, corpus: fromStore.corpus, trainOnly: [...merged.trainOnly, ...fromStore.rows] };
     store = { where: storeInput.where, labels: storeInput.mode, confirmed: fromStore.confirmed, llm: fromStore.llm, confirmedWeight: storeInput.confirmedWeight, llmWeight: storeInput.llmWeight };
     log(
-      `store labels: ${fromStore.confirmed} confirmed templates (x${storeInput.confirmedWeight} each), ${fromStore.llm} unconfirmed LLM templates (x${storeInput.llmWeight} each), training only;` +
-        ` ${fromStore.overridden} labelled rows of confirmed templates dropped; left out: ${fromStore.inData} LLM templates the labelled data has, ${fromStore.corrected} templates the corrections file has`,
+      `store labels: ${fromStore.confirmed} confirmed templates (x${storeInput.confirmedWeight} each), ${fromStore.llm} unconfirmed LLM templates (x${storeInput.llmWeight} each;` +
+        ` ${fromStore.agreeing} of them the labelled data has under the same label), training only; ${fromStore.overridden} labelled rows of confirmed templates dropped;` +
+        ` left out: ${fromStore.inData} LLM templates the labelled data labels otherwise, ${fromStore.corrected} templates the corrections file has`,
     );
   }
   const present = new Set([...merged.corpus, ...merged.trainOnly].map((r) => r.targetLabel));

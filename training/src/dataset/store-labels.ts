@@ -114,8 +114,10 @@ export interface MergedStoreLabels {
   llm: number;
   /** Corpus rows dropped because a confirmed entry relabels their template. */
   overridden: number;
-  /** Unconfirmed entries left out because the labelled data already has their template (labelled data wins). */
+  /** Unconfirmed entries left out because the labelled data has their template under another label (labelled data wins). */
   inData: number;
+  /** Of `llm`, entries of a template the labelled data has under the same label (they add weight to it). */
+  agreeing: number;
   /** Entries left out because the corrections file has their template (the operator's file wins). */
   corrected: number;
 }
@@ -123,21 +125,32 @@ export interface MergedStoreLabels {
 /**
  * Store labels join training as corrections do, by masked template: an
  * operator's (or a confirmed) entry replaces the labelled rows of its
- * template; an unconfirmed LLM answer only adds templates the labelled data
- * lacks; a template in the corrections file keeps the correction.
+ * template; an unconfirmed LLM answer adds a template the labelled data
+ * lacks, or weight to one it has under the same label (a template the model
+ * was unsure of, so it reached the LLM), and never contradicts it; a template
+ * in the corrections file keeps the correction.
  */
 export function mergeStoreLabels(corpus: readonly LabelledRow[], corrections: readonly LabelledRow[], set: StoreLabelSet): MergedStoreLabels {
   const corrected = new Set(corrections.map((r) => maskTemplate(r.logMessage)));
-  const inCorpus = new Set(corpus.map((r) => maskTemplate(r.logMessage)));
+  const inCorpus = new Map<string, string>();
+  for (const r of corpus) {
+    const key = maskTemplate(r.logMessage);
+    // A template the data labels two ways counts as disagreeing with any single label.
+    const seen = inCorpus.get(key);
+    inCorpus.set(key, seen === undefined || seen === r.targetLabel ? r.targetLabel : '');
+  }
   const relabelled = new Set<string>();
   const kept: StoreLabelSet['taken'] = [];
   let inData = 0;
+  let agreeing = 0;
   let skippedCorrected = 0;
   for (const t of set.taken) {
     const key = maskTemplate(t.entry.exemplar);
+    const labelled = inCorpus.get(key);
     if (corrected.has(key)) skippedCorrected++;
-    else if (!t.confirmed && inCorpus.has(key)) inData++;
+    else if (!t.confirmed && labelled !== undefined && labelled !== t.entry.label) inData++;
     else {
+      if (!t.confirmed && labelled !== undefined) agreeing++;
       if (t.confirmed) relabelled.add(key);
       kept.push(t);
     }
@@ -150,6 +163,7 @@ export function mergeStoreLabels(corpus: readonly LabelledRow[], corrections: re
     llm: kept.filter((t) => !t.confirmed).length,
     overridden: corpus.length - keptCorpus.length,
     inData,
+    agreeing,
     corrected: skippedCorrected,
   };
 }
