@@ -17,7 +17,7 @@ const htmlPage = (operationId: string, summary: string): WebUiOperation => ({
  */
 export function webUiOperations(notFound: Response | Ref): Record<string, WebUiOperation> {
   return {
-    '/': htmlPage('webPage', 'Web page: upload a CSV, watch progress, see a summary, download the labelled CSV'),
+    '/': htmlPage('webPage', 'Web page: upload a CSV, watch progress, see a summary, download the labelled CSV; review what the LLM decided (#review)'),
     '/docs': htmlPage('apiDocs', 'Interactive API documentation (this page)'),
     '/docs/assets/{file}': {
       operationId: 'webAsset',

@@ -69,11 +69,12 @@ export const REVIEW_ROUTE_PATHS: Record<string, PathItem> = {
             'application/json': {
               schema: {
                 type: 'object',
-                required: ['total', 'limit', 'offset', 'entries'],
+                required: ['total', 'limit', 'offset', 'labels', 'entries'],
                 properties: {
                   total: { type: 'integer', minimum: 0 },
                   limit: { type: 'integer' },
                   offset: { type: 'integer' },
+                  labels: { type: 'array', items: { type: 'string' }, description: 'The labels a correction may name (GATEWAY_TAXONOMY_FILE).' },
                   entries: { type: 'array', items: ref('schemas', 'ReviewEntry') },
                 },
               },

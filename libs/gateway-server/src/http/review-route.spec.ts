@@ -75,9 +75,9 @@ function reviewSuite(backend: Backend): void {
     });
 
     const KEY = { 'x-api-key': 'reviewer-key' };
-    const list = async (query = ''): Promise<{ status: number; body: { total: number; entries: ReviewEntryJson[]; error?: string; message?: string } }> => {
+    const list = async (query = ''): Promise<{ status: number; body: { total: number; labels: string[]; entries: ReviewEntryJson[]; error?: string; message?: string } }> => {
       const res = await fetch(`${gateway.httpUrl}/review/entries${query}`, { headers: KEY });
-      return { status: res.status, body: (await res.json()) as { total: number; entries: ReviewEntryJson[]; error?: string; message?: string } };
+      return { status: res.status, body: (await res.json()) as { total: number; labels: string[]; entries: ReviewEntryJson[]; error?: string; message?: string } };
     };
     const act = async (what: 'confirm' | 'correct' | 'delete', body: unknown, headers: Record<string, string> = { ...KEY, 'content-type': 'application/json' }) => {
       const res = await fetch(`${gateway.httpUrl}/review/entries/${what}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
@@ -89,6 +89,7 @@ function reviewSuite(backend: Backend): void {
       const { status, body } = await list();
       expect(status).toBe(200);
       expect(body.total).toBe(5);
+      expect(body.labels).toEqual(defaultTaxonomy.names);
       expect(templates(body.entries).slice(0, 3)).toEqual(['Disk <NUM> at <NUM> percent', 'Case <NUM> escalation failed', 'Billing run <NUM> failed']);
       expect(body.entries[0]).toMatchObject({
         scope: 'LegacyCRM',

@@ -145,7 +145,8 @@ export function registerReviewRoutes(app: FastifyInstance, opts: ReviewRouteOpti
   app.get<{ Querystring: ListParams }>('/review/entries', async (request) => {
     const query = listQueryOf(request.query, opts.taxonomy);
     const page = await withStore((s) => s.list(query));
-    return { total: page.total, limit: query.limit, offset: query.offset, entries: page.entries.map((e) => entryJson(e, currentHash)) };
+    // The labels a correction may name, so a client (the web page) can offer them.
+    return { total: page.total, limit: query.limit, offset: query.offset, labels: opts.taxonomy.names, entries: page.entries.map((e) => entryJson(e, currentHash)) };
   });
 
   app.post('/review/entries/confirm', action, async (request) => {
