@@ -36,6 +36,8 @@ ALTER TABLE template_labels ADD COLUMN IF NOT EXISTS call_records INTEGER NOT NU
 ALTER TABLE template_labels ADD COLUMN IF NOT EXISTS suspect BOOLEAN NOT NULL DEFAULT false;
 CREATE INDEX IF NOT EXISTS template_labels_rows ON template_labels (rows_answered DESC);
 CREATE INDEX IF NOT EXISTS template_labels_last_used ON template_labels (last_used_at);
+CREATE TABLE IF NOT EXISTS template_label_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision BIGINT NOT NULL);
+INSERT INTO template_label_revision (id, revision) VALUES (1, 0) ON CONFLICT DO NOTHING;
 CREATE TABLE IF NOT EXISTS template_label_claims (
   scope TEXT NOT NULL,
   template TEXT NOT NULL,
@@ -50,6 +52,9 @@ const SCHEMA_LOCK = 0x6c6f6763; // "logc"
 
 const COLUMNS = 'scope, template, label, answer, decided_by, decided_at, confirmed_at, rows_answered, last_used_at, exemplar, taxonomy_hash, model';
 const PROVENANCE_COLUMNS = 'prompt_version, call_id, call_records, suspect';
+
+/** Moves the operator revision (see TemplateLabelStore.operatorRevision). */
+const BUMP_REVISION = 'UPDATE template_label_revision SET revision = revision + 1 WHERE id = 1';
 
 /** Keys as two parallel arrays, joined in SQL with unnest: one statement for a whole batch. */
 const KEYS_JOIN = 'unnest($1::text[], $2::text[]) AS k(scope, template)';
@@ -204,6 +209,7 @@ export class PostgresTemplateStore implements TemplateLabelStore {
          RETURNING *`,
         [decision.scope, decision.template, decision.label, decision.exemplar === undefined ? null : pgText(decision.exemplar), decision.taxonomyHash],
       );
+      await client.query(BUMP_REVISION);
       await this.evictOverLimit(client);
       return result.rows;
     });
@@ -212,13 +218,24 @@ export class PostgresTemplateStore implements TemplateLabelStore {
 
   async confirm(key: TemplateKey): Promise<TemplateLabelEntry | undefined> {
     if (!storable(key)) return undefined;
-    const rows = await this.query<Row>('UPDATE template_labels SET confirmed_at = now() WHERE scope = $1 AND template = $2 RETURNING *', [key.scope, key.template]);
+    // A data-modifying WITH runs whether or not it is read: the revision moves in the same statement, when a row did.
+    const rows = await this.query<Row>(
+      `WITH changed AS (UPDATE template_labels SET confirmed_at = now() WHERE scope = $1 AND template = $2 RETURNING *),
+            bumped AS (${BUMP_REVISION} AND EXISTS (SELECT 1 FROM changed))
+       SELECT * FROM changed`,
+      [key.scope, key.template],
+    );
     return rows[0] ? entryOf(rows[0]) : undefined;
   }
 
   async delete(key: TemplateKey): Promise<boolean> {
     if (!storable(key)) return false;
-    const rows = await this.query('DELETE FROM template_labels WHERE scope = $1 AND template = $2 RETURNING scope', [key.scope, key.template]);
+    const rows = await this.query(
+      `WITH gone AS (DELETE FROM template_labels WHERE scope = $1 AND template = $2 RETURNING scope),
+            bumped AS (${BUMP_REVISION} AND EXISTS (SELECT 1 FROM gone))
+       SELECT scope FROM gone`,
+      [key.scope, key.template],
+    );
     return rows.length > 0;
   }
 
@@ -250,6 +267,10 @@ export class PostgresTemplateStore implements TemplateLabelStore {
        WHERE l.scope = k.scope AND l.template = k.template`,
       [...keyArrays(all), all.map((c) => c.rows)],
     );
+  }
+
+  async operatorRevision(): Promise<number> {
+    return Number((await this.query<{ revision: string }>('SELECT revision FROM template_label_revision WHERE id = 1'))[0]?.revision ?? 0);
   }
 
   async count(): Promise<number> {

@@ -38,6 +38,8 @@ CREATE TABLE IF NOT EXISTS template_labels (
 );
 CREATE INDEX IF NOT EXISTS template_labels_rows ON template_labels (rows_answered DESC);
 CREATE INDEX IF NOT EXISTS template_labels_last_used ON template_labels (last_used_at);
+CREATE TABLE IF NOT EXISTS template_label_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL);
+INSERT OR IGNORE INTO template_label_revision (id, revision) VALUES (1, 0);
 CREATE TABLE IF NOT EXISTS template_label_claims (
   scope TEXT NOT NULL,
   template TEXT NOT NULL,
@@ -141,6 +143,8 @@ export class SqliteTemplateStore implements TemplateLabelStore {
            prompt_version = '', call_id = '', call_records = 0, suspect = 0`,
       ),
       confirm: db.prepare<[number, string, string]>('UPDATE template_labels SET confirmed_at = ? WHERE scope = ? AND template = ?'),
+      revision: db.prepare<[], { revision: number }>('SELECT revision FROM template_label_revision WHERE id = 1'),
+      bumpRevision: db.prepare('UPDATE template_label_revision SET revision = revision + 1 WHERE id = 1'),
       delete: db.prepare<[string, string]>('DELETE FROM template_labels WHERE scope = ? AND template = ?'),
       addRows: db.prepare<[number, number, string, string]>('UPDATE template_labels SET rows_answered = rows_answered + ?, last_used_at = ? WHERE scope = ? AND template = ?'),
       count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM template_labels'),
@@ -184,18 +188,25 @@ export class SqliteTemplateStore implements TemplateLabelStore {
   async correct(decision: OperatorDecision): Promise<TemplateLabelEntry> {
     this.db.transaction(() => {
       this.statements.correct.run({ ...decision, exemplar: decision.exemplar ?? null, now: Date.now() });
+      this.statements.bumpRevision.run();
       this.evictOverLimit();
     })();
     return (await this.get(decision)) as TemplateLabelEntry;
   }
 
   async confirm(key: TemplateKey): Promise<TemplateLabelEntry | undefined> {
-    this.statements.confirm.run(Date.now(), key.scope, key.template);
+    this.db.transaction(() => {
+      if (this.statements.confirm.run(Date.now(), key.scope, key.template).changes > 0) this.statements.bumpRevision.run();
+    })();
     return this.get(key);
   }
 
   async delete(key: TemplateKey): Promise<boolean> {
-    return this.statements.delete.run(key.scope, key.template).changes > 0;
+    return this.db.transaction(() => {
+      const deleted = this.statements.delete.run(key.scope, key.template).changes > 0;
+      if (deleted) this.statements.bumpRevision.run();
+      return deleted;
+    })();
   }
 
   async list(query: ListQuery = {}): Promise<ListPage> {
@@ -211,6 +222,10 @@ export class SqliteTemplateStore implements TemplateLabelStore {
     this.db.transaction(() => {
       for (const c of counts) this.statements.addRows.run(c.rows, now, c.scope, c.template);
     })();
+  }
+
+  async operatorRevision(): Promise<number> {
+    return (this.statements.revision.get() as { revision: number }).revision;
   }
 
   async count(): Promise<number> {

@@ -148,6 +148,13 @@ export interface TemplateLabelStore {
   addRowsAnswered(counts: readonly RowsAnswered[]): Promise<void>;
   count(): Promise<number>;
   /**
+   * A number that changes whenever an operator confirms, corrects or deletes
+   * an entry, through any handle on the store: an LLM tier polls it (a
+   * one-row read) and drops the answers it holds in memory when it moves,
+   * so an operator's decision is served at once rather than after they expire.
+   */
+  operatorRevision(): Promise<number>;
+  /**
    * Claims templates about to be asked, so that replicas missing the same
    * template at once pay one call: returns the keys this owner now holds
    * (free ones, and ones whose claim expired); the rest are being asked by

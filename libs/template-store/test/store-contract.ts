@@ -201,6 +201,28 @@ export function storeContract(newLocation: () => Promise<StoreLocation>): void {
     expect((await store.list({ confirmed: true })).total).toBe(0);
   });
 
+  it('moves the operator revision on every confirm, correction and delete, seen through another handle, and not on LLM answers', async () => {
+    const tier = open();
+    const review = open();
+    const start = await tier.operatorRevision();
+    await review.recordDecisions([decision('a', 'Error'), decision('b', 'Error')]);
+    await review.addRowsAnswered([{ ...key('a'), rows: 3 }]);
+    expect(await tier.operatorRevision()).toBe(start);
+    await review.confirm(key('a'));
+    const confirmed = await tier.operatorRevision();
+    expect(confirmed).toBeGreaterThan(start);
+    await review.correct({ ...key('b'), label: 'User Action', taxonomyHash: NOW.taxonomyHash });
+    const corrected = await tier.operatorRevision();
+    expect(corrected).toBeGreaterThan(confirmed);
+    await review.delete(key('a'));
+    const deleted = await tier.operatorRevision();
+    expect(deleted).toBeGreaterThan(corrected);
+    // Nothing changed: no move.
+    await review.delete(key('a'));
+    await review.confirm(key('missing'));
+    expect(await tier.operatorRevision()).toBe(deleted);
+  });
+
   it('keeps odd text exactly: quotes, unicode, long lines', async () => {
     const store = open();
     const template = `it's "quoted" \\ ; DROP TABLE x; -- ünïcödé 🚀 ${'x'.repeat(5000)}`;
