@@ -51,6 +51,13 @@ export function exportLlmStats(classifier: LlmClassifier, metrics: ServiceMetric
   totalsCounter(metrics, 'logclass_llm_store_errors_total', 'Template-label store operations that failed (the rows were asked of Groq as without a store).', [], () => [
     [{}, stats().storeErrors],
   ]);
+  totalsCounter(
+    metrics,
+    'logclass_llm_store_operator_refreshes_total',
+    'Times the answers held in memory were dropped because an operator confirmed, corrected or deleted a store entry.',
+    [],
+    () => [[{}, stats().operatorRefreshes]],
+  );
   totalsCounter(metrics, 'logclass_llm_batch_fallbacks_total', 'Multi-message answers that were malformed or refused and re-asked one message per call.', [], () => [
     [{}, stats().batchFallbacks],
   ]);

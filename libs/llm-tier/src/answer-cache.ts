@@ -42,6 +42,11 @@ export class AnswerCache {
     return this.answers?.get(key);
   }
 
+  /** Forgets every answer (calls in flight still deliver theirs to their callers). */
+  clear(): void {
+    this.answers?.clear();
+  }
+
   inFlight(key: string): Promise<KeyResult> | undefined {
     return this.pending.get(key);
   }

@@ -111,6 +111,11 @@ export class LlmClassifier implements Classifier {
         maxWaitMs,
         counters: this.counters,
         log: this.log,
+        // An operator changed the store: what memory holds may be what they overruled.
+        onOperatorChange: () => {
+          this.counters.operatorRefreshes++;
+          this.cache.clear();
+        },
       });
     }
   }

@@ -68,7 +68,7 @@ export function llmTierSettings() {
     storeRefreshMs: setting.int(
       'LLM_STORE_REFRESH_MS',
       10_000,
-      "With a store, how long an answer is held in memory before it is read from the store again: an operator's correction reaches every replica within it (0 = as long as LLM_CACHE_TTL_MS).",
+      "With a store, how long an answer is held in memory before it is read from the store again (0 = as long as LLM_CACHE_TTL_MS). An operator's confirm, correction or delete is seen within about a second whatever this is: the tier polls the store's operator revision and then forgets what it holds.",
       { min: 0 },
     ),
     taxonomyFile: setting.optionalString('LLM_TAXONOMY_FILE', 'JSON array of {name, description}; unset = the default nine-label taxonomy.'),

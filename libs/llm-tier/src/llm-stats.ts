@@ -29,6 +29,8 @@ export interface LlmStats {
   storeShared: number;
   /** Store operations that failed (the rows were then asked as without a store). */
   storeErrors: number;
+  /** Times the answers held in memory were dropped because an operator changed the store. */
+  operatorRefreshes: number;
 }
 
 export function emptyStats(): LlmStats {
@@ -47,5 +49,6 @@ export function emptyStats(): LlmStats {
     storeHits: 0,
     storeShared: 0,
     storeErrors: 0,
+    operatorRefreshes: 0,
   };
 }

@@ -22,6 +22,8 @@ export interface Question {
 const POLL_MS = 100;
 /** Rows answered are added up in memory and written this often (lost on a crash: at most this much counting). */
 const FLUSH_MS = 1000;
+/** How often the store's operator revision is read: an operator's decision is served within about this long. */
+export const OPERATOR_REVISION_POLL_MS = 1000;
 
 export interface StoredAnswersOptions {
   taxonomy: Taxonomy;
@@ -37,6 +39,8 @@ export interface StoredAnswersOptions {
   maxWaitMs: number;
   counters: LlmStats;
   log: Logger;
+  /** Called when an operator confirmed, corrected or deleted an entry since the last look (any replica, the gateway's review). */
+  onOperatorChange?: () => void;
 }
 
 /**
@@ -50,6 +54,9 @@ export class StoredAnswers {
   private readonly owner = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   private rows = new Map<string, { key: TemplateKey; rows: number }>();
   private readonly flushTimer: NodeJS.Timeout;
+  private readonly revisionTimer: NodeJS.Timeout;
+  /** The operator revision last read; undefined until the store answered once. */
+  private revision: number | undefined;
   private closed = false;
 
   constructor(
@@ -58,6 +65,9 @@ export class StoredAnswers {
   ) {
     this.flushTimer = setInterval(() => void this.flushRows(), FLUSH_MS);
     this.flushTimer.unref();
+    this.revisionTimer = setInterval(() => void this.checkRevision(), OPERATOR_REVISION_POLL_MS);
+    this.revisionTimer.unref();
+    void this.checkRevision();
   }
 
   /**
@@ -105,6 +115,7 @@ export class StoredAnswers {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.flushTimer);
+    clearInterval(this.revisionTimer);
     await this.flushRows();
     await this.store.close();
   }
@@ -157,6 +168,21 @@ export class StoredAnswers {
     // The taxonomy hash matched, so the label is in it; an entry written by hand that is not is ignored.
     if (!this.opts.taxonomy.has(entry.label)) return undefined;
     return { kind: 'label', label: entry.label, raw: entry.answer, decidedBy: entry.decidedBy };
+  }
+
+  /** Tells the tier to forget what it holds in memory when an operator changed the store. */
+  private async checkRevision(): Promise<void> {
+    if (this.closed) return;
+    let revision: number;
+    try {
+      revision = await this.store.operatorRevision();
+    } catch (err) {
+      // Not counted as a store error: a store that is down says so on every lookup already, this would only add one a second.
+      this.opts.log.debug({ err: (err as Error).message }, 'template store: operator revision unread');
+      return;
+    }
+    if (this.revision !== undefined && revision !== this.revision) this.opts.onOperatorChange?.();
+    this.revision = revision;
   }
 
   private async flushRows(): Promise<void> {

@@ -117,6 +117,25 @@ describe('the LLM tier with a template-label store', () => {
     expect(asked(fake)).toHaveLength(1);
   });
 
+  it("an operator's confirm, correction or delete reaches a running tier within about a second, however long LLM_STORE_REFRESH_MS", async () => {
+    const classifier = tier({ LLM_STORE_REFRESH_MS: '600000' });
+    const [one] = templates(1);
+    expect((await classifier.classify([one]))[0].label).toBe('Workflow Error');
+    const store = openTemplateStore({ backend: 'sqlite', file: join(dir, 'data', 'template-labels.sqlite'), maxEntries: 10 }) as TemplateLabelStore;
+    const [entry] = (await store.list()).entries;
+    // Let the tier read the revision before the change (it reads one at start).
+    await new Promise((r) => setTimeout(r, 100));
+    await store.correct({ scope: entry.scope, template: entry.template, label: 'Error', taxonomyHash: entry.taxonomyHash });
+    await store.close();
+    const started = Date.now();
+    while ((await classifier.classify([one]))[0].label !== 'Error') {
+      expect(Date.now() - started).toBeLessThan(2500);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(asked(fake)).toHaveLength(1);
+    expect(classifier.stats().operatorRefreshes).toBe(1);
+  });
+
   it('waits for another replica only up to LLM_TIMEOUT_MS, then asks itself (a replica that died holding a claim)', async () => {
     const [one] = templates(1);
     const store = openTemplateStore({ backend: 'sqlite', file: join(dir, 'data', 'template-labels.sqlite'), maxEntries: 10 }) as TemplateLabelStore;
