@@ -45,7 +45,32 @@ export class InstructionLines {
 
   /** True when the line reads like instructions to the model rather than a program's log line. */
   test(message: string): boolean {
-    const text = message.length > MAX_CHARS ? message.slice(0, MAX_CHARS) : message;
+    const text = readable(message.length > MAX_CHARS ? message.slice(0, MAX_CHARS) : message);
     return PATTERNS.some((p) => p.test(text)) || this.labelPattern.test(text);
   }
+}
+
+/** Characters a model reads past but a pattern would not: zero-width and bidi controls, soft hyphens. */
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]/g;
+/** Cyrillic and Greek letters that look like Latin ones ("ignоre" with a Cyrillic o). */
+const LOOKALIKES: Record<string, string> = { а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ο: 'o', α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ρ: 'p', τ: 't', υ: 'u' };
+
+/**
+ * The line as a model would read it: Unicode compatibility forms folded
+ * (full-width letters, ligatures), invisible characters dropped, look-alike
+ * letters mapped to Latin, and URL encoding undone (request lines carry
+ * text as %20 and +), so spelling an order oddly does not get it batched.
+ */
+function readable(message: string): string {
+  let text = message.normalize('NFKC').replace(INVISIBLE, '');
+  text = text.replace(/[\u0370-\u03ff\u0400-\u04ff]/g, (c) => LOOKALIKES[c.toLowerCase()] ?? c);
+  if (/%[0-9a-f]{2}|\+/i.test(text)) {
+    const plus = text.replace(/\+/g, ' ');
+    try {
+      text = `${text}\n${decodeURIComponent(plus)}`;
+    } catch {
+      text = `${text}\n${plus.replace(/%20/gi, ' ')}`;
+    }
+  }
+  return text;
 }
