@@ -3,24 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Outcome } from '@logclass/contract';
 import { maskTemplate } from '@logclass/template-mask';
+import { TOY_EXAMPLES, TOY_LABELS } from '@logclass/test-support';
 import { loadArtifact, readArtifactMetadata, saveArtifact, type ModelArtifact } from './artifact';
 import { EmbeddingClassifier } from './embedding-classifier';
 import { HashingEmbedder } from './hashing-embedder';
 import type { Embedder } from './embedder';
 import { trainArtifact } from './train-artifact';
 
-const LABELS = ['User Action', 'Resource Usage', 'Security Alert'];
-const EXAMPLES = [
-  { text: 'User 12 logged in.', label: 'User Action' },
-  { text: 'User 7 logged out.', label: 'User Action' },
-  { text: 'Account with ID 55 created by admin.', label: 'User Action' },
-  { text: 'Memory usage at 91% on node-3', label: 'Resource Usage' },
-  { text: 'Disk space used 40GB of 50GB', label: 'Resource Usage' },
-  { text: 'CPU usage 97% for 10 minutes', label: 'Resource Usage' },
-  { text: 'Multiple failed login attempts for user admin from 10.0.0.9', label: 'Security Alert' },
-  { text: 'Unauthorized access attempt to /etc/shadow', label: 'Security Alert' },
-  { text: 'Brute force attack detected on ssh from 192.168.1.4', label: 'Security Alert' },
-];
+const LABELS = TOY_LABELS;
+const EXAMPLES = TOY_EXAMPLES;
 
 const trainedArtifact = (embedder: HashingEmbedder): Promise<ModelArtifact> =>
   trainArtifact(embedder, EXAMPLES, { name: 'toy', version: '1', labels: LABELS, threshold: 0.5, l2: 0.01 });

@@ -8,3 +8,4 @@ export { startTierProcess, type TierProcess } from './tier-process';
 export { scrapeMetrics, parsePrometheusText, type Scrape, type Sample } from './prometheus-scrape';
 export { postgresForTests, freshPostgresSchema, POSTGRES_URL_VARIABLE, type PostgresForTests } from './postgres-for-tests';
 export { LOOPBACK_GATEWAY_ENV } from './gateway-env';
+export { TOY_EXAMPLES, TOY_LABELS } from './toy-training-set';

@@ -6,7 +6,7 @@ import { startClassifierServer, type RunningClassifierServer } from '@logclass/g
 import { buildLlmClassifier, llmTierConfig } from '@logclass/llm-tier';
 import { silentLogger } from '@logclass/observability';
 import { defineServiceConfig } from '@logclass/service-config';
-import { LOOPBACK_GATEWAY_ENV } from '@logclass/test-support';
+import { LOOPBACK_GATEWAY_ENV, TOY_EXAMPLES, TOY_LABELS } from '@logclass/test-support';
 import { GrpcClassifier } from '@logclass/tier-client';
 
 /** Serves a classifier as a real gRPC tier on 127.0.0.1 (any free port). */
@@ -36,15 +36,6 @@ export function startTestGateway(env: Record<string, string>): Promise<RunningGa
   return startGateway(cfg, silentLogger());
 }
 
-const EXAMPLES = [
-  { text: 'User 12 logged in.', label: 'User Action' },
-  { text: 'User 7 logged out.', label: 'User Action' },
-  { text: 'Memory usage at 91% on node-3', label: 'Resource Usage' },
-  { text: 'Disk space used 40GB of 50GB', label: 'Resource Usage' },
-  { text: 'Multiple failed login attempts for user admin from 10.0.0.9', label: 'Security Alert' },
-  { text: 'Brute force attack detected on ssh from 192.168.1.4', label: 'Security Alert' },
-];
-
 /**
  * What `npm start` runs without an LLM key, each tier served over gRPC: a
  * real embedding tier (a toy model whose threshold nothing reaches, so it
@@ -53,7 +44,7 @@ const EXAMPLES = [
  */
 export async function startTiersWithoutLlmKey(): Promise<{ embedding: RunningClassifierServer; llm: RunningClassifierServer }> {
   const embedder = new HashingEmbedder({ dimension: 256 });
-  const artifact = await trainArtifact(embedder, EXAMPLES, { name: 'toy', version: '1', labels: ['User Action', 'Resource Usage', 'Security Alert'], threshold: 0.999, l2: 0.01 });
+  const artifact = await trainArtifact(embedder, TOY_EXAMPLES, { name: 'toy', version: '1', labels: TOY_LABELS, threshold: 0.999, l2: 0.01 });
   // Built as the LLM service builds it from an environment without a key.
   const llm = buildLlmClassifier(llmTierConfig.load({}), { maxBatchSize: 100 });
   return { embedding: await startTier(new EmbeddingClassifier(artifact, embedder, { cacheSize: 0 })), llm: await startTier(llm) };
