@@ -50,8 +50,12 @@ export class InstructionLines {
   }
 }
 
-/** Characters a model reads past but a pattern would not: zero-width and bidi controls, soft hyphens. */
-const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]/g;
+/**
+ * Characters a model reads past but a pattern would not: format characters
+ * (zero-width, bidi controls, soft hyphen), combining marks left after NFKC
+ * (variation selectors, the grapheme joiner) and the Hangul fillers.
+ */
+const INVISIBLE = /[\p{Cf}\p{Mn}\u115f\u1160\u3164\uffa0]/gu;
 /** Cyrillic and Greek letters that look like Latin ones ("ignоre" with a Cyrillic o). */
 const LOOKALIKES: Record<string, string> = { а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ο: 'o', α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ρ: 'p', τ: 't', υ: 'u' };
 
