@@ -78,17 +78,17 @@ export function encodeStreamRequest(request: ClassifyStreamRequest): Buffer {
     if (r.source !== '') {
       buf[at++] = 10;
       at = writeVarint(buf, at, lengths[i * 4]);
-      at += buf.utf8Write(r.source, at);
+      at += buf.write(r.source, at, 'utf8');
     }
     if (r.logMessage !== '') {
       buf[at++] = 18;
       at = writeVarint(buf, at, lengths[i * 4 + 1]);
-      at += buf.utf8Write(r.logMessage, at);
+      at += buf.write(r.logMessage, at, 'utf8');
     }
     if (r.template !== undefined) {
       buf[at++] = 26;
       at = writeVarint(buf, at, lengths[i * 4 + 2]);
-      at += buf.utf8Write(r.template, at);
+      at += buf.write(r.template, at, 'utf8');
     }
   }
   if (options !== undefined) {
