@@ -8,5 +8,6 @@ export { drawModelPicture } from './commands/picture-command';
 export { buildInProcessCascade, type InProcessCascadeOptions, type InProcessTiers } from './pipeline/in-process-cascade';
 export { loadModel, type LoadedModel } from './pipeline/load-model';
 export { DEFAULT_CORRECTION_WEIGHT, mergeCorrections } from './dataset/corrections';
+export { readLabelledCsv, writeLabelledCsv, type LabelledRow } from './dataset/labelled-csv';
 export { renderEvaluationSvg, escapeXml, type SvgReportInput } from './evaluation/svg-report';
 export { generateCorpus, type CorpusOptions, type CorpusRow } from './corpus/generate';

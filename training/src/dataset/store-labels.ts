@@ -21,9 +21,10 @@ export type StoreLabelMode = (typeof STORE_LABEL_MODES)[number];
 export const DEFAULT_CONFIRMED_LABEL_WEIGHT = 20;
 /**
  * Training rows an unconfirmed LLM entry counts as: a quarter of a confirmed
- * one, enough for the model to learn a template the corpus lacks (one
- * exemplar x5 decides its own template at the shipped threshold in the
- * learning-loop benchmark), too little for one LLM answer to outweigh a label's corpus.
+ * one, so an operator's word outweighs an LLM answer. In the learning-loop
+ * benchmark x5 moved ~80% of the store's rows to the embedding tier and x20
+ * ~85% (BENCHMARKS.md): more weight moves more, and lets each unconfirmed
+ * answer pull harder on the model.
  */
 export const DEFAULT_LLM_LABEL_WEIGHT = 5;
 
