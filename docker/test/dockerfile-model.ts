@@ -51,7 +51,8 @@ export function parseDockerfile(text: string): Stage[] {
       // ARGs before the first FROM parameterise the FROM lines.
       if (keyword === 'ARG') {
         const [name, value = ''] = instruction.args[0].split(/=(.*)/s);
-        argDefaults[name] = value;
+        // A default may name an earlier ARG (BUILD_NODE_IMAGE=${NODE_IMAGE}).
+        argDefaults[name] = value.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a: string | undefined, b: string | undefined) => argDefaults[a ?? b ?? ''] ?? '');
       }
     } else {
       current.instructions.push(instruction);

@@ -21,17 +21,25 @@ describe('docker/Dockerfile', () => {
 
   it('has a target per service, and the build runs the same commands as CI', () => {
     expect(stages.map((s) => s.name)).toEqual(expect.arrayContaining(targets));
-    const build = stages.find((s) => s.name === 'build');
-    const runs = build?.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.content) ?? [];
+    // build and the stage it starts from (deps: the install, shared with prod-deps).
+    const chain = (name: string) => {
+      const out: Stage[] = [];
+      for (let stage = stages.find((s) => s.name === name); stage; stage = stages.find((s) => s.name === stage?.from)) out.push(stage);
+      return out;
+    };
+    const runs = chain('build').flatMap((s) => s.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.content));
     expect(runs.some((r) => /^npm ci\b/.test(r))).toBe(true);
     expect(runs.some((r) => /^npm run build\b/.test(r))).toBe(true);
+    // prod-deps: deps' node_modules without the dev dependencies.
     const prod = stages.find((s) => s.name === 'prod-deps');
-    expect(prod?.instructions.some((i) => i.keyword === 'RUN' && /npm ci\b.*--omit=dev/.test(i.content))).toBe(true);
+    expect(prod?.instructions.some((i) => i.keyword === 'COPY' && i.flags['from'] === 'deps' && i.args[0] === '/src/node_modules')).toBe(true);
+    expect(prod?.instructions.some((i) => i.keyword === 'RUN' && /npm prune\b.*--omit=dev/.test(i.content))).toBe(true);
   });
 
   it('pins every external base image to an exact version (and digest, when given)', () => {
     const names = new Set(stages.map((s) => s.name));
-    const external = stages.map((s) => s.from).filter((from) => !names.has(from));
+    // scratch is the empty image: nothing is pulled.
+    const external = stages.map((s) => s.from).filter((from) => !names.has(from) && from !== 'scratch');
     expect(external.length).toBeGreaterThan(0);
     for (const image of external) {
       const [, tag = '', digest] = /^[^:@]+(?::([^@]+))?(?:@(sha256:[0-9a-f]{64}))?$/.exec(image) ?? [];
@@ -40,12 +48,19 @@ describe('docker/Dockerfile', () => {
     }
   });
 
-  it.each(targets)('%s runs as a non-root user with a health check and a built entry point', (target) => {
+  it.each(targets)('%s runs as a non-root user with an entry point (and services with a health check)', (target) => {
     const image = imageFacts(stages, target);
     expect(image.user).toBeDefined();
     expect(image.user?.split(':')[0]).not.toMatch(/^(0|root)$/);
-    expect(image.healthcheck).toBeDefined();
+    if (target !== 'models') expect(image.healthcheck).toBeDefined();
     expect(image.cmd?.length).toBeGreaterThan(0);
+  });
+
+  it('models: only the model files and a static busybox on an empty base, which its CMD runs', () => {
+    const stage = stages.find((s) => s.name === 'models');
+    expect(stage?.from).toBe('scratch');
+    expect(stage?.instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args)).toEqual([['/bin/busybox', '/bin/busybox'], ['models', '/models']]);
+    expect(imageFacts(stages, 'models').cmd?.[0]).toBe('/bin/busybox');
   });
 
   it.each(SERVICES)('%s: CMD and HEALTHCHECK run files the build produces', (app) => {
