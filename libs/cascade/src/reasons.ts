@@ -47,8 +47,33 @@ export function undecidedReason(misses: readonly Miss[]): string {
   const last = misses.at(-1);
   if (!last) return 'no tier decided';
   if (last.kind === 'failed') return last.reason;
+  if (misses.every((m) => m.kind === 'abstained')) return allAbstainedReason(last.tier, last.reason);
   const failed = misses.filter((m) => m.kind === 'failed').map((m) => m.reason);
   return `no tier decided (${[`${last.tier}: ${last.reason}`, ...failed].join('; ')})`;
+}
+
+/** Distinct reasons remembered per tier: tiers give few (a rule, a probability, "no rule matched"), callers' data does not choose them. */
+const REMEMBERED_REASONS = 4096;
+const abstainedReasons = new Map<string, Map<string, string>>();
+
+/**
+ * "no tier decided (<tier>: <reason>)", made once per tier and reason: the
+ * rows of an upload that no tier decides share a handful of reasons, and
+ * building the string per row was a measurable share of the gateway's
+ * allocations.
+ */
+function allAbstainedReason(tier: string, reason: string): string {
+  let byReason = abstainedReasons.get(tier);
+  if (!byReason) {
+    if (abstainedReasons.size >= REMEMBERED_REASONS) return `no tier decided (${tier}: ${reason})`;
+    abstainedReasons.set(tier, (byReason = new Map()));
+  }
+  let text = byReason.get(reason);
+  if (text === undefined) {
+    text = `no tier decided (${tier}: ${reason})`;
+    if (byReason.size < REMEMBERED_REASONS) byReason.set(reason, text);
+  }
+  return text;
 }
 
 /**
