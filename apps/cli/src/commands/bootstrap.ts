@@ -8,17 +8,21 @@ export function registerBootstrapCommand(program: Command, io: CliIo): void {
     .summary('label a file with no labelled data: each distinct template asked of the LLM once, then a first model')
     .description(
       [
-        'Reads <input> (CSV: source,log_message) once and groups its rows as the LLM tier does (source and masked',
-        'template). Each template the template-label store cannot answer yet is asked of the LLM once, through the',
-        'LLM tier built from the LLM_* variables as the service is (LLM_STORE, LLM_MODEL, LLM_MESSAGES_PER_CALL,',
-        'LLM_CONCURRENCY, LLM_MAX_TOKENS_PER_MINUTE...), until --max-calls or --max-tokens is reached, with a',
-        'progress line on stderr. Every answer goes into the store as the LLM tier records it, so the tier serves',
-        'those templates with no call, and an interrupted run (Ctrl-C, the budget) goes on where it stopped when',
-        'run again. Then the file\'s lines of every labelled template (--rows-per-template each) are written to',
-        '--labelled and a first model is trained on them into --model (a new version beside the one in service',
-        'when the folder holds one; serve it with EMBEDDING_MODEL_DIR, or `logclass promote`).',
-        'These labels are the LLM\'s, unconfirmed: an operator reviews them in the store before trusting them.',
-        'Prints Groq calls, tokens and coverage (templates and rows labelled, no label fits, unanswered).',
+        'Reads <input> (CSV: source,log_message) once and groups its rows as the LLM',
+        'tier does (source and masked template). Each template the template-label store',
+        'cannot answer yet is asked of the LLM once, through the LLM tier built from',
+        'the LLM_* variables as the service is (LLM_STORE, LLM_MODEL,',
+        'LLM_MESSAGES_PER_CALL, LLM_CONCURRENCY, LLM_MAX_TOKENS_PER_MINUTE...), until',
+        '--max-calls or --max-tokens is reached, with a progress line on stderr. Every',
+        'answer goes into the store as the LLM tier records it, so the tier serves',
+        'those templates with no call, and an interrupted run (Ctrl-C, the budget) goes',
+        "on where it stopped when run again. Then the file's lines of every labelled",
+        'template (--rows-per-template each) are written to --labelled and a first',
+        'model is trained on them into --model (a new version beside the one in service',
+        'when the folder holds one; serve it with EMBEDDING_MODEL_DIR, or `logclass',
+        "promote`). These labels are the LLM's, unconfirmed: an operator reviews them",
+        'in the store before trusting them. Prints Groq calls, tokens and coverage',
+        '(templates and rows labelled, no label fits, unanswered).',
       ].join('\n'),
     );
   addBootstrapOptions(command)
