@@ -58,6 +58,9 @@ export function exportLlmStats(classifier: LlmClassifier, metrics: ServiceMetric
     [],
     () => [[{}, stats().operatorRefreshes]],
   );
+  totalsCounter(metrics, 'logclass_llm_canary_trips_total', 'Multi-message calls whose made-up canary record was labelled: their records were asked again one per call (LLM_BATCH_CANARY).', [], () => [
+    [{}, stats().canaryTrips],
+  ]);
   totalsCounter(metrics, 'logclass_llm_batch_fallbacks_total', 'Multi-message answers that were malformed or refused and re-asked one message per call.', [], () => [
     [{}, stats().batchFallbacks],
   ]);

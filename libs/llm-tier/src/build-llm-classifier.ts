@@ -35,6 +35,7 @@ export function buildLlmClassifier(settings: LlmTierSettings, opts: LlmBuildOpti
     cacheTtlMs: memoryTtlMs(settings, store !== undefined),
     cacheKey: settings.cacheKey,
     messagesPerCall: settings.messagesPerCall,
+    batchCanary: settings.batchCanary,
     maxTokensPerMinute: settings.maxTokensPerMinute,
     maxMessageChars: settings.maxMessageChars,
     maxBatchSize: opts.maxBatchSize ?? 0,

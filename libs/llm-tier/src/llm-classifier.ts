@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { Classification, ClassifyOptions, DescribeResponse, LogRecord } from '@logclass/contract';
 import { abstained, classifyNonEmpty, decided, EMPTY_MESSAGE_REASON, LogclassError, type Classifier } from '@logclass/classifier';
 import type { Taxonomy } from '@logclass/taxonomy';
@@ -13,6 +13,7 @@ import { ChatCallError, GroqChatClient } from './groq-chat-client';
 import { emptyStats, type LlmStats } from './llm-stats';
 import { batchPrompt, PROMPT_VERSION, singleRecordPrompt } from './prompt';
 import type { RetryPolicy } from './retry-policy';
+import { canaryRecord } from './canary';
 import { InstructionLines } from './instruction-lines';
 import { StoredAnswers, type Question } from './stored-answers';
 import { TokenBudget } from './token-budget';
@@ -59,6 +60,12 @@ export interface LlmClassifierOptions {
    * batched with other lines (default true; false only to show what that prevents).
    */
   instructionLinesAlone?: boolean;
+  /**
+   * Adds a made-up record whose right answer is Unclassified to every
+   * multi-message call; a call that labels it is distrusted and its records
+   * are asked one per call (LLM_BATCH_CANARY; default false).
+   */
+  batchCanary?: boolean;
   /** Setting names quoted in errors, so an operator knows what to change. */
   settingNames?: { model: string; apiKey: string };
   log?: Logger;
@@ -236,9 +243,18 @@ export class LlmClassifier implements Classifier {
   private async askChunk(records: readonly LogRecord[]): Promise<KeyResult[]> {
     if (records.length === 1) return [await this.askOne(records[0])];
     try {
-      const reply = await this.call(batchPrompt(this.opts.taxonomy, records, this.opts.maxMessageChars));
-      const answers = parseBatchAnswer(reply, records.length, this.opts.taxonomy);
+      const canaryAt = this.opts.batchCanary ? randomInt(records.length + 1) : -1;
+      const asked = canaryAt < 0 ? records : [...records.slice(0, canaryAt), canaryRecord(), ...records.slice(canaryAt)];
+      const reply = await this.call(batchPrompt(this.opts.taxonomy, asked, this.opts.maxMessageChars));
+      const parsed = parseBatchAnswer(reply, asked.length, this.opts.taxonomy);
       const call = { id: randomUUID(), records: records.length };
+      if (parsed && canaryAt >= 0 && parsed[canaryAt].kind !== 'none') {
+        // Something in the call made the model label nonsense: no answer of it is trusted.
+        this.counters.canaryTrips++;
+        this.log.warn({ records: records.length, canary: quoteAnswer(parsed[canaryAt].raw) }, 'batch canary labelled: asking one message per call');
+        return Promise.all(records.map((r) => this.askOne(r)));
+      }
+      const answers = parsed && canaryAt >= 0 ? parsed.filter((_, i) => i !== canaryAt) : parsed;
       if (answers) return answers.map((a) => ({ ...a, call }));
       this.counters.batchFallbacks++;
       this.log.warn({ records: records.length, answer: quoteAnswer(reply) }, 'malformed batch answer: asking one message per call');

@@ -39,6 +39,11 @@ export function llmTierSettings() {
     cacheTtlMs: setting.int('LLM_CACHE_TTL_MS', 86_400_000, 'How long an answer is reused (0 = until evicted by size).', { min: 0 }),
     cacheKey: setting.oneOf('LLM_CACHE_KEY', CACHE_KEY_MODES, 'template', 'What makes two rows the same question: "template" (same source and masked message) or "exact".'),
     messagesPerCall: setting.int('LLM_MESSAGES_PER_CALL', 10, 'Distinct messages asked in one call (1 = one call per message).', { min: 1, max: 100 }),
+    batchCanary: setting.boolean(
+      'LLM_BATCH_CANARY',
+      false,
+      'Adds one made-up record, whose only right answer is Unclassified, to every multi-message call; a call that labels it (a log line told the model to) is distrusted and its records are asked one per call. Costs a few tokens a call, and that call\'s records once more when it trips.',
+    ),
     maxMessageChars: setting.int(
       'LLM_MAX_MESSAGE_CHARS',
       MAX_MESSAGE_CHARS,

@@ -21,6 +21,8 @@ export interface LlmStats {
   cacheMisses: number;
   /** Distinct questions whose line looked like instructions to the model, so it was asked alone. */
   instructionLines: number;
+  /** Calls whose canary record was labelled: their records were re-asked one per call (LLM_BATCH_CANARY). */
+  canaryTrips: number;
   /** Batch answers that were malformed and re-asked one record per call. */
   batchFallbacks: number;
   /** Distinct questions (cache misses) answered from the template-label store. */
@@ -45,6 +47,7 @@ export function emptyStats(): LlmStats {
     sharedInFlight: 0,
     cacheMisses: 0,
     instructionLines: 0,
+    canaryTrips: 0,
     batchFallbacks: 0,
     storeHits: 0,
     storeShared: 0,

@@ -143,6 +143,24 @@ describe('a log line that orders the model to label every record (through groq-s
     expect(again.map((r) => r.label)).toEqual(HONEST_LABELS);
   });
 
+  it('with LLM_BATCH_CANARY, a call whose made-up record got a label is distrusted, for orders the check does not recognise too', async () => {
+    // The instruction-line check off, as for a phrasing it misses: the canary catches the obeying model.
+    const classifier = tier({ instructionLinesAlone: false, batchCanary: true });
+    const labels = (await classifier.classify(batch)).map((r) => r.label);
+    expect([...labels.slice(0, 4), ...labels.slice(5)]).toEqual(HONEST_LABELS);
+    // The batch (ten lines and the canary), then each line alone.
+    expect(fake.requests.map((r) => promptRecords(r).length)).toEqual([11, ...Array(10).fill(1)]);
+    expect(classifier.stats()).toMatchObject({ canaryTrips: 1, calls: 11 });
+    expect((await store().list({ label: 'User Action' })).entries.map((e) => e.exemplar)).toEqual([INJECTION]);
+
+    // A clean call: the canary answered Unclassified, nothing asked again, the canary not stored.
+    fake.reset();
+    const clean = tier({ batchCanary: true, store: undefined });
+    expect((await clean.classify(honest)).map((r) => r.label)).toEqual(HONEST_LABELS);
+    expect(fake.requests.map((r) => promptRecords(r).length)).toEqual([10]);
+    expect(clean.stats()).toMatchObject({ canaryTrips: 0, calls: 1 });
+  });
+
   it('costs no extra call on a stream without such lines, and one call per distinct such line on a stream with them', async () => {
     const stream = (withInjections: number) =>
       Array.from({ length: 100 }, (_, i): LogRecord => ({

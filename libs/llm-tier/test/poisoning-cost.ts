@@ -1,7 +1,7 @@
 /**
- * What asking instruction-like lines alone costs: LLM calls and prompt size
- * for one stream of distinct templates, without and with such lines, the
- * check on and off side by side (the Groq stand-in obeys injected orders, so
+ * What asking instruction-like lines alone (and LLM_BATCH_CANARY) costs: LLM
+ * calls and prompt size for one stream of distinct templates, without and
+ * with such lines, each check on and off side by side (the Groq stand-in obeys injected orders, so
  * "off" also counts the templates it mislabels). Then the check's own CPU and
  * its false positives on the training corpus (lines of real programs' shape).
  *
@@ -33,7 +33,7 @@ function stream(templates: number, every: number): LogRecord[] {
   }));
 }
 
-async function run(records: LogRecord[], check: boolean, baseUrl: string, fake: { requests: Array<{ body: { messages?: Array<{ content: string }> } }>; reset(): void }) {
+async function run(records: LogRecord[], check: boolean, canary: boolean, baseUrl: string, fake: { requests: Array<{ body: { messages?: Array<{ content: string }> } }>; reset(): void }) {
   fake.reset();
   const tier = new LlmClassifier({
     taxonomy: defaultTaxonomy,
@@ -51,6 +51,7 @@ async function run(records: LogRecord[], check: boolean, baseUrl: string, fake: 
     messagesPerCall: 10,
     maxBatchSize: 0,
     instructionLinesAlone: check,
+    batchCanary: canary,
   });
   const results = await tier.classify(records);
   await tier.close();
@@ -69,13 +70,16 @@ async function main(): Promise<void> {
       ['5% instruction-like', 20],
     ] as const) {
       const records = stream(TEMPLATES, every);
-      const off = await run(records, false, fake.baseUrl, fake);
-      const on = await run(records, true, fake.baseUrl, fake);
-      const perBatch = (on.calls - off.calls) / off.calls;
-      console.log(
-        `${name.padEnd(26)} calls off ${off.calls}, on ${on.calls} (${(on.calls / off.calls).toFixed(3)}x, +${perBatch.toFixed(3)} per batch call); ` +
-          `prompt chars ${(on.promptChars / off.promptChars).toFixed(3)}x; honest templates mislabelled off ${off.honestWrong}, on ${on.honestWrong}`,
-      );
+      const off = await run(records, false, false, fake.baseUrl, fake);
+      for (const [check, canary] of [[true, false], [false, true], [true, true]] as const) {
+        const on = await run(records, check, canary, fake.baseUrl, fake);
+        const perBatch = (on.calls - off.calls) / off.calls;
+        const what = [check ? 'alone' : '', canary ? 'canary' : ''].filter(Boolean).join('+');
+        console.log(
+          `${name.padEnd(26)} ${what.padEnd(12)} calls off ${off.calls}, on ${on.calls} (${(on.calls / off.calls).toFixed(3)}x, +${perBatch.toFixed(3)} per batch call); ` +
+            `prompt chars ${(on.promptChars / off.promptChars).toFixed(3)}x; honest templates mislabelled off ${off.honestWrong}, on ${on.honestWrong}`,
+        );
+      }
     }
   } finally {
     await fake.close();
