@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Classification, LogRecord } from '@logclass/contract';
 import { expectOneResultPerRecord, LogclassError, unclassified, type Classifier } from '@logclass/classifier';
 import { openCsvInput } from './csv-input';
-import { csvLine } from './csv-line';
+import { csvLines } from './csv-line';
 import { neutralizeRow } from './formula-guard';
 import { mapBatchesInOrder } from './ordered-batches';
 import { resultFields, type ExtraColumn } from './output-columns';
@@ -67,7 +67,7 @@ export const CSV_DEFAULTS = { batchSize: 256, maxBatchesInFlight: 4, maxRecordBy
  */
 export async function classifyStream(input: Readable, classifier: Classifier, opts: ClassifyStreamOptions = {}): Promise<Readable> {
   const chunks = classifiedChunks(input, classifier, opts);
-  let first: IteratorResult<string>;
+  let first: IteratorResult<string | Buffer>;
   try {
     first = await chunks.next();
   } catch (err) {
@@ -85,7 +85,7 @@ export async function classifyStream(input: Readable, classifier: Classifier, op
 }
 
 /** Output text: the header (CSV) plus the first batch, then one chunk per batch. */
-async function* classifiedChunks(input: Readable, classifier: Classifier, opts: ClassifyStreamOptions): AsyncGenerator<string> {
+async function* classifiedChunks(input: Readable, classifier: Classifier, opts: ClassifyStreamOptions): AsyncGenerator<string | Buffer> {
   const inputFormat = opts.inputFormat ?? 'csv';
   const outputFormat = opts.outputFormat ?? defaultOutputFormat(inputFormat);
   const extras = columnsFor(outputFormat, opts.extraColumns);
@@ -110,7 +110,7 @@ async function* classifiedChunks(input: Readable, classifier: Classifier, opts: 
     let header: string | undefined = render.header;
     const batches = mapBatchesInOrder(limitRows(opened.chunks, opts.maxRows), opts.batchSize ?? CSV_DEFAULTS.batchSize, opts.maxBatchesInFlight ?? CSV_DEFAULTS.maxBatchesInFlight, classifyBatch, flushAfterMs);
     for await (const text of batches) {
-      yield header ? header + text : text;
+      yield header === undefined ? text : typeof text === 'string' ? header + text : Buffer.concat([Buffer.from(header), text]);
       header = undefined;
     }
     if (header) yield header; // no records: a CSV answer is still its header
@@ -153,7 +153,8 @@ async function classifyItems(
 
 interface Renderer {
   header: string;
-  rows(items: readonly unknown[], results: readonly Classification[]): string;
+  /** CSV rows come as bytes already (see csvLines). */
+  rows(items: readonly unknown[], results: readonly Classification[]): string | Buffer;
 }
 
 function renderer(format: OutputFormat, source: RecordInput<unknown>, extras: readonly ExtraColumn[], neutralize: boolean): Renderer {
@@ -166,10 +167,6 @@ function renderer(format: OutputFormat, source: RecordInput<unknown>, extras: re
   const cells = neutralize ? neutralizeRow : (row: readonly string[]) => row;
   return {
     header: stringify([cells([...source.csvHeader])]),
-    rows: (items, results) => {
-      let text = '';
-      for (let i = 0; i < items.length; i++) text += csvLine(cells(source.csvRow(items[i], results[i])));
-      return text;
-    },
+    rows: (items, results) => csvLines(items.map((item, i) => cells(source.csvRow(item, results[i])))),
   };
 }

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { mulberry32 } from '@logclass/seeded-random';
-import { csvLine } from './csv-line';
+import { csvLine, csvLines } from './csv-line';
 
 describe('csvLine', () => {
   it('writes every record exactly as csv-stringify does', () => {
@@ -14,6 +14,22 @@ describe('csvLine', () => {
         return cell;
       });
       expect(csvLine(cells)).toBe(stringify([cells]));
+    }
+  });
+
+  it('writes batches of records into one buffer, the bytes csv-stringify writes', () => {
+    const alphabet = ['a', ',', '"', '\n', '\r', 'é', '😀', '\ud800', ''];
+    const rand = mulberry32(9);
+    for (let n = 0; n < 1_000; n++) {
+      const records = Array.from({ length: Math.floor(rand() * 6) }, () =>
+        Array.from({ length: 1 + Math.floor(rand() * 4) }, () => {
+          if (rand() < 0.03) return rand() < 0.5 ? undefined : 12345678;
+          let cell = '';
+          for (let i = 0, length = Math.floor(rand() * 10); i < length; i++) cell += alphabet[Math.floor(rand() * alphabet.length)];
+          return cell;
+        }),
+      );
+      expect(csvLines(records).equals(Buffer.from(records.map((cells) => stringify([cells])).join('')))).toBe(true);
     }
   });
 
