@@ -15,8 +15,8 @@ export interface MinerSnapshot {
   templates: { template: string; count: number; seen: [number, string[]][] }[];
   /** [old id, current id], oldest first. */
   aliases: [string, string][];
-  /** [token count, positions no longer used as branch keys]. */
-  variablePositions: [number, number[]][];
+  /** Written by miners that routed lines by a key word; read and ignored (templates are now found by their wording). */
+  variablePositions?: [number, number[]][];
 }
 
 export class SnapshotError extends Error {
@@ -33,7 +33,7 @@ export function checkSnapshot(value: unknown, expected: { maskVersion: number; m
   if (s.version !== SNAPSHOT_VERSION) throw new SnapshotError(`version ${String(s.version)} is not supported (${SNAPSHOT_VERSION})`);
   if (s.maskVersion !== expected.maskVersion) throw new SnapshotError(`made with mask version ${String(s.maskVersion)}, this process masks with ${expected.maskVersion}`);
   if (s.maskRulesSha256 !== expected.maskRulesSha256) throw new SnapshotError('made with other mask rules');
-  if (!Array.isArray(s.templates) || !Array.isArray(s.aliases) || !Array.isArray(s.variablePositions)) throw new SnapshotError('templates, aliases and variablePositions must be lists');
+  if (!Array.isArray(s.templates) || !Array.isArray(s.aliases)) throw new SnapshotError('templates and aliases must be lists');
   for (const t of s.templates) {
     const ok = typeof t?.template === 'string' && Number.isInteger(t.count) && t.count > 0 && Array.isArray(t.seen) && t.seen.every((e) => Array.isArray(e) && Number.isInteger(e[0]) && Array.isArray(e[1]) && e[1].every((v) => typeof v === 'string'));
     if (!ok) throw new SnapshotError(`bad template entry ${JSON.stringify(t)?.slice(0, 120)}`);
@@ -42,9 +42,6 @@ export function checkSnapshot(value: unknown, expected: { maskVersion: number; m
   }
   for (const a of s.aliases) {
     if (!Array.isArray(a) || a.length !== 2 || typeof a[0] !== 'string' || typeof a[1] !== 'string') throw new SnapshotError(`bad alias entry ${JSON.stringify(a)?.slice(0, 120)}`);
-  }
-  for (const v of s.variablePositions) {
-    if (!Array.isArray(v) || !Number.isInteger(v[0]) || !Array.isArray(v[1]) || !v[1].every((p) => Number.isInteger(p) && p >= 0)) throw new SnapshotError(`bad variable positions ${JSON.stringify(v)?.slice(0, 120)}`);
   }
   return s as MinerSnapshot;
 }

@@ -6,19 +6,12 @@ import { minedTemplateId } from './mined-id';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, checkSnapshot, type MinerSnapshot } from './snapshot';
 import { isSlotPair } from './slot-pairs';
 import { isBareValue, isSameStatusClass, isValueShaped, MAY_ACCEPT, shapeOf, VALUE_SHAPED, WORDING, type TemplateShape } from './template-shape';
-import { generalise, isRoutable, isWildcard, tokenise, wildcardAccepts, WILDCARD } from './tokens';
+import { generalise, isWildcard, tokenise, wildcardAccepts } from './tokens';
+import { WordingIndex } from './wording-index';
 
 export interface MinerOptions {
   /** Share of a cluster's non-wildcard positions a line must equal to join it. Default 0.6. */
   similarity?: number;
-  /**
-   * Word-like tokens in a branch key (default 1). More make branches
-   * smaller (faster on many templates) but scatter a template whose second
-   * word varies until the miner learns that position varies.
-   */
-  keyTokens?: number;
-  /** Branches per token count; templates whose key would open another go to the wildcard branch (searched by every line of that count). Default 4,096. */
-  maxChildren?: number;
   /**
    * Distinct tokens a position must show, among lines that otherwise fit a
    * template, before it becomes a wildcard. Below it a line with another
@@ -55,15 +48,16 @@ export interface MineResult extends MinedTemplate {
 }
 
 /**
- * The templates of one token count, in branches keyed by the line's first
- * routing token: its first token that looks like a word (not a value) at a
- * position not known to vary. Headers (`<TS> <HOST> sshd[<NUM>]:`) hold
- * no such token, so syslog, journal and bare lines of a message share a key.
+ * The templates of one token count, indexed by the wording they hold at
+ * each position: a line is compared with the templates that share the most
+ * words with it at the same places, wherever its first word is a value or a
+ * header (`<TS> <HOST> sshd[<NUM>]:`), instead of with every template of its
+ * count or only those with its first word.
  */
 interface TokenCountNode {
-  readonly branches: Map<string, Cluster[]>;
-  /** Positions where some template of this count generalised its routing token: no longer used as keys. */
-  readonly variable: Set<number>;
+  readonly wording: WordingIndex<Cluster>;
+  /** Templates with no wording (all wildcards and placeholders): no word finds them, so every line of the count is compared with them. */
+  readonly unworded: Set<Cluster>;
 }
 
 interface Cluster {
@@ -75,27 +69,25 @@ interface Cluster {
   count: number;
   /** Distinct tokens seen so far at positions that are not wildcards yet (only positions where lines differed). */
   seen: Map<number, Set<string>>;
-  /** Its branch key and the positions the key was taken from (none: the wildcard branch). */
-  key: string;
-  keyPositions: number[];
 }
 
-/** Templates of other branches compared before a line starts a template (whole branches, until this many). */
-const MAX_CLUSTERS_SCANNED = 256;
+/**
+ * Templates a line is compared with: those sharing the most wording with it.
+ * The most similar template shares the most words with the line but for
+ * wildcards and value-shaped slots, which do not count either way.
+ */
+const CANDIDATES_SCORED = 32;
 
 interface Best {
   cluster: Cluster | undefined;
   score: number;
 }
-/** The key is looked for among this many first tokens (beyond: the wildcard branch). */
-const MAX_KEY_POSITION = 16;
-
 
 /**
  * An online, Drain-style template miner. Each line is masked (LineMasker),
- * split into tokens and routed by its token count and first word-like
- * token (values and headers are skipped; see TokenCountNode) to a few
- * candidate templates; it joins the most similar one when the share of
+ * split into tokens and compared with the templates of its token count that
+ * share the most wording with it (see TokenCountNode); it joins the most
+ * similar one when the share of
  * equal non-wildcard positions reaches `similarity`, and the positions that
  * differ become `<*>`. A position where either token is a meaning word
  * (levels, outcomes, status codes) is never generalised: such a line starts
@@ -104,15 +96,13 @@ const MAX_KEY_POSITION = 16;
  * Ids are content-addressed (minedTemplateId): the same template has the
  * same id in every process. When a template generalises its id changes; the
  * old id is kept as an alias (aliases(), resolve(), onMerged) so a store
- * keyed by id can follow. Memory is bounded (maxClusters, LRU; maxChildren;
- * maxAliases) and the state round-trips through snapshot()/restore().
+ * keyed by id can follow. Memory is bounded (maxClusters, LRU; maxAliases)
+ * and the state round-trips through snapshot()/restore().
  */
 export class TemplateMiner {
   readonly masker: LineMasker;
   private readonly similarity: number;
   private readonly variableAfter: number;
-  private readonly maxChildren: number;
-  private readonly keyTokens: number;
   private readonly maxClusters: number;
   private readonly maxAliases: number;
   private readonly isMeaning: (token: string) => boolean;
@@ -130,8 +120,6 @@ export class TemplateMiner {
   constructor(options: MinerOptions = {}) {
     this.similarity = options.similarity ?? 0.6;
     this.variableAfter = Math.max(2, Math.floor(options.variableAfter ?? 3));
-    this.maxChildren = Math.max(1, options.maxChildren ?? 4096);
-    this.keyTokens = Math.max(1, Math.floor(options.keyTokens ?? 1));
     this.maxClusters = Math.max(1, options.maxClusters ?? 50_000);
     this.maxAliases = Math.max(0, options.maxAliases ?? 4 * this.maxClusters);
     this.isMeaning = meaningWordTest(options.meaningWords ?? DEFAULT_MEANING_WORDS);
@@ -228,7 +216,6 @@ export class TemplateMiner {
       maskRulesSha256: this.masker.rules.sha256,
       templates: [...this.live.values()].map((c) => ({ template: c.text, count: c.count, seen: [...c.seen].map(([i, values]): [number, string[]] => [i, [...values]]) })),
       aliases: [...this.aliasOf.entries()],
-      variablePositions: [...this.roots].filter(([, node]) => node.variable.size > 0).map(([count, node]): [number, number[]] => [count, [...node.variable]]),
     };
   }
 
@@ -246,7 +233,6 @@ export class TemplateMiner {
       for (const [i, values] of t.seen) cluster.seen.set(i, new Set(values));
     }
     for (const [oldId, newId] of checked.aliases) miner.recordAlias(oldId, newId);
-    for (const [count, positions] of checked.variablePositions) for (const p of positions) miner.markVariable(count, p);
     return miner;
   }
 
@@ -264,70 +250,28 @@ export class TemplateMiner {
 
   private nodeFor(tokenCount: number): TokenCountNode {
     let node = this.roots.get(tokenCount);
-    if (!node) this.roots.set(tokenCount, (node = { branches: new Map(), variable: new Set() }));
+    if (!node) this.roots.set(tokenCount, (node = { wording: new WordingIndex(), unworded: new Set() }));
     return node;
-  }
-
-  /**
-   * A line's branch key: its first `keyTokens` word-like tokens at positions
-   * not known to vary, with the position of the first (the wildcard branch
-   * when it has none).
-   */
-  private keyOf(node: TokenCountNode | undefined, tokens: readonly string[]): { key: string; positions: number[] } {
-    let key = '';
-    const positions: number[] = [];
-    for (let i = 0; i < tokens.length && i < MAX_KEY_POSITION && positions.length < this.keyTokens; i++) {
-      if (node?.variable.has(i) || !isRoutable(tokens[i])) continue;
-      positions.push(i);
-      key += `${i}\u0000${tokens[i]}\u0000`;
-    }
-    return positions.length === 0 ? { key: WILDCARD, positions } : { key, positions };
   }
 
   private insert(tokens: string[], text: string, count: number): Cluster {
     const node = this.nodeFor(tokens.length);
-    const cluster: Cluster = { id: minedTemplateId(text), text, tokens, shape: shapeOf(tokens), count, seen: new Map(), key: WILDCARD, keyPositions: [] };
-    this.attach(node, cluster);
+    const cluster: Cluster = { id: minedTemplateId(text), text, tokens, shape: shapeOf(tokens), count, seen: new Map() };
+    this.index(node, cluster);
     this.live.set(cluster.id, cluster);
     this.byText.set(text, cluster);
     this.forgetAlias(cluster.id);
     return cluster;
   }
 
-  /** Puts a template in its branch (the wildcard branch when the node already has maxChildren others). */
-  private attach(node: TokenCountNode, cluster: Cluster): void {
-    let { key, positions } = this.keyOf(node, cluster.tokens);
-    if (key !== WILDCARD && !node.branches.has(key) && node.branches.size >= this.maxChildren) ({ key, positions } = { key: WILDCARD, positions: [] });
-    cluster.key = key;
-    cluster.keyPositions = positions;
-    const branch = node.branches.get(key);
-    if (branch) branch.push(cluster);
-    else node.branches.set(key, [cluster]);
+  private index(node: TokenCountNode, cluster: Cluster): void {
+    node.wording.add(cluster, cluster.tokens, cluster.shape.marks);
+    if (cluster.shape.wording === 0) node.unworded.add(cluster);
   }
 
-  /** Takes a template out of its branch, dropping branches and nodes left empty. */
-  private detach(cluster: Cluster): void {
-    const node = this.roots.get(cluster.tokens.length);
-    const branch = node?.branches.get(cluster.key);
-    if (!node || !branch) return;
-    const at = branch.indexOf(cluster);
-    if (at >= 0) branch.splice(at, 1);
-    if (branch.length === 0) node.branches.delete(cluster.key);
-    if (node.branches.size === 0 && node.variable.size === 0) this.roots.delete(cluster.tokens.length);
-  }
-
-  /**
-   * A template generalised its routing token: the position varies, so no
-   * template of this token count is keyed by it any more (their lines with
-   * other values there must meet them). Rekeys the node's templates.
-   */
-  private markVariable(tokenCount: number, position: number): void {
-    const node = this.nodeFor(tokenCount);
-    if (node.variable.has(position)) return;
-    node.variable.add(position);
-    const all = [...node.branches.values()].flat();
-    node.branches.clear();
-    for (const cluster of all) this.attach(node, cluster);
+  private unindex(node: TokenCountNode, cluster: Cluster): void {
+    node.wording.remove(cluster, cluster.tokens, cluster.shape.marks);
+    node.unworded.delete(cluster);
   }
 
   /**
@@ -385,14 +329,16 @@ export class TemplateMiner {
     } else {
       this.byText.delete(cluster.text);
       this.live.delete(previousId);
+      const node = this.nodeFor(generalised.length);
+      this.unindex(node, cluster);
       cluster.id = minedTemplateId(text);
       cluster.text = text;
       cluster.tokens = generalised;
       cluster.shape = shapeOf(generalised);
+      this.index(node, cluster);
       this.live.set(cluster.id, cluster);
       this.byText.set(text, cluster);
       this.forgetAlias(cluster.id);
-      for (const p of cluster.keyPositions) if (isWildcard(cluster.tokens[p])) this.markVariable(cluster.tokens.length, p);
       target = cluster;
     }
     this.recordAlias(previousId, target.id);
@@ -405,20 +351,18 @@ export class TemplateMiner {
   private absorbCovered(template: Cluster): void {
     const node = this.roots.get(template.tokens.length);
     if (!node) return;
-    for (const branch of [...node.branches.values()]) {
-      for (const other of [...branch]) {
-        if (other === template || !this.covers(template.tokens, other.tokens)) continue;
-        template.count += other.count;
-        for (const [i, values] of other.seen) {
-          if (isWildcard(template.tokens[i])) continue;
-          const mine = template.seen.get(i);
-          if (mine) for (const v of values) mine.add(v);
-          else template.seen.set(i, new Set(values));
-        }
-        this.remove(other);
-        this.recordAlias(other.id, template.id);
-        this.onMerged?.(other.id, template.id, template.text);
+    for (const other of node.wording.holdingAll(template.tokens, template.shape.marks)) {
+      if (other === template || !this.covers(template.tokens, other.tokens)) continue;
+      template.count += other.count;
+      for (const [i, values] of other.seen) {
+        if (isWildcard(template.tokens[i])) continue;
+        const mine = template.seen.get(i);
+        if (mine) for (const v of values) mine.add(v);
+        else template.seen.set(i, new Set(values));
       }
+      this.remove(other);
+      this.recordAlias(other.id, template.id);
+      this.onMerged?.(other.id, template.id, template.text);
     }
   }
 
@@ -429,33 +373,18 @@ export class TemplateMiner {
     return true;
   }
 
-  /**
-   * The template a line joins: the best match in its branch and the
-   * wildcard branch; when neither holds one, in the node's other branches
-   * (bounded): a value in the key position ("bob : TTY=pts/1 ; ...") sends a
-   * template's first lines to other branches until that position is known
-   * to vary.
-   */
+  /** The template a line joins: the most similar of the templates of its token count that share the most wording with it. */
   private findCluster(tokens: readonly string[]): Cluster | undefined {
     const node = this.roots.get(tokens.length);
     if (!node) return undefined;
-    const { key } = this.keyOf(node, tokens);
     const best: Best = { cluster: undefined, score: -1 };
-    this.bestIn(node.branches.get(key), tokens, best);
-    if (key !== WILDCARD) this.bestIn(node.branches.get(WILDCARD), tokens, best);
-    if (best.cluster) return best.cluster;
-    let budget = MAX_CLUSTERS_SCANNED;
-    for (const [other, branch] of node.branches) {
-      if (other === key || other === WILDCARD) continue;
-      this.bestIn(branch, tokens, best);
-      budget -= branch.length;
-      if (budget <= 0) break;
-    }
+    this.bestIn(node.wording.candidates(tokens, CANDIDATES_SCORED), tokens, best);
+    this.bestIn(node.unworded, tokens, best);
     return best.cluster;
   }
 
   /** Updates `best` with the most similar template of a branch that reaches the similarity threshold. */
-  private bestIn(candidates: readonly Cluster[] | undefined, tokens: readonly string[], best: Best): void {
+  private bestIn(candidates: Iterable<Cluster> | undefined, tokens: readonly string[], best: Best): void {
     if (!candidates) return;
     for (const cluster of candidates) {
       const score = this.score(cluster, tokens);
@@ -539,7 +468,10 @@ export class TemplateMiner {
   private remove(cluster: Cluster): void {
     this.live.delete(cluster.id);
     this.byText.delete(cluster.text);
-    this.detach(cluster);
+    const node = this.roots.get(cluster.tokens.length);
+    if (!node) return;
+    this.unindex(node, cluster);
+    if (node.wording.size === 0) this.roots.delete(cluster.tokens.length);
   }
 
   private recordAlias(oldId: string, newId: string): void {

@@ -30,19 +30,6 @@ export function isWildcard(token: string): boolean {
 }
 
 /**
- * Whether a token may key a branch of the tree: not a value (no digit, no
- * placeholder). A word that turns out to vary there (a user name) makes the
- * miner stop keying by that position (TemplateMiner).
- */
-export function isRoutable(token: string): boolean {
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || c === 60) return false; // a digit or '<'
-  }
-  return token.length > delimiterTail(token).length;
-}
-
-/**
  * The key part of a `key=value` token (`user=`), or '' when it has none. Two
  * tokens with the same key and different values generalise to `key=<*>`, so
  * the key still tells templates apart.
