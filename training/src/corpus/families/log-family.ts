@@ -58,6 +58,29 @@ export function defineFamily(family: LogFamily): LogFamily {
   return family;
 }
 
+const LEVELS: ReadonlySet<FamilyLevel> = new Set<FamilyLevel>(['TRACE', 'DEBUG', 'INFO', 'NOTICE', 'WARN', 'ERROR', 'CRITICAL', 'FATAL', 'ALERT', null]);
+
+/**
+ * A family's templates from its data file (`templates/<family>.json`: the
+ * message shapes are data, the fillers and formats beside them code),
+ * checked field by field so a bad edit fails when the corpus is built.
+ */
+export function familyTemplates(data: readonly unknown[]): readonly FamilyTemplate[] {
+  return data.map((entry, i) => {
+    const t = entry as Partial<FamilyTemplate> | null;
+    const ok =
+      typeof t === 'object' &&
+      t !== null &&
+      typeof t.label === 'string' &&
+      typeof t.pattern === 'string' &&
+      LEVELS.has(t.level as FamilyLevel) &&
+      (t.weight === undefined || (typeof t.weight === 'number' && t.weight > 0)) &&
+      (t.component === undefined || typeof t.component === 'string');
+    if (!ok) throw new Error(`family template ${i + 1} is not { label, pattern, level, weight?, component? }: ${JSON.stringify(entry)?.slice(0, 160)}`);
+    return t as FamilyTemplate;
+  });
+}
+
 /** Stable template id: family + 1-based position, e.g. "sshd-007". */
 export function familyTemplateId(family: LogFamily, index: number): string {
   return `${family.family}-${String(index + 1).padStart(3, '0')}`;

@@ -1,6 +1,7 @@
 import { bracketedIso, criLine, kubectlPrefix, pino } from '../formats';
-import { defineFamily } from '../log-family';
-import { crit, dep, err, http, res, sec, sys, usr } from './template-kit';
+import { defineFamily, familyTemplates } from '../log-family';
+
+import TEMPLATES_NODE_SERVICE from './templates/node-service.json';
 
 // Business services on Node.js (Express/Fastify with pino): requests, jobs,
 // queues, socket errors, the runtime's and npm's deprecation warnings.
@@ -11,46 +12,5 @@ export const nodeService = defineFamily({
   sources: ['web-frontend', 'notification-service', 'checkout'],
   formats: [pino('web'), bracketedIso, criLine, kubectlPrefix(['app', 'web'])],
   bareShare: 0.4,
-  templates: [
-    sys(null, 'Listening on port {port}', 3),
-    err(null, 'Error: ECONNREFUSED {ip}:{port}'),
-    err(null, 'Error: connect ETIMEDOUT {ip}:{port}'),
-    res('DEBUG', 'Event loop lag {int:1:900} ms, heap {int:50:1500} MB, rss {int:80:2000} MB'),
-    dep(null, '[DEP0005] DeprecationWarning: Buffer() is deprecated due to security and usability issues. Please use Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.'),
-    dep(null, '(node:{pid}) [DEP{int:1:190}] DeprecationWarning: {url.parse() behavior is not standardized|The punycode module is deprecated|fs.rmdir(path, {lb} recursive: true {rb}) will be removed}'),
-    dep(null, 'npm WARN deprecated {request|har-validator|uuid|querystring|core-js}@{version}: {this library is no longer supported|please upgrade to a maintained version|use the WHATWG URL API instead}'),
-    dep(null, 'warning: {apiFunction} is deprecated [-Wdeprecated-declarations]'),
-    http('DEBUG', 'Request {method} {path} returned status code {status}'),
-    http('INFO', 'Served {method} {path} with {status} to {ip}'),
-    http('INFO', 'HTTP {status} {method} {path} {int:1:900}ms'),
-    http('DEBUG', 'HTTP request {method} {path} status {status}'),
-    http(null, '{ip} {method} {path} {status} {int:1:9000}ms'),
-    sys('INFO', 'Service {service} {started|restarted|stopped} {successfully|}', 3),
-    sys(null, 'Database migration {int:20230101:20261231}_{add_index|create_table|alter_column} applied'),
-    sys('INFO', 'Connected to {db} database at {host}:{port}'),
-    sys('DEBUG', 'Job {job} picked up from {queue} (attempt 1)', 3),
-    sys('INFO', 'Graceful shutdown complete; {int:0:40} in-flight requests drained'),
-    usr(null, 'User {user} changed {email|display name|time zone|language} preference'),
-    usr('INFO', 'User {user} switched to organization {int:100:9999}'),
-    usr('INFO', 'User {user} exported their personal data'),
-    err('ERROR', 'Job {job} ({uuid}) failed: {cause}'),
-    err('ERROR', 'Request to {service} failed after {int:2:5} retries: {cause}'),
-    err('WARN', 'Failed to acquire lock on {table} within {int:5:60}s'),
-    err('INFO', 'Failed to connect to {db} replica {host}, retrying in {int:1:30}s'),
-    err('ERROR', 'Error while processing batch {int:1:999}: {cause}'),
-    err('WARN', 'Thumbnail generation failed for {file}'),
-    err('WARN', 'Delivery of message {hex8} to {queue} failed'),
-    crit('FATAL', 'Fatal error: {service} terminated unexpectedly'),
-    crit('CRITICAL', 'Fatal: unable to connect to {component} after {int:10:60} attempts, exiting'),
-    sec('WARN', 'WAF blocked {threat} attempt from {ip} on {method} {path}'),
-    sec('WARN', 'Unauthorized API call to {path} with an expired or stolen token from {ip}'),
-    sec('WARN', 'Blocked unauthorized attempt by {user} to reach {path}'),
-    res(null, 'Queue {queue} depth {int:0:90000} messages, consumer lag {int:0:500000}'),
-    res('INFO', 'Rate limit for client {hex8}: {int:1:1000} of 1000 requests used in the current window'),
-    dep(null, 'Sunset header present: {path} will be removed after {date}'),
-    dep('INFO', '{library} reached end-of-life; please upgrade'),
-    dep('INFO', 'Attribute {configKey} is deprecated, and will be removed in {version}. Use {configKey} instead'),
-    dep('WARN', 'Use of deprecated header {X-Api-Version|X-Legacy-Auth} detected; it will be ignored from {date}'),
-    usr('INFO', 'User {user} switched from {feature} to {replacement}'),
-  ],
+  templates: familyTemplates(TEMPLATES_NODE_SERVICE),
 });

@@ -1,7 +1,8 @@
 import { formatDate, formatTime, randomMoment, type Filler } from '../../fillers';
 import { pythonLevel } from '../formats';
-import { defineFamily, type LineFormat } from '../log-family';
+import { defineFamily, type LineFormat, familyTemplates } from '../log-family';
 import { loginUid, oneOf, pad, unixUser } from './shared';
+import TEMPLATES_APT from './templates/apt.json';
 
 /**
  * Debian/Ubuntu package management: /var/log/dpkg.log, apt's history.log and
@@ -43,26 +44,5 @@ export const APT = defineFamily({
   formats: [aptLine],
   bareShare: 0.05,
   fillers: { pkg, arch, pkgVer, pkgList, origins, user: unixUser, uid: loginUid },
-  templates: [
-    { label: 'System Notification', level: null, weight: 2, component: 'dpkg', pattern: 'startup {archives unpack|packages configure|packages remove|packages purge}' },
-    { label: 'System Notification', level: null, weight: 2, component: 'dpkg', pattern: '{install|upgrade} {pkg}:{arch} {<none>|{pkgVer}} {pkgVer}' },
-    { label: 'System Notification', level: null, weight: 4, component: 'dpkg', pattern: 'status {installed|unpacked|half-configured|half-installed|triggers-pending|triggers-awaited|not-installed|config-files} {pkg}:{arch} {pkgVer}' },
-    { label: 'System Notification', level: null, weight: 2, component: 'dpkg', pattern: 'configure {pkg}:{arch} {pkgVer} {<none>|{pkgVer}}' },
-    { label: 'System Notification', level: null, component: 'dpkg', pattern: '{trigproc man-db:amd64|trigproc libc-bin:amd64|remove {pkg}:{arch}|purge {pkg}:{arch}} {pkgVer} <none>' },
-    { label: 'System Notification', level: null, component: 'dpkg', pattern: "conffile /etc/{nginx/nginx.conf|ssh/sshd_config|logrotate.d/nginx} {keep|install}" },
-    { label: 'System Notification', level: null, component: 'history', pattern: 'Start-Date: {date}  {int:10:23}:{int:10:59}:{int:10:59}' },
-    { label: 'User Action', level: null, weight: 2, component: 'history', pattern: 'Commandline: {apt|apt-get|/usr/bin/apt-get} {install|remove|purge|upgrade|install -y|--yes install} {pkg}' },
-    { label: 'User Action', level: null, component: 'history', pattern: 'Requested-By: {user} ({uid})' },
-    { label: 'System Notification', level: null, component: 'history', pattern: '{Upgrade|Install}: {pkg}:{arch} ({pkgVer}, {pkgVer}), {pkg}:{arch} ({pkgVer}, {pkgVer})' },
-    { label: 'System Notification', level: 'INFO', component: 'unattended-upgrades', pattern: 'Starting unattended upgrades script' },
-    { label: 'System Notification', level: 'INFO', component: 'unattended-upgrades', pattern: 'Allowed origins are: {origins}' },
-    { label: 'System Notification', level: 'INFO', component: 'unattended-upgrades', pattern: 'Initial {blacklist: |whitelist (not strict): }' },
-    { label: 'System Notification', level: 'INFO', weight: 2, component: 'unattended-upgrades', pattern: 'Packages that will be upgraded: {pkgList}' },
-    { label: 'System Notification', level: 'INFO', component: 'unattended-upgrades', pattern: 'Writing dpkg log to /var/log/unattended-upgrades/unattended-upgrades-dpkg.log' },
-    { label: 'System Notification', level: 'INFO', component: 'unattended-upgrades', pattern: '{All upgrades installed|No packages found that can be upgraded unattended and no pending auto-removals|Enabled logging to syslog via daemon facility }' },
-    { label: 'System Notification', level: 'INFO', component: 'unattended-upgrades', pattern: 'Removing unused kernel packages: linux-{image|headers|modules}-5.15.0-{int:60:110}-generic' },
-    { label: 'Error', level: 'WARN', component: 'unattended-upgrades', pattern: 'Package {pkg} has conffile prompt and needs to be upgraded manually' },
-    { label: 'Error', level: 'ERROR', component: 'unattended-upgrades', pattern: '{Cache has broken packages, exiting|Lock could not be acquired (another package manager running?)|Installing the upgrades failed!}' },
-    { label: 'Error', level: 'ERROR', component: 'unattended-upgrades', pattern: "dpkg returned a error! See /var/log/unattended-upgrades/unattended-upgrades-dpkg.log for details" },
-  ],
+  templates: familyTemplates(TEMPLATES_APT),
 });

@@ -1,8 +1,9 @@
 import { randomMoment, type Filler } from '../../fillers';
 import { journal, syslog } from '../formats';
-import { defineFamily, type FamilyLevel, type LineFormat } from '../log-family';
+import { defineFamily, type FamilyLevel, type LineFormat, familyTemplates } from '../log-family';
 import { MONTHS, oneOf, pad } from './shared';
 import { client, proto, target } from './web';
+import TEMPLATES_HAPROXY from './templates/haproxy.json';
 
 /**
  * HAProxy: HTTP and TCP traffic logs (through syslog), and its admin
@@ -68,32 +69,5 @@ export const HAPROXY = defineFamily({
   formats: [syslog('haproxy'), syslog('haproxy'), journal('haproxy'), stderr],
   bareShare: 0.3,
   fillers: { client, acceptDate, frontend, httpBackend, tcpFrontend, tcpBackend, server, timers, tcpTimers, flags, tcpFlags, conns, queues, reason, target, proto, cport: (r) => String(r.int(1024, 65535)), ms: (r) => String(r.int(0, 3000)) },
-  templates: [
-    { label: 'HTTP Status', level: null, weight: 4, pattern: '{client}:{cport} [{acceptDate}] {frontend}{~|} {httpBackend}/{server} {timers} {status} {bytes} - - {flags} {conns} {queues} "{method} {target} {proto}"' },
-    { label: 'HTTP Status', level: null, weight: 2, pattern: '{client}:{cport} [{acceptDate}] {frontend}~ {httpBackend}/{server} {timers} {status} {bytes} - - {flags} {conns} {queues} {lb}{ip}|{userAgent}{rb} "{method} {target} {proto}"' },
-    { label: 'HTTP Status', level: null, pattern: '{client}:{cport} [{acceptDate}] {frontend} {httpBackend}/<NOSRV> {int:0:20}/-1/-1/-1/{int:0:30} 503 {217|221|0} - - SC{--|NN} {conns} 0/0 "{method} {target} {proto}"' },
-    { label: 'HTTP Status', level: null, pattern: '{client}:{cport} [{acceptDate}] {frontend} {frontend}/<NOSRV> -1/-1/-1/-1/{int:0:10000} {400|408} {0|187} - - {CR--|cR--} {conns} 0/0 "<BADREQ>"' },
-    { label: 'HTTP Status', level: null, pattern: '{client}:{cport} [{acceptDate}] {frontend}~ {frontend}/<NOSRV> 0/-1/-1/-1/0 {403|429} {192|0} - - {PR--|--NI} {conns} 0/0 "{method} {target} {proto}"' },
-    { label: 'System Notification', level: null, weight: 3, pattern: '{client}:{cport} [{acceptDate}] {tcpFrontend} {tcpBackend}/{server} {tcpTimers} {bytes} {tcpFlags} {conns} {queues}' },
-    { label: 'System Notification', level: null, pattern: 'Connect from {client}:{cport} to {ip}:{80|443|3306|5432} ({frontend}/{HTTP|TCP})' },
-    { label: 'Error', level: null, pattern: '{client}:{cport} [{acceptDate}] {frontend}/{1|2}: SSL handshake failure' },
-    { label: 'Critical Error', level: 'WARN', weight: 2, pattern: 'Server {httpBackend}/{server} is DOWN, reason: {reason}, check duration: {ms}ms. {int:1:5} active and {0|1} backup servers left. {int:0:40} sessions active, {int:0:10} requeued, 0 remaining in queue.' },
-    { label: 'Critical Error', level: 'ALERT', weight: 2, pattern: 'Server {httpBackend}/{server} is DOWN, reason: {reason}, check duration: {ms}ms. 0 active and 0 backup servers left. {int:0:40} sessions active, {int:0:10} requeued, {int:0:300} remaining in queue.' },
-    { label: 'Critical Error', level: 'ALERT', weight: 2, pattern: '{backend|proxy} {httpBackend} has no server available!' },
-    { label: 'System Notification', level: 'WARN', weight: 2, pattern: 'Server {httpBackend}/{server} is UP, reason: {Layer4 check passed|Layer7 check passed, code: 200, info: "OK"|Layer6 check passed}, check duration: {ms}ms. {int:1:6} active and {0|1} backup servers online. 0 sessions requeued, 0 total in queue.' },
-    { label: 'Error', level: 'WARN', pattern: 'Health check for server {httpBackend}/{server} failed, reason: {reason}, check duration: {ms}ms, status: {1|2}/{2|3} UP.' },
-    { label: 'System Notification', level: 'WARN', pattern: 'Health check for server {httpBackend}/{server} succeeded, reason: {Layer4 check passed|Layer7 check passed, code: 200, info: "OK"}, check duration: {ms}ms, status: {1|2}/{2|3} DOWN.' },
-    { label: 'System Notification', level: 'WARN', pattern: 'Server {httpBackend}/{server} is going DOWN for maintenance. {int:0:5} active and 0 backup servers left. {int:0:40} sessions active, 0 requeued, 0 remaining in queue.' },
-    { label: 'System Notification', level: 'NOTICE', pattern: 'Proxy {frontend} started.' },
-    { label: 'System Notification', level: 'WARN', pattern: '{Stopping frontend|Stopping backend|Stopping proxy} {frontend} in {0|2000} ms.' },
-    { label: 'System Notification', level: 'WARN', pattern: 'Proxy {httpBackend} stopped (cumulated conns: FE: {int:0:9999}, BE: {int:0:9999999}).' },
-    { label: 'System Notification', level: 'NOTICE', pattern: '{Loading success.|haproxy version is 2.{4|6|8}.{int:1:25}-{hex8}|Reexecuting Master process|Exiting Master process...}' },
-    { label: 'System Notification', level: 'NOTICE', pattern: 'New worker ({int:7:99999}) forked' },
-    { label: 'System Notification', level: 'WARN', pattern: 'Former worker ({int:7:99999}) exited with code 0 (Exit)' },
-    { label: 'Critical Error', level: 'ALERT', pattern: 'Starting frontend {frontend}: cannot bind socket (Address already in use) [0.0.0.0:{80|443}]' },
-    { label: 'Error', level: 'ALERT', pattern: "config : parsing [/etc/haproxy/haproxy.cfg:{int:10:300}] : unknown keyword '{optoin|timout|serer}' in '{backend|frontend|defaults}' section" },
-    { label: 'Resource Usage', level: 'WARN', pattern: "[haproxy.main()] FD limit ({1024|4096}) too low for maxconn={int:2000:100000}/maxsock={int:4000:200000}. Please raise 'ulimit-n' to {int:4000:200000} or more to avoid any trouble." },
-    { label: 'Resource Usage', level: 'ALERT', pattern: "Proxy {frontend} reached process FD limit (maxsock={int:1024:100000}). Please check 'ulimit-n' and restart." },
-    { label: 'Resource Usage', level: 'WARN', pattern: 'Proxy {frontend} reached the configured maximum connection limit. Please check the global \'maxconn\' value.' },
-  ],
+  templates: familyTemplates(TEMPLATES_HAPROXY),
 });

@@ -1,6 +1,7 @@
 import { FILLERS, formatDate, formatTime, randomMoment, syslogTimestamp, type Filler } from '../../fillers';
-import { defineFamily, type FamilyLevel, type LineFormat } from '../log-family';
+import { defineFamily, type FamilyLevel, type LineFormat, familyTemplates } from '../log-family';
 import { oneOf, pad, peerIp } from './shared';
+import TEMPLATES_POSTGRESQL from './templates/postgresql.json';
 
 /**
  * PostgreSQL's server log with its usual log_line_prefix values ('%m [%p] ',
@@ -69,44 +70,5 @@ export const POSTGRESQL = defineFamily({
   formats: [pgLine, pgLine, debianLine, rdsLine, syslogLine],
   bareShare: 0.15,
   fillers: { role, dbname, relation, constraint, sql, lsn, hbaLine, peer: peerIp, cport: (r) => String(r.int(1024, 65535)), secs: (r) => (r.next() * 300).toFixed(3), ms: (r) => (r.next() * r.pick([100, 2000, 60000])).toFixed(3), buffers: (r) => String(r.int(1, 99999)), pct: (r) => (r.next() * 30).toFixed(1), kB: (r) => String(r.int(1, 9999999)), sess: (r) => `${r.int(0, 9)}:${pad(r.int(0, 59), 2)}:${pad(r.int(0, 59), 2)}.${pad(r.int(0, 999), 3)}`, bpid: (r) => String(r.int(30, 4194304)), xid: (r) => String(r.int(1000, 999999999)), ver: (r) => `${r.pick([12, 13, 14, 15, 16])}.${r.int(1, 12)}` },
-  templates: [
-    { label: 'System Notification', level: 'INFO', weight: 3, pattern: 'checkpoint starting: {time|wal|immediate force wait|shutdown immediate}' },
-    { label: 'System Notification', level: 'INFO', weight: 3, pattern: 'checkpoint complete: wrote {buffers} buffers ({pct}%); 0 WAL file(s) added, {int:0:9} removed, {int:0:30} recycled; write={secs} s, sync={secs} s, total={secs} s; sync files={int:0:300}, longest={secs} s, average={secs} s; distance={kB} kB, estimate={kB} kB{|; lsn={lsn}, redo lsn={lsn}}' },
-    { label: 'System Notification', level: 'INFO', weight: 2, pattern: 'automatic vacuum of table "{dbname}.public.{relation}": index scans: {0|1}' },
-    { label: 'System Notification', level: 'INFO', pattern: 'automatic analyze of table "{dbname}.public.{relation}" system usage: CPU: user: {float:0:3:2} s, system: {float:0:1:2} s, elapsed: {float:0:9:2} s' },
-    { label: 'System Notification', level: 'INFO', weight: 3, pattern: 'connection received: host={peer} port={cport}' },
-    { label: 'User Action', level: 'INFO', weight: 3, pattern: 'connection authorized: user={role} database={dbname}{| application_name={psql|pgAdmin 4 - DB:orders|PostgreSQL JDBC Driver}| SSL enabled (protocol=TLSv1.3, cipher=TLS_AES_256_GCM_SHA384, bits=256)}' },
-    { label: 'User Action', level: 'INFO', weight: 2, pattern: 'disconnection: session time: {sess} user={role} database={dbname} host={peer} port={cport}' },
-    { label: 'Security Alert', level: 'FATAL', weight: 3, pattern: 'password authentication failed for user "{role}"' },
-    { label: 'Security Alert', level: null, component: 'DETAIL', pattern: '{Connection matched pg_hba.conf line {int:80:120}: "{hbaLine}"|Role "{role}" does not exist.|User "{role}" has no password assigned.}' },
-    { label: 'Security Alert', level: 'FATAL', pattern: 'no pg_hba.conf entry for host "{peer}", user "{role}", database "{dbname}", {SSL off|no encryption|SSL encryption}' },
-    { label: 'Security Alert', level: 'FATAL', pattern: 'role "{admin|root|sa|{role}}" does not exist' },
-    { label: 'Security Alert', level: 'ERROR', pattern: 'permission denied for {table|relation|schema} {relation}' },
-    { label: 'Error', level: 'FATAL', pattern: 'database "{dbname}_old" does not exist' },
-    { label: 'Error', level: 'FATAL', weight: 2, pattern: 'the database system is {starting up|shutting down|in recovery mode|not yet accepting connections}' },
-    { label: 'Error', level: 'ERROR', weight: 3, pattern: 'duplicate key value violates unique constraint "{constraint}"' },
-    { label: 'Error', level: null, component: 'DETAIL', pattern: 'Key ({email|id|username|order_id, sku})=({int:1:999999}) already exists.' },
-    { label: 'Error', level: 'ERROR', weight: 2, pattern: 'deadlock detected' },
-    { label: 'Error', level: null, component: 'DETAIL', pattern: 'Process {bpid} waits for ShareLock on transaction {xid}; blocked by process {bpid}.' },
-    { label: 'Error', level: 'ERROR', weight: 2, pattern: 'canceling statement due to {statement timeout|lock timeout|user request|conflict with recovery}' },
-    { label: 'Error', level: 'ERROR', pattern: '{relation "{relation}_archive" does not exist at character {int:15:200}|syntax error at or near "{FROM|WHERE|)|select}" at character {int:1:300}|column "{created|userid|stauts}" does not exist at character {int:1:300}}' },
-    { label: 'Error', level: 'ERROR', pattern: 'could not serialize access due to {concurrent update|read/write dependencies among transactions}' },
-    { label: 'Error', level: 'INFO', pattern: '{could not receive data from client: Connection reset by peer|unexpected EOF on client connection with an open transaction|could not send data to client: Broken pipe}' },
-    { label: 'System Notification', level: 'FATAL', pattern: 'terminating connection due to administrator command' },
-    { label: 'System Notification', level: 'INFO', weight: 2, pattern: '{database system is ready to accept connections|database system is ready to accept read-only connections|database system is shut down|received fast shutdown request|received smart shutdown request|aborting any active transactions|shutting down|redo done at {lsn}}' },
-    { label: 'System Notification', level: 'INFO', pattern: 'listening on {IPv4 address "0.0.0.0"|IPv6 address "::"|Unix socket "/var/run/postgresql/.s.PGSQL.5432"}, port 5432' },
-    { label: 'System Notification', level: 'INFO', pattern: 'starting PostgreSQL {ver} on x86_64-pc-linux-gnu, compiled by gcc (Debian 12.2.0-14) 12.2.0, 64-bit' },
-    { label: 'System Notification', level: 'INFO', pattern: 'background worker "logical replication launcher" (PID {bpid}) exited with exit code 1' },
-    { label: 'System Notification', level: 'INFO', weight: 2, pattern: 'started streaming WAL from primary at {lsn} on timeline {int:1:9}' },
-    { label: 'Error', level: 'FATAL', pattern: 'could not receive data from WAL stream: {server closed the connection unexpectedly|ERROR:  requested WAL segment 0000000100000{int:1:9}A0000{int:10:99} has already been removed}' },
-    { label: 'Error', level: 'FATAL', pattern: 'could not connect to the primary server: connection to server at "{peer}", port 5432 failed: {Connection refused|Connection timed out}' },
-    { label: 'System Notification', level: 'INFO', weight: 2, pattern: 'duration: {ms} ms  {statement|execute <unnamed>|execute S_1}: {sql}' },
-    { label: 'Resource Usage', level: 'INFO', pattern: 'temporary file: path "base/pgsql_tmp/pgsql_tmp{bpid}.{int:0:9}", size {int:8192:2147483647}' },
-    { label: 'Resource Usage', level: 'INFO', pattern: 'checkpoints are occurring too frequently ({int:2:29} seconds apart)' },
-    { label: 'Resource Usage', level: 'FATAL', weight: 2, pattern: '{remaining connection slots are reserved for non-replication superuser connections|sorry, too many clients already|remaining connection slots are reserved for roles with the SUPERUSER attribute}' },
-    { label: 'Critical Error', level: 'CRITICAL', pattern: 'could not write to file "pg_wal/xlogtemp.{bpid}": No space left on device' },
-    { label: 'Critical Error', level: 'INFO', pattern: 'server process (PID {bpid}) was terminated by signal {9: Killed|11: Segmentation fault|6: Aborted}' },
-    { label: 'Critical Error', level: 'INFO', pattern: '{terminating any other active server processes|all server processes terminated; reinitializing|database system was not properly shut down; automatic recovery in progress}' },
-    { label: 'Critical Error', level: 'ERROR', pattern: 'invalid page in block {int:0:999999} of relation base/{int:13000:99999}/{int:13000:99999}' },
-  ],
+  templates: familyTemplates(TEMPLATES_POSTGRESQL),
 });

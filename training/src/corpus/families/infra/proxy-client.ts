@@ -1,6 +1,7 @@
 import { randomMoment, type Filler } from '../../fillers';
-import { defineFamily, type LineFormat } from '../log-family';
+import { defineFamily, type LineFormat, familyTemplates } from '../log-family';
 import { internetHost, oneOf, pad } from './shared';
+import TEMPLATES_PROXY_CLIENT from './templates/proxy-client.json';
 
 /**
  * A desktop proxy client that relays programs' connections through a
@@ -38,17 +39,5 @@ export const PROXY_CLIENT = defineFamily({
   formats: [stamp],
   bareShare: 0.2,
   fillers: { program, target, proxy, traffic, lifetime, winsockError, rule },
-  templates: [
-    { label: 'System Notification', level: null, weight: 4, pattern: '{program} - {target} open through proxy {proxy} {HTTPS|SOCKS5|SOCKS4}' },
-    { label: 'System Notification', level: null, weight: 4, pattern: '{program} - {target} close, {traffic} sent, {traffic} received, lifetime {lifetime}' },
-    { label: 'System Notification', level: null, weight: 2, pattern: '{program} - {target} open directly' },
-    { label: 'System Notification', level: null, pattern: '{program} - {target} matching {rule} rule : using proxy {proxy}' },
-    { label: 'System Notification', level: null, pattern: '{program} - resolve {target} : DNS request {through proxy {proxy}|directly}' },
-    { label: 'Error', level: null, weight: 2, pattern: '{program} - {target} error : Could not connect to proxy {proxy} - connection attempt failed with error {winsockError}' },
-    { label: 'Error', level: null, weight: 2, pattern: '{program} - {target} error : A connection request was canceled before the completion.' },
-    { label: 'Error', level: null, pattern: '{program} - {target} error : Could not connect through proxy {proxy} - Proxy server cannot establish a connection with the target, status code {502|503|504}' },
-    { label: 'Error', level: null, pattern: '{program} - {target} error : Could not connect through proxy {proxy} - Proxy closed the connection unexpectedly.' },
-    { label: 'Error', level: null, pattern: '{program} - {target} error : Connection closed unexpectedly.' },
-    { label: 'Error', level: null, pattern: '{program} - {target} error : Could not resolve {target} through proxy {proxy} - the proxy server returned an error' },
-  ],
+  templates: familyTemplates(TEMPLATES_PROXY_CLIENT),
 });

@@ -1,6 +1,7 @@
 import { FILLERS, randomMoment, type Filler } from '../../fillers';
-import { defineFamily } from '../log-family';
+import { defineFamily, familyTemplates } from '../log-family';
 import { epochSeconds, humanSize, iface, oneOf, pad, processName, programJournal, programSyslog, publicIp, together } from './shared';
+import TEMPLATES_SYSTEMD from './templates/systemd.json';
 
 /**
  * systemd (PID 1), journald, timesyncd and the small daemons of a Linux
@@ -77,53 +78,5 @@ export const SYSTEMD = defineFamily({
   sources: ['systemd', 'syslog', 'journald'],
   formats: [programSyslog('systemd'), programSyslog('systemd'), programJournal('systemd')],
   fillers: { ...hashFill, ...journalUse, ...bootTimes, unit, unitDesc, target, socketDesc, cpuTime, exitStatus, journalDir, size: humanSize, ntpServer, ntpIp: publicIp, nmStamp, nmState, iface, logFile, proc: processName, ip: FILLERS.ip, xid: (r) => r.hex(8) },
-  templates: [
-    { label: 'System Notification', level: null, weight: 4, component: 'systemd', pattern: 'Started {unitDesc}.' },
-    { label: 'System Notification', level: null, weight: 3, component: 'systemd', pattern: 'Starting {unitDesc}...' },
-    { label: 'System Notification', level: null, weight: 2, component: 'systemd', pattern: 'Stopped {unitDesc}.' },
-    { label: 'System Notification', level: null, weight: 2, component: 'systemd', pattern: 'Stopping {unitDesc}...' },
-    { label: 'System Notification', level: null, weight: 2, component: 'systemd', pattern: 'Reached target {target}.' },
-    { label: 'System Notification', level: null, component: 'systemd', pattern: 'Listening on {socketDesc}.' },
-    { label: 'System Notification', level: null, component: 'systemd', pattern: '{Reloading.|Reloading {unitDesc}...|Reloaded {unitDesc}.}' },
-    { label: 'System Notification', level: null, component: 'systemd', pattern: 'Startup finished in {tKernel} (kernel) + {tUser} (userspace) = {tTotal}.' },
-    { label: 'System Notification', level: null, weight: 3, component: 'systemd', pattern: '{unit}: {Deactivated successfully|Succeeded}.' },
-    { label: 'System Notification', level: null, weight: 2, component: 'systemd', pattern: '{unit}: Scheduled restart job, restart counter is at {int:1:40}.' },
-    { label: 'System Notification', level: null, component: 'systemd', pattern: '{unit}: Killing process {pid} ({proc}) with signal SIGKILL.' },
-    { label: 'Resource Usage', level: null, weight: 3, component: 'systemd', pattern: '{unit}: Consumed {cpuTime} CPU time{, {size} memory peak, 0B memory swap peak|, {size} memory peak|}.' },
-    { label: 'Critical Error', level: null, weight: 2, component: 'systemd', pattern: 'Failed to start {unitDesc}.' },
-    { label: 'Critical Error', level: null, weight: 2, component: 'systemd', pattern: '{unit}: Main process exited, code=exited, status={exitStatus}' },
-    { label: 'Critical Error', level: null, component: 'systemd', pattern: '{unit}: Main process exited, code={killed|dumped}, status={9/KILL|6/ABRT|11/SEGV}' },
-    { label: 'Critical Error', level: null, weight: 2, component: 'systemd', pattern: "{unit}: Failed with result '{exit-code|signal|timeout|core-dump|oom-kill|start-limit-hit|watchdog}'." },
-    { label: 'Critical Error', level: null, component: 'systemd', pattern: '{Unit {unit} entered failed state.|{unit}: Unit entered failed state.}' },
-    { label: 'Critical Error', level: null, component: 'systemd', pattern: '{unit}: Start request repeated too quickly.' },
-    { label: 'Critical Error', level: null, component: 'systemd', pattern: '{unit}: Watchdog timeout (limit {3min|30s|1min|10s})!' },
-    { label: 'Critical Error', level: null, component: 'systemd', pattern: '{unit}: A process of this unit has been killed by the OOM killer.' },
-    { label: 'Critical Error', level: null, component: 'systemd', pattern: '{unit}: Control process exited, code=exited, status={exitStatus}' },
-    { label: 'Error', level: null, component: 'systemd', pattern: "{unit}: State 'stop-sigterm' timed out. Killing." },
-    { label: 'Error', level: null, component: 'systemd', pattern: "/etc/systemd/system/{unit}:{int:3:40}: Unknown key name '{ExecStartPost|Restart_Sec|MemoryLimit|StartLimitInterval}' in section '{Service|Unit}', ignoring." },
-    { label: 'Deprecation Warning', level: null, component: 'systemd', pattern: '/{etc|lib}/systemd/system/{unit}:{int:5:30}: Standard output type syslog is obsolete, automatically updating to journal. Please update your unit file, and consider removing the setting altogether.' },
-    { label: 'Deprecation Warning', level: null, component: 'systemd', pattern: '/lib/systemd/system/{docker.socket:{int:4:9}: ListenStream= references a path below legacy directory /var/run/, updating /var/run/docker.sock → /run/docker.sock|snapd.socket:{int:4:9}: ListenStream= references a path below legacy directory /var/run/, updating /var/run/snapd.socket → /run/snapd.socket|cups.socket:{int:4:9}: ListenStream= references a path below legacy directory /var/run/, updating /var/run/cups/cups.sock → /run/cups/cups.sock}; please update the unit file accordingly.' },
-    { label: 'System Notification', level: null, component: 'systemd-journald', pattern: '{Journal started|Journal stopped|Received SIGTERM from PID 1 (systemd).}' },
-    { label: 'Resource Usage', level: null, weight: 2, component: 'systemd-journald', pattern: '{Runtime|System} Journal ({journalDir}) is {jUsed}, max {jMax}, {jFree} free.' },
-    { label: 'Resource Usage', level: null, component: 'systemd-journald', pattern: 'Vacuuming done, freed {size} of archived journals from {journalDir}.' },
-    { label: 'Resource Usage', level: null, component: 'systemd-journald', pattern: 'Data hash table of {journalDir}/system.journal has a fill level at {fill} ({fillUsed} of {fillMax} items, {int:6000000:99999999} file size, {int:400:900} bytes per hash table item), suggesting rotation.' },
-    { label: 'Resource Usage', level: null, component: 'systemd-journald', pattern: 'Suppressed {int:10:99999} messages from {unit}' },
-    { label: 'System Notification', level: null, weight: 2, component: 'systemd-timesyncd', pattern: '{Initial synchronization to|Synchronized to} time server {ntpIp}:123 ({ntpServer}).' },
-    { label: 'Error', level: null, component: 'systemd-timesyncd', pattern: 'Timed out waiting for reply from {ntpIp}:123 ({ntpServer}).' },
-    { label: 'System Notification', level: null, component: 'systemd-timesyncd', pattern: 'Network configuration changed, trying to establish connection.' },
-    { label: 'Error', level: null, component: 'logrotate', pattern: 'error: skipping "{logFile}" because parent directory has insecure permissions (It\'s world writable or writable by group which is not "root") Set "su" directive in config file to tell logrotate which user/group should be used for rotation.' },
-    { label: 'Error', level: null, component: 'logrotate', pattern: 'error: stat of {logFile} failed: No such file or directory' },
-    { label: 'System Notification', level: null, weight: 2, component: 'dhclient', pattern: 'DHCPREQUEST {for|of} {ip} on {iface} to {ip} port 67{ (xid=0x{xid})|}' },
-    { label: 'System Notification', level: null, weight: 2, component: 'dhclient', pattern: 'DHCPACK of {ip} from {ip}{ (xid=0x{xid})|}' },
-    { label: 'System Notification', level: null, component: 'dhclient', pattern: 'bound to {ip} -- renewal in {int:300:43200} seconds.' },
-    { label: 'System Notification', level: null, weight: 2, component: 'NetworkManager', pattern: "<info>  [{nmStamp}] device ({iface}): state change: {nmState} (reason '{none|connection-assumed|user-requested}', sys-iface-state: '{managed|external}')" },
-    { label: 'System Notification', level: null, component: 'NetworkManager', pattern: '<info>  [{nmStamp}] {dhcp4 ({iface}): state changed new lease, address={ip}|manager: NetworkManager state is now {CONNECTED_GLOBAL|CONNECTING|CONNECTED_SITE}}' },
-    { label: 'Error', level: null, component: 'NetworkManager', pattern: '<warn>  [{nmStamp}] dhcp4 ({iface}): request timed out' },
-    { label: 'System Notification', level: null, component: 'chronyd', pattern: '{Selected source {ntpIp} ({ntpServer})|Source {ntpIp} {online|offline}|System clock was stepped by {float:0:5:6} seconds}' },
-    { label: 'Error', level: null, component: 'chronyd', pattern: "Can't synchronise: no selectable sources" },
-    { label: 'System Notification', level: null, component: 'ntpd', pattern: 'Listen normally on {int:2:9} {iface} {ip}:123' },
-    { label: 'System Notification', level: null, component: 'avahi-daemon', pattern: '{Joining mDNS multicast group on interface {iface}.IPv4 with address {ip}.|Registering new address record for {ip} on {iface}.IPv4.|Server startup complete. Host name is {host}.local. Local service cookie is {int:100000000:4294967295}.}' },
-    { label: 'System Notification', level: null, component: 'rsyslogd', pattern: '[origin software="rsyslogd" swVersion="8.{2112|2302|2312}.0" x-pid="{pid}" x-info="https://www.rsyslog.com"] {start|rsyslogd was HUPed|exiting on signal 15.}' },
-    { label: 'Resource Usage', level: null, component: 'rsyslogd', pattern: 'imjournal: {int:100:99999} messages lost due to rate-limiting ({20000|10000} allowed within {600|300} seconds)' },
-  ],
+  templates: familyTemplates(TEMPLATES_SYSTEMD),
 });

@@ -1,7 +1,8 @@
 import type { Filler } from '../../fillers';
 import type { Prng } from '../../prng';
-import { defineFamily, type FamilyLevel, type LineFormat } from '../log-family';
+import { defineFamily, type FamilyLevel, type LineFormat, familyTemplates } from '../log-family';
 import { moment, pad, sticky } from './headers';
+import TEMPLATES_ELASTICSEARCH from './templates/elasticsearch.json';
 
 /**
  * Elasticsearch nodes, classic text and 7.x JSON logs. Disk watermarks, GC
@@ -87,37 +88,5 @@ export const elasticsearch = defineFamily({
   sources: ['elasticsearch'],
   formats: [classicHeader, jsonHeader],
   fillers: { theUser: failedUser.draw, sameUser: failedUser.again, gcOverhead, b64x, index, indexUuid, esNode, gcPools, gcSecs, diskFree, breaker, esUser },
-  templates: [
-    { label: 'System Notification', pattern: '[{index}] creating index, cause [{api|auto(bulk api)|rollover_index|initialize_data_stream}], templates [{|logs|filebeat-7.17.9|metrics}], shards [{1|3|5}]/[{0|1|2}]', level: 'INFO', component: 'o.e.c.m.MetadataCreateIndexService', weight: 2 },
-    { label: 'System Notification', pattern: '[{indexUuid}] update_mapping [_doc]', level: 'INFO', component: 'o.e.c.m.MetadataMappingService', weight: 3 },
-    { label: 'System Notification', pattern: '[{indexUuid}] deleting index', level: 'INFO', component: 'o.e.c.m.MetadataDeleteIndexService' },
-    { label: 'System Notification', pattern: 'Cluster health status changed from [{RED|YELLOW}] to [GREEN] (reason: [shards started [[{index}][{int:0:4}]]]).', level: 'INFO', component: 'o.e.c.r.a.AllocationService', weight: 2 },
-    { label: 'System Notification', pattern: 'Cluster health status changed from [GREEN] to [YELLOW] (reason: [{index [{index}] created|auto-create}]).', level: 'INFO', component: 'o.e.c.r.a.AllocationService' },
-    { label: 'System Notification', pattern: 'added {lb}{esNode}{rb}, term: {int:1:40}, version: {int:10:90000}, reason: Publication{lb}term={int:1:40}, version={int:10:90000}{rb}', level: 'INFO', component: 'o.e.c.s.ClusterApplierService' },
-    { label: 'System Notification', pattern: 'master node changed {lb}previous [], current [{esNode}]{rb}, term: {int:1:40}, version: {int:1:900}, reason: {ApplyCommitRequest{lb}term={int:1:40}, version={int:1:900}, sourceNode={esNode}{rb}|Publication{lb}term={int:1:40}, version={int:1:900}{rb}}', level: 'INFO', component: 'o.e.c.s.ClusterApplierService' },
-    { label: 'System Notification', pattern: '{started|stopped|closed|stopping ...|closing ...|initialized|starting ...}', level: 'INFO', component: 'o.e.n.Node' },
-    { label: 'System Notification', pattern: 'publish_address {lb}{ip}:{9200|9300}{rb}, bound_addresses {lb}[::]:{9200|9300}{rb}', level: 'INFO', component: 'o.e.h.AbstractHttpServerTransport' },
-    { label: 'System Notification', pattern: 'recovered [{int:0:900}] indices into cluster_state', level: 'INFO', component: 'o.e.g.GatewayService' },
-    { label: 'System Notification', pattern: 'snapshot [{s3_repository|backups|found-snapshots}:{snap|nightly-snap}-{int:2023:2026}.{int:10:12}.{int:10:28}-{b64x}/{b64x}] {started|completed with state [SUCCESS]}', level: 'INFO', component: 'o.e.s.SnapshotsService' },
-    { label: 'System Notification', pattern: 'moving index [{index}] from [{lb}"phase":"hot","action":"rollover","name":"check-rollover-ready"{rb}] to [{lb}"phase":"hot","action":"rollover","name":"attempt-rollover"{rb}] in policy [{logs|metrics|filebeat|90-days-default}]', level: 'INFO', component: 'o.e.x.i.IndexLifecycleTransition', weight: 2 },
-    { label: 'Resource Usage', pattern: '[gc][young][{int:10:900000}][{int:1:90000}] duration [{gcSecs}], collections [1]/[{gcSecs}], total [{gcSecs}]/[{int:1:59}{m|h|d}], {gcPools}', level: 'WARN', component: 'o.e.m.j.JvmGcMonitorService', weight: 2 },
-    { label: 'Resource Usage', pattern: '[gc][{int:10:900000}] overhead, spent [{gcOverhead}]', level: 'WARN', component: 'o.e.m.j.JvmGcMonitorService', weight: 3 },
-    { label: 'Resource Usage', pattern: 'high disk watermark [90%] exceeded on {diskFree}, shards will be relocated away from this node; currently relocating away shards totalling [0] bytes; the node is expected to continue to exceed the high disk watermark when these relocations are complete', level: 'WARN', component: 'o.e.c.r.a.DiskThresholdMonitor', weight: 2 },
-    { label: 'Resource Usage', pattern: 'low disk watermark [85%] exceeded on {diskFree}, replicas will not be assigned to this node', level: 'INFO', component: 'o.e.c.r.a.DiskThresholdMonitor', weight: 2 },
-    { label: 'Resource Usage', pattern: 'flood stage disk watermark [95%] exceeded on {diskFree}, all indices on this node will be marked read-only', level: 'WARN', component: 'o.e.c.r.a.DiskThresholdMonitor' },
-    { label: 'Resource Usage', pattern: 'path: /{_bulk|{index}/_search|_msearch}, params: {lb}{rb} org.elasticsearch.common.breaker.CircuitBreakingException: {breaker}', level: 'WARN', component: 'r.suppressed' },
-    { label: 'Resource Usage', pattern: 'attempting to trigger G1GC due to high heap usage [{int:1000000000:30000000000}]', level: 'INFO', component: 'o.e.i.b.HierarchyCircuitBreakerService' },
-    { label: 'Error', pattern: '[{index}][{int:0:4}] failed to execute bulk item (index) index {lb}[{index}][_doc][{b64x}], source[n/a, actual length: [{int:2:90}.{int:0:9}kb], max length: 2kb]{rb}', level: 'DEBUG', component: 'o.e.a.b.TransportShardBulkAction', weight: 2 },
-    { label: 'Error', pattern: 'failed to put mappings on indices [[[{indexUuid}]]], type [_doc]', level: 'WARN', component: 'o.e.c.m.MetadataMappingService' },
-    { label: 'Error', pattern: 'failing shard [failed shard, shard [{index}][{int:0:4}], node[{b64x}], [{P|R}], s[STARTED], a[id={b64x}], message [shard failure, reason [{lucene commit failed|merge failed|refresh failed source[schedule]}]], failure [IOException[No space left on device]], markAsStale [true]]', level: 'WARN', component: 'o.e.c.r.a.AllocationService' },
-    { label: 'Error', pattern: 'failed to join {esNode} with JoinRequest{lb}sourceNode={esNode}, minimumTerm={int:1:40}, optionalJoin=Optional.empty{rb}', level: 'INFO', component: 'o.e.c.c.JoinHelper' },
-    { label: 'Security Alert', pattern: 'Authentication of [{theUser}] was terminated by realm [{reserved|native1|ldap1|file}] - failed to authenticate user [{sameUser}]', level: 'WARN', component: 'o.e.x.s.a.AuthenticationService' },
-    { label: 'Security Alert', pattern: 'action [{indices:data/read/search|indices:admin/delete|cluster:admin/settings/update}] is unauthorized for user [{esUser}] with {|effective }roles [{viewer|kibana_user|logs_reader}] on indices [{index}], this action is granted by the index privileges [{read|delete_index,manage,all}]', level: 'WARN', component: 'o.e.x.s.a.AuthorizationService' },
-    { label: 'Deprecation Warning', pattern: '[types removal] Specifying types in {bulk|search|document index} requests is deprecated.', level: 'WARN', component: 'o.e.d.r.a.d.RestBulkAction' },
-    { label: 'Deprecation Warning', pattern: 'Camel case format name {dateOptionalTime|strictDateOptionalTime} is deprecated and will be removed in a future version. Use snake case name {date_optional_time|strict_date_optional_time} instead.', level: 'WARN', component: 'o.e.d.c.t.DateFormatters' },
-    { label: 'Critical Error', pattern: 'Cluster health status changed from [{GREEN|YELLOW}] to [RED] (reason: [{shards failed [[{index}][{int:0:4}]]|{esNode} disconnected|index [{index}] created}]).', level: 'INFO', component: 'o.e.c.r.a.AllocationService' },
-    { label: 'Critical Error', pattern: 'master not discovered or elected yet, an election requires at least {2|3} nodes with ids from [{b64x}, {b64x}, {b64x}], have discovered [{esNode}] which is not a quorum; discovery will continue using [{ip}:9300, {ip}:9300] from hosts providers and [{esNode}] from last-known cluster state; node term {int:1:40}, last-accepted version {int:10:9000} in term {int:1:40}', level: 'WARN', component: 'o.e.c.c.ClusterFormationFailureHelper', weight: 2 },
-    { label: 'Critical Error', pattern: 'node-left[{esNode} reason: {disconnected|followers check retry count exceeded|health check failed}], term: {int:1:40}, version: {int:10:90000}, delta: removed {lb}{esNode}{rb}', level: 'INFO', component: 'o.e.c.s.MasterService' },
-    { label: 'Critical Error', pattern: 'fatal error in thread [elasticsearch[{node-1|es01|elasticsearch-data-2}][{write|search|management}][T#{int:1:16}]], exiting', level: 'ERROR', component: 'o.e.b.ElasticsearchUncaughtExceptionHandler' },
-  ],
+  templates: familyTemplates(TEMPLATES_ELASTICSEARCH),
 });

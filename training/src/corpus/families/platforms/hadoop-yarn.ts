@@ -1,7 +1,8 @@
 import { FILLERS, formatDate, formatTime, type Filler } from '../../fillers';
 import type { Prng } from '../../prng';
-import { defineFamily, type LineFormat } from '../log-family';
+import { defineFamily, type LineFormat, familyTemplates } from '../log-family';
 import { moment, pad, sticky } from './headers';
+import TEMPLATES_HADOOP_YARN from './templates/hadoop-yarn.json';
 
 /**
  * Hadoop MapReduce on YARN: ResourceManager, NodeManager, the MR
@@ -73,44 +74,5 @@ export const hadoopYarn = defineFamily({
   sources: ['yarn-resourcemanager', 'yarn-nodemanager', 'mapreduce', 'hadoop'],
   formats: [daemonHeader, containerHeader],
   fillers: { application, appattempt, jobId, attempt, task, container, jvm, sameAppAttempt, sameAppAppattempt, nmHost, memoryUse, overLimit, attemptTransition, ipcPort },
-  templates: [
-    { label: 'System Notification', pattern: '{attempt} TaskAttempt Transitioned from {attemptTransition}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl', weight: 4 },
-    { label: 'System Notification', pattern: '{task} Task Transitioned from {NEW to SCHEDULED|SCHEDULED to RUNNING|RUNNING to SUCCEEDED|RUNNING to KILL_WAIT|KILL_WAIT to KILLED}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.job.impl.TaskImpl', weight: 3 },
-    { label: 'System Notification', pattern: '{jobId}Job Transitioned from {NEW to INITED|INITED to SETUP|SETUP to RUNNING|RUNNING to COMMITTING|COMMITTING to SUCCEEDED}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.job.impl.JobImpl' },
-    { label: 'System Notification', pattern: 'Progress of TaskAttempt {attempt} is : {float:0:1:8}', level: 'INFO', component: 'org.apache.hadoop.mapred.TaskAttemptListenerImpl', weight: 4 },
-    { label: 'System Notification', pattern: 'Done acknowledgement from {attempt}', level: 'INFO', component: 'org.apache.hadoop.mapred.TaskAttemptListenerImpl', weight: 2 },
-    { label: 'System Notification', pattern: 'JVM with ID: {jvm} given task: {sameAppAttempt}', level: 'INFO', component: 'org.apache.hadoop.mapred.TaskAttemptListenerImpl', weight: 2 },
-    { label: 'System Notification', pattern: 'After Scheduling: PendingReds:{int:0:20} ScheduledMaps:{int:0:200} ScheduledReds:0 AssignedMaps:{int:0:200} AssignedReds:{int:0:20} CompletedMaps:{int:0:200} CompletedReds:{int:0:20} ContainersAllocated:{int:0:220} ContainersReleased:{int:0:40} HostLocal:{int:0:150} RackLocal:{int:0:60}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator', weight: 2 },
-    { label: 'System Notification', pattern: 'Assigned container {container} to {sameAppAttempt}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator', weight: 2 },
-    { label: 'System Notification', pattern: 'Received completed container {container}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator', weight: 2 },
-    { label: 'System Notification', pattern: 'Processing the event EventType: {CONTAINER_REMOTE_LAUNCH|CONTAINER_REMOTE_CLEANUP} for container {container} taskAttempt {sameAppAttempt}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.launcher.ContainerLauncherImpl', weight: 2 },
-    { label: 'System Notification', pattern: 'Created MRAppMaster for application {appattempt}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.MRAppMaster' },
-    { label: 'System Notification', pattern: 'Container {container} transitioned from {NEW to LOCALIZING|LOCALIZING to LOCALIZED|LOCALIZED to RUNNING|RUNNING to EXITED_WITH_SUCCESS|EXITED_WITH_SUCCESS to DONE|RUNNING to KILLING|KILLING to CONTAINER_CLEANEDUP_AFTER_KILL}', level: 'INFO', component: 'org.apache.hadoop.yarn.server.nodemanager.containermanager.container.ContainerImpl', weight: 3 },
-    { label: 'System Notification', pattern: '{application} State change from {NEW to NEW_SAVING|NEW_SAVING to SUBMITTED|SUBMITTED to ACCEPTED|ACCEPTED to RUNNING|RUNNING to FINAL_SAVING|FINAL_SAVING to FINISHED} on event = {START|APP_NEW_SAVED|APP_ACCEPTED|ATTEMPT_REGISTERED|ATTEMPT_UNREGISTERED|APP_UPDATE_SAVED}', level: 'INFO', component: 'org.apache.hadoop.yarn.server.resourcemanager.rmapp.RMAppImpl', weight: 2 },
-    { label: 'System Notification', pattern: 'Added Application Attempt {appattempt} to scheduler from user: {user} in queue: {default|root.etl|root.adhoc|prod}', level: 'INFO', component: 'org.apache.hadoop.yarn.server.resourcemanager.scheduler.capacity.CapacityScheduler' },
-    { label: 'System Notification', pattern: 'Container killed on request. Exit code is 143', level: 'INFO', component: 'org.apache.hadoop.yarn.server.nodemanager.containermanager.launcher.ContainerLaunch', weight: 2 },
-    { label: 'System Notification', pattern: 'Diagnostics report from {attempt}: Container killed by the ApplicationMaster.', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl' },
-    { label: 'System Notification', pattern: 'fetcher#{int:1:5} about to shuffle output of map {attempt} decomp: {bytes} len: {bytes} to {MEMORY|DISK}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.task.reduce.Fetcher', weight: 2 },
-    { label: 'System Notification', pattern: '{nmHost} freed by fetcher#{int:1:5} in {int:1:9000}ms', level: 'INFO', component: 'org.apache.hadoop.mapreduce.task.reduce.ShuffleSchedulerImpl', weight: 2 },
-    { label: 'System Notification', pattern: 'Address change detected. Old: {host}/{ip}:{ipcPort} New: {host}/{ip}:{ipcPort}', level: 'WARN', component: 'org.apache.hadoop.ipc.Client' },
-    { label: 'System Notification', pattern: 'Job end notification started for jobID : {jobId}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.MRAppMaster' },
-    { label: 'User Action', pattern: 'USER={user}\tIP={ip}\tOPERATION=Submit Application Request\tTARGET=ClientRMService\tRESULT=SUCCESS\tAPPID={application}{|\tQUEUENAME=default}', level: 'INFO', component: 'org.apache.hadoop.yarn.server.resourcemanager.RMAuditLogger' },
-    { label: 'User Action', pattern: 'USER={user}\tIP={ip}\tOPERATION=Kill Application Request\tTARGET=ClientRMService\tRESULT=SUCCESS\tAPPID={application}', level: 'INFO', component: 'org.apache.hadoop.yarn.server.resourcemanager.RMAuditLogger' },
-    { label: 'Security Alert', pattern: 'USER={user}\tOPERATION=Submit Application Request\tTARGET=ClientRMService\tRESULT=FAILURE\tDESCRIPTION=Unauthorized user\tPERMISSIONS=User {user} cannot perform operation SUBMIT_APP on queue {root.prod|root.finance|default}\tAPPID={application}', level: 'WARN', component: 'org.apache.hadoop.yarn.server.resourcemanager.RMAuditLogger' },
-    { label: 'Deprecation Warning', pattern: '{mapred.job.tracker is deprecated. Instead, use mapreduce.jobtracker.address|mapred.reduce.tasks is deprecated. Instead, use mapreduce.job.reduces|mapred.output.dir is deprecated. Instead, use mapreduce.output.fileoutputformat.outputdir|io.bytes.per.checksum is deprecated. Instead, use dfs.bytes-per-checksum|session.id is deprecated. Instead, use dfs.metrics.session-id}', level: 'INFO', component: 'org.apache.hadoop.conf.Configuration.deprecation', weight: 2 },
-    { label: 'Resource Usage', pattern: 'Memory usage of ProcessTree {int:1000:65000} for container-id {container}: {memoryUse}', level: 'INFO', component: 'org.apache.hadoop.yarn.server.nodemanager.containermanager.monitor.ContainersMonitorImpl', weight: 4 },
-    { label: 'Resource Usage', pattern: 'MergerManager: memoryLimit={int:100000000:900000000}, maxSingleShuffleLimit={int:20000000:200000000}, mergeThreshold={int:60000000:600000000}, ioSortFactor={10|100}, memToMemMergeOutputsThreshold={10|100}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.task.reduce.MergeManagerImpl' },
-    { label: 'Critical Error', pattern: 'Container [pid={int:1000:65000},containerID={container}] is running beyond physical memory limits. Current usage: {overLimit}. Killing container.', level: 'WARN', component: 'org.apache.hadoop.yarn.server.nodemanager.containermanager.monitor.ContainersMonitorImpl' },
-    { label: 'Critical Error', pattern: 'Deactivating Node {nmHost} as it is now LOST', level: 'INFO', component: 'org.apache.hadoop.yarn.server.resourcemanager.rmnode.RMNodeImpl' },
-    { label: 'Critical Error', pattern: 'Node {nmHost} reported UNHEALTHY with details: 1/1 local-dirs are bad: /hadoop/yarn/local; 1/1 log-dirs are bad: /hadoop/yarn/log', level: 'INFO', component: 'org.apache.hadoop.yarn.server.resourcemanager.rmnode.RMNodeImpl' },
-    { label: 'Error', pattern: '{attempt} TaskAttempt Transitioned from {RUNNING to FAIL_CONTAINER_CLEANUP|FAIL_CONTAINER_CLEANUP to FAIL_TASK_CLEANUP|FAIL_TASK_CLEANUP to FAILED}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl' },
-    { label: 'Error', pattern: 'Diagnostics report from {attempt}: Error: java.{io.IOException: Spill failed|net.SocketTimeoutException: 60000 millis timeout while waiting for channel to be ready for read|lang.RuntimeException: java.lang.ClassNotFoundException: Class com.example.etl.{EventMapper|SessionReducer} not found}', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.job.impl.TaskAttemptImpl' },
-    { label: 'Error', pattern: 'Retrying connect to server: {host}/{ip}:{ipcPort}. Already tried {int:0:9} time(s); retry policy is RetryUpToMaximumCountWithFixedSleep(maxRetries=10, sleepTime=1000 MILLISECONDS)', level: 'INFO', component: 'org.apache.hadoop.ipc.Client', weight: 3 },
-    { label: 'Error', pattern: 'Failed to renew lease for [DFSClient_NONMAPREDUCE_{int:100000000:2147483647}_1] for {int:30:900} seconds.  Will retry shortly ...', level: 'WARN', component: 'org.apache.hadoop.hdfs.LeaseRenewer', weight: 2 },
-    { label: 'Error', pattern: 'Exception running child : java.net.NoRouteToHostException: No Route to Host from  {host}/{ip} to {host}:{ipcPort} failed on socket timeout exception: java.net.NoRouteToHostException: No route to host; For more details see:  http://wiki.apache.org/hadoop/NoRouteToHost', level: 'WARN', component: 'org.apache.hadoop.mapred.YarnChild' },
-    { label: 'Error', pattern: 'ERROR IN CONTACTING RM. ', level: 'ERROR', component: 'org.apache.hadoop.mapreduce.v2.app.rm.RMContainerAllocator' },
-    { label: 'Error', pattern: 'Reporting fetch failure for {attempt} to jobtracker.', level: 'INFO', component: 'org.apache.hadoop.mapreduce.task.reduce.ShuffleSchedulerImpl' },
-    { label: 'Error', pattern: 'Too many fetch-failures for output of task attempt: {attempt} ... raising fetch failure to map', level: 'INFO', component: 'org.apache.hadoop.mapreduce.v2.app.job.impl.JobImpl' },
-    { label: 'Error', pattern: 'Application {application} failed 2 times due to AM Container for {sameAppAppattempt} exited with  exitCode: {1|-1000|-104|255}', level: 'INFO', component: 'org.apache.hadoop.yarn.server.resourcemanager.rmapp.RMAppImpl' },
-  ],
+  templates: familyTemplates(TEMPLATES_HADOOP_YARN),
 });

@@ -1,6 +1,7 @@
 import type { Filler } from '../../fillers';
-import { defineFamily, type LineFormat } from '../log-family';
+import { defineFamily, type LineFormat, familyTemplates } from '../log-family';
 import { epochSeconds, moment } from './headers';
+import TEMPLATES_HPC_NODE from './templates/hpc-node.json';
 
 /**
  * HPC cluster node-state logs of a cluster management system: `<id> <node>
@@ -28,21 +29,5 @@ export const hpcNode = defineFamily({
   sources: ['hpc-cluster', 'hpc'],
   formats: [stateLine],
   fillers: { hwid, componentName, command, domain, network },
-  templates: [
-    { label: 'Critical Error', pattern: 'Component State Change: Component \\042{componentName}\\042 is in the unavailable state (HWID={hwid})', level: null, component: 'unix.hw|state_change.unavailable', weight: 3 },
-    { label: 'System Notification', pattern: 'Component State Change: Component \\042{componentName}\\042 is in the {available|running} state (HWID={hwid})', level: null, component: 'unix.hw|state_change.available', weight: 2 },
-    { label: 'System Notification', pattern: 'Targeting domains:node-D{int:0:9} and nodes:node-[{int:0:500}-{int:501:1023}] child of command {command}', level: null, component: 'node|cmd', weight: 3 },
-    { label: 'System Notification', pattern: 'Command has completed successfully', level: null, component: 'node|cmd', weight: 2 },
-    { label: 'System Notification', pattern: 'NIFF: node node-{int:0:1023} has detected an available network connection on network {network} via interface {alt0|eth0|eth1}', level: null, component: 'node|status', weight: 2 },
-    { label: 'System Notification', pattern: 'ServerFileSystem: Server fs{int:1:8}: domain {domain} has been brought online', level: null, component: 'node|status' },
-    { label: 'Error', pattern: '{boot|halt|reboot} (command {command}) Error: {Command Aborted|Connection Lost|Timed out waiting for response}', level: null, component: 'node|boot', weight: 2 },
-    { label: 'Error', pattern: 'NIFF: node node-{int:0:1023} has detected a failed network connection on network {network} via interface {alt0|eth0|eth1}', level: null, component: 'node|status' },
-    { label: 'Error', pattern: 'Link error on broadcast tree Interconnect-{int:0:3}T00:00:{int:0:3}:{int:0:7}', level: null, component: 'switch_module|error' },
-    { label: 'Resource Usage', pattern: 'ClusterFileSystem: ServerFileSystem domain {domain} is full', level: null, component: 'domain|status', weight: 2 },
-    { label: 'Resource Usage', pattern: 'Temperature ({int:55:79}C) exceeds warning threshold', level: null, component: 'node|temp' },
-    { label: 'Resource Usage', pattern: 'Fan speeds ( {int:3000:4500} {int:3000:4500} {int:3000:4500} {int:3000:4500} {int:3000:4500} {int:3000:4500} )', level: null, component: 'node|env' },
-    { label: 'Critical Error', pattern: 'Temperature ({int:90:110}C) exceeds critical threshold, node powered off', level: null, component: 'node|temp' },
-    { label: 'Critical Error', pattern: 'PSU failure ( ambient={int:20:45} )', level: null, component: 'node|psu', weight: 2 },
-    { label: 'Critical Error', pattern: 'Power supply {int:0:3} failed (HWID={hwid})', level: null, component: 'node|psu' },
-  ],
+  templates: familyTemplates(TEMPLATES_HPC_NODE),
 });

@@ -1,5 +1,6 @@
 import type { Filler } from '../../fillers';
-import { defineFamily, type FamilyLevel, type LineFormat } from '../log-family';
+import { defineFamily, type FamilyLevel, type LineFormat, familyTemplates } from '../log-family';
+import TEMPLATES_IOT_DEVICE from './templates/iot-device.json';
 
 /**
  * Firmware logs of ESP32-class IoT devices (ESP-IDF's `I (1234) tag: message`,
@@ -33,26 +34,5 @@ export const iotDevice = defineFamily({
   sources: ['esp32', 'iot-device', 'iot'],
   formats: [idfLine, idfLine, coloured],
   fillers: { ssid, mac, lanIp, firmware },
-  templates: [
-    { label: 'System Notification', pattern: 'connected with {ssid}, aid = {int:1:20}, channel {1|6|11|36}, BW20, bssid = {mac}', level: 'INFO', component: 'wifi', weight: 2 },
-    { label: 'System Notification', pattern: 'sta ip: {lanIp}, mask: 255.255.255.0, gw: 192.168.{1|10|50}.1', level: 'INFO', component: 'esp_netif_handlers', weight: 2 },
-    { label: 'System Notification', pattern: 'MQTT_EVENT_{CONNECTED|DISCONNECTED|SUBSCRIBED, msg_id={int:1:9999}|PUBLISHED, msg_id={int:1:9999}}', level: 'INFO', component: 'mqtt_app', weight: 3 },
-    { label: 'System Notification', pattern: 'temperature={float:-10:45:2} C humidity={float:10:95:1} % pressure={float:960:1040:1} hPa', level: 'INFO', component: 'bme280', weight: 4 },
-    { label: 'System Notification', pattern: 'published {temperature|humidity|motion|door|power} reading to {home|plant2|lab}/{sensor-{int:1:99}|esp32-{hex8}}/state ({int:8:200} bytes)', level: 'INFO', component: 'telemetry', weight: 3 },
-    { label: 'System Notification', pattern: 'Starting OTA update from https://ota.{example.com|acme-iot.io}/firmware/{firmware}.bin', level: 'INFO', component: 'esp_https_ota', weight: 1 },
-    { label: 'System Notification', pattern: 'Writing to partition subtype {16|17} at offset 0x{110000|210000}', level: 'INFO', component: 'esp_ota_ops' },
-    { label: 'System Notification', pattern: 'OTA update to {firmware} successful, rebooting...', level: 'INFO', component: 'ota' },
-    { label: 'System Notification', pattern: 'Entering deep sleep for {10|60|300|900} seconds', level: 'INFO', component: 'power' },
-    { label: 'Resource Usage', pattern: 'Free heap: {int:8000:300000} bytes, min free: {int:2000:200000} bytes', level: 'INFO', component: 'sysmon', weight: 2 },
-    { label: 'Resource Usage', pattern: 'Battery voltage {float:3.0:3.45:2} V ({int:2:15}%), entering low power mode', level: 'WARN', component: 'power' },
-    { label: 'Error', pattern: 'Sensor read failed: {timeout|checksum error|I2C NACK at address 0x{76|77|44}}', level: 'ERROR', component: 'dht22', weight: 2 },
-    { label: 'Error', pattern: 'retry to connect to the AP', level: 'INFO', component: 'wifi_station', weight: 2 },
-    { label: 'Error', pattern: 'connect to the AP fail', level: 'INFO', component: 'wifi_station' },
-    { label: 'Error', pattern: 'mqtt_message_receive: transport_read() error: errno={104|113|128}', level: 'ERROR', component: 'MQTT_CLIENT' },
-    { label: 'Error', pattern: '{esp_ota_end failed (ESP_ERR_OTA_VALIDATE_FAILED)!|Image validation failed, image is corrupted|Firmware upgrade failed}', level: 'ERROR', component: 'esp_https_ota' },
-    { label: 'Error', pattern: 'NVS partition was truncated and needs to be erased', level: 'WARN', component: 'nvs' },
-    { label: 'Critical Error', pattern: 'Guru Meditation Error: Core  {0|1} panic\'ed ({LoadProhibited|StoreProhibited|IllegalInstruction|InstrFetchProhibited}). Exception was unhandled.', level: null, component: 'panic', weight: 2 },
-    { label: 'Critical Error', pattern: 'Brownout detector was triggered', level: null, component: 'brownout' },
-    { label: 'Critical Error', pattern: 'Task watchdog got triggered. The following tasks did not reset the watchdog in time:', level: 'ERROR', component: 'task_wdt' },
-  ],
+  templates: familyTemplates(TEMPLATES_IOT_DEVICE),
 });

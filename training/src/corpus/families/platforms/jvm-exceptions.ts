@@ -1,5 +1,6 @@
 import type { Filler } from '../../fillers';
-import { defineFamily } from '../log-family';
+import { defineFamily, familyTemplates } from '../log-family';
+import TEMPLATES_JVM_EXCEPTIONS from './templates/jvm-exceptions.json';
 
 /**
  * Exception heads as they reach a line-by-line reader alone, the first line
@@ -30,42 +31,5 @@ export const jvmExceptions = defineFamily({
   formats: [],
   bareShare: 1,
   fillers: { pyPath, pyHost, outOfRange, javaClass, getter, localVar, hostPort, pyModule, pyKey, goAddr },
-  templates: [
-    { label: 'Error', pattern: 'java.net.ConnectException: Connection refused{| (Connection refused)|: no further information}', level: null, weight: 3 },
-    { label: 'Error', pattern: 'Caused by: java.net.ConnectException: Connection refused{| (Connection refused)}', level: null, weight: 2 },
-    { label: 'Error', pattern: 'java.net.SocketTimeoutException: {Read timed out|connect timed out|timeout|Connect timed out}', level: null, weight: 2 },
-    { label: 'Error', pattern: 'java.net.UnknownHostException: {hostPort}: {Name or service not known|Temporary failure in name resolution|nodename nor servname provided, or not known}', level: null },
-    { label: 'Error', pattern: 'java.lang.NullPointerException: Cannot invoke "{javaClass}.{getter}" because "{localVar}" is null', level: null, weight: 2 },
-    { label: 'Error', pattern: 'java.lang.NullPointerException: Cannot read field "{value|id|next|count}" because "{localVar}" is null', level: null },
-    { label: 'Error', pattern: 'java.lang.NullPointerException', level: null },
-    { label: 'Error', pattern: 'java.lang.IllegalStateException: {Failed to load ApplicationContext|Connection pool shut down|Cannot call sendError() after the response has been committed|Duplicate key {int:1:9999} (attempted merging values {localVar} and {localVar})}', level: null },
-    { label: 'Error', pattern: 'java.io.IOException: {Broken pipe|Connection reset by peer|Stream closed|An existing connection was forcibly closed by the remote host}', level: null, weight: 2 },
-    { label: 'Error', pattern: 'Caused by: java.io.IOException: {Broken pipe|Connection reset by peer}', level: null },
-    { label: 'Error', pattern: 'java.io.FileNotFoundException: /{var/data|opt/app/config|srv/uploads}/{file} (No such file or directory)', level: null },
-    { label: 'Error', pattern: 'javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target', level: null },
-    { label: 'Error', pattern: 'org.postgresql.util.PSQLException: ERROR: duplicate key value violates unique constraint "{users_email_key|orders_pkey|invoices_number_key}"', level: null },
-    { label: 'Error', pattern: 'Caused by: java.sql.SQLTransientConnectionException: HikariPool-{int:1:3} - Connection is not available, request timed out after {30000|30001|60000}ms.', level: null },
-    { label: 'Error', pattern: 'org.springframework.web.client.{HttpServerErrorException$ServiceUnavailable: 503 Service Unavailable|HttpServerErrorException$InternalServerError: 500 Internal Server Error|ResourceAccessException: I/O error on GET request for "http://{hostPort}/api/v1/{orders|stock|customers}": Connection refused}{|: [no body]}', level: null },
-    { label: 'Error', pattern: 'java.util.concurrent.RejectedExecutionException: Task java.util.concurrent.FutureTask@{hex8} rejected from java.util.concurrent.ThreadPoolExecutor@{hex8}[Running, pool size = {int:8:200}, active threads = {int:8:200}, queued tasks = {int:100:10000}, completed tasks = {int:1000:9999999}]', level: null },
-    { label: 'Error', pattern: 'com.fasterxml.jackson.databind.exc.{InvalidFormatException: Cannot deserialize value of type `java.time.LocalDate` from String "{int:1:31}/{int:1:12}/{int:2023:2026}"|UnrecognizedPropertyException: Unrecognized field "{customerId|total|status}" (class {javaClass}), not marked as ignorable}', level: null },
-    { label: 'Critical Error', pattern: 'org.springframework.beans.factory.BeanCreationException: Error creating bean with name \'{dataSource|entityManagerFactory|kafkaListenerContainerFactory}\'{| defined in class path resource [{org/springframework/boot/autoconfigure/jdbc/DataSourceConfiguration$Hikari.class|application.yml}]}', level: null },
-    { label: 'Critical Error', pattern: 'java.lang.OutOfMemoryError: {Java heap space|GC overhead limit exceeded|Metaspace|unable to create native thread: possibly out of memory or process/resource limits reached|Direct buffer memory}', level: null, weight: 2 },
-    { label: 'Critical Error', pattern: 'Exception in thread "{main|pool-{int:1:9}-thread-{int:1:40}|grpc-default-executor-{int:0:9}}" java.lang.OutOfMemoryError: {Java heap space|GC overhead limit exceeded}', level: null },
-    { label: 'Error', pattern: 'Traceback (most recent call last):', level: null, weight: 2 },
-    { label: 'Error', pattern: 'ConnectionRefusedError: [Errno 111] Connection refused', level: null },
-    { label: 'Error', pattern: 'KeyError: {pyKey}', level: null },
-    { label: 'Error', pattern: "AttributeError: 'NoneType' object has no attribute '{get|id|split|json|items}'", level: null },
-    { label: 'Error', pattern: "requests.exceptions.ConnectionError: HTTPConnectionPool(host='{pyHost}', port={80|8080|8000}): Max retries exceeded with url: /api/v1/{orders|health|customers} (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f{hex8}>: Failed to establish a new connection: [Errno 111] Connection refused'))", level: null },
-    { label: 'Error', pattern: 'sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) {could not connect to server: Connection refused|server closed the connection unexpectedly|FATAL:  remaining connection slots are reserved for non-replication superuser connections}', level: null },
-    { label: 'Error', pattern: "ModuleNotFoundError: No module named '{pyModule}'", level: null },
-    { label: 'Critical Error', pattern: 'MemoryError', level: null },
-    { label: 'Deprecation Warning', pattern: '/usr/{lib/python3|local/lib/python3.{8|9|10|11}/site-packages}/{pyPath}.py:{int:10:900}: DeprecationWarning: {datetime.datetime.utcnow() is deprecated and scheduled for removal in a future version. Use timezone-aware objects to represent datetimes in UTC: datetime.datetime.now(datetime.UTC).|the imp module is deprecated in favour of importlib; see the module\'s documentation for alternative uses|pkg_resources is deprecated as an API}', level: null },
-    { label: 'Critical Error', pattern: 'panic: runtime error: invalid memory address or nil pointer dereference', level: null, weight: 2 },
-    { label: 'Critical Error', pattern: '[signal SIGSEGV: segmentation violation code=0x{1|2} addr=0x{0|8|18|30} pc={goAddr}]', level: null },
-    { label: 'Critical Error', pattern: 'panic: runtime error: index out of range [{outOfRange}', level: null },
-    { label: 'Critical Error', pattern: 'fatal error: {concurrent map writes|concurrent map read and map write|runtime: out of memory|all goroutines are asleep - deadlock!}', level: null },
-    { label: 'Critical Error', pattern: 'FATAL ERROR: {Reached heap limit|Ineffective mark-compacts near heap limit} Allocation failed - JavaScript heap out of memory', level: null },
-    { label: 'Error', pattern: 'Error: connect {ECONNREFUSED|ETIMEDOUT} {hostPort}', level: null },
-    { label: 'Deprecation Warning', pattern: '(node:{pid}) [DEP0005] DeprecationWarning: Buffer() is deprecated due to security and usability issues. Please use the Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.', level: null },
-  ],
+  templates: familyTemplates(TEMPLATES_JVM_EXCEPTIONS),
 });

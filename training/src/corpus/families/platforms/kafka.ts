@@ -1,6 +1,7 @@
 import { FILLERS, formatDate, formatTime, type Filler } from '../../fillers';
-import { defineFamily, type LineFormat } from '../log-family';
+import { defineFamily, type LineFormat, familyTemplates } from '../log-family';
 import { moment, pad } from './headers';
+import TEMPLATES_KAFKA from './templates/kafka.json';
 
 /**
  * Apache Kafka brokers (server.log, controller.log, state-change.log) and the
@@ -39,38 +40,5 @@ export const kafka = defineFamily({
   sources: ['kafka-broker', 'kafka-client', 'kafka'],
   formats: [kafkaHeader],
   fillers: { consumerId, topic, partition, partitionInDir, logDir, offset, brokerId, isrList, group, memberId, clientId, brokerHost, principal, generation },
-  templates: [
-    { label: 'System Notification', pattern: '[Log partition={partition}, dir={logDir}] Rolled new log segment at offset {offset} in {int:0:90} ms.', level: 'INFO', component: 'kafka.log.Log', weight: 3 },
-    { label: 'System Notification', pattern: '[Log partition={partition}, dir={logDir}] Deleting segment {offset}', level: 'INFO', component: 'kafka.log.Log', weight: 2 },
-    { label: 'System Notification', pattern: '[Log partition={partition}, dir={logDir}] Found deletable segments with base offsets [{offset}] due to retention time {604800000|86400000|259200000}ms breach', level: 'INFO', component: 'kafka.log.Log', weight: 2 },
-    { label: 'System Notification', pattern: 'Deleted log {logDir}/{partition}.{hex32}-delete.', level: 'INFO', component: 'kafka.log.LogManager' },
-    { label: 'System Notification', pattern: '[ProducerStateManager partition={partition}] Writing producer snapshot at offset {offset}', level: 'INFO', component: 'kafka.log.ProducerStateManager', weight: 2 },
-    { label: 'System Notification', pattern: 'Completed load of log {partition} with {int:1:40} segments, log start offset {offset} and log end offset {offset} in {int:1:900} ms', level: 'INFO', component: 'kafka.log.Log' },
-    { label: 'System Notification', pattern: 'Created log for partition {partitionInDir} with properties {lb}compression.type -> producer, min.insync.replicas -> {1|2}, segment.bytes -> 1073741824, retention.ms -> {604800000|86400000}, cleanup.policy -> {delete|compact}{rb}.', level: 'INFO', component: 'kafka.log.LogManager' },
-    { label: 'System Notification', pattern: '[Partition {partition} broker={brokerId}] ISR updated to {isrList} and zkVersion updated to [{int:0:400}]', level: 'INFO', component: 'kafka.cluster.Partition', weight: 2 },
-    { label: 'System Notification', pattern: '[Partition {partition} broker={brokerId}] Expanding ISR from {1|1,2|2,3} to {isrList}', level: 'INFO', component: 'kafka.cluster.Partition' },
-    { label: 'System Notification', pattern: '[GroupCoordinator {brokerId}]: Preparing to rebalance group {group} in state PreparingRebalance with old generation {generation} (__consumer_offsets-{int:0:49}) (reason: {Adding new member {memberId} with group instance id None|Leader {memberId} re-joining group during Stable|removing member {memberId} on LeaveGroup})', level: 'INFO', component: 'kafka.coordinator.group.GroupCoordinator', weight: 2 },
-    { label: 'System Notification', pattern: '[GroupCoordinator {brokerId}]: Stabilized group {group} generation {generation} (__consumer_offsets-{int:0:49}) with {int:1:24} members', level: 'INFO', component: 'kafka.coordinator.group.GroupCoordinator', weight: 2 },
-    { label: 'System Notification', pattern: '[GroupCoordinator {brokerId}]: Assignment received from leader {memberId} for group {group} for generation {generation}. The group has {int:1:24} members, 0 of which are static.', level: 'INFO', component: 'kafka.coordinator.group.GroupCoordinator' },
-    { label: 'System Notification', pattern: '[KafkaServer id={brokerId}] started', level: 'INFO', component: 'kafka.server.KafkaServer' },
-    { label: 'System Notification', pattern: '[KafkaServer id={brokerId}] shutting down', level: 'INFO', component: 'kafka.server.KafkaServer' },
-    { label: 'System Notification', pattern: '[Controller id={brokerId}] {brokerId} successfully elected as the controller. Epoch incremented to {int:1:90} and epoch zk version is now {int:1:90}', level: 'INFO', component: 'kafka.controller.KafkaController' },
-    { label: 'System Notification', pattern: '[Controller id={brokerId} epoch={int:1:90}] Changed partition {partition} from {OfflinePartition|NewPartition} to OnlinePartition with state LeaderAndIsr(leader={brokerId}, leaderEpoch={int:0:90}, isr=List({isrList}), zkVersion={int:0:400})', level: 'TRACE', component: 'state.change.logger' },
-    { label: 'System Notification', pattern: '[ReplicaFetcherManager on broker {brokerId}] Removed fetcher for partitions Set({partition}, {partition})', level: 'INFO', component: 'kafka.server.ReplicaFetcherManager' },
-    { label: 'System Notification', pattern: '[Consumer clientId={consumerId}, groupId={group}] Setting offset for partition {partition} to the committed offset FetchPosition{lb}offset={offset}, offsetEpoch=Optional[{int:0:40}], currentLeader=LeaderAndEpoch{lb}leader=Optional[{brokerHost} (id: {brokerId} rack: null)], epoch={int:0:40}{rb}{rb}', level: 'INFO', component: 'org.apache.kafka.clients.consumer.internals.ConsumerCoordinator', weight: 2 },
-    { label: 'System Notification', pattern: 'Principal = {principal} is Allowed Operation = {Read|Write|Describe} from host = {ip} on resource = {Topic|Group}:LITERAL:{topic}', level: 'DEBUG', component: 'kafka.authorizer.logger' },
-    { label: 'Error', pattern: '[Partition {partition} broker={brokerId}] Shrinking ISR from {isrList} to {1|2|3}. Leader: (highWatermark: {offset}, endOffset: {offset}). Out of sync replicas: (brokerId: {brokerId}, endOffset: {offset}).', level: 'INFO', component: 'kafka.cluster.Partition', weight: 2 },
-    { label: 'Error', pattern: '[ReplicaFetcher replicaId={brokerId}, leaderId={brokerId}, fetcherId=0] Error for partition {partition} at offset {offset}', level: 'ERROR', component: 'kafka.server.ReplicaFetcherThread' },
-    { label: 'Error', pattern: 'org.apache.kafka.common.errors.NotLeaderForPartitionException: This server is not the leader for that topic-partition.', level: 'ERROR', component: 'kafka.server.ReplicaFetcherThread' },
-    { label: 'Error', pattern: '[{Producer clientId={clientId}|Consumer clientId={consumerId}, groupId={group}}] Connection to node {-1|{brokerId}} ({brokerHost}) could not be established. Broker may not be available.', level: 'WARN', component: 'org.apache.kafka.clients.NetworkClient', weight: 3 },
-    { label: 'Error', pattern: '[Consumer clientId={consumerId}, groupId={group}] Error while fetching metadata with correlation id {int:1:9000} : {lb}{topic}={LEADER_NOT_AVAILABLE|UNKNOWN_TOPIC_OR_PARTITION}{rb}', level: 'WARN', component: 'org.apache.kafka.clients.NetworkClient', weight: 2 },
-    { label: 'Error', pattern: '[Producer clientId={clientId}] Got error produce response with correlation id {int:1:90000} on topic-partition {partition}, retrying ({int:0:2147483646} attempts left). Error: {NOT_LEADER_OR_FOLLOWER|NETWORK_EXCEPTION|REQUEST_TIMED_OUT}', level: 'WARN', component: 'org.apache.kafka.clients.producer.internals.Sender' },
-    { label: 'Error', pattern: '[GroupCoordinator {brokerId}]: Member {memberId} in group {group} has failed, removing it from the group', level: 'INFO', component: 'kafka.coordinator.group.GroupCoordinator' },
-    { label: 'Security Alert', pattern: '[SocketServer {brokerId={brokerId}|listenerType=ZK_BROKER, nodeId={brokerId}}] Failed authentication with /{ip} ({Authentication failed: Invalid username or password|SSL handshake failed|Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-512})', level: 'INFO', component: 'org.apache.kafka.common.network.Selector' },
-    { label: 'Security Alert', pattern: 'Principal = {principal} is Denied Operation = {Read|Write|Describe|Alter} from host = {ip} on resource = {Topic|Group|Cluster}:LITERAL:{topic}', level: 'INFO', component: 'kafka.authorizer.logger' },
-    { label: 'Resource Usage', pattern: 'Rejected connection from /{ip}, address already has the configured maximum of {100|1000|2147483647} connections.', level: 'INFO', component: 'kafka.network.Acceptor' },
-    { label: 'Critical Error', pattern: 'Shutdown broker because all log dirs in {logDir} have failed', level: 'FATAL', component: 'kafka.log.LogManager' },
-    { label: 'Critical Error', pattern: '[KafkaServer id={brokerId}] Fatal error during KafkaServer startup. Prepare to shutdown', level: 'ERROR', component: 'kafka.server.KafkaServer' },
-    { label: 'Critical Error', pattern: '[ReplicaManager broker={brokerId}] Stopping serving replicas in dir {logDir}', level: 'ERROR', component: 'kafka.server.ReplicaManager' },
-  ],
+  templates: familyTemplates(TEMPLATES_KAFKA),
 });

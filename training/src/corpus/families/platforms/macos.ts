@@ -1,7 +1,8 @@
 import { formatDate, formatTime, type Filler } from '../../fillers';
 import type { Prng } from '../../prng';
-import { defineFamily, type FamilyLevel, type LineFormat } from '../log-family';
+import { defineFamily, type FamilyLevel, type LineFormat, familyTemplates } from '../log-family';
 import { MONTHS, expandComponent, moment, pad, sticky } from './headers';
+import TEMPLATES_MACOS from './templates/macos.json';
 
 /**
  * macOS system log: the old /var/log/system.log syslog shape and `log show`
@@ -54,36 +55,5 @@ export const macos = defineFamily({
   sources: ['macos', 'system.log'],
   formats: [systemLog, systemLog, logShow],
   fillers: { crashedApp: crashed.draw, sameApp: crashed.again, mac, uptime, bundle, app, sandboxed, userPath, wakeReason },
-  templates: [
-    { label: 'System Notification', pattern: 'ARPT: {uptime}: wl0: wl_update_tcpkeep_seq: Original Seq: {int:100000000:4294967295}, Ack: {int:100000000:4294967295}, Win size: {4096|65535|131072}', level: null, component: 'kernel[0]', weight: 3 },
-    { label: 'System Notification', pattern: 'ARPT: {uptime}: AirPort: Link {Down|Up} on {awdl0|en0}.{| Reason 1 (Unspecified).| Reason 8 (Disassociated because station leaving).}', level: null, component: 'kernel[0]', weight: 2 },
-    { label: 'System Notification', pattern: 'AirPort_Brcm43xx::powerChange: System {Wake|Sleep}{| - Full Wake/ Dark Wake / Maintenance wake}', level: null, component: 'kernel[0]', weight: 2 },
-    { label: 'System Notification', pattern: 'en0: BSSID changed to {mac}', level: null, component: 'kernel[0]' },
-    { label: 'System Notification', pattern: 'IOThunderboltSwitch<0>(0x0)::listenerCallback - Thunderbolt HPD packet for route = 0x0 port = {int:1:12} unplug = {0|1}', level: null, component: 'kernel[0]', weight: 2 },
-    { label: 'System Notification', pattern: 'Previous sleep cause: {5|3|-128}', level: null, component: 'kernel[0]' },
-    { label: 'System Notification', pattern: 'Wake reason: {wakeReason}', level: null, component: 'kernel[0]', weight: 2 },
-    { label: 'System Notification', pattern: 'DarkWake from Deep Idle [CDNVA] : due to {NUB.SPMI0.SW3 RTC/Maintenance|ARPT/UserActivity|EC.SleepTimer/Maintenance} Using {AC|BATT} (Charge:{int:5:100}%)', level: null, component: 'kernel[0]', weight: 2 },
-    { label: 'System Notification', pattern: 'PM response took {int:100:9999} ms ({int:40:500}, {powerd|WindowServer|coreaudiod|symptomsd})', level: null, component: 'kernel[0]' },
-    { label: 'System Notification', pattern: '**** [IOBluetoothHostControllerUSBTransport][{SuspendDevice|ResumeDevice}] -- {Suspend|Resume} -- {suspend|resume}DeviceCallResult = 0x0000 (kIOReturnSuccess) -- 0x{hex8} ****', level: null, component: 'kernel[0]' },
-    { label: 'System Notification', pattern: '{Google Chrome He|Slack Helper|Code Helper} (map: 0xffffff80{hex8}) triggered DYLD shared region unnest for map: 0xffffff80{hex8}, region 0x7fff{hex8}->0x7fff{hex8}. While not abnormal for debuggers, this increases system memory footprint until the target exits.', level: null, component: 'kernel[0]' },
-    { label: 'System Notification', pattern: 'mDNS_RegisterInterface: Frequent transitions for interface {en0|awdl0|utun2} ({ip})', level: null, component: 'mDNSResponder[{int:80:120}]' },
-    { label: 'System Notification', pattern: 'network changed: v4(en0{|+}:{ip}) DNS{|*} Proxy SMB', level: null, component: 'configd[{int:50:60}]', weight: 2 },
-    { label: 'System Notification', pattern: '__73-[NetworkAnalyticsEngine observeValueForKeyPath:ofObject:change:context:]_block_invoke unexpected switch value {1|2|3}', level: null, component: 'symptomsd[{int:180:260}]', weight: 2 },
-    { label: 'System Notification', pattern: 'CGXDisplayDidWakeNotification [{int:100000000000:999999999999}]: posting kCGSDisplayDidWake', level: null, component: 'WindowServer[{int:150:300}]' },
-    { label: 'User Action', pattern: 'USER_PROCESS: {int:80:200} console', level: null, component: 'loginwindow[{int:80:200}]' },
-    { label: 'User Action', pattern: 'DEAD_PROCESS: {int:80:200} console', level: null, component: 'sessionlogoutd[{int:1000:40000}]' },
-    { label: 'Resource Usage', pattern: 'Thermal pressure state: {0|1|2} Memory pressure state: {0|1|2}', level: null, component: 'com.apple.CDScheduler[{int:40:60}]', weight: 2 },
-    { label: 'Resource Usage', pattern: 'Battery level {int:2:10}% is below warning threshold ({10|5}%), time remaining {int:2:30} min', level: 'INFO', component: 'powerd[{int:60:120}]' },
-    { label: 'Resource Usage', pattern: 'low disk space on volume "{Macintosh HD - Data|Data|Backup}": {int:100:2048} MB free of {251|500|1000} GB', level: null, component: 'kernel[0]' },
-    { label: 'Error', pattern: '-[NetworkAnalyticsEngine _writeJournalRecord:fromCellFingerprint:key:atLOI:ofKind:lqm:isFaulty:] Hashing of the primary key failed. Dropping the journal record.', level: 'ERROR', component: 'symptomsd[{int:180:260}]' },
-    { label: 'Error', pattern: 'disk{int:0:4}s{int:1:4}: I/O error.', level: null, component: 'kernel[0]' },
-    { label: 'Error', pattern: 'nw_connection_copy_connected_local_endpoint [C{int:1:900}] Connection has no connected path', level: 'ERROR', component: '{nsurlsessiond|trustd|apsd}[{int:100:900}]' },
-    { label: 'Security Alert', pattern: 'Sandbox: {sandboxed}({pid}) {|System Policy: }deny(1) file-read-data {userPath}', level: null, component: 'kernel[0]', weight: 2 },
-    { label: 'Security Alert', pattern: 'ODRecordVerifyPassword failed with result kODErrorCredentialsInvalid', level: 'ERROR', component: 'opendirectoryd[{int:60:120}]' },
-    { label: 'Critical Error', pattern: '({bundle}[{pid}]): Service exited with abnormal code: {1|2|70|255}', level: null, component: 'com.apple.xpc.launchd[1]', weight: 2 },
-    { label: 'Critical Error', pattern: '({bundle}[{pid}]): Service exited due to {SIGSEGV|SIGABRT|SIGILL}', level: null, component: 'com.apple.xpc.launchd[1]' },
-    { label: 'Critical Error', pattern: 'Saved crash report for {crashedApp}[{pid}] version {int:1:120}.{int:0:9} ({int:1000:19999}.{int:1:9}.{int:1:30}) to /Library/Logs/DiagnosticReports/{sameApp}-{date}-{int:100000:235959}.ips', level: null, component: 'ReportCrash[{int:1000:60000}]' },
-    { label: 'Critical Error', pattern: 'low swap: killing largest compressed process with pid {pid} ({app}) and size {int:500:40000} MB', level: null, component: 'kernel[0]' },
-    { label: 'Deprecation Warning', pattern: 'Endpoint has been activated through legacy launch(3) APIs. Please switch to XPC or bootstrap_check_in(): {com.apple.cvmsServ|com.apple.rcd|com.google.keystone.daemon|com.vmware.launchd.vmware-usbarbitrator}', level: null, component: 'com.apple.xpc.launchd[1]' },
-  ],
+  templates: familyTemplates(TEMPLATES_MACOS),
 });

@@ -1,6 +1,7 @@
 import type { Filler } from '../../fillers';
-import { defineFamily, type LineFormat } from '../log-family';
+import { defineFamily, type LineFormat, familyTemplates } from '../log-family';
 import { epochSeconds, moment, pad } from './headers';
+import TEMPLATES_MQTT_BROKER from './templates/mqtt-broker.json';
 
 /**
  * An MQTT broker serving IoT devices (mosquitto's log: `<epoch>: message`, or
@@ -27,22 +28,5 @@ export const mqttBroker = defineFamily({
   formats: [epochLine, epochLine, isoLine],
   bareShare: 0.2,
   fillers: { clientId, deviceIp, eport, mqttUser },
-  templates: [
-    { label: 'System Notification', pattern: 'New connection from {deviceIp}:{eport} on port {1883|8883}.', level: null, weight: 4 },
-    { label: 'System Notification', pattern: 'New client connected from {deviceIp}:{eport} as {clientId} (p{2|5}, c{0|1}, k{15|30|60|120}{|, u\'{mqttUser}\'}).', level: null, weight: 4 },
-    { label: 'System Notification', pattern: 'Client {clientId} disconnected.', level: null, weight: 2 },
-    { label: 'System Notification', pattern: 'Client {clientId} closed its connection.', level: null, weight: 2 },
-    { label: 'System Notification', pattern: 'Client {clientId} already connected, closing old connection.', level: null },
-    { label: 'System Notification', pattern: 'Saving in-memory database to /var/lib/mosquitto/mosquitto.db.', level: null, weight: 2 },
-    { label: 'System Notification', pattern: '{mosquitto version 2.0.{int:11:18} starting|Config loaded from /etc/mosquitto/mosquitto.conf.|Opening ipv{4|6} listen socket on port {1883|8883}.|mosquitto version 2.0.{int:11:18} running|mosquitto version 2.0.{int:11:18} terminating}', level: null },
-    { label: 'Error', pattern: 'Client {clientId} has exceeded timeout, disconnecting.', level: null, weight: 2 },
-    { label: 'Error', pattern: 'Socket error on client {clientId}, disconnecting.', level: null, weight: 2 },
-    { label: 'Error', pattern: 'OpenSSL Error[0]: error:{0A00010B:SSL routines::wrong version number|0A000418:SSL routines::tlsv1 alert unknown ca|1408F10B:SSL routines:ssl3_get_record:wrong version number}', level: null },
-    { label: 'Security Alert', pattern: 'Client {clientId} disconnected, not authorised.', level: null, weight: 2 },
-    { label: 'Security Alert', pattern: 'Client <unknown> disconnected, not authorised.', level: null },
-    { label: 'Security Alert', pattern: 'Denied PUBLISH from {clientId} (d0, q{0|1}, r{0|1}, m{int:1:9000}, \'{$SYS/broker/config|cmnd/tasmota_{hex8}/Power|home/+/set}\', ... ({int:1:90} bytes))', level: null },
-    { label: 'Resource Usage', pattern: 'Outgoing messages are being dropped for client {clientId}.', level: null },
-    { label: 'Critical Error', pattern: '{Error: Out of memory.|Error: Address already in use|Error: Unable to open pwfile "/etc/mosquitto/passwd".}', level: null },
-    { label: 'Deprecation Warning', pattern: 'Warning: The {bind_address|port} option is deprecated and will be removed in a future version. Use the listener option instead.', level: null },
-  ],
+  templates: familyTemplates(TEMPLATES_MQTT_BROKER),
 });

@@ -1,7 +1,8 @@
 import type { Filler } from '../../fillers';
 import type { Prng } from '../../prng';
-import { defineFamily, type LineFormat } from '../log-family';
+import { defineFamily, type LineFormat, familyTemplates } from '../log-family';
 import { MONTHS, epochSeconds, moment, pad } from './headers';
+import TEMPLATES_THUNDERBIRD from './templates/thunderbird.json';
 
 /**
  * Syslog of an HPC cluster's compute and admin nodes (sshd, crond, the
@@ -43,29 +44,5 @@ export const thunderbird = defineFamily({
   sources: ['hpc-syslog', 'hpc'],
   formats: [collected, collected, plain],
   fillers: { adminIp, pbsJob, guid, hwaddr, dev },
-  templates: [
-    { label: 'User Action', pattern: 'session opened for user root by (uid=0)', level: null, component: 'crond(pam_unix)', weight: 3 },
-    { label: 'User Action', pattern: 'session closed for user root', level: null, component: 'crond(pam_unix)', weight: 3 },
-    { label: 'User Action', pattern: 'Accepted publickey for root from {adminIp} port {int:32768:60999} ssh2', level: null, component: 'sshd', weight: 2 },
-    { label: 'System Notification', pattern: 'synchronized to {adminIp}, stratum {2|3|4}', level: null, component: 'ntpd', weight: 2 },
-    { label: 'System Notification', pattern: 'time reset {+|-}0.{int:100000:999999} s', level: null, component: 'ntpd' },
-    { label: 'System Notification', pattern: '[ib_sm_sweep.c:{1455|1482}]: {********************** NEW SWEEP ********************|No topology change|No configuration change required}', level: null, component: 'ib_sm.x', weight: 3 },
-    { label: 'System Notification', pattern: '[ib_sm_discovery.c:{int:800:1200}]: Sweep detected topology change, {int:1:40} node(s) {appeared|disappeared}', level: null, component: 'ib_sm.x' },
-    { label: 'System Notification', pattern: 'DHCPDISCOVER from {hwaddr} via eth{0|1}', level: null, component: 'dhcpd:' },
-    { label: 'System Notification', pattern: 'DHCPACK on {adminIp} to {hwaddr} via eth{0|1}', level: null, component: 'dhcpd:' },
-    { label: 'System Notification', pattern: 'START: {rsh|rlogin|tftp} pid={int:100:32000} from={adminIp}', level: null, component: 'xinetd' },
-    { label: 'System Notification', pattern: 'syslog-ng version 1.6.{0rc3|5|8} starting', level: null, component: 'syslog-ng' },
-    { label: 'System Notification', pattern: 'Job;{pbsJob};Started, pid = {int:100:32000}', level: null, component: 'pbs_mom' },
-    { label: 'Error', pattern: 'Connection refused (111) in open_demux, open_demux: connect {adminIp}:{int:32768:60999}', level: null, component: 'pbs_mom', weight: 2 },
-    { label: 'Error', pattern: 'Bad file descriptor (9) in tm_request, job {pbsJob} not running', level: null, component: 'pbs_mom' },
-    { label: 'Error', pattern: 'error: Bind to port 22 on 0.0.0.0 failed: Address already in use.', level: null, component: 'sshd' },
-    { label: 'Error', pattern: 'mptscsih: ioc0: attempting task abort! (sc={hex8})', level: null, component: 'kernel' },
-    { label: 'Error', pattern: 'EXT3-fs error (device {dev}): ext3_find_entry: reading directory #{int:2:9000000} offset 0', level: null, component: 'kernel' },
-    { label: 'Error', pattern: 'VIPKL(1): [create_mr] MM_bld_hh_mr failed (-253:VAPI_EAGAIN)', level: null, component: 'kernel', weight: 2 },
-    { label: 'Error', pattern: 'EDAC k8 MC0: general bus error: participating processor(local node {response|origin}), time-out(no timeout) memory transaction type(generic read), mem or i/o(mem access), cache level(generic)', level: null, component: 'kernel' },
-    { label: 'Error', pattern: 'NMI received for unknown reason {2d|21|31} on CPU {0|1}.', level: null, component: 'kernel' },
-    { label: 'Critical Error', pattern: 'Remounting filesystem read-only', level: null, component: 'kernel' },
-    { label: 'Critical Error', pattern: 'Out of Memory: Killed process {int:100:32000} ({xhpl|namd2|lmp_tbird|a.out|pbs_mom}).', level: null, component: 'kernel' },
-    { label: 'Critical Error', pattern: 'scsi{0|1} ({0|1}:0): rejecting I/O to offline device', level: null, component: 'kernel' },
-  ],
+  templates: familyTemplates(TEMPLATES_THUNDERBIRD),
 });

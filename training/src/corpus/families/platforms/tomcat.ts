@@ -1,7 +1,9 @@
 import { apacheTimestamp, FILLERS, type Filler } from '../../fillers';
 import type { Prng } from '../../prng';
-import { defineFamily, type FamilyLevel, type LineFormat } from '../log-family';
+import { defineFamily, type FamilyLevel, type LineFormat, familyTemplates } from '../log-family';
 import { MONTHS, moment, pad } from './headers';
+import TEMPLATES_TOMCAT from './templates/tomcat.json';
+import TEMPLATES_TOMCAT_ACCESS from './templates/tomcat-access.json';
 
 /**
  * Apache Tomcat's catalina.out (java.util.logging through JULI, so levels
@@ -56,32 +58,7 @@ export const tomcat = defineFamily({
   sources: ['tomcat', 'catalina'],
   formats: [oneLine, oneLine, simpleSecondLine],
   fillers: { jar, webapp, catalinaBase, servlet, contextPath, rootCause },
-  templates: [
-    { label: 'System Notification', pattern: 'Server startup in [{int:400:90000}] milliseconds', level: 'INFO', component: 'org.apache.catalina.startup.Catalina.start', weight: 2 },
-    { label: 'System Notification', pattern: 'Server version name:   Apache Tomcat/{8.5.{int:50:99}|9.0.{int:30:85}|10.1.{int:1:18}}', level: 'INFO', component: 'org.apache.catalina.startup.VersionLoggerListener.log' },
-    { label: 'System Notification', pattern: 'Starting service [Catalina]', level: 'INFO', component: 'org.apache.catalina.core.StandardService.startInternal' },
-    { label: 'System Notification', pattern: 'Starting Servlet engine: [Apache Tomcat/9.0.{int:30:85}]', level: 'INFO', component: 'org.apache.catalina.core.StandardEngine.startInternal' },
-    { label: 'System Notification', pattern: 'Starting ProtocolHandler ["{http-nio-8080|https-jsse-nio-8443|ajp-nio-127.0.0.1-8009}"]', level: 'INFO', component: 'org.apache.coyote.AbstractProtocol.start', weight: 2 },
-    { label: 'System Notification', pattern: 'Deploying web application directory [{catalinaBase}/webapps/{webapp}]', level: 'INFO', component: 'org.apache.catalina.startup.HostConfig.deployDirectory', weight: 3 },
-    { label: 'System Notification', pattern: 'Deployment of web application directory [{catalinaBase}/webapps/{webapp}] has finished in [{int:20:60000}] ms', level: 'INFO', component: 'org.apache.catalina.startup.HostConfig.deployDirectory', weight: 3 },
-    { label: 'System Notification', pattern: 'Deploying web application archive [{catalinaBase}/webapps/{webapp}.war]', level: 'INFO', component: 'org.apache.catalina.startup.HostConfig.deployWAR' },
-    { label: 'System Notification', pattern: 'At least one JAR was scanned for TLDs yet contained no TLDs. Enable debug logging for this logger for a complete list of JARs that were scanned but no TLDs were found in them. Skipping unneeded JARs during scanning can improve startup time and JSP compilation time.', level: 'INFO', component: 'org.apache.jasper.servlet.TldScanner.scanJars', weight: 2 },
-    { label: 'System Notification', pattern: 'Initializing Spring {root WebApplicationContext|DispatcherServlet \'{servlet}\'}', level: 'INFO', component: 'org.apache.catalina.core.ApplicationContext.log' },
-    { label: 'System Notification', pattern: 'Pausing ProtocolHandler ["http-nio-8080"]', level: 'INFO', component: 'org.apache.coyote.AbstractProtocol.pause' },
-    { label: 'System Notification', pattern: 'Stopping service [Catalina]', level: 'INFO', component: 'org.apache.catalina.core.StandardService.stopInternal' },
-    { label: 'System Notification', pattern: 'Command line argument: -D{catalina.base={catalinaBase}|java.io.tmpdir={catalinaBase}/temp|java.util.logging.manager=org.apache.juli.ClassLoaderLogManager|Xmx{512|1024|2048}m}', level: 'INFO', component: 'org.apache.catalina.startup.VersionLoggerListener.log', weight: 2 },
-    { label: 'System Notification', pattern: 'Creation of SecureRandom instance for session ID generation using [SHA1PRNG] took [{int:100:300000}] milliseconds.', level: 'WARN', component: 'org.apache.catalina.util.SessionIdGeneratorBase.createSecureRandom' },
-    { label: 'Resource Usage', pattern: 'Unable to add the resource at [/WEB-INF/{jar}] to the cache for web application [/{webapp}] because there was insufficient free space available after evicting expired cache entries - consider increasing the maximum size of the cache', level: 'WARN', component: 'org.apache.catalina.webresources.Cache.getResource' },
-    { label: 'Error', pattern: 'Servlet.service() for servlet [{servlet}] in context with path [{contextPath}] threw exception{| [Request processing failed; nested exception is {rootCause}] with root cause}', level: 'ERROR', component: 'org.apache.catalina.core.StandardWrapperValve.invoke', weight: 3 },
-    { label: 'Error', pattern: 'Error parsing HTTP request header', level: 'INFO', component: 'org.apache.coyote.http11.Http11Processor.service', weight: 2 },
-    { label: 'Error', pattern: 'Exception loading sessions from persistent storage', level: 'ERROR', component: 'org.apache.catalina.session.StandardManager.startInternal' },
-    { label: 'Error', pattern: 'The web application [{webapp}] appears to have started a thread named [{Abandoned connection cleanup thread|HikariPool-1 housekeeper|pool-{int:1:9}-thread-1|Timer-0}] but has failed to stop it. This is very likely to create a memory leak.', level: 'WARN', component: 'org.apache.catalina.loader.WebappClassLoaderBase.clearReferencesThreads' },
-    { label: 'Critical Error', pattern: 'One or more listeners failed to start. Full details will be found in the appropriate container log file', level: 'ERROR', component: 'org.apache.catalina.core.StandardContext.startInternal' },
-    { label: 'Critical Error', pattern: 'Context [/{webapp}] startup failed due to previous errors', level: 'ERROR', component: 'org.apache.catalina.core.StandardContext.startInternal' },
-    { label: 'Critical Error', pattern: 'Failed to initialize end point associated with ProtocolHandler ["http-nio-8080"]{| java.net.BindException: Address already in use}', level: 'ERROR', component: 'org.apache.catalina.core.StandardService.initInternal' },
-    { label: 'Critical Error', pattern: 'Exception in thread "{http-nio-8080-exec-{int:1:200}|main|ContainerBackgroundProcessor[StandardEngine[Catalina]]}" java.lang.OutOfMemoryError: {Java heap space|Metaspace|PermGen space|GC overhead limit exceeded}', level: 'ERROR', component: 'org.apache.catalina.core.StandardWrapperValve.invoke' },
-    { label: 'Deprecation Warning', pattern: 'The [{compressableMimeType|disableUploadTimeout}] attribute of the Connector is deprecated and will be removed in {Tomcat 10|a future release}. Use [{compressibleMimeType|connectionUploadTimeout}] instead.', level: 'WARN', component: 'org.apache.catalina.connector.Connector.setProperty' },
-  ],
+  templates: familyTemplates(TEMPLATES_TOMCAT),
 });
 
 const access: LineFormat = (m) => m;
@@ -94,13 +71,5 @@ export const tomcatAccess = defineFamily({
   formats: [access],
   bareShare: 1,
   fillers: { apacheTime: (r) => apacheTimestamp(moment(r)), size: (r) => (r.chance(0.15) ? '-' : FILLERS.bytes(r)), context: (r) => r.pick(['', '', '/api', '/shop', '/app', '/portal', '/crm-web']), remoteUser: (r) => (r.chance(0.8) ? '-' : FILLERS.user(r)) },
-  templates: [
-    { label: 'HTTP Status', pattern: '{ip} - {remoteUser} [{apacheTime}] "{method} {context}{path} HTTP/1.1" {status} {size}', level: null, weight: 4 },
-    { label: 'HTTP Status', pattern: '{ip} - - [{apacheTime}] "GET {/manager/html|/manager/status|/host-manager/html} HTTP/1.1" {200|401|403} {size}', level: null },
-    { label: 'HTTP Status', pattern: '{ip} - {remoteUser} [{apacheTime}] "{method} {path} HTTP/1.1" {status} {size} {int:0:9000}', level: null, weight: 2 },
-    { label: 'HTTP Status', pattern: '{ip} - - [{apacheTime}] "{GET|HEAD} {/health|/actuator/health|/status|/ping} HTTP/1.1" {200|503} {int:2:400}', level: null, weight: 2 },
-    { label: 'HTTP Status', pattern: '{ip} - {remoteUser} [{apacheTime}] "{method} {context}{path} HTTP/1.1" {status} {size} "{-|https://{host}/|https://www.google.com/}" "{userAgent}"', level: null, weight: 2 },
-    { label: 'HTTP Status', pattern: '{ip} - - [{apacheTime}] "{POST|GET} {context}/{login|j_security_check|api/auth/token} HTTP/1.1" {200|302|401|403} {size}', level: null },
-    { label: 'HTTP Status', pattern: '{ip} - - [{apacheTime}] "GET {context}/static/{js|css|img}/{app|main|vendor|logo}.{hex8}.{js|css|png} HTTP/1.1" {200|304} {size}', level: null, weight: 2 },
-  ],
+  templates: familyTemplates(TEMPLATES_TOMCAT_ACCESS),
 });

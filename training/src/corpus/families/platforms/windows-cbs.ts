@@ -1,6 +1,7 @@
 import type { Filler } from '../../fillers';
-import { defineFamily, type FamilyLevel, type LineFormat } from '../log-family';
+import { defineFamily, type FamilyLevel, type LineFormat, familyTemplates } from '../log-family';
 import { digits, moment, pad } from './headers';
+import TEMPLATES_WINDOWS_CBS from './templates/windows-cbs.json';
 
 /**
  * Windows component-based servicing (C:\Windows\Logs\CBS\CBS.log, written
@@ -43,30 +44,5 @@ export const windowsCbs = defineFamily({
   sources: ['windows-cbs', 'cbs.log'],
   formats: [cbsHeader],
   fillers: { kb, pkgVersion, pkg, parent, session, stack, stackDir, csiSeq, csiTime, stackAddrs, applState, wcpFile },
-  templates: [
-    { label: 'System Notification', pattern: 'Loaded Servicing Stack {stack} with Core: C:\\Windows\\winsxs\\{stackDir}\\cbscore.dll', level: 'INFO', component: 'CBS', weight: 2 },
-    { label: 'System Notification', pattern: '{Starting TrustedInstaller initialization.|Ending TrustedInstaller initialization.|Starting the TrustedInstaller main loop.|TrustedInstaller service starts successfully.|Starting TrustedInstaller finalization.|Ending TrustedInstaller finalization.|Ending the TrustedInstaller main loop.}', level: 'INFO', component: 'CBS', weight: 3 },
-    { label: 'System Notification', pattern: 'SQM: {Initializing online with Windows opt-in: False|Cleaning up report files older than 10 days.|Requesting upload of all unsent reports.|Queued 0 file(s) for upload with pattern: C:\\Windows\\servicing\\sqm\\*_all.sqm, flags: 0x6}', level: 'INFO', component: 'CBS', weight: 2 },
-    { label: 'System Notification', pattern: 'Session: {session} initialized by client {WindowsUpdateAgent|DISM Package Manager Provider|TiWorker.exe|UpdateAgentLCU}{|, external staging directory: (null), external registry directory: (null)}', level: 'INFO', component: 'CBS', weight: 3 },
-    { label: 'System Notification', pattern: 'Read out cached package applicability for package: {pkg}, ApplicableState: {applState}, CurrentState:{applState}', level: 'INFO', component: 'CBS', weight: 4 },
-    { label: 'System Notification', pattern: 'Appl: detect Parent, Package: {pkg}, Parent: {parent}, Disposition = Detect, VersionComp: EQ, BuildComp: EQ, RevisionComp: GE, Exist: {present|absent}', level: 'INFO', component: 'CBS', weight: 3 },
-    { label: 'System Notification', pattern: 'Appl: detectParent: package: {pkg}, no parent found, go absent', level: 'INFO', component: 'CBS', weight: 2 },
-    { label: 'System Notification', pattern: 'Appl: Evaluating applicability block(detect{Update|Parent}), disposition is: Detect, applicability: {Applicable|NotApplicable}, result applicability state: {Installed|Absent|Staged}', level: 'INFO', component: 'CBS', weight: 2 },
-    { label: 'System Notification', pattern: 'Warning: Unrecognized packageExtended attribute.', level: 'INFO', component: 'CBS', weight: 2 },
-    { label: 'System Notification', pattern: 'Exec: Processing started.  Client: {WindowsUpdateAgent|DISM Package Manager Provider}, Session: {session}, Package: {pkg}', level: 'INFO', component: 'CBS' },
-    { label: 'System Notification', pattern: 'Exec: Processing complete.  Session: {session}, Package: {pkg}, Identifier: {kb} [HRESULT = 0x00000000 - S_OK]', level: 'INFO', component: 'CBS' },
-    { label: 'System Notification', pattern: 'Reboot mark {set|cleared}', level: 'INFO', component: 'CBS' },
-    { label: 'System Notification', pattern: '{NonStart: Checking to ensure startup processing was not required.|NonStart: Success, startup processing not required as expected.|Startup processing thread terminated normally|CbsCoreFinalize: ExecutionEngineFinalize|CbsCoreFinalize: ManifestCacheFinalize}', level: 'INFO', component: 'CBS', weight: 2 },
-    { label: 'System Notification', pattern: 'Scavenge: {Begin CSI Store|Completed, disposition: 0x0|Starts}', level: 'INFO', component: 'CBS' },
-    { label: 'System Notification', pattern: '{Started|Ended} DPX phase: {Resume and Download Job|Apply Deltas Provided In File|Extract Files|Finish Job}', level: 'INFO', component: 'DPX' },
-    { label: 'System Notification', pattern: '{csiSeq}@{csiTime} WcpInitialize (wcp.dll version 0.0.0.6) called (stack {stackAddrs})', level: 'INFO', component: 'CSI', weight: 2 },
-    { label: 'System Notification', pattern: '{csiSeq}@{csiTime} CSI Transaction @0x{hex8} initialized for deployment engine {lb}d16d444c-56d8-11d5-882d-0080c847b195{rb} with flags 0000000{0|2} and client id [{int:10:40}]"TI{int:1:9}.{session}:{int:1:9}/"', level: 'INFO', component: 'CSI' },
-    { label: 'System Notification', pattern: '{csiSeq} CSI Store {int:1000000:99999999} (0x{hex8}{hex8}) initialized', level: 'INFO', component: 'CSI', weight: 2 },
-    { label: 'Error', pattern: 'Failed to internally open package. [HRESULT = 0x800f0805 - CBS_E_INVALID_PACKAGE]', level: 'INFO', component: 'CBS', weight: 2 },
-    { label: 'Error', pattern: 'SQM: Failed to start {upload with file pattern: C:\\Windows\\servicing\\sqm\\*_std.sqm, flags: 0x2|standard sample upload.} [HRESULT = 0x80004005 - E_FAIL]', level: 'INFO', component: 'CBS', weight: 2 },
-    { label: 'Error', pattern: 'Failed to FindFirstFile on file C:\\Windows\\{servicing\\Packages|winsxs\\Manifests}\\{pkg}.{mum|manifest} [HRESULT = 0x80070002 - ERROR_FILE_NOT_FOUND]', level: 'INFO', component: 'CBS' },
-    { label: 'Error', pattern: 'Failed to process single phase execution. [HRESULT = 0x800f0922 - CBS_E_INSTALLERS_FAILED]', level: 'ERROR', component: 'CBS' },
-    { label: 'Error', pattern: 'Exec: Failed to {resolve package|stage package} {pkg} [HRESULT = 0x{800f081f - CBS_E_SOURCE_MISSING|80073701 - ERROR_SXS_ASSEMBLY_MISSING}]', level: 'ERROR', component: 'CBS' },
-    { label: 'Error', pattern: '{csiSeq} [SR] Cannot repair member file [l:{int:10:40}{lb}{int:5:20}{rb}]"{wcpFile}" of {Microsoft-Windows-MediaPlayer-Core|Microsoft-Windows-Shell32|Microsoft-Windows-IE-HTMLRendering}, Version = 6.1.7601.{int:17000:24000}, pA = PROCESSOR_ARCHITECTURE_AMD64 (9), Culture neutral, VersionScope = 1 nonSxS, PublicKeyToken = {lb}l:8 b:31bf3856ad364e35{rb}, Type neutral, TypeName neutral, PublicKey neutral in the store, hash mismatch', level: 'INFO', component: 'CSI' },
-  ],
+  templates: familyTemplates(TEMPLATES_WINDOWS_CBS),
 });
