@@ -149,7 +149,7 @@ describe('the stack in containers (host network, loopback only)', () => {
   }
 
   /** A CSV upload sent in `chunks` pieces `everyMs` apart, so it is still in flight while a test acts. */
-  function slowUpload(chunks: number, rowsPerChunk: number, everyMs: number): Promise<Response> {
+  function slowUpload(chunks: number, rowsPerChunk: number, everyMs: number, progress: { sent: number } = { sent: 0 }): Promise<Response> {
     let sent = 0;
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
@@ -157,7 +157,7 @@ describe('the stack in containers (host network, loopback only)', () => {
         if (sent === chunks) return controller.close();
         await new Promise((r) => setTimeout(r, everyMs));
         controller.enqueue(new TextEncoder().encode(csvRows(sent * rowsPerChunk, rowsPerChunk)));
-        sent++;
+        progress.sent = ++sent;
       },
     });
     return fetch(`${base}/classify?columns=tier,reason`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body, duplex: 'half' } as RequestInit);
@@ -221,14 +221,25 @@ describe('the stack in containers (host network, loopback only)', () => {
   });
 
   it('answers every row, in order, when the embedding container is killed mid-upload; uses it again once restarted', async () => {
-    const chunks = 30;
-    const perChunk = 200;
-    const upload = slowUpload(chunks, perChunk, 100);
-    await new Promise((r) => setTimeout(r, 1_000));
-    await docker('kill', container('embedding'));
-    const res = await upload;
+    const chunks = 60;
+    const perChunk = 100;
+    const progress = { sent: 0 };
+    const res = await slowUpload(chunks, perChunk, 100, progress);
     expect(res.status).toBe(200);
-    const rows = parseAnswer(await res.text());
+    // The answer streams back while the upload goes on: the embedding container is
+    // killed once it has decided rows, with most of the upload still to come.
+    let text = '';
+    let sentAtKill = -1;
+    const decoder = new TextDecoder();
+    for await (const piece of res.body as unknown as AsyncIterable<Uint8Array>) {
+      text += decoder.decode(piece, { stream: true });
+      if (sentAtKill < 0 && text.includes(',embedding,')) {
+        sentAtKill = progress.sent;
+        await docker('kill', container('embedding'));
+      }
+    }
+    expect({ killedMidUpload: sentAtKill >= 0 && sentAtKill < chunks }).toEqual({ killedMidUpload: true });
+    const rows = parseAnswer(text);
     expect(rows.map((r) => r.row)).toEqual(Array.from({ length: chunks * perChunk }, (_, i) => i));
     // Before the kill the embedding tier answered; after it, its rows went on to the
     // next tier (llm) or came back Unclassified saying why.
