@@ -1,18 +1,5 @@
-import { ENTITY_ID, GLUED_ID, HEX_ID, HOSTNAME, HOST_PORT, IPV4, IPV6_CANDIDATE, MAC, POD_SUFFIX, QUANTITY, TIMESTAMP, UUID } from './patterns';
-import {
-  ENTITY_ID_SHAPE,
-  GLUED_ID_SHAPE,
-  HEX_ID_SHAPE,
-  HOSTNAME_SHAPE,
-  HOST_PORT_SHAPE,
-  IPV4_SHAPE,
-  IPV6_SHAPE,
-  MAC_SHAPE,
-  POD_SHAPE,
-  QUANTITY_SHAPE,
-  TIMESTAMP_SHAPE,
-  UUID_SHAPE,
-} from './pass-shapes';
+import * as PATTERNS from './patterns';
+import * as SHAPES from './pass-shapes';
 
 /** Values of every kind the passes mask, in the forms real programs write them. */
 const VALUES = [
@@ -28,22 +15,18 @@ const VALUES = [
 /** What lines put around them. */
 const CONTEXTS = ['x', 'at x', 'x at', 'from [x]', '(x)', '"x"', 'key=x;', 'k: x, next', '/x/', 'x.'];
 
-const PAIRS: [string, RegExp, RegExp][] = [
-  ['TIMESTAMP', TIMESTAMP, TIMESTAMP_SHAPE],
-  ['UUID', UUID, UUID_SHAPE],
-  ['MAC', MAC, MAC_SHAPE],
-  ['IPV6_CANDIDATE', IPV6_CANDIDATE, IPV6_SHAPE],
-  ['IPV4', IPV4, IPV4_SHAPE],
-  ['HOST_PORT', HOST_PORT, HOST_PORT_SHAPE],
-  ['HOSTNAME', HOSTNAME, HOSTNAME_SHAPE],
-  ['POD_SUFFIX', POD_SUFFIX, POD_SHAPE],
-  ['HEX_ID', HEX_ID, HEX_ID_SHAPE],
-  ['GLUED_ID', GLUED_ID, GLUED_ID_SHAPE],
-  ['QUANTITY', QUANTITY, QUANTITY_SHAPE],
-  ['ENTITY_ID', ENTITY_ID, ENTITY_ID_SHAPE],
-];
+/** Every shape with the pattern it is named after (`UUID_SHAPE`: `UUID`). */
+const PAIRS = Object.entries(SHAPES).map(([name, shape]): [string, RegExp, RegExp] => {
+  const patternName = name.replace(/_SHAPE$/, '') as keyof typeof PATTERNS;
+  return [patternName, PATTERNS[patternName] as RegExp, shape];
+});
 
 describe('pass shapes', () => {
+  it('names each shape after a pattern of patterns.ts', () => {
+    expect(PAIRS.length).toBe(12);
+    for (const [name, pattern] of PAIRS) expect({ name, pattern: pattern instanceof RegExp }).toEqual({ name, pattern: true });
+  });
+
   const lines = VALUES.flatMap((v) => CONTEXTS.map((c) => c.replace('x', v)));
 
   it.each(PAIRS)('every match of %s holds its shape, so a line without the shape is left as it is', (_name, pattern, shape) => {

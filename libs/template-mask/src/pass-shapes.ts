@@ -5,6 +5,7 @@ import { TLD } from './patterns';
  * pattern that every match of the pass's own pattern holds. A line without
  * it cannot be changed by the pass, and scanning for it costs a fraction of
  * the pass's pattern (lookbehinds and alternations tried at every position).
+ * Each is named after its pattern in patterns.ts with `_SHAPE`;
  * pass-shapes.spec.ts checks each implication on generated values.
  */
 
@@ -16,7 +17,7 @@ export const UUID_SHAPE = /[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-/;
 /** A MAC address: three pairs of hex digits joined by `:` or `-`. */
 export const MAC_SHAPE = /[0-9a-fA-F]{2}[:-][0-9a-fA-F]{2}[:-][0-9a-fA-F]{2}/;
 /** An IPv6 candidate holds two colons with at most 4 hex digits between them. */
-export const IPV6_SHAPE = /:[0-9a-fA-F]{0,4}:/;
+export const IPV6_CANDIDATE_SHAPE = /:[0-9a-fA-F]{0,4}:/;
 /** A dotted quad. */
 export const IPV4_SHAPE = /\d\.\d{1,3}\.\d{1,3}\.\d/;
 /** A 0x literal or 8 hex digits in a row. */
@@ -32,4 +33,4 @@ export const QUANTITY_SHAPE = /\d ?[A-Za-zµ]/;
 /** An entity id: a letter, then a digit or a `_`. */
 export const ENTITY_ID_SHAPE = /[A-Za-z](?:[_-]?\d|_)/;
 /** A pod name's generated parts: `-` then 6 to 10 characters, `-` and 5 more. */
-export const POD_SHAPE = /[a-z]-[a-z0-9]{6,10}-[a-z0-9]{5}/;
+export const POD_SUFFIX_SHAPE = /[a-z]-[a-z0-9]{6,10}-[a-z0-9]{5}/;
