@@ -1,40 +1,8 @@
 import type { LogRecord } from '@logclass/contract';
 import { maskTemplate } from '@logclass/template-mask';
 import { lastUserMessage, promptRecords, systemMessage, type FakeGroqResponder } from '@logclass/test-support';
-import { Mulberry32 } from '@logclass/seeded-random';
-import type { LabelledRow } from '@logclass/training';
-
-/** Seeded choices (mulberry32), so every run and every pass draws the same stream. */
-class Prng {
-  private readonly source: Mulberry32;
-  constructor(private readonly seed: number) {
-    this.source = new Mulberry32(seed);
-  }
-  next(): number {
-    return this.source.next();
-  }
-  /** Integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-  /** Another stream, named, independent of how much of this one was used. */
-  fork(name: string): Prng {
-    let h = this.seed ^ 0x9e3779b9;
-    for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-    return new Prng(h >>> 0);
-  }
-  shuffle<T>(items: readonly T[]): T[] {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [out[i], out[j]] = [out[j], out[i]];
-    }
-    return out;
-  }
-}
+// The corpus generator's seeded PRNG: every run and every pass draws the same stream.
+import { Prng, type LabelledRow } from '@logclass/training';
 
 /**
  * A log stream for the learning-loop benchmarks: templates drawn from the

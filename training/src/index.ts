@@ -11,3 +11,4 @@ export { DEFAULT_CORRECTION_WEIGHT, mergeCorrections } from './dataset/correctio
 export { readLabelledCsv, writeLabelledCsv, type LabelledRow } from './dataset/labelled-csv';
 export { renderEvaluationSvg, escapeXml, type SvgReportInput } from './evaluation/svg-report';
 export { generateCorpus, type CorpusOptions, type CorpusRow } from './corpus/generate';
+export { Prng } from './corpus/prng';
