@@ -17,8 +17,7 @@
  * Defaults: 300,000 rows, 2,000 templates of which 30% from programs not in
  * the corpus; training on every 4th corpus row (see BENCHMARKS.md for why).
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Outcome } from '@logclass/contract';
 import { buildEmbeddingClassifier, embeddingTierConfig } from '@logclass/embedding-tier';
@@ -28,6 +27,7 @@ import { maskTemplate } from '@logclass/template-mask';
 import { startFakeGroq } from '@logclass/test-support';
 import { buildInProcessCascade, promoteVersion, readLabelledCsv, runTrain, writeLabelledCsv } from '@logclass/training';
 import { ROOT } from './lib/generate-csv';
+import { runBench } from './lib/run-bench';
 import { oracleResponder, templateStream } from './lib/template-stream';
 
 const ROWS = Number(process.argv[2] ?? 300_000);
@@ -53,8 +53,7 @@ interface PassResult {
   reachedTemplates: Set<string>;
 }
 
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'learning-loop-'));
+async function main(dir: string): Promise<void> {
   const modelRoot = join(dir, 'models', 'hashing-lr');
   cpSync(join(ROOT, 'models', 'hashing-lr'), modelRoot, { recursive: true });
   const storeFile = join(dir, 'template-labels.sqlite');
@@ -154,11 +153,7 @@ async function main(): Promise<void> {
     console.log(`right label: ${((100 * first.right) / ROWS).toFixed(2)}% -> ${((100 * after.right) / ROWS).toFixed(2)}%`);
   } finally {
     await groq.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-void main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench('learning-loop-', main);

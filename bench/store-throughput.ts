@@ -10,22 +10,21 @@
  *
  *   npx tsx --tsconfig tsconfig.base.json bench/store-throughput.ts [rows] [templates]
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { startFakeGroq } from '@logclass/test-support';
 import { readLabelledCsv } from '@logclass/training';
 import { uploadCsv } from './lib/csv-upload';
 import { ROOT } from './lib/generate-csv';
+import { runBench } from './lib/run-bench';
 import { startSystem } from './lib/system';
 import { oracleResponder, templateStream } from './lib/template-stream';
 
 const ROWS = Number(process.argv[2] ?? 200_000);
 const TEMPLATES = Number(process.argv[3] ?? 2000);
 
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'store-throughput-'));
+async function main(dir: string): Promise<void> {
   const corpus = readLabelledCsv(join(ROOT, 'training', 'data', 'corpus.csv'));
   const { rows, oracle, templatesUsed } = templateStream(corpus, ROWS, TEMPLATES, 0.3);
   const csv = join(dir, 'stream.csv');
@@ -59,11 +58,7 @@ async function main(): Promise<void> {
     console.log(`on / off: cold ${(mean(on.cold, again.cold) / off.cold).toFixed(2)}x, warm ${(mean(on.warm, again.warm) / off.warm).toFixed(2)}x (goal >= 0.9x; the two "on" runs: cold ${Math.round(on.cold)} / ${Math.round(again.cold)}, warm ${Math.round(on.warm)} / ${Math.round(again.warm)})`);
   } finally {
     await groq.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-void main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench('store-throughput-', main);
