@@ -4,30 +4,19 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
 import { defaultTaxonomy } from '@logclass/taxonomy';
-import { OPERATOR, openTemplateStore, taxonomyHash, type LlmDecision, type TemplateLabelStore } from '@logclass/template-store';
-import { freshPostgresSchema, postgresForTests } from '@logclass/test-support';
+import { OPERATOR, openTemplateStore, taxonomyHash, type TemplateLabelStore } from '@logclass/template-store';
+import { freshPostgresSchema, whenPostgres } from '@logclass/test-support';
 import { startGatewayOverMarker } from '../../test/gateway-fixture';
+import { REVIEW_MODEL, REVIEW_TAXONOMY_HASH, reviewDecision } from '../../test/review-fixture';
 import { defineServiceConfig } from '@logclass/service-config';
 import { gatewaySettings, type RunningGateway } from '../index';
 import { reviewRouteOptions } from './review-route';
 import type { ReviewEntryJson } from './review-route';
 
-const HASH = taxonomyHash(defaultTaxonomy);
-const MODEL = 'llama-3.3-70b-versatile';
+const HASH = REVIEW_TAXONOMY_HASH;
+const MODEL = REVIEW_MODEL;
+const decision = reviewDecision;
 
-function decision(template: string, label: string | null, over: Partial<LlmDecision> = {}): LlmDecision {
-  return {
-    scope: 'LegacyCRM',
-    template,
-    label,
-    answer: label ?? 'Unclassified',
-    exemplar: template.replace('<NUM>', '42'),
-    taxonomyHash: HASH,
-    model: MODEL,
-    provenance: { promptVersion: '2', callId: 'call-1', callRecords: 3, suspect: false },
-    ...over,
-  };
-}
 
 interface Backend {
   name: string;
@@ -206,18 +195,11 @@ reviewSuite({
   },
 });
 
-const server = postgresForTests();
-if ('fail' in server) {
-  it('runs the review against PostgreSQL', () => {
-    throw new Error(server.fail);
-  });
-} else if ('skip' in server) {
-  it.skip(server.skip, () => undefined);
-} else {
+whenPostgres(it, 'runs the review against PostgreSQL', (url) => {
   reviewSuite({
     name: 'PostgreSQL (shared by LLM-tier replicas)',
     async open() {
-      const schema = await freshPostgresSchema(server.url);
+      const schema = await freshPostgresSchema(url);
       return {
         env: { GATEWAY_STORE: 'postgres', GATEWAY_STORE_URL: schema.url },
         store: openTemplateStore({ backend: 'postgres', url: schema.url, maxEntries: 1000 }) as TemplateLabelStore,
@@ -225,7 +207,7 @@ if ('fail' in server) {
       };
     },
   });
-}
+});
 
 describe('the review API without a usable store', () => {
   it('GATEWAY_STORE=none: 409 FAILED_PRECONDITION naming the setting; an unreachable PostgreSQL: 503 UNAVAILABLE', async () => {
