@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Outcome, type LogRecord } from '@logclass/contract';
 import { defaultTaxonomy } from '@logclass/taxonomy';
 import { OPERATOR, openTemplateStore, taxonomyHash, type TemplateLabelStore } from '@logclass/template-store';
-import { answerByKeyword, freshPostgresSchema, postgresForTests, promptRecords, startFakeGroq, type FakeGroq } from '@logclass/test-support';
+import { answerByKeyword, freshPostgresSchema, whenPostgres, promptRecords, startFakeGroq, type FakeGroq } from '@logclass/test-support';
 import { buildLlmClassifier, llmTierConfig, type LlmClassifier } from './index';
 
 const KEYWORDS = [
@@ -176,16 +176,9 @@ describe('the LLM tier with a template-label store', () => {
     expect(() => tier({ LLM_STORE: 'postgres' })).toThrow(/LLM_STORE=postgres needs LLM_STORE_URL/);
   });
 
-  const server = postgresForTests();
-  if ('fail' in server) {
-    it('runs against PostgreSQL', () => {
-      throw new Error(server.fail);
-    });
-  } else if ('skip' in server) {
-    it.skip(server.skip, () => undefined);
-  } else {
+  whenPostgres(it, 'runs against PostgreSQL', (url) => {
     it('two replicas on PostgreSQL missing the same templates at once pay one call per template, and a third one restarted pays none', async () => {
-      const schema = await freshPostgresSchema(server.url);
+      const schema = await freshPostgresSchema(url);
       try {
         fake.delayMs = 200;
         const env = { LLM_STORE: 'postgres', LLM_STORE_URL: schema.url, LLM_MESSAGES_PER_CALL: '5' };
@@ -202,5 +195,5 @@ describe('the LLM tier with a template-label store', () => {
         await schema.drop();
       }
     });
-  }
+  });
 });

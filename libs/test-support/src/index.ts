@@ -6,6 +6,6 @@ export { startFakeGroq, answerByKeyword, promptRecords, lastUserMessage, systemM
 export { writeTinyBertModel, type TinyBertModel } from './tiny-bert-model';
 export { startTierProcess, type TierProcess } from './tier-process';
 export { scrapeMetrics, parsePrometheusText, type Scrape, type Sample } from './prometheus-scrape';
-export { postgresForTests, freshPostgresSchema, POSTGRES_URL_VARIABLE, type PostgresForTests } from './postgres-for-tests';
+export { postgresForTests, freshPostgresSchema, whenPostgres, POSTGRES_URL_VARIABLE, type PostgresForTests, type TestRegistrar } from './postgres-for-tests';
 export { LOOPBACK_GATEWAY_ENV } from './gateway-env';
 export { TOY_EXAMPLES, TOY_LABELS } from './toy-training-set';

@@ -36,3 +36,27 @@ export async function freshPostgresSchema(url: string): Promise<{ url: string; d
     },
   };
 }
+
+/** What `whenPostgres` needs of the test runner: jest's `it`, passed in so this library stays free of its globals. */
+export interface TestRegistrar {
+  (name: string, fn: () => void): void;
+  skip(name: string, fn: () => void): void;
+}
+
+/**
+ * Defines the PostgreSQL variant of a suite with the server's URL when there
+ * is one; otherwise one test that fails under CI (named `failName`), or one
+ * skipped test saying why.
+ */
+export function whenPostgres(test: TestRegistrar, failName: string, define: (url: string) => void, env: NodeJS.ProcessEnv = process.env): void {
+  const server = postgresForTests(env);
+  if ('fail' in server) {
+    test(failName, () => {
+      throw new Error(server.fail);
+    });
+  } else if ('skip' in server) {
+    test.skip(server.skip, () => undefined);
+  } else {
+    define(server.url);
+  }
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { RunningGateway } from '@logclass/gateway-server';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
 import { buildLlmClassifier, llmTierConfig } from '@logclass/llm-tier';
-import { answerByKeyword, freshPostgresSchema, postgresForTests, promptRecords, startFakeGroq, type FakeGroq } from '@logclass/test-support';
+import { answerByKeyword, freshPostgresSchema, whenPostgres, promptRecords, startFakeGroq, type FakeGroq } from '@logclass/test-support';
 import { startTestGateway, startTier } from './fixtures';
 
 jest.setTimeout(60_000);
@@ -100,16 +100,9 @@ correctionSuite('one SQLite file (one host)', async () => {
   return { env: { LLM_STORE_FILE: join(dir, 'template-labels.sqlite') }, dispose: () => rm(dir, { recursive: true, force: true }) };
 });
 
-const server = postgresForTests();
-if ('fail' in server) {
-  it('runs the correction against PostgreSQL', () => {
-    throw new Error(server.fail);
-  });
-} else if ('skip' in server) {
-  it.skip(server.skip, () => undefined);
-} else {
+whenPostgres(it, 'runs the correction against PostgreSQL', (url) => {
   correctionSuite('PostgreSQL (shared by the replicas)', async () => {
-    const schema = await freshPostgresSchema(server.url);
+    const schema = await freshPostgresSchema(url);
     return { env: { LLM_STORE: 'postgres', LLM_STORE_URL: schema.url }, dispose: () => schema.drop() };
   });
-}
+});
