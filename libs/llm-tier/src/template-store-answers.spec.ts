@@ -103,12 +103,18 @@ describe('the LLM tier with a template-label store', () => {
     expect([result.label, result.reason]).toEqual(['Security Alert', `template store (${OPERATOR}): "Security Alert"`]);
   });
 
-  it("an operator's correction reaches a running tier within LLM_STORE_REFRESH_MS", async () => {
-    const classifier = tier({ LLM_STORE_REFRESH_MS: '200' });
+  /** A tier that has asked the LLM about one template, and the store (opened a second time) holding its entry. */
+  async function answeredOnce(refreshMs: string) {
+    const classifier = tier({ LLM_STORE_REFRESH_MS: refreshMs });
     const [one] = templates(1);
     expect((await classifier.classify([one]))[0].label).toBe('Workflow Error');
     const store = openTemplateStore({ backend: 'sqlite', file: join(dir, 'data', 'template-labels.sqlite'), maxEntries: 10 }) as TemplateLabelStore;
     const [entry] = (await store.list()).entries;
+    return { classifier, one, store, entry };
+  }
+
+  it("an operator's correction reaches a running tier within LLM_STORE_REFRESH_MS", async () => {
+    const { classifier, one, store, entry } = await answeredOnce('200');
     await store.correct({ scope: entry.scope, template: entry.template, label: 'Error', taxonomyHash: entry.taxonomyHash });
     await store.close();
     expect((await classifier.classify([one]))[0].label).toBe('Workflow Error'); // still held in memory
@@ -118,11 +124,7 @@ describe('the LLM tier with a template-label store', () => {
   });
 
   it("an operator's confirm, correction or delete reaches a running tier within about a second, however long LLM_STORE_REFRESH_MS", async () => {
-    const classifier = tier({ LLM_STORE_REFRESH_MS: '600000' });
-    const [one] = templates(1);
-    expect((await classifier.classify([one]))[0].label).toBe('Workflow Error');
-    const store = openTemplateStore({ backend: 'sqlite', file: join(dir, 'data', 'template-labels.sqlite'), maxEntries: 10 }) as TemplateLabelStore;
-    const [entry] = (await store.list()).entries;
+    const { classifier, one, store, entry } = await answeredOnce('600000');
     // Let the tier read the revision before the change (it reads one at start).
     await new Promise((r) => setTimeout(r, 100));
     await store.correct({ scope: entry.scope, template: entry.template, label: 'Error', taxonomyHash: entry.taxonomyHash });
