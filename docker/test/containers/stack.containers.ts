@@ -91,29 +91,32 @@ describe('the stack in containers (host network, loopback only)', () => {
   let fake: FakeGroq;
   let base = '';
 
+  /** A service's listen settings: loopback, its gRPC port and its metrics port. */
+  const listen = (prefix: string, s: Service): Record<string, string> => ({
+    [`${prefix}_HOST`]: '127.0.0.1',
+    [`${prefix}_GRPC_PORT`]: String(ports[s]),
+    [`${prefix}_METRICS_PORT`]: String(ports[`${s}Metrics`]),
+  });
+
   const envOf = (s: Service): Record<string, string> => {
     const common = { LOG_LEVEL: 'warn' };
     switch (s) {
       case 'regex':
-        return { ...common, REGEX_HOST: '127.0.0.1', REGEX_GRPC_PORT: String(ports['regex']), REGEX_METRICS_PORT: String(ports['regexMetrics']) };
+        return { ...common, ...listen('REGEX', 'regex') };
       case 'embedding':
-        return { ...common, EMBEDDING_HOST: '127.0.0.1', EMBEDDING_GRPC_PORT: String(ports['embedding']), EMBEDDING_METRICS_PORT: String(ports['embeddingMetrics']) };
+        return { ...common, ...listen('EMBEDDING', 'embedding') };
       case 'llm':
         return {
           ...common,
-          LLM_HOST: '127.0.0.1',
-          LLM_GRPC_PORT: String(ports['llm']),
-          LLM_METRICS_PORT: String(ports['llmMetrics']),
+          ...listen('LLM', 'llm'),
           GROQ_API_KEY: 'gsk_container_test',
           GROQ_BASE_URL: fake.baseUrl,
         };
       case 'gateway':
         return {
           ...common,
-          GATEWAY_HOST: '127.0.0.1',
-          GATEWAY_GRPC_PORT: String(ports['gateway']),
+          ...listen('GATEWAY', 'gateway'),
           GATEWAY_HTTP_PORT: String(ports['http']),
-          GATEWAY_METRICS_PORT: String(ports['gatewayMetrics']),
           GATEWAY_OTLP_GRPC_PORT: String(ports['otlpGrpc']),
           GATEWAY_OTLP_HTTP_PORT: String(ports['otlpHttp']),
           GATEWAY_TIERS: `regex=127.0.0.1:${ports['regex']},embedding=127.0.0.1:${ports['embedding']},llm=127.0.0.1:${ports['llm']}`,
