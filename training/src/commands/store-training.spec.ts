@@ -77,12 +77,20 @@ describe.each(backends())('train with template-label store entries (%s)', (_name
     seed: '1', l2: '1e-4', targetPrecision: '0.9', maxIterations: '30', hashingDimension: '4096', corrections: false, routing: '{}', ...extra,
   });
 
-  it("takes operators' and confirmed entries by default, unconfirmed LLM answers only when told to, and says what moves from the LLM", async () => {
+  /** Runs `body` against a store holding fillStore's entries (closed again: the training opens its own), with a model root of its own. */
+  async function withFilledStore(prefix: string, body: (root: string, flags: Partial<TrainCommandOptions>) => Promise<void>): Promise<void> {
     const { store, flags, dispose } = await open();
     try {
       await fillStore(store);
       await store.close();
-      const root = join(dir, `model-${_name.replace(/\W/g, '')}`);
+      await body(join(dir, `${prefix}-${_name.replace(/\W/g, '')}`), flags);
+    } finally {
+      await dispose();
+    }
+  }
+
+  it("takes operators' and confirmed entries by default, unconfirmed LLM answers only when told to, and says what moves from the LLM", async () => {
+    await withFilledStore('model', async (root, flags) => {
       await runTrain(options(root, { storeLabels: 'none', ...flags }), () => undefined, 'test');
 
       const logged: string[] = [];
@@ -107,23 +115,15 @@ describe.each(backends())('train with template-label store entries (%s)', (_name
       expect(moved.move.rows).toBeGreaterThan(0);
       expect(moved.moveAgreeing.templates).toBeLessThanOrEqual(moved.move.templates);
       expect(all.report).toMatch(/From the LLM to the embedding tier[\s\S]*in the store\s+8 templates, 2100 rows answered[\s\S]*would move once promoted\s+\d+ templates/);
-    } finally {
-      await dispose();
-    }
+    });
   }, 300_000);
 
   it('routing that sends a source to the LLM first keeps its templates there', async () => {
-    const { store, flags, dispose } = await open();
-    try {
-      await fillStore(store);
-      await store.close();
-      const root = join(dir, `routed-${_name.replace(/\W/g, '')}`);
+    await withFilledStore('routed', async (root, flags) => {
       const out = await runTrain(options(root, { ...flags, storeLabels: 'all', routing: '{"zorb":["llm","embedding"]}' }), () => undefined, 'test');
       expect(out.llmToEmbedding?.move.templates).toBe(0);
       expect(out.llmToEmbedding?.routedPastEmbedding.templates).toBe(out.llmToEmbedding?.decidedByNew.templates);
-    } finally {
-      await dispose();
-    }
+    });
   }, 300_000);
 });
 
