@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
 import { defaultTaxonomy } from '@logclass/taxonomy';
-import { OPERATOR, openTemplateStore, taxonomyHash, type TemplateLabelStore } from '@logclass/template-store';
+import { OPERATOR, openTemplateStore, type TemplateLabelStore } from '@logclass/template-store';
 import { freshPostgresSchema, whenPostgres } from '@logclass/test-support';
 import { startGatewayOverMarker } from '../../test/gateway-fixture';
 import { REVIEW_MODEL, REVIEW_TAXONOMY_HASH, reviewDecision } from '../../test/review-fixture';
