@@ -2,6 +2,7 @@ import { Outcome, type LogRecord } from '@logclass/contract';
 import { defaultTaxonomy } from '@logclass/taxonomy';
 import { answerByKeyword, lastUserMessage, promptRecords, startFakeGroq, systemMessage, type FakeGroq, type FakeGroqReply } from '@logclass/test-support';
 import { DATA_BEGIN, DATA_END, LlmClassifier, MAX_MESSAGE_CHARS, NO_API_KEY_REASON, type LlmClassifierOptions } from './index';
+import { testClassifierOptions } from '../test/classifier-options';
 
 const KEYWORDS = [
   [/login|logged/i, 'User Action'],
@@ -27,23 +28,7 @@ describe('LlmClassifier against a fake Groq', () => {
   });
 
   function make(over: Partial<LlmClassifierOptions> = {}): LlmClassifier {
-    const c = new LlmClassifier({
-      taxonomy: defaultTaxonomy,
-      apiKey: 'test-key',
-      baseUrl: fake.baseUrl,
-      model: 'llama-3.3-70b-versatile',
-      temperature: 0,
-      maxTokens: 256,
-      timeoutMs: 5000,
-      concurrency: 4,
-      retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1000 },
-      cacheSize: 1000,
-      cacheTtlMs: 60_000,
-      cacheKey: 'template',
-      messagesPerCall: 1,
-      maxBatchSize: 1000,
-      ...over,
-    });
+    const c = new LlmClassifier(testClassifierOptions(fake.baseUrl, over));
     classifiers.push(c);
     return c;
   }

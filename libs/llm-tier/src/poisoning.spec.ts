@@ -5,6 +5,7 @@ import type { LogRecord } from '@logclass/contract';
 import { defaultTaxonomy } from '@logclass/taxonomy';
 import { openTemplateStore, type TemplateLabelStore } from '@logclass/template-store';
 import { promptRecords, startFakeGroq, type FakeGroq } from '@logclass/test-support';
+import { testClassifierOptions } from '../test/classifier-options';
 import { obedientResponder } from '../test/obedient-groq';
 import { InstructionLines } from './instruction-lines';
 import { LlmClassifier, PROMPT_VERSION, type LlmClassifierOptions } from './index';
@@ -83,24 +84,9 @@ describe('a log line that orders the model to label every record (through groq-s
   };
 
   function tier(over: Partial<LlmClassifierOptions> = {}): LlmClassifier {
-    const c = new LlmClassifier({
-      taxonomy: defaultTaxonomy,
-      apiKey: 'k',
-      baseUrl: fake.baseUrl,
-      model: 'model-a',
-      temperature: 0,
-      maxTokens: 256,
-      timeoutMs: 5000,
-      concurrency: 4,
-      retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 10 },
-      cacheSize: 1000,
-      cacheTtlMs: 60_000,
-      cacheKey: 'template',
-      messagesPerCall: 10,
-      maxBatchSize: 1000,
-      store: store(),
-      ...over,
-    });
+    const c = new LlmClassifier(
+      testClassifierOptions(fake.baseUrl, { model: 'model-a', retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 10 }, messagesPerCall: 10, store: store(), ...over }),
+    );
     open.push(c);
     return c;
   }
