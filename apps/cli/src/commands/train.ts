@@ -29,7 +29,7 @@ export function registerTrainCommand(program: Command, io: CliIo): void {
         'Examples:',
         '  $ logclass train                                   # models/hashing-lr/versions/v<n>, corrections included',
         '  $ logclass train --data my-labelled.csv --model models/my-lr',
-        '  $ logclass train --no-corrections --out /tmp/scratch-model',
+        '  $ logclass train --no-corrections --out models/scratch',
         '  $ logclass train --store-labels all --llm-label-weight 5   # unconfirmed LLM answers too',
         '  $ logclass train --out models/hashing-lr           # rebuild the shipped model in place',
       ].join('\n'),

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
@@ -150,7 +152,7 @@ describe('web page and /docs in a real browser', () => {
     });
 
     it('loads nothing from outside and logs no error', async () => {
-      await page.screenshot({ path: '/tmp/logclass-web-page.png', fullPage: true });
+      await page.screenshot({ path: join(tmpdir(), 'logclass-web-page.png'), fullPage: true });
       expect(requestedHosts(recorder)).toEqual(['127.0.0.1']);
       expect(recorder.consoleErrors).toEqual([]);
     });
@@ -188,7 +190,7 @@ describe('web page and /docs in a real browser', () => {
     await page.waitForSelector('.swagger-ui .opblock');
     const operations = await page.$$eval('.opblock-summary-path', (paths) => paths.map((p) => p.getAttribute('data-path')));
     expect(operations).toEqual(expect.arrayContaining(['/classify', '/classify/json', '/healthz', '/readyz', '/openapi.json']));
-    await page.screenshot({ path: '/tmp/logclass-docs.png' });
+    await page.screenshot({ path: join(tmpdir(), 'logclass-docs.png') });
     expect(requestedHosts(recorder)).toEqual(['127.0.0.1']);
     expect(recorder.requests).toEqual(expect.arrayContaining([`${gateway.httpUrl}/docs/assets/swagger-ui-bundle.js`, `${gateway.httpUrl}/openapi.json`]));
     expect(recorder.consoleErrors).toEqual([]);
