@@ -323,7 +323,7 @@ export class TemplateMiner {
     const previousId = cluster.id;
     let target = this.byText.get(text);
     if (target) {
-      // Generalised into a template another branch already holds: one template, one id.
+      // Generalised into a template the miner already holds: one template, one id.
       target.count += cluster.count;
       this.remove(cluster);
     } else {
@@ -383,7 +383,7 @@ export class TemplateMiner {
     return best.cluster;
   }
 
-  /** Updates `best` with the most similar template of a branch that reaches the similarity threshold. */
+  /** Updates `best` with the most similar of the candidates that reaches the similarity threshold. */
   private bestIn(candidates: Iterable<Cluster> | undefined, tokens: readonly string[], best: Best): void {
     if (!candidates) return;
     for (const cluster of candidates) {
