@@ -6,6 +6,7 @@ import { LogClassifierService, loadPackageDefinition, LOG_CLASSIFIER_SERVICE_NAM
 import { AdmissionQueue, type Classifier } from '@logclass/classifier';
 import type { Logger, ServiceMetrics } from '@logclass/observability';
 import { logClassifierService, type CallAdmission } from './log-classifier-service';
+import { withStreamCodec } from './stream-codec-service';
 import { ApiKeyCheck } from './api-key-check';
 import { withUndecodableRequestsMarked } from './undecodable-requests';
 
@@ -65,7 +66,7 @@ export async function startClassifierServer(opts: ClassifierServerOptions): Prom
   const queueName = `${opts.classifier.tier} queue${opts.queueSettings ? ` (${opts.queueSettings})` : ''}`;
   const queue = new AdmissionQueue(queueName, opts.maxInFlight, opts.maxQueued);
   server.addService(
-    withUndecodableRequestsMarked(LogClassifierService),
+    withUndecodableRequestsMarked(withStreamCodec(LogClassifierService)),
     logClassifierService({
       classifier: opts.classifier,
       queue,

@@ -9,7 +9,7 @@ import {
 import { expectOneResultPerRecord, LogclassError, type Classifier, type ErrorCode } from '@logclass/classifier';
 import { fromGrpcStatus } from '@logclass/grpc-status';
 import { BatchStreams, StreamFailure } from './batch-streams';
-import { FastStreamClient } from './stream-codec';
+import { FastStreamClient } from './fast-stream-client';
 
 const DEFAULT_STREAM_MAX_AGE_MS = 30_000;
 
@@ -55,7 +55,7 @@ export class GrpcClassifier implements Classifier {
 
   constructor(private readonly opts: GrpcClassifierOptions) {
     this.tier = opts.tier;
-    // The contract's client, its ClassifyStream (the gateway's batches) encoded and decoded by stream-codec.ts.
+    // The contract's client, its ClassifyStream (the gateway's batches) encoded and decoded by @logclass/stream-codec.
     this.client = new FastStreamClient(opts.address, opts.credentials ?? grpcCredentials.createInsecure(), {
       'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
       'grpc.keepalive_time_ms': 30_000,

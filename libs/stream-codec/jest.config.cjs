@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'stream-codec',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/stream-codec',
+};
