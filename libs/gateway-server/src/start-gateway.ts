@@ -5,6 +5,7 @@ import type { Logger } from '@logclass/observability';
 import { buildCascade } from './build-cascade';
 import { buildHttpApi } from './http/http-app';
 import { feedbackRouteOptions } from './http/feedback-route';
+import { operatorCorrectionsOf } from './http/operator-corrections';
 import { reviewRouteOptions } from './http/review-route';
 import { checkReadiness } from './readiness';
 import { countingClassifier, gatewayMetrics } from './gateway-metrics';
@@ -42,6 +43,7 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
   const counting = countingClassifier(cascade, metrics);
   let otlp: RunningOtlpReceiver | undefined;
 
+  const corrections = operatorCorrectionsOf(cfg);
   const http = await buildHttpApi({
     classifier: counting,
     metrics,
@@ -58,8 +60,9 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
     },
     uploads: { maxInFlight: cfg.maxConcurrentUploads, maxQueued: cfg.maxQueuedUploads },
     jsonRequests: { maxInFlight: cfg.maxConcurrentJson, maxQueued: cfg.maxQueuedJson },
-    feedback: feedbackRouteOptions(cfg),
-    review: reviewRouteOptions(cfg),
+    // One store handle and one corrections file for POST /feedback and the review.
+    feedback: feedbackRouteOptions(cfg, corrections),
+    review: reviewRouteOptions(cfg, corrections),
     gate: security.http,
     https: security.https,
   });

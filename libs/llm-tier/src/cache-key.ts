@@ -1,6 +1,5 @@
 import type { LogRecord } from '@logclass/contract';
-import { maskTemplate } from '@logclass/template-mask';
-import type { TemplateKey } from '@logclass/template-store';
+import { templateKeyOf, type TemplateKey } from '@logclass/template-store';
 
 /**
  * How questions are recognised as "the same":
@@ -19,8 +18,7 @@ export type CacheKeyMode = (typeof CACHE_KEY_MODES)[number];
  */
 export function questionKey(record: LogRecord, mode: CacheKeyMode): TemplateKey {
   if (mode === 'exact') return { scope: record.source, template: record.logMessage };
-  // A mined template and a masked message are both template texts: equal texts mean the same shape, whichever made them.
-  return { scope: record.source, template: record.template || maskTemplate(record.logMessage) };
+  return templateKeyOf(record.source, record.logMessage, record.template);
 }
 
 /** The key as one string, for maps. */

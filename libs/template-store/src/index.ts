@@ -16,6 +16,7 @@ export {
   type TemplateLabelStore,
 } from './template-label-store';
 export { taxonomyHash } from './taxonomy-hash';
+export { templateKeyOf } from './template-key';
 export { SqliteTemplateStore } from './sqlite-store';
 export { PostgresTemplateStore } from './postgres-store';
 export { openTemplateStore, STORE_BACKENDS, DEFAULT_STORE_FILE, type StoreBackend, type StoreSettings } from './open-store';

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,13 +11,13 @@ import { startTestGateway, startTier } from './fixtures';
 jest.setTimeout(60_000);
 
 /**
- * An operator's correction through one gateway's review, served at once by
- * every LLM-tier replica: two real LLM tiers sharing one store (each behind
+ * An operator's correction through one gateway (the review, or POST
+ * /feedback), served at once by every LLM-tier replica: two real LLM tiers sharing one store (each behind
  * its own gateway), a Groq stand-in, the default LLM_STORE_REFRESH_MS (10 s):
  * the bound of 4 s is the tiers' one-second poll of the store with room for a loaded machine.
  */
-function correctionSuite(name: string, storeEnv: () => Promise<{ env: Record<string, string>; dispose(): Promise<void> }>): void {
-  describe(`a correction in the review, on ${name}`, () => {
+function correctionSuite(name: string, storeEnv: () => Promise<{ env: Record<string, string>; dispose(): Promise<void> }>, alsoFile: boolean): void {
+  describe(`an operator's correction (the review, POST /feedback), on ${name}`, () => {
     let fake: FakeGroq;
     let dir: string;
     let dispose: () => Promise<void>;
@@ -24,7 +25,7 @@ function correctionSuite(name: string, storeEnv: () => Promise<{ env: Record<str
     const gateways: RunningGateway[] = [];
 
     beforeAll(async () => {
-      fake = await startFakeGroq({ respond: answerByKeyword([[/escalation/i, 'Workflow Error']]) });
+      fake = await startFakeGroq({ respond: answerByKeyword([[/escalation/i, 'Workflow Error'], [/export/i, 'System Notification']]) });
       dir = await mkdtemp(join(tmpdir(), 'logclass-review-system-'));
       const store = await storeEnv();
       dispose = store.dispose;
@@ -52,17 +53,32 @@ function correctionSuite(name: string, storeEnv: () => Promise<{ env: Record<str
       await rm(dir, { recursive: true, force: true });
     });
 
-    const classify = async (gateway: RunningGateway, caseId: number) => {
+    const classify = async (gateway: RunningGateway, caseId: number, line = (id: number) => `Case ${id} escalation failed twice`) => {
       const res = await fetch(`${gateway.httpUrl}/classify/json`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify([{ source: 'LegacyCRM', log_message: `Case ${caseId} escalation failed twice` }]),
+        body: JSON.stringify([{ source: 'LegacyCRM', log_message: line(caseId) }]),
       });
       const [row] = (await res.json()) as Array<{ label: string; reason: string }>;
       return row;
     };
+    const askedRecords = () => fake.requests.flatMap((r) => promptRecords(r)).length;
 
-    it('is what both replicas answer within about a second, and goes to the corrections file', async () => {
+    /** Both replicas answer `label` within 4 s of `at`, from the store (an operator's decision), for fresh lines of the template. */
+    const servedByBoth = async (label: string, at: number, line?: (id: number) => string) => {
+      for (const [i, gateway] of gateways.entries()) {
+        let row = await classify(gateway, 10 + i, line);
+        while (row.label !== label) {
+          expect(Date.now() - at).toBeLessThan(4000);
+          await new Promise((r) => setTimeout(r, 100));
+          row = await classify(gateway, 10 + i, line);
+        }
+        expect(row.reason).toMatch(/template store \(operator\)/);
+      }
+      expect(Date.now() - at).toBeLessThan(4000);
+    };
+
+    it(`a review correction is what both replicas answer within about a second${alsoFile ? ', and goes to the corrections file' : ''}`, async () => {
       expect((await classify(gateways[0], 1)).label).toBe('Workflow Error');
       expect((await classify(gateways[1], 2)).label).toBe('Workflow Error');
       // One question for both replicas: the second read the first one's answer from the store.
@@ -77,20 +93,27 @@ function correctionSuite(name: string, storeEnv: () => Promise<{ env: Record<str
         body: JSON.stringify({ scope, template, label: 'Security Alert' }),
       });
       expect(corrected.status).toBe(200);
-      const at = Date.now();
+      await servedByBoth('Security Alert', Date.now());
+      expect(askedRecords()).toBe(1);
+      if (alsoFile) expect(await readFile(join(dir, 'corrections.csv'), 'utf8')).toContain('LegacyCRM,Case 1 escalation failed twice,Security Alert,');
+      else expect(existsSync(join(dir, 'corrections.csv'))).toBe(false);
+    });
 
-      for (const [i, gateway] of gateways.entries()) {
-        let row = await classify(gateway, 10 + i);
-        while (row.label !== 'Security Alert') {
-          expect(Date.now() - at).toBeLessThan(4000);
-          await new Promise((r) => setTimeout(r, 100));
-          row = await classify(gateway, 10 + i);
-        }
-        expect(row.reason).toMatch(/template store \(operator\)/);
-      }
-      expect(Date.now() - at).toBeLessThan(4000);
-      expect(fake.requests.flatMap((r) => promptRecords(r))).toHaveLength(1);
-      expect(await readFile(join(dir, 'corrections.csv'), 'utf8')).toContain('LegacyCRM,Case 1 escalation failed twice,Security Alert,');
+    it('a POST /feedback correction through one gateway overrides the LLM on both replicas, for every line of its template', async () => {
+      const line = (id: number) => `Invoice ${id} export stalled at step 3`;
+      const before = askedRecords();
+      expect((await classify(gateways[0], 1, line)).label).toBe('System Notification');
+      expect(askedRecords()).toBe(before + 1);
+      const res = await fetch(`${gateways[1].httpUrl}/feedback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([{ source: 'LegacyCRM', log_message: line(7), label: 'workflow error' }]),
+      });
+      expect(res.status).toBe(202);
+      await servedByBoth('Workflow Error', Date.now(), line);
+      expect(askedRecords()).toBe(before + 1);
+      if (alsoFile) expect(await readFile(join(dir, 'corrections.csv'), 'utf8')).toContain('LegacyCRM,Invoice 7 export stalled at step 3,Workflow Error,');
+      else expect(existsSync(join(dir, 'corrections.csv'))).toBe(false);
     });
   });
 }
@@ -98,11 +121,11 @@ function correctionSuite(name: string, storeEnv: () => Promise<{ env: Record<str
 correctionSuite('one SQLite file (one host)', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'logclass-review-store-'));
   return { env: { LLM_STORE_FILE: join(dir, 'template-labels.sqlite') }, dispose: () => rm(dir, { recursive: true, force: true }) };
-});
+}, true);
 
 whenPostgres(it, 'runs the correction against PostgreSQL', (url) => {
   correctionSuite('PostgreSQL (shared by the replicas)', async () => {
     const schema = await freshPostgresSchema(url);
     return { env: { LLM_STORE: 'postgres', LLM_STORE_URL: schema.url }, dispose: () => schema.drop() };
-  });
+  }, false);
 });

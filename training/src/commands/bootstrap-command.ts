@@ -6,8 +6,7 @@ import type { LogRecord } from '@logclass/contract';
 import { Outcome } from '@logclass/contract';
 import { buildLlmClassifier, llmTierConfig } from '@logclass/llm-tier';
 import { loadTaxonomy } from '@logclass/taxonomy';
-import { maskTemplate } from '@logclass/template-mask';
-import { openTemplateStore, taxonomyHash, type TemplateKey, type TemplateLabelStore } from '@logclass/template-store';
+import { openTemplateStore, taxonomyHash, templateKeyOf, type TemplateKey, type TemplateLabelStore } from '@logclass/template-store';
 import { numberOption } from '../cli/parse-number';
 import { writeLabelledCsv, type LabelledRow } from '../dataset/labelled-csv';
 import { runTrain, type TrainOutcome } from './train-command';
@@ -276,7 +275,7 @@ async function readTemplates(path: string, defaultSource: string, keep: number):
     if (message.trim() === '') continue;
     rows++;
     // The LLM tier's key (questionKey, template mode): the source and the masked message.
-    const key = { scope: (record.source ?? '').trim() || defaultSource, template: maskTemplate(message) };
+    const key = templateKeyOf((record.source ?? '').trim() || defaultSource, message);
     const k = id(key);
     const seen = byKey.get(k);
     if (!seen) byKey.set(k, { key, rows: 1, lines: [message] });

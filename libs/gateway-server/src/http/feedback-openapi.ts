@@ -11,7 +11,10 @@ export const FEEDBACK_ROUTE_PATHS: Record<string, PathItem> = {
       tags: ['feedback'],
       summary: 'Send corrections: the label some lines should have had',
       description:
-        'Appends operators\' corrections to the corrections CSV (GATEWAY_FEEDBACK_FILE) that the next `logclass train` learns from. ' +
+        'Records operators\' corrections. With the template-label store (GATEWAY_STORE), each becomes the operator\'s decision for its line\'s ' +
+        '(source, masked template), which every LLM-tier replica serves instead of its own answer within about a second. ' +
+        'Unless the store is PostgreSQL (then the one place every gateway replica keeps them), each is also appended to the corrections CSV ' +
+        '(GATEWAY_FEEDBACK_FILE). The next `logclass train` learns from both. ' +
         `A label is a taxonomy label in any case or spacing (\`${UNCLASSIFIED}\` is not one). All or nothing: one bad element ` +
         'and nothing is written. At most GATEWAY_MAX_FEEDBACK_RECORDS per request.',
       requestBody: {
@@ -25,7 +28,7 @@ export const FEEDBACK_ROUTE_PATHS: Record<string, PathItem> = {
       },
       responses: {
         '202': {
-          description: 'Every correction is on disk.',
+          description: 'Every correction is kept (in the store and/or the file).',
           content: {
             'application/json': {
               schema: { type: 'object', required: ['accepted'], properties: { accepted: { type: 'integer', minimum: 0 } } },

@@ -1,12 +1,17 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
+import { OPERATOR, openTemplateStore, templateKeyOf, type TemplateLabelStore } from '@logclass/template-store';
+import { freshPostgresSchema, whenPostgres } from '@logclass/test-support';
 import { startGatewayOverMarker } from '../../test/gateway-fixture';
+import { REVIEW_TAXONOMY_HASH, reviewDecision } from '../../test/review-fixture';
 import type { RunningGateway } from '../index';
+import type { ReviewEntryJson } from './review-route';
 
-describe('POST /feedback (real gateway over HTTP)', () => {
+describe('POST /feedback without a template-label store (real gateway over HTTP)', () => {
   let tier: RunningClassifierServer;
   let gateway: RunningGateway;
   let dir: string;
@@ -17,6 +22,7 @@ describe('POST /feedback (real gateway over HTTP)', () => {
     file = join(dir, 'nested', 'corrections.csv');
     ({ tier, gateway } = await startGatewayOverMarker({
       GATEWAY_FEEDBACK_FILE: file,
+      GATEWAY_STORE: 'none',
       GATEWAY_MAX_FEEDBACK_RECORDS: '50',
       GATEWAY_MAX_FEEDBACK_BYTES: '20000',
     }));
@@ -79,6 +85,142 @@ describe('POST /feedback (real gateway over HTTP)', () => {
       const block = data.slice(start, start + 25);
       expect(new Set(block.map((r) => r[0])).size).toBe(1);
       expect(block.map((r) => Number(/row (\d+)/.exec(r[1])?.[1]))).toEqual([...Array(25).keys()]);
+    }
+  });
+});
+
+interface StoreBackend {
+  name: string;
+  /** Gateway settings naming the store, and a handle on the same store, as the LLM tier has it. */
+  open(): Promise<{ env: Record<string, string>; store: TemplateLabelStore; dispose(): Promise<void> }>;
+  /** Corrections also go to the corrections file (SQLite, one host), or live in the store alone (PostgreSQL). */
+  alsoFile: boolean;
+}
+
+function storeSuite(backend: StoreBackend): void {
+  describe(`POST /feedback with the template-label store on ${backend.name} (real gateway over HTTP)`, () => {
+    let tier: RunningClassifierServer;
+    let gateway: RunningGateway;
+    let store: TemplateLabelStore;
+    let dispose: () => Promise<void>;
+    let dir: string;
+    let file: string;
+
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'logclass-feedback-store-'));
+      file = join(dir, 'corrections.csv');
+      const opened = await backend.open();
+      store = opened.store;
+      dispose = opened.dispose;
+      ({ tier, gateway } = await startGatewayOverMarker({ ...opened.env, GATEWAY_FEEDBACK_FILE: file }));
+    });
+
+    afterAll(async () => {
+      await gateway?.stop();
+      await tier?.stop(100);
+      await store?.close();
+      await dispose?.();
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    const post = (body: unknown) => fetch(`${gateway.httpUrl}/feedback`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+
+    it("makes each correction the operator's decision for its (source, masked template), over the LLM's answer, served under any model", async () => {
+      await store.recordDecisions([reviewDecision('Case <NUM> escalation failed', 'Workflow Error')]);
+      const res = await post([
+        { source: 'LegacyCRM', log_message: 'Case 981 escalation failed', label: 'security alert' },
+        { log_message: 'Disk 7 at 93 percent', label: 'Resource Usage' },
+      ]);
+      expect([res.status, await res.json()]).toEqual([202, { accepted: 2 }]);
+      const keys = [templateKeyOf('LegacyCRM', 'Case 981 escalation failed'), templateKeyOf('', 'Disk 7 at 93 percent')];
+      // The key the LLM tier asks with (templateKeyOf too): any other line of the template finds the correction.
+      expect(keys[0]).toEqual(templateKeyOf('LegacyCRM', 'Case 12 escalation failed'));
+      const served = await store.getCurrent(keys, { taxonomyHash: REVIEW_TAXONOMY_HASH, model: 'any-model' });
+      expect(served.map((e) => [e.scope, e.label, e.decidedBy, e.exemplar]).sort()).toEqual([
+        ['', 'Resource Usage', OPERATOR, 'Disk 7 at 93 percent'],
+        ['LegacyCRM', 'Security Alert', OPERATOR, 'Case 981 escalation failed'],
+      ]);
+      // An LLM answer arriving later does not replace it.
+      await store.recordDecisions([reviewDecision(keys[0].template, 'User Action')]);
+      expect((await store.get(keys[0]))?.label).toBe('Security Alert');
+      if (backend.alsoFile) {
+        const [, ...rows] = parse(await readFile(file, 'utf8')) as string[][];
+        expect(rows.map((r) => r.slice(0, 3))).toEqual([
+          ['LegacyCRM', 'Case 981 escalation failed', 'Security Alert'],
+          ['', 'Disk 7 at 93 percent', 'Resource Usage'],
+        ]);
+      } else {
+        // Every gateway replica shares the store: a file of one pod's corrections would be a second, partial copy.
+        expect(existsSync(file)).toBe(false);
+      }
+    });
+
+    it('a later correction of the same template wins, and the review lists it as the operator\'s', async () => {
+      const res = await post([
+        { source: 'BillingSystem', log_message: 'Invoice 1 export stalled', label: 'Error' },
+        { source: 'BillingSystem', log_message: 'Invoice 2 export stalled', label: 'Workflow Error' },
+      ]);
+      expect(res.status).toBe(202);
+      const key = templateKeyOf('BillingSystem', 'Invoice 2 export stalled');
+      expect(await store.get(key)).toMatchObject({ label: 'Workflow Error', decidedBy: OPERATOR, exemplar: 'Invoice 2 export stalled' });
+      const listed = (await (await fetch(`${gateway.httpUrl}/review/entries?scope=BillingSystem`)).json()) as { entries: ReviewEntryJson[] };
+      expect(listed.entries.map((e) => [e.template, e.label, e.decided_by])).toEqual([[key.template, 'Workflow Error', OPERATOR]]);
+    });
+
+    it('writes nothing anywhere when any element is bad', async () => {
+      const before = await store.count();
+      const res = await post([{ source: 'X', log_message: 'Fine line 1', label: 'Error' }, { log_message: 'x', label: 'Weirdness' }]);
+      expect(res.status).toBe(400);
+      expect(await store.count()).toBe(before);
+      expect(await store.get(templateKeyOf('X', 'Fine line 1'))).toBeUndefined();
+    });
+  });
+}
+
+storeSuite({
+  name: 'SQLite (the file the LLM tier writes)',
+  alsoFile: true,
+  async open() {
+    const dir = await mkdtemp(join(tmpdir(), 'logclass-feedback-sqlite-'));
+    const file = join(dir, 'template-labels.sqlite');
+    return {
+      env: { GATEWAY_STORE: 'sqlite', GATEWAY_STORE_FILE: file },
+      store: openTemplateStore({ backend: 'sqlite', file, maxEntries: 1000 }) as TemplateLabelStore,
+      dispose: () => rm(dir, { recursive: true, force: true }),
+    };
+  },
+});
+
+whenPostgres(it, 'runs POST /feedback against PostgreSQL', (url) => {
+  storeSuite({
+    name: 'PostgreSQL (shared by every replica)',
+    alsoFile: false,
+    async open() {
+      const schema = await freshPostgresSchema(url);
+      return {
+        env: { GATEWAY_STORE: 'postgres', GATEWAY_STORE_URL: schema.url },
+        store: openTemplateStore({ backend: 'postgres', url: schema.url, maxEntries: 1000 }) as TemplateLabelStore,
+        dispose: () => schema.drop(),
+      };
+    },
+  });
+});
+
+describe('POST /feedback with a store that cannot answer', () => {
+  it('answers 503 UNAVAILABLE and writes no file (a correction that is not served is not kept)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'logclass-feedback-down-'));
+    const file = join(dir, 'corrections.csv');
+    const { tier, gateway } = await startGatewayOverMarker({ GATEWAY_STORE: 'postgres', GATEWAY_STORE_URL: 'postgres://nobody:x@127.0.0.1:1/none', GATEWAY_FEEDBACK_FILE: file });
+    try {
+      const res = await fetch(`${gateway.httpUrl}/feedback`, { method: 'POST', body: JSON.stringify([{ log_message: 'Disk 1 full', label: 'Resource Usage' }]), headers: { 'content-type': 'application/json' } });
+      const body = (await res.json()) as { error: string; message: string };
+      expect([res.status, body.error]).toEqual([503, 'UNAVAILABLE']);
+      expect(body.message).not.toMatch(/nobody:x/);
+      expect(existsSync(file)).toBe(false);
+    } finally {
+      await gateway.stop();
+      await tier.stop(100);
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,41 +1,47 @@
 import type { FastifyInstance } from 'fastify';
-import { loadTaxonomy, type Taxonomy } from '@logclass/taxonomy';
+import { templateKeyOf, type StoreBackend } from '@logclass/template-store';
 import type { SizeLimit } from './byte-limit';
-import { correctionsFile } from '@logclass/corrections';
 import { correctionsFromJson } from './feedback-records';
+import { operatorCorrectionsOf, type OperatorCorrections } from './operator-corrections';
 
 export interface FeedbackRouteOptions {
-  /** The corrections CSV (GATEWAY_FEEDBACK_FILE). */
-  file: string;
-  taxonomy: Taxonomy;
+  /** Where corrections go (shared with the review): the template-label store and/or the corrections file. */
+  corrections: OperatorCorrections;
   maxBody: SizeLimit;
   maxRecords: { count: number; setting: string };
 }
 
 /**
  * POST /feedback: operators' corrections, `[{"source", "log_message",
- * "label"}...]`, appended to the corrections file that the next
- * `logclass train` learns from. All or nothing: one bad element and nothing
- * is written (400 naming it). Answers 202 with the count once the rows are on disk.
+ * "label"}...]`. Each is an operator's decision for its line's (source,
+ * masked template) in the template-label store, which every LLM-tier replica
+ * serves from then on, and (unless the store is PostgreSQL, the one place
+ * every gateway replica shares) a row of the corrections file; `logclass
+ * train` learns from both (operator-corrections.ts). All or nothing: one bad
+ * element and nothing is written (400 naming it). Answers 202 with the count
+ * once every correction is kept.
  */
 export function registerFeedbackRoute(app: FastifyInstance, opts: FeedbackRouteOptions): void {
-  const file = correctionsFile(opts.file);
+  const { corrections } = opts;
+  app.addHook('onClose', () => corrections.close());
   app.post(
     '/feedback',
     { bodyLimit: opts.maxBody.bytes, config: { errors: { bodyLimit: opts.maxBody, accepts: 'application/json' } } },
     async (request, reply) => {
-      const corrections = correctionsFromJson(request.body, opts.taxonomy, opts.maxRecords);
-      await file.append(corrections);
-      return reply.code(202).send({ accepted: corrections.length });
+      const lines = correctionsFromJson(request.body, corrections.taxonomy, opts.maxRecords);
+      await corrections.record(lines.map((c) => ({ key: templateKeyOf(c.source, c.logMessage), label: c.label, exemplar: c.logMessage })));
+      return reply.code(202).send({ accepted: lines.length });
     },
   );
 }
 
-/** The route's options from the GATEWAY_* settings (see feedback-settings.ts). */
-export function feedbackRouteOptions(cfg: { feedbackFile: string; taxonomyFile?: string; maxFeedbackBytes: number; maxFeedbackRecords: number }): FeedbackRouteOptions {
+/** The route's options from the GATEWAY_* settings (feedback-settings.ts; the store's in review-settings.ts, absent = none). */
+export function feedbackRouteOptions(
+  cfg: { feedbackFile: string; taxonomyFile?: string; maxFeedbackBytes: number; maxFeedbackRecords: number; reviewStore?: StoreBackend; reviewStoreFile?: string; reviewStoreUrl?: string },
+  corrections: OperatorCorrections = operatorCorrectionsOf(cfg),
+): FeedbackRouteOptions {
   return {
-    file: cfg.feedbackFile,
-    taxonomy: loadTaxonomy(cfg.taxonomyFile),
+    corrections,
     maxBody: { bytes: cfg.maxFeedbackBytes, setting: 'GATEWAY_MAX_FEEDBACK_BYTES' },
     maxRecords: { count: cfg.maxFeedbackRecords, setting: 'GATEWAY_MAX_FEEDBACK_RECORDS' },
   };

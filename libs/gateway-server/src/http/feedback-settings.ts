@@ -9,7 +9,7 @@ export function feedbackSettings() {
     feedbackFile: setting.string(
       'GATEWAY_FEEDBACK_FILE',
       DEFAULT_CORRECTIONS_FILE,
-      'CSV that POST /feedback appends corrections to (source,log_message,target_label,corrected_at); `logclass train` reads it. Relative to the working directory.',
+      'CSV that POST /feedback and the review append corrections to (source,log_message,target_label,corrected_at); `logclass train` reads it. Not written with GATEWAY_STORE=postgres: the store is then the one place corrections live. Relative to the working directory.',
     ),
     maxFeedbackRecords: setting.int('GATEWAY_MAX_FEEDBACK_RECORDS', 1000, 'Most corrections in one POST /feedback request; more get 413.', { min: 1, max: 100_000 }),
     maxFeedbackBytes: setting.int('GATEWAY_MAX_FEEDBACK_BYTES', 4 * MiB, 'Largest body accepted by POST /feedback, in bytes; larger bodies get 413.', { min: 1 }),

@@ -1,30 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { invalidArgument, LogclassError, unavailable } from '@logclass/classifier';
-import { correctionsFile } from '@logclass/corrections';
-import { loadTaxonomy, UNCLASSIFIED, type Taxonomy } from '@logclass/taxonomy';
-import {
-  LIST_SORTS,
-  MAX_LIST_LIMIT,
-  NO_PROVENANCE,
-  openTemplateStore,
-  taxonomyHash,
-  type ListQuery,
-  type ListSort,
-  type StoreBackend,
-  type TemplateKey,
-  type TemplateLabelEntry,
-  type TemplateLabelStore,
-} from '@logclass/template-store';
+import { invalidArgument, LogclassError } from '@logclass/classifier';
+import { UNCLASSIFIED, type Taxonomy } from '@logclass/taxonomy';
+import { LIST_SORTS, MAX_LIST_LIMIT, NO_PROVENANCE, type ListQuery, type ListSort, type StoreBackend, type TemplateKey, type TemplateLabelEntry } from '@logclass/template-store';
 import type { SizeLimit } from './byte-limit';
+import { operatorCorrectionsOf, type OperatorCorrections } from './operator-corrections';
 import { parseFlag } from './query-flag';
 
 export interface ReviewRouteOptions {
-  /** The LLM tier's template-label store; undefined = GATEWAY_STORE=none. Opened on first use, closed with the app. */
-  openStore: (() => TemplateLabelStore) | undefined;
-  /** The taxonomy corrections are checked against, and whose hash they are made under (the LLM tier's must be the same). */
-  taxonomy: Taxonomy;
-  /** Where a correction also goes, for `logclass train` (GATEWAY_FEEDBACK_FILE, as POST /feedback). */
-  correctionsFile: string;
+  /** The store the review reads and where its corrections go (shared with POST /feedback). */
+  corrections: OperatorCorrections;
   maxBody: SizeLimit;
 }
 
@@ -115,43 +99,28 @@ const notFound = (key: TemplateKey) => new LogclassError('NOT_FOUND', `no templa
 /**
  * The review of the LLM tier's template-label store: list entries (most rows
  * first, filtered, paged), and confirm, correct or delete one. The store is
- * the one the LLM tier replicas read, so a correction (an operator decision)
- * is what every replica serves from then on, once its memory of the old
- * answer expires (LLM_STORE_REFRESH_MS); a correction is also appended to the
- * corrections file, as POST /feedback's are, for the next `logclass train`.
+ * the one the LLM tier replicas read, so an operator's decision is what every
+ * replica serves from then on (each polls the store's operator revision every
+ * second). A correction goes where POST /feedback's go (operator-corrections.ts).
  */
 export function registerReviewRoutes(app: FastifyInstance, opts: ReviewRouteOptions): void {
-  const currentHash = taxonomyHash(opts.taxonomy);
-  const corrections = correctionsFile(opts.correctionsFile);
-  let store: TemplateLabelStore | undefined;
-  app.addHook('onClose', async () => {
-    await store?.close();
-  });
-
-  /** Runs `work` on the store; a store that cannot answer is UNAVAILABLE, not an internal error. */
-  async function withStore<T>(work: (store: TemplateLabelStore) => Promise<T>): Promise<T> {
-    if (!opts.openStore) throw new LogclassError('FAILED_PRECONDITION', 'the review needs the template-label store: set GATEWAY_STORE (and GATEWAY_STORE_FILE or GATEWAY_STORE_URL) as the LLM tier has them');
-    try {
-      store ??= opts.openStore();
-      return await work(store);
-    } catch (err) {
-      if (err instanceof LogclassError) throw err;
-      throw unavailable(`the template-label store (${store?.backend ?? 'unopened'}) failed: ${(err as Error).message.slice(0, 200)}`);
-    }
-  }
+  const { corrections } = opts;
+  const taxonomy = corrections.taxonomy;
+  const currentHash = corrections.taxonomyHash;
+  app.addHook('onClose', () => corrections.close());
 
   const action = { bodyLimit: opts.maxBody.bytes, config: { errors: { bodyLimit: opts.maxBody, accepts: 'application/json' } } };
 
   app.get<{ Querystring: ListParams }>('/review/entries', async (request) => {
-    const query = listQueryOf(request.query, opts.taxonomy);
-    const page = await withStore((s) => s.list(query));
+    const query = listQueryOf(request.query, taxonomy);
+    const page = await corrections.withStore((s) => s.list(query));
     // The labels a correction may name, so a client (the web page) can offer them.
-    return { total: page.total, limit: query.limit, offset: query.offset, labels: opts.taxonomy.names, entries: page.entries.map((e) => entryJson(e, currentHash)) };
+    return { total: page.total, limit: query.limit, offset: query.offset, labels: taxonomy.names, entries: page.entries.map((e) => entryJson(e, currentHash)) };
   });
 
   app.post('/review/entries/confirm', action, async (request) => {
     const key = entryKeyOf(request.body);
-    const entry = await withStore((s) => s.confirm(key));
+    const entry = await corrections.withStore((s) => s.confirm(key));
     if (!entry) throw notFound(key);
     return { entry: entryJson(entry, currentHash) };
   });
@@ -159,44 +128,26 @@ export function registerReviewRoutes(app: FastifyInstance, opts: ReviewRouteOpti
   app.post('/review/entries/correct', action, async (request) => {
     const { label: raw, ...key } = entryKeyOf(request.body);
     if (typeof raw !== 'string') throw invalidArgument('"label" must be a string: a label of the taxonomy');
-    const label = opts.taxonomy.resolve(raw);
+    const label = taxonomy.resolve(raw);
     // Unclassified never resolves: it is an outcome, not a label an operator can decide.
-    if (!label) throw invalidArgument(`label "${raw.slice(0, 80)}" is not in the taxonomy (${opts.taxonomy.names.join(', ')})`);
-    const entry = await withStore(async (s) => {
-      const existing = await s.get(key);
-      if (!existing) throw notFound(key);
-      return s.correct({ ...key, label, taxonomyHash: currentHash });
-    });
-    // After the store: serving the correction matters most; a retry after a failed append corrects again (the same) and appends.
-    await corrections.append([{ source: entry.scope, logMessage: entry.exemplar || entry.template, label }]);
+    if (!label) throw invalidArgument(`label "${raw.slice(0, 80)}" is not in the taxonomy (${taxonomy.names.join(', ')})`);
+    // The review corrects what it lists: a key no entry has is a typo, not a new template.
+    if (!(await corrections.withStore((s) => s.get(key)))) throw notFound(key);
+    const [entry] = await corrections.record([{ key, label }]);
     return { entry: entryJson(entry, currentHash) };
   });
 
   app.post('/review/entries/delete', action, async (request) => {
     const key = entryKeyOf(request.body);
-    if (!(await withStore((s) => s.delete(key)))) throw notFound(key);
+    if (!(await corrections.withStore((s) => s.delete(key)))) throw notFound(key);
     return { deleted: true };
   });
 }
 
 /** The routes' options from the GATEWAY_* settings (review-settings.ts, feedback-settings.ts). */
-export function reviewRouteOptions(cfg: {
-  reviewStore: StoreBackend;
-  reviewStoreFile: string;
-  reviewStoreUrl?: string;
-  feedbackFile: string;
-  taxonomyFile?: string;
-  maxFeedbackBytes: number;
-}): ReviewRouteOptions {
-  if (cfg.reviewStore === 'postgres' && !cfg.reviewStoreUrl) throw new Error('GATEWAY_STORE=postgres needs GATEWAY_STORE_URL (or LLM_STORE_URL): a PostgreSQL connection string');
-  return {
-    // The same opener as the LLM tier's (openLlmStore). The review never evicts: the LLM tier's LLM_STORE_MAX_ENTRIES does.
-    openStore:
-      cfg.reviewStore === 'none'
-        ? undefined
-        : () => openTemplateStore({ backend: cfg.reviewStore, file: cfg.reviewStoreFile, url: cfg.reviewStoreUrl, maxEntries: Number.MAX_SAFE_INTEGER }) as TemplateLabelStore,
-    taxonomy: loadTaxonomy(cfg.taxonomyFile),
-    correctionsFile: cfg.feedbackFile,
-    maxBody: { bytes: cfg.maxFeedbackBytes, setting: 'GATEWAY_MAX_FEEDBACK_BYTES' },
-  };
+export function reviewRouteOptions(
+  cfg: { reviewStore: StoreBackend; reviewStoreFile: string; reviewStoreUrl?: string; feedbackFile: string; taxonomyFile?: string; maxFeedbackBytes: number },
+  corrections: OperatorCorrections = operatorCorrectionsOf(cfg),
+): ReviewRouteOptions {
+  return { corrections, maxBody: { bytes: cfg.maxFeedbackBytes, setting: 'GATEWAY_MAX_FEEDBACK_BYTES' } };
 }
