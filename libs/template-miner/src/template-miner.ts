@@ -5,6 +5,7 @@ import { DEFAULT_MEANING_WORDS, meaningWordTest } from './meaning-words';
 import { minedTemplateId } from './mined-id';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, checkSnapshot, type MinerSnapshot } from './snapshot';
 import { isSlotPair } from './slot-pairs';
+import { fitSpan, spanOpener, spanOpeners, type SpanFit, type SpanOpener } from './span-slots';
 import { isBareValue, isSameStatusClass, isValueShaped, MAY_ACCEPT, shapeOf, VALUE_SHAPED, WORDING, type TemplateShape } from './template-shape';
 import { generalise, isWildcard, tokenise, wildcardAccepts } from './tokens';
 import { WordingIndex } from './wording-index';
@@ -69,7 +70,12 @@ interface Cluster {
   count: number;
   /** Distinct tokens seen so far at positions that are not wildcards yet (only positions where lines differed). */
   seen: Map<number, Set<string>>;
+  /** The position that is a variable-length slot and what opens it (span-slots.ts); such a template is found by its opener only, not by token count. */
+  span?: SpanOpener;
 }
+
+/** Templates looked at per opener key of a line: a span joins the template that keeps the most wording. */
+const SPAN_CANDIDATES = 64;
 
 /**
  * Templates a line is compared with: those sharing the most wording with it.
@@ -108,6 +114,8 @@ export class TemplateMiner {
   private readonly isMeaning: (token: string) => boolean;
   private readonly onMerged?: MinerOptions['onMerged'];
   private readonly roots = new Map<number, TokenCountNode>();
+  /** Templates by the openers of their tokens (every opener of a template without a span; its span's opener of one with). */
+  private readonly byOpener = new Map<string, Set<Cluster>>();
   /** Live templates by id, least recently seen first. */
   private readonly live = new Map<string, Cluster>();
   private readonly byText = new Map<string, Cluster>();
@@ -146,10 +154,15 @@ export class TemplateMiner {
   private learn(masked: string): MineResult {
     const tokens = tokenise(masked);
     const best = this.findCluster(tokens);
-    if (!best) return this.create(tokens, masked);
+    if (!best) return this.joinSpan(tokens) ?? this.create(tokens, masked);
     const differing = this.differingPositions(best.tokens, tokens);
     if (differing.length === 0) return this.matched(best);
     const generalised = this.keepsWording(best.tokens, this.variablePositions(best, tokens, differing));
+    if (generalised.length < differing.length) {
+      // Not this template as it stands: a template with a variable-length slot may hold the line whole.
+      const spanned = this.joinSpan(tokens);
+      if (spanned) return spanned;
+    }
     const previousId = best.id;
     const target = generalised.length > 0 ? this.generalise(best, tokens, generalised) : best;
     if (generalised.length === differing.length) {
@@ -187,7 +200,11 @@ export class TemplateMiner {
   /** The template a line would join, without learning from it; undefined when it would start a new one. */
   match(message: string, source?: string): MinedTemplate | undefined {
     const masked = this.masker.mask(message, source);
-    const cluster = this.byText.get(masked) ?? this.remembered(masked) ?? this.findCluster(tokenise(masked));
+    let cluster = this.byText.get(masked) ?? this.remembered(masked);
+    if (!cluster) {
+      const tokens = tokenise(masked);
+      cluster = this.findCluster(tokens) ?? this.bestSpanFit(tokens)?.cluster;
+    }
     return cluster && { id: cluster.id, template: cluster.text };
   }
 
@@ -214,7 +231,12 @@ export class TemplateMiner {
       version: SNAPSHOT_VERSION,
       maskVersion: MASK_VERSION,
       maskRulesSha256: this.masker.rules.sha256,
-      templates: [...this.live.values()].map((c) => ({ template: c.text, count: c.count, seen: [...c.seen].map(([i, values]): [number, string[]] => [i, [...values]]) })),
+      templates: [...this.live.values()].map((c) => ({
+        template: c.text,
+        count: c.count,
+        seen: [...c.seen].map(([i, values]): [number, string[]] => [i, [...values]]),
+        ...(c.span && { span: c.span.at }),
+      })),
       aliases: [...this.aliasOf.entries()],
     };
   }
@@ -229,7 +251,8 @@ export class TemplateMiner {
     const checked = checkSnapshot(snapshot, { maskVersion: MASK_VERSION, maskRulesSha256: miner.masker.rules.sha256 });
     for (const t of checked.templates) {
       if (miner.byText.has(t.template)) continue;
-      const cluster = miner.insert(tokenise(t.template), t.template, t.count);
+      const tokens = tokenise(t.template);
+      const cluster = miner.insert(tokens, t.template, t.count, t.span === undefined ? undefined : spanOpener(tokens, t.span));
       for (const [i, values] of t.seen) cluster.seen.set(i, new Set(values));
     }
     for (const [oldId, newId] of checked.aliases) miner.recordAlias(oldId, newId);
@@ -254,24 +277,44 @@ export class TemplateMiner {
     return node;
   }
 
-  private insert(tokens: string[], text: string, count: number): Cluster {
-    const node = this.nodeFor(tokens.length);
-    const cluster: Cluster = { id: minedTemplateId(text), text, tokens, shape: shapeOf(tokens), count, seen: new Map() };
-    this.index(node, cluster);
+  private insert(tokens: string[], text: string, count: number, span?: SpanOpener): Cluster {
+    const cluster: Cluster = { id: minedTemplateId(text), text, tokens, shape: shapeOf(tokens), count, seen: new Map(), span };
+    this.index(cluster);
     this.live.set(cluster.id, cluster);
     this.byText.set(text, cluster);
     this.forgetAlias(cluster.id);
     return cluster;
   }
 
-  private index(node: TokenCountNode, cluster: Cluster): void {
+  /** Indexes a template by token count and wording, and by its openers; one with a span by its span's opener only. */
+  private index(cluster: Cluster): void {
+    for (const key of this.openerKeys(cluster)) {
+      let set = this.byOpener.get(key);
+      if (!set) this.byOpener.set(key, (set = new Set()));
+      set.add(cluster);
+    }
+    if (cluster.span) return;
+    const node = this.nodeFor(cluster.tokens.length);
     node.wording.add(cluster, cluster.tokens, cluster.shape.marks);
     if (cluster.shape.wording === 0) node.unworded.add(cluster);
   }
 
-  private unindex(node: TokenCountNode, cluster: Cluster): void {
+  private unindex(cluster: Cluster): void {
+    for (const key of this.openerKeys(cluster)) {
+      const set = this.byOpener.get(key);
+      set?.delete(cluster);
+      if (set?.size === 0) this.byOpener.delete(key);
+    }
+    if (cluster.span) return;
+    const node = this.roots.get(cluster.tokens.length);
+    if (!node) return;
     node.wording.remove(cluster, cluster.tokens, cluster.shape.marks);
     node.unworded.delete(cluster);
+    if (node.wording.size === 0) this.roots.delete(cluster.tokens.length);
+  }
+
+  private openerKeys(cluster: Cluster): string[] {
+    return cluster.span ? [cluster.span.key] : spanOpeners(cluster.tokens).map((o) => o.key);
   }
 
   /**
@@ -329,13 +372,12 @@ export class TemplateMiner {
     } else {
       this.byText.delete(cluster.text);
       this.live.delete(previousId);
-      const node = this.nodeFor(generalised.length);
-      this.unindex(node, cluster);
+      this.unindex(cluster);
       cluster.id = minedTemplateId(text);
       cluster.text = text;
       cluster.tokens = generalised;
       cluster.shape = shapeOf(generalised);
-      this.index(node, cluster);
+      this.index(cluster);
       this.live.set(cluster.id, cluster);
       this.byText.set(text, cluster);
       this.forgetAlias(cluster.id);
@@ -371,6 +413,97 @@ export class TemplateMiner {
       if (template[i] !== tokens[i] && wildcardAccepts(template[i], tokens[i]) !== true) return false;
     }
     return true;
+  }
+
+  /**
+   * The template with a variable-length slot that a line fits, or that one
+   * fits once the run of tokens where the two differ after an opener
+   * becomes one (span-slots.ts): the fit keeping the most wording.
+   */
+  private bestSpanFit(tokens: readonly string[]): { cluster: Cluster; opener: SpanOpener; fit: SpanFit } | undefined {
+    let best: { cluster: Cluster; opener: SpanOpener; fit: SpanFit } | undefined;
+    for (const opener of spanOpeners(tokens)) {
+      const clusters = this.byOpener.get(opener.key);
+      if (!clusters) continue;
+      let looked = 0;
+      for (const cluster of clusters) {
+        if (looked++ === SPAN_CANDIDATES) break;
+        const fit = fitSpan(cluster.tokens, tokens, opener, cluster.span !== undefined, this.isMeaning);
+        if (fit && (!best || fit.fixed > best.fit.fixed)) best = { cluster, opener, fit };
+      }
+    }
+    return best;
+  }
+
+  /** Joins a line to a template through a variable-length slot; undefined when none fits. */
+  private joinSpan(tokens: readonly string[]): MineResult | undefined {
+    const found = this.bestSpanFit(tokens);
+    if (!found) return undefined;
+    const { cluster, opener, fit } = found;
+    const previousId = cluster.id;
+    const target = this.reshape(cluster, fit.tokens, opener);
+    target.count++;
+    this.touch(target);
+    return target.id === previousId ? { id: target.id, template: target.text, change: 'matched' } : { id: target.id, template: target.text, change: 'generalised', previousId };
+  }
+
+  /**
+   * Gives a template new tokens with a span at the opener's place (its id
+   * changes; the old one becomes an alias); a template holding the same text
+   * merges with it, and the templates it now covers join it. Returns the
+   * template that holds the group now.
+   */
+  private reshape(cluster: Cluster, tokens: string[], opener: SpanOpener): Cluster {
+    const text = tokens.join('');
+    if (text === cluster.text && cluster.span) return cluster;
+    const previousId = cluster.id;
+    const span = spanOpener(tokens, opener.at);
+    let target = this.byText.get(text);
+    if (target && target !== cluster) {
+      target.count += cluster.count;
+      this.remove(cluster);
+      if (!target.span) {
+        this.unindex(target);
+        target.span = span;
+        this.index(target);
+      }
+    } else {
+      this.remove(cluster);
+      cluster.id = minedTemplateId(text);
+      cluster.text = text;
+      cluster.tokens = tokens;
+      cluster.shape = shapeOf(tokens);
+      cluster.span = span;
+      // Positions after the span moved: what they showed no longer lines up.
+      cluster.seen.clear();
+      this.index(cluster);
+      this.live.set(cluster.id, cluster);
+      this.byText.set(text, cluster);
+      this.forgetAlias(cluster.id);
+      target = cluster;
+    }
+    if (target.id !== previousId) {
+      this.recordAlias(previousId, target.id);
+      this.onMerged?.(previousId, target.id, target.text);
+    }
+    this.absorbSpanCovered(target);
+    return target;
+  }
+
+  /** Templates found by a span template's opener whose lines it now holds join it. */
+  private absorbSpanCovered(template: Cluster): void {
+    const span = template.span;
+    const others = span && this.byOpener.get(span.key);
+    if (!span || !others) return;
+    for (const other of [...others]) {
+      if (other === template) continue;
+      const fit = fitSpan(template.tokens, other.tokens, span, true, this.isMeaning);
+      if (!fit || fit.tokens.join('') !== template.text) continue;
+      template.count += other.count;
+      this.remove(other);
+      this.recordAlias(other.id, template.id);
+      this.onMerged?.(other.id, template.id, template.text);
+    }
   }
 
   /** The template a line joins: the most similar of the templates of its token count that share the most wording with it. */
@@ -468,10 +601,7 @@ export class TemplateMiner {
   private remove(cluster: Cluster): void {
     this.live.delete(cluster.id);
     this.byText.delete(cluster.text);
-    const node = this.roots.get(cluster.tokens.length);
-    if (!node) return;
-    this.unindex(node, cluster);
-    if (node.wording.size === 0) this.roots.delete(cluster.tokens.length);
+    this.unindex(cluster);
   }
 
   private recordAlias(oldId: string, newId: string): void {
