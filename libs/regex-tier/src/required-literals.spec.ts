@@ -1,3 +1,4 @@
+import { mulberry32 } from '@logclass/seeded-random';
 import { requiredLiterals } from './required-literals';
 
 const lit = (pattern: string, flags = 'i') => requiredLiterals(pattern, flags);
@@ -16,7 +17,6 @@ describe('requiredLiterals', () => {
   });
 
   it('drops optional atoms and keeps the first copy of a repeated one', () => {
-    expect(lit('colou?r scheme')).toEqual(['r scheme']);
     expect(lit('abc(?:defgh)?ij')).toEqual(['abc']);
     expect(lit('abc(?:defgh)*ij')).toEqual(['abc']);
     expect(lit('abc(?:defgh){0,2}ij')).toEqual(['abc']);
@@ -24,6 +24,36 @@ describe('requiredLiterals', () => {
     expect(lit('ab+cdef')).toEqual(['cdef']);
     expect(lit('abcd+ef')).toEqual(['abcd']);
     expect(lit('abc{2}xyz')).toEqual(['abc']);
+  });
+
+  it('forks a run at an optional character into the text without it and with it', () => {
+    expect(lit('colou?r scheme')).toEqual(['color scheme', 'colour scheme']);
+    expect(lit('\\] \\\\?"', '')).toEqual(['] "', '] \\"']);
+    expect(lit('xb?c?efgh')).toEqual(['xefgh', 'xbefgh', 'xcefgh', 'xbcefgh']);
+    // At most four texts: the fork past them ends the run instead.
+    expect(lit('xb?c?d?efgh')).toEqual(['efgh']);
+    expect(lit('ab?cd??ef')).toEqual(['acef', 'abcef', 'acdef', 'abcdef']);
+    // A text holding another is dropped: a match with it holds the other too.
+    expect(lit('failed|\\d+ errors?')).toEqual(['failed', ' error']);
+  });
+
+  it('never derives a literal a match lacks: random texts against patterns with optional characters', () => {
+    const rand = mulberry32(5);
+    const patterns = ['\\] \\\\?"', 'abc?d?e', 'colou?r', 'xy?zw?q', 'a\\.?bc?d', 'p(?:q|r)?stu?v', 'abc{0,1}de'];
+    const pieces = ['a', 'b', 'c', 'd', 'e', 'ab', 'bc', 'cd', 'de', 'colo', 'u', 'r', '] ', ']', ' ', '"', '\\', '.', 'x', 'y', 'z', 'w', 'q', 'xz', 'xyz', 'zq', 'wq', 'p', 'pq', 'st', 'stv', 'v'];
+    for (const pattern of patterns) {
+      const anyOf = requiredLiterals(pattern, '');
+      expect({ pattern, anyOf: anyOf !== undefined }).toEqual({ pattern, anyOf: true });
+      const regex = new RegExp(pattern);
+      let matched = 0;
+      for (let n = 0; n < 20000; n++) {
+        const text = Array.from({ length: 1 + Math.floor(rand() * 6) }, () => pieces[Math.floor(rand() * pieces.length)]).join('');
+        if (!regex.test(text)) continue;
+        matched++;
+        if (!anyOf?.some((l) => text.includes(l))) expect({ pattern, text, anyOf }).toBe('a literal of the match');
+      }
+      expect({ pattern, matched: matched > 20 }).toEqual({ pattern, matched: true });
+    }
   });
 
   it('does not join across classes, dots, anchors or word boundaries', () => {

@@ -17,6 +17,9 @@ type AnyOf = readonly string[];
 /** Shorter literals are too common to save anything. */
 const MIN_LITERAL_LENGTH = 3;
 
+/** Most texts one literal run forks into (each optional character doubles them). */
+const MAX_RUN_ALTERNATIVES = 4;
+
 /** A pattern the analysis does not understand: no literal rather than a guess. */
 class Unsupported extends Error {}
 
@@ -66,29 +69,41 @@ class LiteralParser {
     return [...new Set(branches.flatMap((b) => b as AnyOf))];
   }
 
-  /** Items in a row: each literal run and each group's literal is required; the most selective wins. */
+  /**
+   * Items in a row: each literal run and each group's literal is required; the most selective wins.
+   * A run is a set of alternatives: an optional character (`x?`) forks it into the text without
+   * it and the text with it, one of which every match holds (`\] \\?"` needs `] "` or `] \"`).
+   */
   private sequence(): AnyOf | undefined {
     const needs: AnyOf[] = [];
-    let run = '';
+    let run: string[] = [''];
     const flush = (): void => {
-      if (run) needs.push([run]);
-      run = '';
+      // A text holding another of the run's texts adds nothing (a match with it holds the other).
+      if (run.every((r) => r !== '')) needs.push(run.filter((r) => !run.some((other) => other !== r && r.includes(other))));
+      run = [''];
+    };
+    const extend = (ch: string): void => {
+      run = run.map((r) => r + ch);
     };
     while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
       const atom = this.atom();
-      const min = this.quantifierMin();
+      const quantifier = this.quantifier();
       if (atom.kind === 'char') {
         const ch = this.literalChar(atom.ch);
-        if (min === undefined && ch !== undefined) {
-          run += ch;
+        if (quantifier === undefined && ch !== undefined) {
+          extend(ch);
+          continue;
+        }
+        if (quantifier?.min === 0 && quantifier.max === 1 && ch !== undefined && run.length * 2 <= MAX_RUN_ALTERNATIVES) {
+          run = [...new Set([...run, ...run.map((r) => r + ch)])];
           continue;
         }
         // A repeated character: its first copy still follows the run.
-        if (min !== undefined && min >= 1 && ch !== undefined) run += ch;
+        if (quantifier !== undefined && quantifier.min >= 1 && ch !== undefined) extend(ch);
         flush();
       } else {
         flush();
-        if (atom.need && (min === undefined || min >= 1)) needs.push(atom.need);
+        if (atom.need && (quantifier === undefined || quantifier.min >= 1)) needs.push(atom.need);
       }
     }
     flush();
@@ -176,14 +191,16 @@ class LiteralParser {
     this.pos += anchored.exec(this.src.slice(this.pos))?.[0].length ?? 0;
   }
 
-  /** The least number of repetitions of the quantifier at the current position (consumed), or undefined when there is none. */
-  private quantifierMin(): number | undefined {
-    const m = /^(?:([*?])|(\+)|\{(\d+)(?:,\d*)?\})\??/.exec(this.src.slice(this.pos));
+  /** The least and most repetitions of the quantifier at the current position (consumed), or undefined when there is none. */
+  private quantifier(): { min: number; max: number } | undefined {
+    const m = /^(?:(\*)|(\?)|(\+)|\{(\d+)(,(\d*))?\})\??/.exec(this.src.slice(this.pos));
     if (!m) return undefined;
     this.pos += m[0].length;
-    if (m[1]) return 0;
-    if (m[2]) return 1;
-    return Number(m[3]);
+    if (m[1]) return { min: 0, max: Infinity };
+    if (m[2]) return { min: 0, max: 1 };
+    if (m[3]) return { min: 1, max: Infinity };
+    const min = Number(m[4]);
+    return { min, max: m[5] === undefined ? min : m[6] === '' ? Infinity : Number(m[6]) };
   }
 }
 
