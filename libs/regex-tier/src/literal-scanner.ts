@@ -11,11 +11,20 @@
  * (required-literals.ts), so a non-ASCII character ends every partial match.
  */
 
-const ALPHABET = 128;
+const ASCII = 128;
 
 export class LiteralScanner {
-  /** state * ALPHABET + folded char code -> next state (the full automaton, failures resolved). */
-  private readonly next: Int32Array;
+  /**
+   * Folded ASCII char code -> its column in `next`: the characters some literal holds get
+   * one each, every other character column 0 (it ends every partial match). The rules' ~50
+   * characters instead of 128 columns, and 16-bit states when they fit, make the table a
+   * quarter of the bytes: it is read once per character of every line, and between batches
+   * a busy machine evicts it from the caches.
+   */
+  private readonly column = new Uint8Array(ASCII);
+  private readonly columns: number;
+  /** state * columns + column -> next state (the full automaton, failures resolved). */
+  private readonly next: Uint16Array | Int32Array;
   /** state -> the rules one of whose literals ends at that state (directly or by a suffix). */
   private readonly found: (readonly number[] | undefined)[];
   /** Rules with literals; the others are always admitted. */
@@ -30,43 +39,50 @@ export class LiteralScanner {
     const ends: Set<number>[] = [new Set()];
     this.filtered = new Uint8Array(literalsByRule.length);
     this.seen = new Uint32Array(literalsByRule.length);
+    let columns = 1;
     literalsByRule.forEach((literals, rule) => {
-      if (!literals || literals.length === 0 || literals.some((l) => l.length === 0 || [...l].some((ch) => ch.charCodeAt(0) >= ALPHABET))) return;
+      if (!literals || literals.length === 0 || literals.some((l) => l.length === 0 || [...l].some((ch) => ch.charCodeAt(0) >= ASCII))) return;
       this.filtered[rule] = 1;
       for (const literal of literals) {
         let state = 0;
         for (const code of foldedCodes(literal)) {
-          let child = children[state].get(code);
+          if (this.column[code] === 0) this.column[code] = columns++;
+          const column = this.column[code];
+          let child = children[state].get(column);
           if (child === undefined) {
             child = children.length;
             children.push(new Map());
             ends.push(new Set());
-            children[state].set(code, child);
+            children[state].set(column, child);
           }
           state = child;
         }
         ends[state].add(rule);
       }
     });
+    // Upper-case letters read as their lower-case column.
+    for (let code = 65; code <= 90; code++) this.column[code] = this.column[code + 32];
+    this.columns = columns;
 
     // Breadth first, so a state's failure state (shallower) is complete before it.
-    this.next = new Int32Array(children.length * ALPHABET);
+    this.next = children.length <= 0xffff ? new Uint16Array(children.length * columns) : new Int32Array(children.length * columns);
+    const next = this.next;
     const fail = new Int32Array(children.length);
     const queue: number[] = [];
-    for (const [code, child] of children[0]) {
-      this.next[code] = child;
+    for (const [column, child] of children[0]) {
+      next[column] = child;
       queue.push(child);
     }
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head];
       for (const rule of ends[fail[state]]) ends[state].add(rule);
-      for (let code = 0; code < ALPHABET; code++) {
-        const child = children[state].get(code);
-        const onFailure = this.next[fail[state] * ALPHABET + code];
+      for (let column = 0; column < columns; column++) {
+        const child = children[state].get(column);
+        const onFailure = next[fail[state] * columns + column];
         if (child === undefined) {
-          this.next[state * ALPHABET + code] = onFailure;
+          next[state * columns + column] = onFailure;
         } else {
-          this.next[state * ALPHABET + code] = child;
+          next[state * columns + column] = child;
           fail[child] = onFailure;
           queue.push(child);
         }
@@ -82,16 +98,11 @@ export class LiteralScanner {
       this.stamp = 0;
     }
     const stamp = ++this.stamp;
-    const { next, found, seen } = this;
+    const { next, found, seen, column, columns } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      let code = text.charCodeAt(i);
-      if (code >= ALPHABET) {
-        state = 0;
-        continue;
-      }
-      if (code >= 65 && code <= 90) code += 32;
-      state = next[state * ALPHABET + code];
+      const code = text.charCodeAt(i);
+      state = next[state * columns + (code < ASCII ? column[code] : 0)];
       const rules = found[state];
       if (rules !== undefined) for (const rule of rules) seen[rule] = stamp;
     }
