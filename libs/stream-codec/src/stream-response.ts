@@ -70,9 +70,11 @@ function writeResult(buf: Buffer, at: number, c: Classification, lengths: Int32A
  */
 const encodedFrozen = new WeakMap<Classification, Buffer>();
 
-function encodedOnce(c: Classification): Buffer {
+/** The frozen result's encoded field, or undefined when ts-proto must encode it (checked once, when first seen). */
+function encodedOnce(c: Classification): Buffer | undefined {
   let bytes = encodedFrozen.get(c);
   if (bytes === undefined) {
+    if (!encodable(c)) return undefined;
     const lengths = new Int32Array(SLOTS);
     const body = measure(c, lengths, 0);
     bytes = Buffer.alloc(1 + varintSize(body) + body);
@@ -90,12 +92,12 @@ export function encodeStreamResponse(response: ClassifyStreamResponse): Buffer {
   let total = response.sequence !== 0 ? 1 + varintSize(response.sequence) : 0;
   for (let i = 0; i < results.length; i++) {
     const c = results[i];
-    if (!encodable(c)) return Buffer.from(ClassifyStreamResponse.encode(response).finish());
-    if (Object.isFrozen(c)) {
-      const bytes = encodedOnce(c);
+    const bytes = Object.isFrozen(c) ? encodedOnce(c) : undefined;
+    if (bytes !== undefined) {
       shared[i] = bytes;
       total += bytes.length;
     } else {
+      if (!encodable(c)) return Buffer.from(ClassifyStreamResponse.encode(response).finish());
       const body = measure(c, lengths, i * SLOTS);
       total += 1 + varintSize(body) + body;
     }
@@ -108,8 +110,12 @@ export function encodeStreamResponse(response: ClassifyStreamResponse): Buffer {
   }
   for (let i = 0; i < results.length; i++) {
     const bytes = shared[i];
-    if (bytes !== undefined) at += bytes.copy(buf, at);
-    else at = writeResult(buf, at, results[i], lengths, i * SLOTS);
+    if (bytes === undefined) {
+      at = writeResult(buf, at, results[i], lengths, i * SLOTS);
+    } else {
+      buf.set(bytes, at);
+      at += bytes.length;
+    }
   }
   if (at !== total) throw new Error(`stream codec: wrote ${at} bytes of ${total}`);
   return buf;
