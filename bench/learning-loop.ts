@@ -12,10 +12,12 @@
  * services, in this process (no gRPC hops: what is measured is which tier
  * decides, which the hops do not change).
  *
- *   npx tsx --tsconfig tsconfig.base.json bench/learning-loop.ts [rows] [templates] [novelShare] [corpusEvery] [llmLabelWeight]
+ *   npx tsx --tsconfig tsconfig.base.json bench/learning-loop.ts [rows] [templates] [novelShare] [corpusEvery] [llmLabelWeight] [memory]
  *
  * Defaults: 300,000 rows, 2,000 templates of which 30% from programs not in
- * the corpus; training on every 4th corpus row (see BENCHMARKS.md for why).
+ * the corpus; training on every 4th corpus row (see BENCHMARKS.md for why);
+ * memory "on" (the trained version's exact-template memory; "off" =
+ * train --no-template-memory).
  */
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +37,7 @@ const TEMPLATES = Number(process.argv[3] ?? 2000);
 const NOVEL_SHARE = Number(process.argv[4] ?? 0.3);
 const CORPUS_EVERY = Number(process.argv[5] ?? 4);
 const LLM_WEIGHT = process.argv[6] ?? '20';
+const MEMORY = (process.argv[7] ?? 'on') !== 'off';
 const BATCH = 1000;
 const IN_FLIGHT = 8;
 const DELAY_MS = 200;
@@ -134,12 +137,18 @@ async function main(dir: string): Promise<void> {
       {
         data, embedder: 'hashing', modelsPath: join(ROOT, 'models'), model: modelRoot, corrections: false, correctionWeight: '20',
         seed: '1', l2: '3e-5', targetPrecision: '0.95', maxIterations: '300', storeLabels: 'all', llmLabelWeight: LLM_WEIGHT, storeFile, routing: '{}',
+        templateMemory: MEMORY,
       },
       (line) => console.log(`  train: ${line}`),
-      `logclass train --store-labels all --llm-label-weight ${LLM_WEIGHT} (bench)`,
+      `logclass train --store-labels all --llm-label-weight ${LLM_WEIGHT}${MEMORY ? '' : ' --no-template-memory'} (bench)`,
     );
     const m = trained.llmToEmbedding;
-    console.log(`3 train: ${((Date.now() - trainStart) / 1000).toFixed(0)} s, ${trained.version}; the report says: ${m?.move.templates} store templates (${m?.move.rows} rows answered) would move to the embedding tier, ${m?.moveAgreeing.templates} of them with the store's label, of ${m?.store.templates} in the store`);
+    const tm = trained.templateMemory;
+    console.log(
+      `3 train: ${((Date.now() - trainStart) / 1000).toFixed(0)} s, ${trained.version}; the report says: ${m?.move.templates} store templates (${m?.move.rows} rows answered) would move to the embedding tier,` +
+        ` ${m?.moveAgreeing.templates} of them with the store's label, ${m?.moveByMemory.templates} by the template memory, of ${m?.store.templates} in the store`,
+    );
+    if (tm) console.log(`  template memory: ${tm.belowThreshold + tm.otherLabel} templates remembered (${tm.belowThreshold} under the threshold, ${tm.otherLabel} labelled otherwise by the model) of ${tm.told} told; ${tm.decidedByModel} already decided by the model, ${tm.notUnanimous} not unanimous`);
     if (trained.comparison) {
       const { old, next } = trained.comparison;
       console.log(`  old vs new on held-out families: accuracy ${(100 * old.noThreshold.accuracy).toFixed(1)}% -> ${(100 * next.noThreshold.accuracy).toFixed(1)}%, decided at threshold ${(100 * old.atThreshold.coverage).toFixed(1)}% -> ${(100 * next.atThreshold.coverage).toFixed(1)}%`);

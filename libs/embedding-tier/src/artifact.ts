@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Embedder } from './embedder';
+import type { TemplateMemory } from './template-memory';
 
 export const ARTIFACT_FORMAT_VERSION = 1;
 export const METADATA_FILE = 'model.json';
@@ -27,6 +28,8 @@ export interface ModelArtifact {
   training?: Record<string, unknown>;
   /** Evaluation report written by the training command: free-form. */
   metrics?: unknown;
+  /** Templates decided by exact match before the threshold (template-memory.ts); absent = none. */
+  templateMemory?: TemplateMemory;
   /** labels.length x embedder.dimension, row-major. */
   weights: Float32Array;
   bias: Float32Array;

@@ -5,6 +5,7 @@ import { LRUCache } from 'lru-cache';
 import type { ModelArtifact } from './artifact';
 import { embedSparse, type Embedder } from './embedder';
 import { argmax, LogisticRegressionModel } from './logistic-regression';
+import { memoryIndexOf, TEMPLATE_MEMORY_REASON, type MemoryIndex } from './template-memory';
 
 export const EMBEDDING_TIER = 'embedding';
 
@@ -45,6 +46,8 @@ interface Prediction {
   p: number;
   /** Its answer, made once and shared by the rows of the template (formatting the reason, or even copying the answer, for every row cost more than the lookup). */
   answer?: Classification;
+  /** The artifact's template memory has this exact template: decided without the model. */
+  remembered?: boolean;
 }
 
 /**
@@ -58,6 +61,7 @@ export class EmbeddingClassifier implements Classifier {
   readonly tier = EMBEDDING_TIER;
   readonly threshold: number;
   private readonly model: LogisticRegressionModel;
+  private readonly memory: MemoryIndex | undefined;
   private readonly cache: LRUCache<string, Prediction> | undefined;
   private hitCount = 0;
   /** Templates being embedded right now, by any batch. */
@@ -74,6 +78,7 @@ export class EmbeddingClassifier implements Classifier {
       throw new Error(`model ${artifact.name} was trained with embedder "${artifact.embedder.id}", not "${embedder.id}"`);
     }
     this.model = new LogisticRegressionModel(artifact.weights, artifact.bias);
+    this.memory = memoryIndexOf(artifact.templateMemory, artifact.labels, artifact.name);
     this.threshold = options.threshold ?? artifact.threshold;
     const size = options.cacheSize ?? 100_000;
     this.cache = size > 0 ? new LRUCache({ max: size, ttl: options.cacheTtlMs || undefined }) : undefined;
@@ -203,11 +208,18 @@ export class EmbeddingClassifier implements Classifier {
   }
 
   private async predict(texts: string[]): Promise<Prediction[]> {
-    return (await embedSparse(this.embedder, texts)).map((v) => argmax(this.model.predictProbaSparse(v)));
+    // Looked up once per template the cache does not hold: no cost per row.
+    const remembered = this.memory ? texts.map((t) => this.memory?.get(t)) : undefined;
+    const toEmbed = remembered ? texts.filter((_, i) => remembered[i] === undefined) : texts;
+    const predicted = toEmbed.length > 0 ? (await embedSparse(this.embedder, toEmbed)).map((v) => argmax(this.model.predictProbaSparse(v))) : [];
+    if (!remembered) return predicted;
+    let j = 0;
+    return remembered.map((index) => (index === undefined ? predicted[j++] : { index, p: 1, remembered: true }));
   }
 
-  private toResult({ index, p }: Prediction): Classification {
+  private toResult({ index, p, remembered }: Prediction): Classification {
     const label = this.artifact.labels[index];
+    if (remembered) return decided(this.tier, label, p, TEMPLATE_MEMORY_REASON);
     if (p >= this.threshold) return decided(this.tier, label, p, `p=${p.toFixed(2)}`);
     // The top label travels with the abstention: a gateway with no tier left to ask may answer it as a best guess.
     return { ...abstained(this.tier, `${belowThreshold(p, this.threshold)} (${label})`, p), bestGuess: label };

@@ -19,6 +19,7 @@ export {
   type LogisticRegressionOptions,
   type LogisticRegressionFit,
 } from './logistic-regression';
+export { memoryKeyOf, TEMPLATE_MEMORY_REASON, type TemplateMemory } from './template-memory';
 export { saveArtifact, loadArtifact, readArtifactMetadata, ARTIFACT_FORMAT_VERSION, type ModelArtifact } from './artifact';
 export { EmbeddingClassifier, EMBEDDING_TIER, DEFAULT_MAX_MESSAGE_CHARS, DEFAULT_MAX_TEMPLATES_PER_RUN, type EmbeddingClassifierOptions } from './embedding-classifier';
 export { loadEmbeddingClassifier, type EmbeddingTierOptions } from './load-classifier';

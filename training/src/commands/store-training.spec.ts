@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readArtifactMetadata } from '@logclass/embedding-tier';
+import { Outcome } from '@logclass/contract';
+import { DEFAULT_MAX_MESSAGE_CHARS, EmbeddingClassifier, HashingEmbedder, loadArtifact, memoryKeyOf, readArtifactMetadata, TEMPLATE_MEMORY_REASON } from '@logclass/embedding-tier';
 import { loadTaxonomy } from '@logclass/taxonomy';
 import { maskTemplate } from '@logclass/template-mask';
 import { PostgresTemplateStore, SqliteTemplateStore, taxonomyHash, type TemplateLabelStore } from '@logclass/template-store';
@@ -115,6 +116,41 @@ describe.each(backends())('train with template-label store entries (%s)', (_name
       expect(moved.move.rows).toBeGreaterThan(0);
       expect(moved.moveAgreeing.templates).toBeLessThanOrEqual(moved.move.templates);
       expect(all.report).toMatch(/From the LLM to the embedding tier[\s\S]*in the store\s+8 templates, 2100 rows answered[\s\S]*would move once promoted\s+\d+ templates/);
+    });
+  }, 300_000);
+
+  it('remembers the told templates the new model leaves under its threshold: the tier decides them by exact match; --no-template-memory writes none', async () => {
+    await withFilledStore('memory', async (root, flags) => {
+      // A high precision target and little weight per answer: the model leaves some of the program's lines under its threshold.
+      const strict = { ...flags, storeLabels: 'all', llmLabelWeight: '1', confirmedLabelWeight: '1', targetPrecision: '0.99' };
+      const out = await runTrain(options(root, strict), () => undefined, 'test');
+      const artifact = loadArtifact(out.outDir, new HashingEmbedder({ dimension: 4096 }));
+      const entries = artifact.templateMemory?.entries ?? [];
+      const choice = out.templateMemory;
+      if (!choice) throw new Error('expected the template memory choice');
+      expect(choice.told).toBe(7);
+      expect(entries.length).toBe(choice.belowThreshold + choice.otherLabel);
+      expect(entries.length).toBeGreaterThan(0);
+      expect(out.report).toMatch(/Template memory \(exact templates decided before the threshold; memorised, not in any held-out figure\)/);
+      const embedder = new HashingEmbedder({ dimension: 4096 });
+      const byKey = new Map(entries);
+      const told = [...UNSEEN, [POISON, 'User Action']].filter(([line]) => byKey.has(memoryKeyOf(embedder, line, DEFAULT_MAX_MESSAGE_CHARS)));
+      expect(told.length).toBe(entries.length);
+      const withMemory = await new EmbeddingClassifier(artifact, embedder).classify(told.map(([line]) => ({ source: 'zorb', logMessage: line })));
+      const modelAlone = await new EmbeddingClassifier({ ...artifact, templateMemory: undefined }, embedder).classify(told.map(([line]) => ({ source: 'zorb', logMessage: line })));
+      told.forEach(([line], i) => {
+        const label = byKey.get(memoryKeyOf(embedder, line, DEFAULT_MAX_MESSAGE_CHARS));
+        expect([withMemory[i].outcome, withMemory[i].label, withMemory[i].reason]).toEqual([Outcome.OUTCOME_DECIDED, label, TEMPLATE_MEMORY_REASON]);
+        // Remembered only because the model alone would not say it.
+        expect(modelAlone[i].outcome === Outcome.OUTCOME_DECIDED && modelAlone[i].label === label).toBe(false);
+      });
+      // The corrected line is remembered with the operator's label, not the LLM's.
+      const corrected = byKey.get(memoryKeyOf(embedder, UNSEEN[2][0], DEFAULT_MAX_MESSAGE_CHARS));
+      expect(corrected === undefined || corrected === 'Workflow Error').toBe(true);
+
+      const none = await runTrain(options(root, { ...strict, templateMemory: false }), () => undefined, 'test');
+      expect(readArtifactMetadata(none.outDir).templateMemory).toBeUndefined();
+      expect(none.templateMemory).toBeUndefined();
     });
   }, 300_000);
 

@@ -41,6 +41,7 @@ import { renderTrainingReport, trainingMetricsJson } from '../pipeline/training-
 import { trainAndEvaluate, type TrainPipelineResult } from '../pipeline/train-pipeline';
 import { llmToEmbedding, renderLlmToEmbedding, type LlmToEmbedding } from '../pipeline/llm-to-embedding';
 import type { ThresholdChoice } from '../evaluation/threshold';
+import { chooseTemplateMemory, renderTemplateMemory, type TemplateMemoryChoice } from '../model/template-memory';
 
 // Chosen on validation templates: 1e-4 underfits (held-out accuracy ~2 points lower),
 // 1e-5 is no better than 3e-5 on held-out templates and takes ~2x longer to fit.
@@ -79,6 +80,8 @@ export interface TrainCommandOptions {
   routing?: string;
   /** A store already open (bootstrap): read instead of the one the flags name, and left open. */
   store?: TemplateLabelStore;
+  /** false (--no-template-memory): no exact-template memory in the artifact (model/template-memory.ts). */
+  templateMemory?: boolean;
 }
 
 /** The options of `logclass train` (which `npm run train` runs). */
@@ -110,7 +113,11 @@ export function addTrainOptions(command: Command): Command {
     .option('--llm-label-weight <n>', 'training rows each unconfirmed LLM store entry counts as (with --store-labels all)', String(DEFAULT_LLM_LABEL_WEIGHT))
     .option('--store-file <sqlite>', `the SQLite template-label store (default: LLM_STORE_FILE or ${DEFAULT_STORE_FILE}, when it exists)`)
     .option('--store-url <url>', 'a PostgreSQL template-label store (default: LLM_STORE_URL when LLM_STORE=postgres)')
-    .option('--routing <json>', "routing by source, as GATEWAY_ROUTING (default: that variable, else the gateway's default): which store templates the embedding tier would see");
+    .option('--routing <json>', "routing by source, as GATEWAY_ROUTING (default: that variable, else the gateway's default): which store templates the embedding tier would see")
+    .option(
+      '--no-template-memory',
+      'no exact-template memory: by default the model also remembers the corrected and store templates it would leave under its threshold (or label otherwise) and the embedding tier decides them by exact match',
+    );
 }
 
 /** The store `train` reads, as the LLM tier's LLM_STORE* variables name it unless the flags say otherwise; undefined when there is none. */
@@ -170,6 +177,8 @@ export interface TrainOutcome {
   report: string;
   /** What the new version would take over from the LLM tier (when there is a template-label store). */
   llmToEmbedding?: LlmToEmbedding;
+  /** How its template memory was chosen (absent with --no-template-memory or nothing told outright). */
+  templateMemory?: TemplateMemoryChoice;
 }
 
 export interface TrainingData {
@@ -210,6 +219,11 @@ export async function runTrain(o: TrainCommandOptions, log: (line: string) => vo
   const embedder = await embedderFromOption(o.embedder, o.modelsPath, o.transformersModel, parseHashingDimension(o.hashingDimension));
   try {
     const result = await trainAndEvaluate(data.corpus, { embedder, labels: data.labels, l2, seed, maxIterations, targetPrecision, classCosts, threshold, extraTrainRows: data.trainOnly, log });
+    // Chosen with the final model: what the tier will serve. Nothing held out is scored with it.
+    const remembered =
+      o.templateMemory !== false && data.trainOnly.length > 0
+        ? await chooseTemplateMemory(data.corpus, data.trainOnly, { model: result.model, labels: data.labels, threshold: result.threshold.threshold, embedder })
+        : undefined;
     const previous = target.previousDir ? await scorePrevious(target.previousDir, target.previousId as string, embedder, result, data.labels, o.modelsPath) : undefined;
     const totalSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const metrics = trainingMetricsJson(result);
@@ -234,6 +248,7 @@ export async function runTrain(o: TrainCommandOptions, log: (line: string) => vo
         ...(data.store ? { templateStore: data.store } : {}),
       },
       metrics,
+      ...(remembered && remembered.memory.entries.length > 0 ? { templateMemory: remembered.memory } : {}),
       weights: result.model.weights,
       bias: result.model.bias,
     });
@@ -242,9 +257,12 @@ export async function runTrain(o: TrainCommandOptions, log: (line: string) => vo
       { modelDir: target.outDir, dataPath: data.describe, fingerprint: data.fingerprint, embedderId: embedder.id, labels: data.labels, l2, seed, targetPrecision, classCosts: describeClassCosts(classCosts), totalSeconds, command },
       result,
     );
+    if (remembered) report += `\n${renderTemplateMemory(remembered.choice)}`;
     const comparison = previous ? { old: previous, next: await scoreNew(target.version as string, target.outDir, embedder, result, data.labels) } : undefined;
     if (comparison) {
-      const rowsNote = result.heldOutBy === 'family' ? `${result.testRows.length} rows of the validation families (the new model's final fit includes them)` : `${result.testRows.length} test rows of templates held out of this training`;
+      const heldOut = result.heldOutBy === 'family' ? `${result.testRows.length} rows of the validation families (the new model's final fit includes them)` : `${result.testRows.length} test rows of templates held out of this training`;
+      // The template memory holds training labels: scored with it, held-out rows of its templates would only repeat them.
+      const rowsNote = `${heldOut}; each model alone, without its template memory`;
       const text = renderComparison(comparison.old, comparison.next, rowsNote);
       report += `\n${text}`;
       writeFileSync(join(target.outDir, 'comparison.json'), `${JSON.stringify(comparisonJson(comparison.old, comparison.next), null, 2)}\n`);
@@ -254,7 +272,7 @@ export async function runTrain(o: TrainCommandOptions, log: (line: string) => vo
     writeFileSync(join(target.outDir, 'evaluation.txt'), report);
     writeFileSync(join(target.outDir, 'evaluation.json'), `${JSON.stringify(metrics, null, 2)}\n`);
     if (result.test) writeFileSync(join(target.outDir, 'evaluation.svg'), trainingSvg(name, target.version, result, comparison));
-    return { outDir: target.outDir, version: target.version, root: target.root, comparison, report, llmToEmbedding: moved };
+    return { outDir: target.outDir, version: target.version, root: target.root, comparison, report, llmToEmbedding: moved, templateMemory: remembered?.choice };
   } finally {
     await embedder.close?.();
   }

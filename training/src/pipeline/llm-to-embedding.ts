@@ -1,6 +1,6 @@
 import type { RoutingPolicy } from '@logclass/cascade';
 import { Outcome } from '@logclass/contract';
-import { EmbeddingClassifier, type Embedder, type ModelArtifact } from '@logclass/embedding-tier';
+import { EmbeddingClassifier, TEMPLATE_MEMORY_REASON, type Embedder, type ModelArtifact } from '@logclass/embedding-tier';
 import type { TemplateLabelEntry } from '@logclass/template-store';
 import { keyValues, section } from '../evaluation/report';
 
@@ -27,15 +27,22 @@ export interface LlmToEmbedding {
   move: TemplateRows;
   /** Of `move`, those whose new label is the store's. */
   moveAgreeing: TemplateRows;
+  /** Of `move`, those the new version decides by its template memory (exact match), not its model. */
+  moveByMemory: TemplateRows;
   /** Decided by the new version, but their source is routed to the LLM before (or without) the embedding tier. */
   routedPastEmbedding: TemplateRows;
 }
 
-async function decides(artifact: ModelArtifact, embedder: Embedder, entries: readonly TemplateLabelEntry[]): Promise<Array<string | undefined>> {
+interface Decision {
+  label: string;
+  remembered: boolean;
+}
+
+async function decides(artifact: ModelArtifact, embedder: Embedder, entries: readonly TemplateLabelEntry[]): Promise<Array<Decision | undefined>> {
   // The tier's own classifier (not closed here: it would close the shared embedder).
   const tier = new EmbeddingClassifier(artifact, embedder, { cacheSize: 0 });
   const results = await tier.classify(entries.map((e) => ({ source: e.scope, logMessage: e.exemplar })));
-  return results.map((r) => (r.outcome === Outcome.OUTCOME_DECIDED ? r.label : undefined));
+  return results.map((r) => (r.outcome === Outcome.OUTCOME_DECIDED ? { label: r.label, remembered: r.reason === TEMPLATE_MEMORY_REASON } : undefined));
 }
 
 /** `serving` is the version in service with the embedder it was trained with (undefined for a first model). */
@@ -46,7 +53,7 @@ export async function llmToEmbedding(
   routing: RoutingPolicy,
 ): Promise<LlmToEmbedding> {
   const zero = (): TemplateRows => ({ templates: 0, rows: 0 });
-  const out: LlmToEmbedding = { store: zero(), decidedByNew: zero(), decidedByServing: zero(), move: zero(), moveAgreeing: zero(), routedPastEmbedding: zero() };
+  const out: LlmToEmbedding = { store: zero(), decidedByNew: zero(), decidedByServing: zero(), move: zero(), moveAgreeing: zero(), moveByMemory: zero(), routedPastEmbedding: zero() };
   const usable = entries.filter((e) => e.exemplar.trim() !== '');
   const byNew = await decides(next.artifact, next.embedder, usable);
   const byServing = serving ? await decides(serving.artifact, serving.embedder, usable) : usable.map(() => undefined);
@@ -68,7 +75,8 @@ export async function llmToEmbedding(
       return;
     }
     add(out.move, e);
-    if (byNew[i] === e.label) add(out.moveAgreeing, e);
+    if (byNew[i]?.label === e.label) add(out.moveAgreeing, e);
+    if (byNew[i]?.remembered) add(out.moveByMemory, e);
   });
   return out;
 }
@@ -84,6 +92,7 @@ export function renderLlmToEmbedding(m: LlmToEmbedding, routingNote: string): st
       ['decided by the version in service', tr(m.decidedByServing)],
       ['would move once promoted', `${tr(m.move)}${share}`],
       ['  with the store\'s label', tr(m.moveAgreeing)],
+      ['  by the template memory (exact match)', tr(m.moveByMemory)],
       ['stay (routed to the LLM first)', `${tr(m.routedPastEmbedding)} (${routingNote})`],
     ]),
   );

@@ -13,7 +13,11 @@ export interface ModelScore {
   atThreshold: ClassificationMetrics;
 }
 
-/** Scores a model's embedding tier on labelled rows (labels already resolved to the taxonomy). */
+/**
+ * Scores a model's logistic regression on labelled rows (labels already
+ * resolved to the taxonomy), without the artifact's template memory: that
+ * memory repeats training labels, so no held-out figure may include it.
+ */
 export async function scoreModel(name: string, artifact: ModelArtifact, embedder: Embedder, rows: readonly LabelledRow[], labels: readonly string[]): Promise<ModelScore> {
   const predictions = predictTop(new LogisticRegressionModel(artifact.weights, artifact.bias), artifact.labels, await embedSparse(embedder, rows.map((r) => r.logMessage)));
   const gold = rows.map((r) => r.targetLabel);

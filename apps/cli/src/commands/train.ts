@@ -11,13 +11,17 @@ export function registerTrainCommand(program: Command, io: CliIo): void {
       'Trains the embedding + logistic-regression tier (split by template, threshold chosen on validation, tested on\n' +
         'templates never trained on; see training/README.md). With a model folder that already holds a model, the result\n' +
         "is a new version (<model>/versions/v<n>/), compared with the version in service on the same held-out rows;\n" +
-        `it is not served until \`logclass promote <n>\`. Operators' corrections (${DEFAULT_CORRECTIONS_FILE}, filled by\n` +
-        'POST /feedback and `logclass feedback`) are included when present: a corrected template replaces the corpus rows\n' +
-        'of that template and counts --correction-weight times, in training only. The template-label store (the LLM\n' +
-        "tier's LLM_STORE*, or --store-file / --store-url) gives its operators' decisions and confirmed LLM answers\n" +
-        '(--confirmed-label-weight rows each); unconfirmed LLM answers only with --store-labels all (--llm-label-weight\n' +
-        'each; an answer to a line that looked like instructions never). The report says how many of the store\'s\n' +
-        'templates, and rows, the new version would take over from the LLM tier once promoted.\n' +
+        `it is not served until \`logclass promote <n>\`. Operators' corrections are read from two places: the corrections\n` +
+        `file (${DEFAULT_CORRECTIONS_FILE}, filled by \`logclass feedback\`, and by POST /feedback and the review unless the\n` +
+        'gateway has a PostgreSQL store) when present: a corrected template replaces the corpus rows of that template and\n' +
+        'counts --correction-weight times, in training only; and the template-label store (the LLM tier\'s LLM_STORE*, or\n' +
+        "--store-file / --store-url), with its operators' decisions (every POST /feedback and review correction when the\n" +
+        'gateway has the store) and confirmed LLM answers (--confirmed-label-weight rows each); the file wins where both have\n' +
+        'a template. Unconfirmed LLM answers only with --store-labels all (--llm-label-weight each; an answer to a line that\n' +
+        'looked like instructions never). Those templates the new model would leave under its threshold (or label\n' +
+        'otherwise) and whose rows all agree go into its template memory: the embedding tier decides them by exact match\n' +
+        '(--no-template-memory: not). The report says how many of the store\'s templates, and rows, the new version would\n' +
+        'take over from the LLM tier once promoted.\n' +
         'Writes model.json, weights.f32, evaluation.txt/.json/.svg (and comparison.json) in the new folder;\n' +
         '--out writes exactly one folder instead (overwriting it). `npm run train` runs this command.',
     );
