@@ -14,6 +14,21 @@ export type UndecidedPolicy = 'unclassified' | 'best-guess';
 export const UNDECIDED_POLICIES: readonly UndecidedPolicy[] = ['unclassified', 'best-guess'];
 
 /**
+ * The miss of each frozen abstention. Tiers answer most rows with one shared,
+ * frozen answer per rule or template (and the tier client decodes repeated
+ * answers to one frozen object), so the rows a tier abstained on alike share
+ * one Miss instead of allocating one each.
+ */
+const missOfAnswer = new WeakMap<Classification, Miss>();
+
+/** Undecided results made once for the rows that missed alike: by policy, then by each of their misses in turn. */
+interface UndecidedNode {
+  result?: Classification;
+  next?: WeakMap<Miss, UndecidedNode>;
+}
+const undecidedResults: Record<UndecidedPolicy, UndecidedNode> = { unclassified: {}, 'best-guess': {} };
+
+/**
  * One classify() call through the cascade. Records are grouped by route
  * (the tiers their source is routed to); each route walks its tiers in
  * order independently, so LegacyCRM's slow LLM batches do not hold back the
@@ -66,8 +81,24 @@ export class CascadeRun {
     for (const i of pending) this.results[i] = this.undecidedResult(this.misses[i] ?? []);
   }
 
-  /** Unclassified with the reason, or (best-guess) the most probable guess a tier offered when it abstained. */
+  /**
+   * The undecided result of a record that missed with `misses`: the same (frozen) object for
+   * every record that missed with the same Miss objects, since it depends on nothing else;
+   * building the reason per row was most of what an undecided row allocated.
+   */
   private undecidedResult(misses: readonly Miss[]): Classification {
+    let node = undecidedResults[this.undecided];
+    for (const miss of misses) {
+      const level = (node.next ??= new WeakMap());
+      let child = level.get(miss);
+      if (child === undefined) level.set(miss, (child = {}));
+      node = child;
+    }
+    return (node.result ??= Object.freeze(this.makeUndecided(misses)));
+  }
+
+  /** Unclassified with the reason, or (best-guess) the most probable guess a tier offered when it abstained. */
+  private makeUndecided(misses: readonly Miss[]): Classification {
     let guesser: Miss | undefined;
     if (this.undecided === 'best-guess') {
       for (const m of misses) if (m.bestGuess && (!guesser || m.bestGuess.confidence > (guesser.bestGuess?.confidence ?? 0))) guesser = m;
@@ -93,8 +124,7 @@ export class CascadeRun {
         outcome.answers.forEach((answer, k) => {
           const i = indices[start + k];
           if (isDecided(answer)) this.results[i] = answer.tier ? answer : { ...answer, tier: name };
-          // One shape for every abstention (a conditional spread per row cost more than the rest of the loop).
-          else this.missed(i, { tier: name, kind: 'abstained', reason: answer.reason || 'abstained', bestGuess: answer.bestGuess ? { label: answer.bestGuess, confidence: answer.confidence } : undefined });
+          else this.missed(i, abstention(name, answer));
         });
       },
     );
@@ -105,4 +135,14 @@ export class CascadeRun {
     if (misses) misses.push(miss);
     else this.misses[record] = [miss];
   }
+}
+
+/** The Miss of a tier's abstention: shared by every row the tier answered with the same frozen answer. */
+function abstention(tier: string, answer: Classification): Miss {
+  const shared = missOfAnswer.get(answer);
+  if (shared !== undefined && shared.tier === tier) return shared;
+  // One shape for every abstention (a conditional spread per row cost more than the rest of the loop).
+  const miss: Miss = { tier, kind: 'abstained', reason: answer.reason || 'abstained', bestGuess: answer.bestGuess ? { label: answer.bestGuess, confidence: answer.confidence } : undefined };
+  if (Object.isFrozen(answer)) missOfAnswer.set(answer, miss);
+  return miss;
 }

@@ -3,6 +3,7 @@ import { EMPTY_MESSAGE_REASON } from '@logclass/classifier';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
 import { silentLogger } from '@logclass/observability';
 import { MarkerTier } from '@logclass/test-support';
+import { GrpcClassifier } from '@logclass/tier-client';
 import { PATIENT_BREAKER, remoteTier, startTierServer } from '../test/tier-servers';
 import { waitFor } from '../test/wait';
 import { maskTemplate } from '@logclass/template-mask';
@@ -78,6 +79,27 @@ describe('Cascade over real gRPC tiers', () => {
     });
     expect(tiers.regex.sources).not.toContain('LegacyCRM');
     expect(tiers.embedding.sources).not.toContain('LegacyCRM');
+  });
+
+  it('answers the records every tier abstained on alike with one shared result, across batches and calls, over tier streams', async () => {
+    // As the gateway reaches its tiers (GATEWAY_TIER_STREAMS): their repeated answers decode to shared objects.
+    const names = ['regex', 'embedding', 'llm'];
+    const streamed = new Cascade({
+      tiers: names.map((name, i) => ({ name, breaker: PATIENT_BREAKER, classifier: new GrpcClassifier({ tier: name, address: servers[i].address, timeoutMs: 5_000, batchSize: 4, streams: 2 }) })),
+      log: silentLogger(),
+      batchSize: 4,
+      maxBatchesInFlight: 2,
+    });
+    const records = Array.from({ length: 12 }, (_, i) => rec(`line ${i}${i % 3 === 0 ? ' @embedding' : ''}`));
+    const first = await streamed.classify(records);
+    const second = await streamed.classify(records.slice(0, 5));
+    await streamed.close();
+    const undecided = [...first, ...second].filter((r) => r.outcome === Outcome.OUTCOME_UNCLASSIFIED);
+    expect(undecided).toHaveLength(8 + 3);
+    expect(undecided[0]).toStrictEqual({ outcome: Outcome.OUTCOME_UNCLASSIFIED, label: 'Unclassified', tier: '', confidence: 0, reason: 'no tier decided (llm: no @llm marker)', template: '' });
+    // Batches of 4: the 8 undecided records of the first call crossed the tiers in several calls.
+    for (const r of undecided) expect(r).toBe(undecided[0]);
+    expect(first.filter((r) => r.tier === 'embedding')).toHaveLength(4);
   });
 
   it('walks each route on its own: a held llm call for LegacyCRM does not hold back the other sources', async () => {
