@@ -162,6 +162,16 @@ describeRendered('Kubernetes production overlay', () => {
     }
   });
 
+  it('gives the LLM replicas and the gateway one PostgreSQL store from the Secret llm-store, where corrections go', () => {
+    const storeOf = (c: YamlObject, prefix: string) => ({
+      backend: envNamed(c, `${prefix}_STORE`)?.['value'],
+      url: (envNamed(c, `${prefix}_STORE_URL`)?.['valueFrom'] as { secretKeyRef?: YamlObject } | undefined)?.secretKeyRef,
+    });
+    const expected = { backend: 'postgres', url: { name: 'llm-store', key: 'LLM_STORE_URL' } };
+    expect(storeOf(mainContainer(objects, 'llm'), 'LLM')).toEqual(expected);
+    expect(storeOf(mainContainer(objects, 'gateway'), 'GATEWAY')).toEqual(expected);
+  });
+
   it('autoscales the LLM tier on its queued work per pod, not CPU, within a fixed ceiling', () => {
     const hpa = objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && o.metadata.name === 'llm')?.['spec'] as {
       scaleTargetRef: { name: string };

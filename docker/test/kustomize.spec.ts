@@ -49,6 +49,11 @@ describeRendered('the example overlay renders', () => {
     expect(spec.initContainers[0]['volumeMounts']).toEqual([{ name: 'models', mountPath: '/target' }]);
   });
 
+  it('without the shared store: each LLM pod its own SQLite store and the gateway none, so no review of a store it cannot reach', () => {
+    const value = (service: string, name: string) => env(containersOf(find(objects, 'Deployment', service))[0]).find((e) => e['name'] === name)?.['value'];
+    expect([value('llm', 'LLM_STORE'), value('gateway', 'GATEWAY_STORE')]).toEqual(['sqlite', 'none']);
+  });
+
   it('with the routing ConfigMap replaced and referenced by its hashed name', () => {
     const cm = find(objects, 'ConfigMap', 'gateway-routing');
     const data = cm['data'] as Record<string, string>;
