@@ -9,8 +9,12 @@
  *     /proc) over the upload, per row.
  *
  *   npm run build && npx tsx --tsconfig tsconfig.base.json bench/cpu-per-row.ts [rows]
+ *
+ * BENCH_KEEP_OUTPUT=<file> keeps the labelled CSV of the measured upload there, so that two
+ * builds' labels can be compared byte for byte (`cmp`).
  */
 import { createReadStream } from 'node:fs';
+import { loadavg } from 'node:os';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
@@ -55,12 +59,14 @@ async function main(): Promise<void> {
     await uploadCsv(system.httpUrl, path); // warm-up: caches filled, JIT warm, as a long-running system is
     const pids = system.pids;
     const before = Object.fromEntries(Object.entries(pids).map(([app, pid]) => [app, cpuSecondsOf(pid)]));
-    const result = await uploadCsv(system.httpUrl, path);
+    const result = await uploadCsv(system.httpUrl, path, '', process.env.BENCH_KEEP_OUTPUT);
     if (result.rows !== ROWS) throw new Error(`sent ${ROWS} rows, got ${result.rows} back`);
     const perRow = Object.fromEntries(Object.entries(pids).map(([app, pid]) => [app, ((cpuSecondsOf(pid) - before[app]) * 1e6) / ROWS]));
     floors.push(await csvFloor(path), await csvFloor(path));
     const floor = [...floors].sort((a, b) => a - b)[2];
     console.log(`CSV floor runs (µs/row): ${floors.map((f) => f.toFixed(1)).join(', ')}; median ${floor.toFixed(1)}`);
+    // On a shared machine every figure moves with the load: say what it was.
+    console.log(`load average (1, 5, 15 min) at the end: ${loadavg().map((l) => l.toFixed(1)).join(', ')}`);
     const total = Object.values(perRow).reduce((a, b) => a + b, 0);
     printTable(`CPU per row, ${ROWS.toLocaleString('en')} rows, second upload of the same file (µs of CPU per row)`, [
       { what: 'CSV floor (parse + write, one process; median of 5)', 'µs/row': floor.toFixed(1), 'x floor': '1.00' },
