@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
-import { OPERATOR, openTemplateStore, templateKeyOf, type TemplateLabelStore } from '@logclass/template-store';
-import { freshPostgresSchema, whenPostgres } from '@logclass/test-support';
+import { OPERATOR, templateKeyOf, type TemplateLabelStore } from '@logclass/template-store';
 import { startGatewayOverMarker } from '../../test/gateway-fixture';
 import { REVIEW_TAXONOMY_HASH, reviewDecision } from '../../test/review-fixture';
+import { onEveryStoreBackend, type StoreBackend } from '../../test/store-backends';
 import type { RunningGateway } from '../index';
 import type { ReviewEntryJson } from './review-route';
 
@@ -89,14 +89,6 @@ describe('POST /feedback without a template-label store (real gateway over HTTP)
   });
 });
 
-interface StoreBackend {
-  name: string;
-  /** Gateway settings naming the store, and a handle on the same store, as the LLM tier has it. */
-  open(): Promise<{ env: Record<string, string>; store: TemplateLabelStore; dispose(): Promise<void> }>;
-  /** Corrections also go to the corrections file (SQLite, one host), or live in the store alone (PostgreSQL). */
-  alsoFile: boolean;
-}
-
 function storeSuite(backend: StoreBackend): void {
   describe(`POST /feedback with the template-label store on ${backend.name} (real gateway over HTTP)`, () => {
     let tier: RunningClassifierServer;
@@ -177,34 +169,7 @@ function storeSuite(backend: StoreBackend): void {
   });
 }
 
-storeSuite({
-  name: 'SQLite (the file the LLM tier writes)',
-  alsoFile: true,
-  async open() {
-    const dir = await mkdtemp(join(tmpdir(), 'logclass-feedback-sqlite-'));
-    const file = join(dir, 'template-labels.sqlite');
-    return {
-      env: { GATEWAY_STORE: 'sqlite', GATEWAY_STORE_FILE: file },
-      store: openTemplateStore({ backend: 'sqlite', file, maxEntries: 1000 }) as TemplateLabelStore,
-      dispose: () => rm(dir, { recursive: true, force: true }),
-    };
-  },
-});
-
-whenPostgres(it, 'runs POST /feedback against PostgreSQL', (url) => {
-  storeSuite({
-    name: 'PostgreSQL (shared by every replica)',
-    alsoFile: false,
-    async open() {
-      const schema = await freshPostgresSchema(url);
-      return {
-        env: { GATEWAY_STORE: 'postgres', GATEWAY_STORE_URL: schema.url },
-        store: openTemplateStore({ backend: 'postgres', url: schema.url, maxEntries: 1000 }) as TemplateLabelStore,
-        dispose: () => schema.drop(),
-      };
-    },
-  });
-});
+onEveryStoreBackend('POST /feedback', storeSuite);
 
 describe('POST /feedback with a store that cannot answer', () => {
   it('answers 503 UNAVAILABLE and writes no file (a correction that is not served is not kept)', async () => {

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
 import { defaultTaxonomy } from '@logclass/taxonomy';
-import { OPERATOR, openTemplateStore, type TemplateLabelStore } from '@logclass/template-store';
-import { freshPostgresSchema, whenPostgres } from '@logclass/test-support';
+import { OPERATOR, type TemplateLabelStore } from '@logclass/template-store';
 import { startGatewayOverMarker } from '../../test/gateway-fixture';
 import { REVIEW_MODEL, REVIEW_TAXONOMY_HASH, reviewDecision } from '../../test/review-fixture';
+import { onEveryStoreBackend, type StoreBackend } from '../../test/store-backends';
 import { defineServiceConfig } from '@logclass/service-config';
 import { gatewaySettings, type RunningGateway } from '../index';
 import { reviewRouteOptions } from './review-route';
@@ -19,16 +19,8 @@ const MODEL = REVIEW_MODEL;
 const decision = reviewDecision;
 
 
-interface Backend {
-  name: string;
-  /** Gateway settings naming the store, and a handle on the same store, as the LLM tier has it. */
-  open(): Promise<{ env: Record<string, string>; store: TemplateLabelStore; dispose(): Promise<void> }>;
-  /** Corrections also go to the corrections file (SQLite, one host), or live in the store alone (PostgreSQL). */
-  alsoFile: boolean;
-}
-
 /** The review against a real gateway over HTTP and a real store, as the LLM tier's replicas share it. */
-function reviewSuite(backend: Backend): void {
+function reviewSuite(backend: StoreBackend): void {
   describe(`the review API on ${backend.name} (real gateway over HTTP)`, () => {
     let tier: RunningClassifierServer;
     let gateway: RunningGateway;
@@ -186,35 +178,7 @@ function reviewSuite(backend: Backend): void {
   });
 }
 
-reviewSuite({
-  name: 'SQLite (the file the LLM tier writes)',
-  alsoFile: true,
-  async open() {
-    const dir = await mkdtemp(join(tmpdir(), 'logclass-review-store-'));
-    const file = join(dir, 'data', 'template-labels.sqlite');
-    return {
-      // The LLM tier's own variable: the gateway falls back to it.
-      env: { LLM_STORE_FILE: file },
-      store: openTemplateStore({ backend: 'sqlite', file, maxEntries: 1000 }) as TemplateLabelStore,
-      dispose: () => rm(dir, { recursive: true, force: true }),
-    };
-  },
-});
-
-whenPostgres(it, 'runs the review against PostgreSQL', (url) => {
-  reviewSuite({
-    name: 'PostgreSQL (shared by LLM-tier replicas)',
-    alsoFile: false,
-    async open() {
-      const schema = await freshPostgresSchema(url);
-      return {
-        env: { GATEWAY_STORE: 'postgres', GATEWAY_STORE_URL: schema.url },
-        store: openTemplateStore({ backend: 'postgres', url: schema.url, maxEntries: 1000 }) as TemplateLabelStore,
-        dispose: () => schema.drop(),
-      };
-    },
-  });
-});
+onEveryStoreBackend('the review', reviewSuite);
 
 describe('the review API without a usable store', () => {
   it('GATEWAY_STORE=none: 409 FAILED_PRECONDITION naming the setting; an unreachable PostgreSQL: 503 UNAVAILABLE', async () => {
