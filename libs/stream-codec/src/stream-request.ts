@@ -1,12 +1,12 @@
 import { ClassifyStreamRequest, type ClassifyOptions, type LogRecord } from '@logclass/contract';
-import { Reader, stringFieldSize, Unexpected, varintSize, writeStringField, writeVarint } from './wire';
+import { Reader, sequenceSize, startMessage, stringFieldSize, Unexpected, varintSize, writeStringField, writeVarint } from './wire';
 
 /** The request as ClassifyStreamRequest.encode(request).finish() would have it (the gateway sends these). */
 export function encodeStreamRequest(request: ClassifyStreamRequest): Buffer {
   const { records, options } = request;
   // First pass: every string's UTF-8 length (3 per record), then each record's.
   const lengths = new Int32Array(records.length * 4);
-  let total = request.sequence !== 0 ? 1 + varintSize(request.sequence) : 0;
+  let total = sequenceSize(request.sequence);
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     const source = r.source === '' ? 0 : Buffer.byteLength(r.source, 'utf8');
@@ -26,12 +26,9 @@ export function encodeStreamRequest(request: ClassifyStreamRequest): Buffer {
   const optionsBody = options !== undefined && options.includeTemplate !== false ? 2 : 0;
   if (options !== undefined) total += 2 + optionsBody;
 
-  const buf = Buffer.allocUnsafe(total);
-  let at = 0;
-  if (request.sequence !== 0) {
-    buf[at++] = 8;
-    at = writeVarint(buf, at, request.sequence);
-  }
+  const start = startMessage(total, request.sequence);
+  const buf = start.buf;
+  let at = start.at;
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     buf[at++] = 18;

@@ -1,5 +1,5 @@
 import { ClassifyStreamResponse, type Classification } from '@logclass/contract';
-import { Reader, stringFieldSize, Unexpected, varintSize, writeStringField, writeVarint } from './wire';
+import { Reader, sequenceSize, startMessage, stringFieldSize, Unexpected, varintSize, writeStringField, writeVarint } from './wire';
 
 /** Per result: the UTF-8 lengths of label, tier, reason, template, best guess (-1: absent), then the body's. */
 const SLOTS = 6;
@@ -89,7 +89,7 @@ export function encodeStreamResponse(response: ClassifyStreamResponse): Buffer {
   const { results } = response;
   const lengths = new Int32Array(results.length * SLOTS);
   const shared: (Buffer | undefined)[] = new Array(results.length);
-  let total = response.sequence !== 0 ? 1 + varintSize(response.sequence) : 0;
+  let total = sequenceSize(response.sequence);
   for (let i = 0; i < results.length; i++) {
     const c = results[i];
     const bytes = Object.isFrozen(c) ? encodedOnce(c) : undefined;
@@ -102,12 +102,9 @@ export function encodeStreamResponse(response: ClassifyStreamResponse): Buffer {
       total += 1 + varintSize(body) + body;
     }
   }
-  const buf = Buffer.allocUnsafe(total);
-  let at = 0;
-  if (response.sequence !== 0) {
-    buf[at++] = 8;
-    at = writeVarint(buf, at, response.sequence);
-  }
+  const start = startMessage(total, response.sequence);
+  const buf = start.buf;
+  let at = start.at;
   for (let i = 0; i < results.length; i++) {
     const bytes = shared[i];
     if (bytes === undefined) {

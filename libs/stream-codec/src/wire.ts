@@ -33,6 +33,22 @@ export function writeVarint(buf: Buffer, at: number, n: number): number {
   return at;
 }
 
+/** The bytes of field 1 of both stream messages, the sequence (uint64, absent when 0). */
+export function sequenceSize(sequence: number): number {
+  return sequence !== 0 ? 1 + varintSize(sequence) : 0;
+}
+
+/** A message's buffer of `total` bytes with its sequence (field 1) written first, and the position after it. */
+export function startMessage(total: number, sequence: number): { buf: Buffer; at: number } {
+  const buf = Buffer.allocUnsafe(total);
+  let at = 0;
+  if (sequence !== 0) {
+    buf[at++] = 8;
+    at = writeVarint(buf, at, sequence);
+  }
+  return { buf, at };
+}
+
 /** Writes a length-delimited string field (its tag, its UTF-8 length, its bytes); returns the position after it. */
 export function writeStringField(buf: Buffer, at: number, tag: number, text: string, byteLength: number): number {
   buf[at++] = tag;
