@@ -20,14 +20,18 @@ import {
   POD_SUFFIX,
   KEY_AFTER,
   LOG_LEVEL,
+  LOG_LEVEL_LENGTH,
   PATH,
   QUOTED,
+  QUOTED_STATUS,
+  QUOTED_STATUS_LENGTH,
   STATUS_CONTEXT,
   TIMESTAMP,
   URL,
   UUID,
   WHITESPACE,
 } from './patterns';
+import { CONTEXT_WORD, KEPT_QUOTED, mayBeKey, mayFollowContext } from './context-clues';
 import * as SHAPES from './pass-shapes';
 
 /**
@@ -62,6 +66,10 @@ export const PLACEHOLDERS = {
  */
 const SIZE_RESTATED = /<SIZE> \(<SIZE>\)/g;
 
+function mergeRestatedSize(line: string): string {
+  return line.includes(' (<SIZE>)') ? line.replace(SIZE_RESTATED, PLACEHOLDERS.size) : line;
+}
+
 /** How far back the status/exit/id context of a number is looked for (the longest context is ~25 chars). */
 const CONTEXT_CHARS = 32;
 
@@ -74,14 +82,13 @@ const NEEDS_WHITESPACE_FIX = /[^\S ]| {2}|^ | $/;
  * meaning: keys (`"severity":` in JSON) and log levels (`"ERROR"`).
  */
 function maskQuoted(match: string, offset: number, whole: string): string {
-  if (KEY_AFTER.test(whole.slice(offset + match.length, offset + match.length + 4))) return match;
-  if (LOG_LEVEL.test(match)) return match;
+  const end = offset + match.length;
+  if (mayBeKey(whole, end) && KEY_AFTER.test(whole.slice(end, end + 4))) return match;
+  if (match.length >= LOG_LEVEL_LENGTH.min && match.length <= LOG_LEVEL_LENGTH.max && LOG_LEVEL.test(match)) return match;
   // A quoted status code ("status": "404") is kept like an unquoted one; the number pass decides.
-  if (QUOTED_STATUS.test(match) && STATUS_CONTEXT.test(contextBefore(whole, offset))) return match;
+  if (match.length <= QUOTED_STATUS_LENGTH.max && QUOTED_STATUS.test(match) && mayFollowContext(whole, offset) && STATUS_CONTEXT.test(contextBefore(whole, offset))) return match;
   return PLACEHOLDERS.quoted;
 }
-
-const QUOTED_STATUS = /^\\?["'][1-5]\d\d\\?["']$/;
 
 function contextBefore(whole: string, offset: number): string {
   return whole.slice(Math.max(0, offset - CONTEXT_CHARS), offset);
@@ -94,8 +101,8 @@ function isIpv6(candidate: string): boolean {
 }
 
 function maskNumber(match: string, digits: string, unit: string, offset: number, whole: string): string {
-  const before = contextBefore(whole, offset);
-  if (unit === '' && /^\d+$/.test(digits)) {
+  if (unit === '' && mayFollowContext(whole, offset) && /^\d+$/.test(digits)) {
+    const before = contextBefore(whole, offset);
     // Status and exit codes decide what a line means ("status: 200" vs "status: 500"): they stay.
     if (EXIT_CONTEXT.test(before)) return match;
     if (/^[1-5]\d\d$/.test(digits) && STATUS_CONTEXT.test(before)) return match;
@@ -105,59 +112,66 @@ function maskNumber(match: string, digits: string, unit: string, offset: number,
 }
 
 /**
- * One masking pass: what it replaces, and a cheap test (a substring search)
- * that skips it on lines it cannot change. Most lines hold no URL, email,
- * quote or `=`; skipping is most of the speed.
+ * One masking pass: what it replaces (its pattern and what each match becomes),
+ * and a cheap test (a substring search) that skips it on lines it cannot
+ * change. Most lines hold no URL, email, quote or `=`; skipping is most of
+ * the speed. A replacer called per match costs more than the match: where a
+ * line shows that the replacer would give every match the same text, `plain`
+ * gives that text without the calls (context-clues.ts).
  */
 interface Pass {
   readonly applies: (line: string, hasDigit: boolean) => boolean;
-  readonly mask: (line: string) => string;
+  readonly pattern: RegExp;
+  readonly replacement: string | ((match: string, ...rest: never[]) => string);
+  /** What runs on the line after the replacement, if anything. */
+  readonly then?: (line: string) => string;
+  /** A replacement without a call per match, equal to `replacement` on lines that lack `unless`. */
+  readonly plain?: { readonly unless: RegExp; readonly replacement: string };
 }
 
 const withDigit = (_line: string, hasDigit: boolean) => hasDigit;
 const withDigitAnd = (needle: string) => (line: string, hasDigit: boolean) => hasDigit && line.includes(needle);
-const containing =
-  (...needles: string[]) =>
-  (line: string) =>
-    needles.some((n) => line.includes(n));
+/** A test for one or two substrings, written out: a loop over the needles costs as much as the searches. */
+const containing = (first: string, second?: string) => (second === undefined ? (line: string) => line.includes(first) : (line: string) => line.includes(first) || line.includes(second));
 /**
  * A shape every match of the pass holds (pass-shapes.ts), looked for only on
  * lines holding one of the needles (a substring search is cheaper still):
  * without it the pass cannot change the line. `holding` wants a digit too.
  */
-const shaped =
-  (shape: RegExp, ...needles: string[]) =>
-  (line: string) =>
-    (needles.length === 0 || needles.some((n) => line.includes(n))) && shape.test(line);
-const holding = (shape: RegExp, ...needles: string[]) => {
-  const test = shaped(shape, ...needles);
+const shaped = (shape: RegExp, first?: string, second?: string) => {
+  if (first === undefined) return (line: string) => shape.test(line);
+  const has = containing(first, second);
+  return (line: string) => has(line) && shape.test(line);
+};
+const holding = (shape: RegExp, needle?: string) => {
+  const test = shaped(shape, needle);
   return (line: string, hasDigit: boolean) => hasDigit && test(line);
 };
 
 /** Order matters: containers first (a URL or path holds numbers and dates), then the specific forms, then the generic number and id passes. */
-const PASSES: readonly Pass[] = [
-  { applies: containing(' *'), mask: (l) => l.replace(BITNESS_MARK, `*${PLACEHOLDERS.number}`) },
-  { applies: containing('://'), mask: (l) => l.replace(URL, PLACEHOLDERS.url) },
-  { applies: containing('/', '\\'), mask: (l) => l.replace(PATH, PLACEHOLDERS.path) },
-  { applies: containing('@'), mask: (l) => l.replace(EMAIL, PLACEHOLDERS.email) },
-  { applies: containing('"', "'"), mask: (l) => l.replace(QUOTED, maskQuoted) },
-  { applies: holding(SHAPES.TIMESTAMP_SHAPE), mask: (l) => l.replace(TIMESTAMP, PLACEHOLDERS.timestamp) },
-  { applies: holding(SHAPES.UUID_SHAPE, '-'), mask: (l) => l.replace(UUID, PLACEHOLDERS.uuid) },
-  { applies: shaped(SHAPES.MAC_SHAPE, ':', '-'), mask: (l) => l.replace(MAC, PLACEHOLDERS.hex) },
-  { applies: shaped(SHAPES.IPV6_CANDIDATE_SHAPE, ':'), mask: (l) => l.replace(IPV6_CANDIDATE, (m) => (isIpv6(m) ? PLACEHOLDERS.ip : m)) },
-  { applies: holding(SHAPES.IPV4_SHAPE, '.'), mask: (l) => l.replace(IPV4, PLACEHOLDERS.ip) },
-  { applies: holding(SHAPES.HOST_PORT_SHAPE, ':'), mask: (l) => l.replace(HOST_PORT, PLACEHOLDERS.host) },
-  { applies: shaped(SHAPES.HOSTNAME_SHAPE, '.'), mask: (l) => l.replace(HOSTNAME, PLACEHOLDERS.host) },
-  { applies: holding(SHAPES.POD_SUFFIX_SHAPE, '-'), mask: (l) => l.replace(POD_SUFFIX, PLACEHOLDERS.id) },
-  { applies: holding(SHAPES.HEX_ID_SHAPE), mask: (l) => l.replace(HEX_ID, PLACEHOLDERS.hex) },
-  { applies: containing('#'), mask: (l) => l.replace(HASH_ID, PLACEHOLDERS.id) },
-  { applies: holding(SHAPES.GLUED_ID_SHAPE), mask: (l) => l.replace(GLUED_ID, PLACEHOLDERS.id) },
-  { applies: holding(SHAPES.QUANTITY_SHAPE), mask: (l) => l.replace(QUANTITY, (m) => (SIZE_TAIL.test(m) ? PLACEHOLDERS.size : PLACEHOLDERS.duration)).replace(SIZE_RESTATED, PLACEHOLDERS.size) },
-  { applies: withDigit, mask: (l) => l.replace(NUMBER, maskNumber) },
-  { applies: holding(SHAPES.ENTITY_ID_SHAPE), mask: (l) => l.replace(ENTITY_ID, PLACEHOLDERS.id) },
-  { applies: withDigitAnd('='), mask: (l) => l.replace(KEY_ID_VALUE, (_m, key: string) => key + PLACEHOLDERS.id) },
+export const PASSES: readonly Pass[] = [
+  { applies: containing(' *'), pattern: BITNESS_MARK, replacement: `*${PLACEHOLDERS.number}` },
+  { applies: containing('://'), pattern: URL, replacement: PLACEHOLDERS.url },
+  { applies: containing('/', '\\'), pattern: PATH, replacement: PLACEHOLDERS.path },
+  { applies: containing('@'), pattern: EMAIL, replacement: PLACEHOLDERS.email },
+  { applies: containing('"', "'"), pattern: QUOTED, replacement: maskQuoted, plain: { unless: KEPT_QUOTED, replacement: PLACEHOLDERS.quoted } },
+  { applies: holding(SHAPES.TIMESTAMP_SHAPE), pattern: TIMESTAMP, replacement: PLACEHOLDERS.timestamp },
+  { applies: holding(SHAPES.UUID_SHAPE, '-'), pattern: UUID, replacement: PLACEHOLDERS.uuid },
+  { applies: shaped(SHAPES.MAC_SHAPE, ':', '-'), pattern: MAC, replacement: PLACEHOLDERS.hex },
+  { applies: shaped(SHAPES.IPV6_CANDIDATE_SHAPE, ':'), pattern: IPV6_CANDIDATE, replacement: (m: string) => (isIpv6(m) ? PLACEHOLDERS.ip : m) },
+  { applies: holding(SHAPES.IPV4_SHAPE, '.'), pattern: IPV4, replacement: PLACEHOLDERS.ip },
+  { applies: holding(SHAPES.HOST_PORT_SHAPE, ':'), pattern: HOST_PORT, replacement: PLACEHOLDERS.host },
+  { applies: shaped(SHAPES.HOSTNAME_SHAPE, '.'), pattern: HOSTNAME, replacement: PLACEHOLDERS.host },
+  { applies: holding(SHAPES.POD_SUFFIX_SHAPE, '-'), pattern: POD_SUFFIX, replacement: PLACEHOLDERS.id },
+  { applies: holding(SHAPES.HEX_ID_SHAPE), pattern: HEX_ID, replacement: PLACEHOLDERS.hex },
+  { applies: containing('#'), pattern: HASH_ID, replacement: PLACEHOLDERS.id },
+  { applies: holding(SHAPES.GLUED_ID_SHAPE), pattern: GLUED_ID, replacement: PLACEHOLDERS.id },
+  { applies: holding(SHAPES.QUANTITY_SHAPE), pattern: QUANTITY, replacement: (m: string) => (SIZE_TAIL.test(m) ? PLACEHOLDERS.size : PLACEHOLDERS.duration), then: mergeRestatedSize },
+  { applies: withDigit, pattern: NUMBER, replacement: maskNumber, plain: { unless: CONTEXT_WORD, replacement: `${PLACEHOLDERS.number}$2` } },
+  { applies: holding(SHAPES.ENTITY_ID_SHAPE), pattern: ENTITY_ID, replacement: PLACEHOLDERS.id },
+  { applies: withDigitAnd('='), pattern: KEY_ID_VALUE, replacement: `$1${PLACEHOLDERS.id}` },
   // Last: it looks for the placeholders the passes above left.
-  { applies: (l) => l.includes('[') && l.includes('<'), mask: (l) => l.replace(BRACKETED, PLACEHOLDERS.bracketed) },
+  { applies: (l) => l.includes('[') && l.includes('<'), pattern: BRACKETED, replacement: PLACEHOLDERS.bracketed },
 ];
 
 /**
@@ -178,7 +192,12 @@ export function maskTemplate(message: string): string {
   let hasDigit = DIGIT.test(line);
   for (const pass of PASSES) {
     if (!pass.applies(line, hasDigit)) continue;
-    line = pass.mask(line);
+    const replacement = pass.plain && !pass.plain.unless.test(line) ? pass.plain.replacement : pass.replacement;
+    let masked = line.replace(pass.pattern, replacement as string);
+    if (pass.then) masked = pass.then(masked);
+    // A pass that changed nothing took no digit away.
+    if (masked === line) continue;
+    line = masked;
     hasDigit = hasDigit && DIGIT.test(line);
   }
   return line;

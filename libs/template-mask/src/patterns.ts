@@ -8,6 +8,13 @@
  * - no nested quantifiers over overlapping classes (every repetition inside a
  *   repetition must consume a fixed separator such as `:` or `.`);
  * - lengths of the things we recognise are bounded where it matters.
+ *
+ * A pattern whose matches start with a word character begins with `\b` and
+ * a lookbehind for the other characters it must not follow (`\b(?<![.-])`),
+ * which is the lookbehind with `\w` in it (`(?<![\w.-])`) at such a start:
+ * the same matches, but the search tries only word starts (the two forms were
+ * compared on every corpus line and mutations of them; bench/template-mining.ts
+ * --against).
  */
 
 /** Replaced first so later passes see tokens, not layout: runs of whitespace (tabs, newlines) count as one space. */
@@ -21,7 +28,7 @@ export const WHITESPACE = /\s+/g;
 export const BITNESS_MARK = /(?<=\.[Ee][Xx][Ee]) \*(?:32|64)(?= )/g;
 
 /** scheme://anything-up-to-whitespace, trailing sentence punctuation left out. */
-export const URL = /(?<![\w.+-])[a-zA-Z][a-zA-Z0-9+.-]{1,15}:\/\/[^\s"'<>]*[^\s"'<>.,;:!?)\]}]/g;
+export const URL = /\b(?<![.+-])[a-zA-Z][a-zA-Z0-9+.-]{1,15}:\/\/[^\s"'<>]*[^\s"'<>.,;:!?)\]}]/g;
 
 /**
  * Unix paths (`/a/b`, `./a`, `../a`, `~/a`) that start a token, and Windows
@@ -45,8 +52,15 @@ export const QUOTED = /(?<![\w\\])(?:\\?"[^"\s\\]{1,256}\\?"|'[^'\s]{1,256}')(?!
 /** What follows a quoted JSON/dict key. */
 export const KEY_AFTER = /^\s*:/;
 
+/** A quoted HTTP status (`"404"`): kept when a status context precedes it, as an unquoted one is. */
+export const QUOTED_STATUS = /^\\?["'][1-5]\d\d\\?["']$/;
+/** How long QUOTED_STATUS's matches are: a cheaper test first (context-clues.spec.ts checks it). */
+export const QUOTED_STATUS_LENGTH = { min: 5, max: 7 };
+
 /** Quoted log levels stay: `"severity": "ERROR"` and `"severity": "INFO"` are different lines. */
 export const LOG_LEVEL = /^\\?["'](?:trace|debug|info|notice|warn|warning|error|err|crit|critical|alert|emerg|emergency|fatal|severe)\\?["']$/i;
+/** How long LOG_LEVEL's matches are: a level of 3 (`err`) to 9 letters (`emergency`) in two quotes, each maybe escaped. */
+export const LOG_LEVEL_LENGTH = { min: 5, max: 13 };
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const DAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},? ';
@@ -61,7 +75,7 @@ const TIME = `(?:[t ]${CLOCK})?`;
  * clock time (`07:06:55.123`). A month name alone ("may") is never a date.
  */
 export const TIMESTAMP = new RegExp(
-  '(?<![\\w.:/-])(?:' +
+  '\\b(?<![.:/-])(?:' +
     [
       `\\d{4}-\\d{2}-\\d{2}${TIME}`,
       `\\d{4}/\\d{2}/\\d{2}${TIME}`,
@@ -81,7 +95,7 @@ const HEX = '[0-9a-fA-F]';
 export const UUID = new RegExp(`(?<!${HEX})${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-${HEX}{12}(?!${HEX})`, 'g');
 
 /** MAC addresses (`00:1a:2b:3c:4d:5e`, `00-1A-...`) are hardware ids. */
-export const MAC = new RegExp(`(?<![\\w:-])${HEX}{2}([:-])${HEX}{2}(?:\\1${HEX}{2}){4}(?![\\w:-])`, 'g');
+export const MAC = new RegExp(`\\b(?<![:-])${HEX}{2}([:-])${HEX}{2}(?:\\1${HEX}{2}){4}(?![\\w:-])`, 'g');
 
 /**
  * IPv6 candidates: 2 to 7 colon-separated groups of up to 4 hex digits. The
@@ -91,14 +105,14 @@ export const MAC = new RegExp(`(?<![\\w:-])${HEX}{2}([:-])${HEX}{2}(?:\\1${HEX}{
 export const IPV6_CANDIDATE = new RegExp(`(?<![\\w:.])(?:${HEX}{0,4}:){2,7}${HEX}{0,4}(?![\\w:.])`, 'g');
 
 /** Dotted quad with optional :port; a 5th dotted number means it is not an address (a version). */
-export const IPV4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?!\.?\d|\w)/g;
+export const IPV4 = /\b(?<!\.)(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?!\.?\d|\w)/g;
 
 /**
  * `0x...` literals and bare hex runs of 8+ characters holding both a digit
  * and a letter (commit hashes, request ids). All-letter words ("deadbeef")
  * and all-digit numbers are left to other passes.
  */
-export const HEX_ID = new RegExp(`(?<!\\w)(?:0x${HEX}+|(?=[0-9]*[a-fA-F])(?=[a-fA-F]*[0-9])${HEX}{8,})(?!\\w)`, 'g');
+export const HEX_ID = new RegExp(`\\b(?:0x${HEX}+|(?=[0-9]*[a-fA-F])(?=[a-fA-F]*[0-9])${HEX}{8,})(?!\\w)`, 'g');
 
 /**
  * Kubernetes pod names: `<deployment>-<replica-set hash>-<5-char suffix>`
@@ -115,17 +129,17 @@ export const HASH_ID = /(?<![\w#])#\d+(?!\w)/g;
  * are ids or names) and not a protocol version (`HTTP/1.1` stays). The
  * replacer keeps status codes and exit codes (see mask-template.ts).
  */
-export const NUMBER = /(?<![\w.]|HTTP\/)([vV]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)*)([A-Za-z%µ]{0,5})(?!\w)/g;
+export const NUMBER = /\b(?<!\.|HTTP\/)([vV]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)*)([A-Za-z%µ]{0,5})(?!\w)/g;
 
 /**
  * Entity ids: letters then digits, optionally joined by `_` or `-`
  * (`User123`, `user_42`, `node-7`, `data_6957`), or a letter prefix, `_`,
  * then a generated token holding a digit (`usr_15f9e0565b`, `in_fab8ba88dd`).
  */
-export const ENTITY_ID = /(?<![\w<-])[A-Za-z]+(?:[_-]?\d+|_(?=[a-zA-Z]*\d)[a-zA-Z0-9]+)(?![\w-])/g;
+export const ENTITY_ID = /\b(?<![<-])[A-Za-z]+(?:[_-]?\d+|_(?=[a-zA-Z]*\d)[a-zA-Z0-9]+)(?![\w-])/g;
 
 /** `key=value` where the value mixes letters and digits (`session=a9f3k2`): an id, whatever the key. */
-export const KEY_ID_VALUE = /(?<![\w.-])([A-Za-z_][\w.-]{0,63}=)(?=[^\s,;&"'=<>]*\d)(?=[^\s,;&"'=<>]*[A-Za-z])[^\s,;&"'=<>]+/g;
+export const KEY_ID_VALUE = /\b(?<![.-])([A-Za-z_][\w.-]{0,63}=)(?=[^\s,;&"'=<>]*\d)(?=[^\s,;&"'=<>]*[A-Za-z])[^\s,;&"'=<>]+/g;
 
 /**
  * What comes right before a 3-digit number that is an HTTP status, not a
@@ -172,7 +186,7 @@ export const HOSTNAME = new RegExp(`(?<![\\w.@/:-])(?:[A-Za-z0-9-]{1,63}\\.)+${T
  * `node3.cluster:8020`) or is localhost. A bare word before a colon and a
  * number (`status:200`, `retries:3`) is a key and its value, not a host.
  */
-export const HOST_PORT = /(?<![\w.:/@-])(?![^\s:]{0,64}(?:[Ss]tatus|[Cc]ode|[Ee]xit))(?:localhost|[A-Za-z][\w-]{0,62}(?:\.[\w-]{1,63})+|[A-Za-z][A-Za-z0-9]*[-\d][\w-]{0,61}):\d{1,5}(?![\w:.])/g;
+export const HOST_PORT = /\b(?<![.:/@-])(?![^\s:]{0,64}(?:[Ss]tatus|[Cc]ode|[Ee]xit))(?:localhost|[A-Za-z][\w-]{0,62}(?:\.[\w-]{1,63})+|[A-Za-z][A-Za-z0-9]*[-\d][\w-]{0,61}):\d{1,5}(?![\w:.])/g;
 
 /**
  * Ids glued from parts: letters or a long number, then `_`/`-` joined parts
@@ -181,7 +195,7 @@ export const HOST_PORT = /(?<![\w.:/@-])(?![^\s:]{0,64}(?:[Ss]tatus|[Cc]ode|[Ee]
  * `30546173_4261722401`, `PO-2024-0001`). The first part is all letters
  * or all digits, so `x86_64` (a name) is kept.
  */
-export const GLUED_ID = /(?<![\w<-])(?=[A-Za-z\d]*[_-][\w-]*\d)(?:[A-Za-z]+|\d{4,})(?:[_-]{1,2}[A-Za-z0-9]+)+(?![\w-])/g;
+export const GLUED_ID = /\b(?<![<-])(?=[A-Za-z\d]*[_-][\w-]*\d)(?:[A-Za-z]+|\d{4,})(?:[_-]{1,2}[A-Za-z0-9]+)+(?![\w-])/g;
 
 /**
  * A bracketed run of several words that holds a masked value
