@@ -3,23 +3,44 @@
  * online template miner (TemplateMiner.add: masking, routing, matching,
  * generalising) on the same generated stream, side by side in one run.
  *
- *   npx tsx --tsconfig tsconfig.base.json bench/template-mining.ts [lines] [rowsPerTemplate]
+ *   npx tsx --tsconfig tsconfig.base.json bench/template-mining.ts [lines] [rowsPerTemplate] [--against <git revision>] [--rounds <n>]
  *
  * The stream is the generated corpus (every family, bare messages and whole
  * lines as generated) in a seeded random order, cycled to `lines`: after
  * the first pass the miner has learnt the templates, as a long-running
- * gateway has. The cold first pass is timed on its own too.
+ * gateway has. The cold first pass is timed on its own too. Each figure is
+ * taken after one untimed pass over the corpus, so that it is the rate of
+ * code the JIT has compiled, as in a gateway that has run for a while.
+ *
+ * With `--against`, the masker of that git revision is loaded beside this
+ * one: first both mask every corpus line and mutated copies of them and must
+ * agree on every one, then they are timed in alternating rounds (one pass
+ * over the corpus each, the order swapped every round), so that a shared,
+ * noisy machine slows both alike.
  */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { mulberry32 } from '@logclass/seeded-random';
 import { maskTemplate } from '@logclass/template-mask';
 import { TemplateMiner } from '@logclass/template-miner';
 import { generateCorpus } from '@logclass/training';
+import { runBench } from './lib/run-bench';
 
-const LINES = Number(process.argv[2] ?? 1_000_000);
-const ROWS_PER_TEMPLATE = Number(process.argv[3] ?? 16);
+const args = process.argv.slice(2);
+function option(name: string): string | undefined {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const [, value] = args.splice(at, 2);
+  return value;
+}
+const AGAINST = option('--against');
+const ROUNDS = Number(option('--rounds') ?? 8);
+const LINES = Number(args[0] ?? 1_000_000);
+const ROWS_PER_TEMPLATE = Number(args[1] ?? 16);
 
-const corpus = generateCorpus({ seed: 20251127, rowsPerTemplate: ROWS_PER_TEMPLATE }).map((r) => r.logMessage);
 const random = mulberry32(7);
+const corpus = generateCorpus({ seed: 20251127, rowsPerTemplate: ROWS_PER_TEMPLATE }).map((r) => r.logMessage);
 for (let i = corpus.length - 1; i > 0; i--) {
   const j = Math.floor(random() * (i + 1));
   [corpus[i], corpus[j]] = [corpus[j], corpus[i]];
@@ -33,18 +54,79 @@ function linesPerSecond(lines: number, run: (line: string) => unknown): number {
   return lines / ((used.user + used.system) / 1e6);
 }
 
-// Warm the JIT on a slice, then time.
-for (let i = 0; i < 5000; i++) maskTemplate(corpus[i % corpus.length]);
-const mask = linesPerSecond(LINES, maskTemplate);
-
-const cold = new TemplateMiner();
-const coldRate = linesPerSecond(corpus.length, (line) => cold.add(line));
-const miner = new TemplateMiner();
-for (const line of corpus) miner.add(line);
-const warmRate = linesPerSecond(LINES, (line) => miner.add(line));
-
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(10);
-console.log(`stream: ${corpus.length.toLocaleString('en-US')} distinct generated lines, cycled to ${LINES.toLocaleString('en-US')}; per second of one core's CPU time (node ${process.version})`);
-console.log(`maskTemplate                         ${fmt(mask)} lines/s`);
-console.log(`TemplateMiner.add, learnt stream     ${fmt(warmRate)} lines/s   (${(warmRate / mask).toFixed(2)}x maskTemplate; ${miner.size.toLocaleString('en-US')} templates)`);
-console.log(`TemplateMiner.add, first pass (cold) ${fmt(coldRate)} lines/s   (${(coldRate / mask).toFixed(2)}x maskTemplate)`);
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function benchMiner(): void {
+  for (const line of corpus) maskTemplate(line);
+  const mask = linesPerSecond(LINES, maskTemplate);
+  const warmup = new TemplateMiner();
+  for (const line of corpus) warmup.add(line);
+  const cold = new TemplateMiner();
+  const coldRate = linesPerSecond(corpus.length, (line) => cold.add(line));
+  const warmRate = linesPerSecond(LINES, (line) => cold.add(line));
+  console.log(`stream: ${corpus.length.toLocaleString('en-US')} distinct generated lines, cycled to ${LINES.toLocaleString('en-US')}; per second of one core's CPU time (node ${process.version})`);
+  console.log(`maskTemplate                         ${fmt(mask)} lines/s`);
+  console.log(`TemplateMiner.add, learnt stream     ${fmt(warmRate)} lines/s   (${(warmRate / mask).toFixed(2)}x maskTemplate; ${cold.size.toLocaleString('en-US')} templates)`);
+  console.log(`TemplateMiner.add, first pass (cold) ${fmt(coldRate)} lines/s   (${(coldRate / mask).toFixed(2)}x maskTemplate)`);
+}
+
+/** The template-mask sources of `revision`, written to `dir`, and their maskTemplate. */
+function maskerAt(revision: string, dir: string): (line: string) => string {
+  const src = 'libs/template-mask/src';
+  const files = execFileSync('git', ['ls-tree', '--name-only', `${revision}:${src}`], { encoding: 'utf8' }).split('\n');
+  for (const file of files.filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))) {
+    writeFileSync(join(dir, file), execFileSync('git', ['show', `${revision}:${src}/${file}`]));
+  }
+  return (require(join(dir, 'mask-template.ts')) as { maskTemplate: (line: string) => string }).maskTemplate;
+}
+
+/** Characters values and separators are made of: a mutation drops them in, so the lines reach forms the corpus lacks. */
+const MUTATION_CHARS = '0123456789abcdefxXzZ -_:./\\@#="\'[]()<>*,;%\t';
+
+/** `line` with 1 to 4 edits: a character replaced, inserted or deleted, or a stretch of another corpus line spliced in. */
+function mutate(line: string): string {
+  let out = line;
+  for (let edits = 1 + Math.floor(random() * 4); edits > 0; edits--) {
+    const at = Math.floor(random() * (out.length + 1));
+    const kind = random();
+    if (kind < 0.6) {
+      const c = MUTATION_CHARS[Math.floor(random() * MUTATION_CHARS.length)];
+      out = out.slice(0, at) + c + out.slice(kind < 0.3 ? at + 1 : at);
+    } else if (kind < 0.8) {
+      out = out.slice(0, at) + out.slice(at + 1 + Math.floor(random() * 4));
+    } else {
+      const other = corpus[Math.floor(random() * corpus.length)];
+      const from = Math.floor(random() * other.length);
+      out = out.slice(0, at) + other.slice(from, from + 1 + Math.floor(random() * 24)) + out.slice(at);
+    }
+  }
+  return out;
+}
+
+function sideBySide(revision: string, dir: string): void {
+  const old = maskerAt(revision, dir);
+  const checked = [...corpus, ...corpus.flatMap((line) => [mutate(line), mutate(line), mutate(line), mutate(line)])];
+  const differing = checked.filter((line) => old(line) !== maskTemplate(line));
+  for (const line of differing.slice(0, 5)) console.log(`differs: ${JSON.stringify(line)}\n  ${revision}: ${JSON.stringify(old(line))}\n  now: ${JSON.stringify(maskTemplate(line))}`);
+  console.log(`identical output on ${(checked.length - differing.length).toLocaleString('en-US')} of ${checked.length.toLocaleString('en-US')} lines (${corpus.length.toLocaleString('en-US')} corpus lines, 4 mutated copies of each)`);
+  if (differing.length > 0) throw new Error(`${differing.length} lines masked differently`);
+
+  const rates: Record<'old' | 'now', number[]> = { old: [], now: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const order: ('old' | 'now')[] = round % 2 ? ['now', 'old'] : ['old', 'now'];
+    for (const which of order) rates[which].push(linesPerSecond(corpus.length, which === 'old' ? old : maskTemplate));
+  }
+  const ratios = rates.now.map((rate, i) => rate / rates.old[i]);
+  console.log(`maskTemplate, ${ROUNDS} alternating rounds of ${corpus.length.toLocaleString('en-US')} lines, after the check's untimed passes (lines/s of one core's CPU time, node ${process.version}):`);
+  console.log(`  ${revision.padEnd(12)} ${rates.old.map((r) => Math.round(r / 1000) + 'k').join(' ')}   median ${fmt(median(rates.old))}`);
+  console.log(`  ${'now'.padEnd(12)} ${rates.now.map((r) => Math.round(r / 1000) + 'k').join(' ')}   median ${fmt(median(rates.now))}`);
+  console.log(`  now / ${revision}: ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}x per round, median ${median(ratios).toFixed(2)}x`);
+}
+
+if (AGAINST === undefined) benchMiner();
+else runBench('template-mask-', async (dir) => sideBySide(AGAINST, dir));
