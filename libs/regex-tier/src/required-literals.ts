@@ -8,7 +8,8 @@
  * groups, alternation, quantifiers, lookarounds); anything else gives no
  * literal, which only costs speed. Every step may lose literals but must never
  * invent one: a literal run is only extended by a character that is matched
- * exactly once, right after the previous one.
+ * exactly once, right after the previous one, or forked by one matched at
+ * most once (into the run with it and the run without it).
  */
 
 /** One of these strings occurs in every match (and so in the text the rule ran on). */
