@@ -66,12 +66,13 @@ function benchMiner(): void {
   const mask = linesPerSecond(LINES, maskTemplate);
   const warmup = new TemplateMiner();
   for (const line of corpus) warmup.add(line);
-  const cold = new TemplateMiner();
-  const coldRate = linesPerSecond(corpus.length, (line) => cold.add(line));
-  const warmRate = linesPerSecond(LINES, (line) => cold.add(line));
+  // Its first pass meets every template new; after it, the stream is one it has learnt.
+  const miner = new TemplateMiner();
+  const coldRate = linesPerSecond(corpus.length, (line) => miner.add(line));
+  const warmRate = linesPerSecond(LINES, (line) => miner.add(line));
   console.log(`stream: ${corpus.length.toLocaleString('en-US')} distinct generated lines, cycled to ${LINES.toLocaleString('en-US')}; per second of one core's CPU time (node ${process.version})`);
   console.log(`maskTemplate                         ${fmt(mask)} lines/s`);
-  console.log(`TemplateMiner.add, learnt stream     ${fmt(warmRate)} lines/s   (${(warmRate / mask).toFixed(2)}x maskTemplate; ${cold.size.toLocaleString('en-US')} templates)`);
+  console.log(`TemplateMiner.add, learnt stream     ${fmt(warmRate)} lines/s   (${(warmRate / mask).toFixed(2)}x maskTemplate; ${miner.size.toLocaleString('en-US')} templates)`);
   console.log(`TemplateMiner.add, first pass (cold) ${fmt(coldRate)} lines/s   (${(coldRate / mask).toFixed(2)}x maskTemplate)`);
 }
 
