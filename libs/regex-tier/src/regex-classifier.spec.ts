@@ -33,6 +33,12 @@ describe('RegexClassifier', () => {
     ]);
   });
 
+  it('applies a rule limited to a source to that source in any casing, every time', async () => {
+    const sources = ['LegacyCRM', 'LEGACYCRM', 'legacycrm', 'LegacyCRM', 'legacyCRMx'];
+    const reasons = (await classifier.classify(sources.map((s) => rec('User a logged in', s)))).map((r) => r.reason);
+    expect(reasons).toEqual(['rule legacy-login', 'rule legacy-login', 'rule legacy-login', 'rule legacy-login', 'rule login']);
+  });
+
   it('fills the template only when asked', async () => {
     const [withTemplate] = await classifier.classify([rec('User User7 logged in')], { includeTemplate: true });
     expect(withTemplate.template).toBe(maskTemplate('User User7 logged in'));

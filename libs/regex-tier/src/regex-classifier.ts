@@ -49,7 +49,7 @@ export class RegexClassifier implements Classifier {
   private readonly maxBatchSize: number;
   /** Undefined when every pattern runs (the prefilter option is false). */
   private readonly scanner: LiteralScanner | undefined;
-  /** Per lower-cased source: the indices in ruleSet.rules of the rules that apply to it. */
+  /** Per source as sent: the indices in ruleSet.rules of the rules that apply to it. */
   private readonly bySource = new Map<string, readonly number[]>();
   /** answers[i]: what rule i decides. */
   private readonly answers: readonly Readonly<Classification>[];
@@ -112,13 +112,17 @@ export class RegexClassifier implements Classifier {
     };
   }
 
-  /** The rules that apply to a source (indices, in file order); computed once per source. */
+  /**
+   * The rules that apply to a source (indices, in file order); computed once per source as
+   * sent, so a row costs a lookup and no lower-cased copy of its source (a source sent in
+   * several casings takes an entry per casing).
+   */
   private rulesFor(source: string): readonly number[] {
-    const key = source.toLowerCase();
-    const cached = this.bySource.get(key);
+    const cached = this.bySource.get(source);
     if (cached) return cached;
+    const key = source.toLowerCase();
     const rules = this.ruleSet.rules.flatMap((r, index) => (!r.sources || r.sources.has(key) ? [index] : []));
-    if (this.bySource.size < SOURCE_CACHE_LIMIT) this.bySource.set(key, rules);
+    if (this.bySource.size < SOURCE_CACHE_LIMIT) this.bySource.set(source, rules);
     return rules;
   }
 }
