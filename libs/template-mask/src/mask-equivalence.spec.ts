@@ -1,4 +1,4 @@
-import { maskTemplate, PASSES } from './mask-template';
+import { maskTemplate, PASSES, passApplies } from './mask-template';
 import * as PATTERNS from './patterns';
 import { mixedLines, valueLines } from '../test/value-lines';
 
@@ -15,7 +15,7 @@ function maskUnskipped(message: string): string {
   if (message.length === 0) return '';
   let line = message.replace(PATTERNS.WHITESPACE, ' ').trim();
   for (const pass of PASSES) {
-    const applies = pass.applies(line, /\d/.test(line));
+    const applies = passApplies(pass, line, /\d/.test(line));
     line = line.replace(pass.pattern, pass.replacement as string);
     if (pass.then && applies) line = pass.then(line);
   }

@@ -113,65 +113,69 @@ function maskNumber(match: string, digits: string, unit: string, offset: number,
 
 /**
  * One masking pass: what it replaces (its pattern and what each match becomes),
- * and a cheap test (a substring search) that skips it on lines it cannot
- * change. Most lines hold no URL, email, quote or `=`; skipping is most of
- * the speed. A replacer called per match costs more than the match: where a
- * line shows that the replacer would give every match the same text, `plain`
- * gives that text without the calls (context-clues.ts).
+ * and what a line must hold for the pass to change it (a digit, substrings, a
+ * shape), tested cheapest first. Most lines hold no URL, email, quote or `=`;
+ * skipping is most of the speed. The test is data read by one function
+ * (passApplies) rather than a closure per pass: the loop then calls one
+ * function on objects of one shape. A replacer called per match costs more
+ * than the match: where a line shows that the replacer would give every match
+ * the same text, `plain` gives that text without the calls (context-clues.ts).
  */
 interface Pass {
-  readonly applies: (line: string, hasDigit: boolean) => boolean;
+  /** The line must hold a digit. */
+  readonly digit: boolean;
+  /** The line must hold this substring, or `orNeedle` when there is one. */
+  readonly needle: string | undefined;
+  readonly orNeedle: string | undefined;
+  /** The line must hold this substring too. */
+  readonly andNeedle: string | undefined;
+  /** A shape every match of the pass holds (pass-shapes.ts), looked for after the substrings (a substring search is cheaper still). */
+  readonly shape: RegExp | undefined;
   readonly pattern: RegExp;
   readonly replacement: string | ((match: string, ...rest: never[]) => string);
   /** What runs on the line after the replacement, if anything. */
-  readonly then?: (line: string) => string;
+  readonly then: ((line: string) => string) | undefined;
   /** A replacement without a call per match, equal to `replacement` on lines that lack `unless`. */
-  readonly plain?: { readonly unless: RegExp; readonly replacement: string };
+  readonly plain: { readonly unless: RegExp; readonly replacement: string } | undefined;
 }
 
-const withDigit = (_line: string, hasDigit: boolean) => hasDigit;
-const withDigitAnd = (needle: string) => (line: string, hasDigit: boolean) => hasDigit && line.includes(needle);
-/** A test for one or two substrings, written out: a loop over the needles costs as much as the searches. */
-const containing = (first: string, second?: string) => (second === undefined ? (line: string) => line.includes(first) : (line: string) => line.includes(first) || line.includes(second));
-/**
- * A shape every match of the pass holds (pass-shapes.ts), looked for only on
- * lines holding one of the needles (a substring search is cheaper still):
- * without it the pass cannot change the line. `holding` wants a digit too.
- */
-const shaped = (shape: RegExp, first?: string, second?: string) => {
-  if (first === undefined) return (line: string) => shape.test(line);
-  const has = containing(first, second);
-  return (line: string) => has(line) && shape.test(line);
-};
-const holding = (shape: RegExp, needle?: string) => {
-  const test = shaped(shape, needle);
-  return (line: string, hasDigit: boolean) => hasDigit && test(line);
-};
+type PassSpec = Pick<Pass, 'pattern' | 'replacement'> & Partial<Pass>;
+
+/** Every pass with every field, so that the loop reads one shape of object. */
+const definePass = (spec: PassSpec): Pass => ({ digit: false, needle: undefined, orNeedle: undefined, andNeedle: undefined, shape: undefined, then: undefined, plain: undefined, ...spec });
+
+/** Whether `pass` may change `line`: without what its test asks for, it cannot. */
+export function passApplies(p: Pass, line: string, hasDigit: boolean): boolean {
+  if (p.digit && !hasDigit) return false;
+  if (p.needle !== undefined && !line.includes(p.needle) && (p.orNeedle === undefined || !line.includes(p.orNeedle))) return false;
+  if (p.andNeedle !== undefined && !line.includes(p.andNeedle)) return false;
+  return p.shape === undefined || p.shape.test(line);
+}
 
 /** Order matters: containers first (a URL or path holds numbers and dates), then the specific forms, then the generic number and id passes. */
 export const PASSES: readonly Pass[] = [
-  { applies: containing(' *'), pattern: BITNESS_MARK, replacement: `*${PLACEHOLDERS.number}` },
-  { applies: containing('://'), pattern: URL, replacement: PLACEHOLDERS.url },
-  { applies: containing('/', '\\'), pattern: PATH, replacement: PLACEHOLDERS.path },
-  { applies: containing('@'), pattern: EMAIL, replacement: PLACEHOLDERS.email },
-  { applies: containing('"', "'"), pattern: QUOTED, replacement: maskQuoted, plain: { unless: KEPT_QUOTED, replacement: PLACEHOLDERS.quoted } },
-  { applies: holding(SHAPES.TIMESTAMP_SHAPE), pattern: TIMESTAMP, replacement: PLACEHOLDERS.timestamp },
-  { applies: holding(SHAPES.UUID_SHAPE, '-'), pattern: UUID, replacement: PLACEHOLDERS.uuid },
-  { applies: shaped(SHAPES.MAC_SHAPE, ':', '-'), pattern: MAC, replacement: PLACEHOLDERS.hex },
-  { applies: shaped(SHAPES.IPV6_CANDIDATE_SHAPE, ':'), pattern: IPV6_CANDIDATE, replacement: (m: string) => (isIpv6(m) ? PLACEHOLDERS.ip : m) },
-  { applies: holding(SHAPES.IPV4_SHAPE, '.'), pattern: IPV4, replacement: PLACEHOLDERS.ip },
-  { applies: holding(SHAPES.HOST_PORT_SHAPE, ':'), pattern: HOST_PORT, replacement: PLACEHOLDERS.host },
-  { applies: shaped(SHAPES.HOSTNAME_SHAPE, '.'), pattern: HOSTNAME, replacement: PLACEHOLDERS.host },
-  { applies: holding(SHAPES.POD_SUFFIX_SHAPE, '-'), pattern: POD_SUFFIX, replacement: PLACEHOLDERS.id },
-  { applies: holding(SHAPES.HEX_ID_SHAPE), pattern: HEX_ID, replacement: PLACEHOLDERS.hex },
-  { applies: containing('#'), pattern: HASH_ID, replacement: PLACEHOLDERS.id },
-  { applies: holding(SHAPES.GLUED_ID_SHAPE), pattern: GLUED_ID, replacement: PLACEHOLDERS.id },
-  { applies: holding(SHAPES.QUANTITY_SHAPE), pattern: QUANTITY, replacement: (m: string) => (SIZE_TAIL.test(m) ? PLACEHOLDERS.size : PLACEHOLDERS.duration), then: mergeRestatedSize },
-  { applies: withDigit, pattern: NUMBER, replacement: maskNumber, plain: { unless: CONTEXT_WORD, replacement: `${PLACEHOLDERS.number}$2` } },
-  { applies: holding(SHAPES.ENTITY_ID_SHAPE), pattern: ENTITY_ID, replacement: PLACEHOLDERS.id },
-  { applies: withDigitAnd('='), pattern: KEY_ID_VALUE, replacement: `$1${PLACEHOLDERS.id}` },
+  definePass({ needle: ' *', pattern: BITNESS_MARK, replacement: `*${PLACEHOLDERS.number}` }),
+  definePass({ needle: '://', pattern: URL, replacement: PLACEHOLDERS.url }),
+  definePass({ needle: '/', orNeedle: '\\', pattern: PATH, replacement: PLACEHOLDERS.path }),
+  definePass({ needle: '@', pattern: EMAIL, replacement: PLACEHOLDERS.email }),
+  definePass({ needle: '"', orNeedle: "'", pattern: QUOTED, replacement: maskQuoted, plain: { unless: KEPT_QUOTED, replacement: PLACEHOLDERS.quoted } }),
+  definePass({ digit: true, shape: SHAPES.TIMESTAMP_SHAPE, pattern: TIMESTAMP, replacement: PLACEHOLDERS.timestamp }),
+  definePass({ digit: true, needle: '-', shape: SHAPES.UUID_SHAPE, pattern: UUID, replacement: PLACEHOLDERS.uuid }),
+  definePass({ needle: ':', orNeedle: '-', shape: SHAPES.MAC_SHAPE, pattern: MAC, replacement: PLACEHOLDERS.hex }),
+  definePass({ needle: ':', shape: SHAPES.IPV6_CANDIDATE_SHAPE, pattern: IPV6_CANDIDATE, replacement: (m: string) => (isIpv6(m) ? PLACEHOLDERS.ip : m) }),
+  definePass({ digit: true, needle: '.', shape: SHAPES.IPV4_SHAPE, pattern: IPV4, replacement: PLACEHOLDERS.ip }),
+  definePass({ digit: true, needle: ':', shape: SHAPES.HOST_PORT_SHAPE, pattern: HOST_PORT, replacement: PLACEHOLDERS.host }),
+  definePass({ needle: '.', shape: SHAPES.HOSTNAME_SHAPE, pattern: HOSTNAME, replacement: PLACEHOLDERS.host }),
+  definePass({ digit: true, needle: '-', shape: SHAPES.POD_SUFFIX_SHAPE, pattern: POD_SUFFIX, replacement: PLACEHOLDERS.id }),
+  definePass({ digit: true, shape: SHAPES.HEX_ID_SHAPE, pattern: HEX_ID, replacement: PLACEHOLDERS.hex }),
+  definePass({ needle: '#', pattern: HASH_ID, replacement: PLACEHOLDERS.id }),
+  definePass({ digit: true, shape: SHAPES.GLUED_ID_SHAPE, pattern: GLUED_ID, replacement: PLACEHOLDERS.id }),
+  definePass({ digit: true, shape: SHAPES.QUANTITY_SHAPE, pattern: QUANTITY, replacement: (m: string) => (SIZE_TAIL.test(m) ? PLACEHOLDERS.size : PLACEHOLDERS.duration), then: mergeRestatedSize }),
+  definePass({ digit: true, pattern: NUMBER, replacement: maskNumber, plain: { unless: CONTEXT_WORD, replacement: `${PLACEHOLDERS.number}$2` } }),
+  definePass({ digit: true, shape: SHAPES.ENTITY_ID_SHAPE, pattern: ENTITY_ID, replacement: PLACEHOLDERS.id }),
+  definePass({ digit: true, needle: '=', pattern: KEY_ID_VALUE, replacement: `$1${PLACEHOLDERS.id}` }),
   // Last: it looks for the placeholders the passes above left.
-  { applies: (l) => l.includes('[') && l.includes('<'), pattern: BRACKETED, replacement: PLACEHOLDERS.bracketed },
+  definePass({ needle: '[', andNeedle: '<', pattern: BRACKETED, replacement: PLACEHOLDERS.bracketed }),
 ];
 
 /**
@@ -191,7 +195,7 @@ export function maskTemplate(message: string): string {
   let line = NEEDS_WHITESPACE_FIX.test(message) ? message.replace(WHITESPACE, ' ').trim() : message;
   let hasDigit = DIGIT.test(line);
   for (const pass of PASSES) {
-    if (!pass.applies(line, hasDigit)) continue;
+    if (!passApplies(pass, line, hasDigit)) continue;
     const replacement = pass.plain && !pass.plain.unless.test(line) ? pass.plain.replacement : pass.replacement;
     let masked = line.replace(pass.pattern, replacement as string);
     if (pass.then) masked = pass.then(masked);
