@@ -119,7 +119,7 @@ export class TemplateMiner {
   /** Live templates by id, least recently seen first. */
   private readonly live = new Map<string, Cluster>();
   private readonly byText = new Map<string, Cluster>();
-  /** Masked lines and the id of the template they joined then (bounded: cleared at 2 x maxClusters). */
+  /** Masked lines and the id of the template they joined then (bounded: 2 x maxClusters, oldest forgotten first). */
   private readonly seenLines = new Map<string, string>();
   /** Old id -> current id, oldest first; and its reverse. */
   private readonly aliasOf = new Map<string, string>();
@@ -193,7 +193,8 @@ export class TemplateMiner {
   }
 
   private remember(masked: string, id: string): void {
-    if (this.seenLines.size >= this.maxClusters * 2) this.seenLines.clear();
+    // The oldest line goes, not all of them: clearing the lot would send every line whose template has since generalised back to the search at once.
+    if (this.seenLines.size >= this.maxClusters * 2) this.seenLines.delete(this.seenLines.keys().next().value as string);
     this.seenLines.set(masked, id);
   }
 
