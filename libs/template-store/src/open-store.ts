@@ -15,6 +15,8 @@ export interface StoreSettings {
   /** postgres://user:password@host:port/db (backend "postgres"). */
   url?: string;
   maxEntries: number;
+  /** SQLite: false = commits survive a process crash, not a power cut, and pay no fsync (see SqliteTemplateStore). Default true. */
+  syncEveryCommit?: boolean;
 }
 
 /** The store the settings name, or undefined for "none". Opening is synchronous; PostgreSQL connects on first use. */
@@ -23,7 +25,7 @@ export function openTemplateStore(settings: StoreSettings): TemplateLabelStore |
     case 'none':
       return undefined;
     case 'sqlite':
-      return new SqliteTemplateStore(settings.file ?? DEFAULT_STORE_FILE, settings.maxEntries);
+      return new SqliteTemplateStore(settings.file ?? DEFAULT_STORE_FILE, settings.maxEntries, { syncEveryCommit: settings.syncEveryCommit });
     case 'postgres':
       if (!settings.url) throw new Error('template store: the postgres backend needs a connection string');
       return new PostgresTemplateStore(settings.url, settings.maxEntries);

@@ -18,6 +18,17 @@ describe('SqliteTemplateStore', () => {
   });
 });
 
+describe('SqliteTemplateStore without an fsync per commit (the LLM tier opens it so)', () => {
+  storeContract(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'template-store-'));
+    const file = join(dir, 'template-labels.sqlite');
+    return {
+      open: (maxEntries) => new SqliteTemplateStore(file, maxEntries ?? 1000, { syncEveryCommit: false }),
+      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  });
+});
+
 describe('SqliteTemplateStore on a file of the first schema', () => {
   it('adds the provenance columns, and its old entries are served with none', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'template-store-'));
