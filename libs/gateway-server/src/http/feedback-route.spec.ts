@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
-import { OPERATOR, templateKeyOf, type TemplateLabelStore } from '@logclass/template-store';
+import { OPERATOR, templateKeyOf } from '@logclass/template-store';
 import { startGatewayOverMarker } from '../../test/gateway-fixture';
 import { REVIEW_TAXONOMY_HASH, reviewDecision } from '../../test/review-fixture';
-import { onEveryStoreBackend, type StoreBackend } from '../../test/store-backends';
+import { gatewayOnStore, onEveryStoreBackend, type StoreBackend } from '../../test/store-backends';
 import type { RunningGateway } from '../index';
 import type { ReviewEntryJson } from './review-route';
 
@@ -91,34 +91,12 @@ describe('POST /feedback without a template-label store (real gateway over HTTP)
 
 function storeSuite(backend: StoreBackend): void {
   describe(`POST /feedback with the template-label store on ${backend.name} (real gateway over HTTP)`, () => {
-    let tier: RunningClassifierServer;
-    let gateway: RunningGateway;
-    let store: TemplateLabelStore;
-    let dispose: () => Promise<void>;
-    let dir: string;
-    let file: string;
+    const on = gatewayOnStore(backend);
 
-    beforeAll(async () => {
-      dir = await mkdtemp(join(tmpdir(), 'logclass-feedback-store-'));
-      file = join(dir, 'corrections.csv');
-      const opened = await backend.open();
-      store = opened.store;
-      dispose = opened.dispose;
-      ({ tier, gateway } = await startGatewayOverMarker({ ...opened.env, GATEWAY_FEEDBACK_FILE: file }));
-    });
-
-    afterAll(async () => {
-      await gateway?.stop();
-      await tier?.stop(100);
-      await store?.close();
-      await dispose?.();
-      await rm(dir, { recursive: true, force: true });
-    });
-
-    const post = (body: unknown) => fetch(`${gateway.httpUrl}/feedback`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const post = (body: unknown) => fetch(`${on.gateway.httpUrl}/feedback`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 
     it("makes each correction the operator's decision for its (source, masked template), over the LLM's answer, served under any model", async () => {
-      await store.recordDecisions([reviewDecision('Case <NUM> escalation failed', 'Workflow Error')]);
+      await on.store.recordDecisions([reviewDecision('Case <NUM> escalation failed', 'Workflow Error')]);
       const res = await post([
         { source: 'LegacyCRM', log_message: 'Case 981 escalation failed', label: 'security alert' },
         { log_message: 'Disk 7 at 93 percent', label: 'Resource Usage' },
@@ -127,23 +105,23 @@ function storeSuite(backend: StoreBackend): void {
       const keys = [templateKeyOf('LegacyCRM', 'Case 981 escalation failed'), templateKeyOf('', 'Disk 7 at 93 percent')];
       // The key the LLM tier asks with (templateKeyOf too): any other line of the template finds the correction.
       expect(keys[0]).toEqual(templateKeyOf('LegacyCRM', 'Case 12 escalation failed'));
-      const served = await store.getCurrent(keys, { taxonomyHash: REVIEW_TAXONOMY_HASH, model: 'any-model' });
+      const served = await on.store.getCurrent(keys, { taxonomyHash: REVIEW_TAXONOMY_HASH, model: 'any-model' });
       expect(served.map((e) => [e.scope, e.label, e.decidedBy, e.exemplar]).sort()).toEqual([
         ['', 'Resource Usage', OPERATOR, 'Disk 7 at 93 percent'],
         ['LegacyCRM', 'Security Alert', OPERATOR, 'Case 981 escalation failed'],
       ]);
       // An LLM answer arriving later does not replace it.
-      await store.recordDecisions([reviewDecision(keys[0].template, 'User Action')]);
-      expect((await store.get(keys[0]))?.label).toBe('Security Alert');
+      await on.store.recordDecisions([reviewDecision(keys[0].template, 'User Action')]);
+      expect((await on.store.get(keys[0]))?.label).toBe('Security Alert');
       if (backend.alsoFile) {
-        const [, ...rows] = parse(await readFile(file, 'utf8')) as string[][];
+        const [, ...rows] = parse(await readFile(on.correctionsFile, 'utf8')) as string[][];
         expect(rows.map((r) => r.slice(0, 3))).toEqual([
           ['LegacyCRM', 'Case 981 escalation failed', 'Security Alert'],
           ['', 'Disk 7 at 93 percent', 'Resource Usage'],
         ]);
       } else {
         // Every gateway replica shares the store: a file of one pod's corrections would be a second, partial copy.
-        expect(existsSync(file)).toBe(false);
+        expect(existsSync(on.correctionsFile)).toBe(false);
       }
     });
 
@@ -154,17 +132,17 @@ function storeSuite(backend: StoreBackend): void {
       ]);
       expect(res.status).toBe(202);
       const key = templateKeyOf('BillingSystem', 'Invoice 2 export stalled');
-      expect(await store.get(key)).toMatchObject({ label: 'Workflow Error', decidedBy: OPERATOR, exemplar: 'Invoice 2 export stalled' });
-      const listed = (await (await fetch(`${gateway.httpUrl}/review/entries?scope=BillingSystem`)).json()) as { entries: ReviewEntryJson[] };
+      expect(await on.store.get(key)).toMatchObject({ label: 'Workflow Error', decidedBy: OPERATOR, exemplar: 'Invoice 2 export stalled' });
+      const listed = (await (await fetch(`${on.gateway.httpUrl}/review/entries?scope=BillingSystem`)).json()) as { entries: ReviewEntryJson[] };
       expect(listed.entries.map((e) => [e.template, e.label, e.decided_by])).toEqual([[key.template, 'Workflow Error', OPERATOR]]);
     });
 
     it('writes nothing anywhere when any element is bad', async () => {
-      const before = await store.count();
+      const before = await on.store.count();
       const res = await post([{ source: 'X', log_message: 'Fine line 1', label: 'Error' }, { log_message: 'x', label: 'Weirdness' }]);
       expect(res.status).toBe(400);
-      expect(await store.count()).toBe(before);
-      expect(await store.get(templateKeyOf('X', 'Fine line 1'))).toBeUndefined();
+      expect(await on.store.count()).toBe(before);
+      expect(await on.store.get(templateKeyOf('X', 'Fine line 1'))).toBeUndefined();
     });
   });
 }
