@@ -79,9 +79,13 @@ async function main(): Promise<void> {
   console.log(`template store: ${TEMPLATES} templates, lookups of ${BATCH} keys (90% known), ${ROUNDS} rounds`);
   const dir = mkdtempSync(join(tmpdir(), 'store-bench-'));
   try {
-    const sqlite = new SqliteTemplateStore(join(dir, 'labels.sqlite'), 1_000_000);
+    // As the LLM tier opens it (no fsync per commit), and as the gateway does for corrections (one per commit).
+    const sqlite = new SqliteTemplateStore(join(dir, 'labels.sqlite'), 1_000_000, { syncEveryCommit: false });
     await measure('sqlite', sqlite);
     await sqlite.close();
+    const synced = new SqliteTemplateStore(join(dir, 'synced.sqlite'), 1_000_000);
+    await measure('sqlite+fsync', synced);
+    await synced.close();
     await replicas('sqlite', { LLM_STORE: 'sqlite', LLM_STORE_FILE: join(dir, 'replicas.sqlite') });
     await replicas('none', { LLM_STORE: 'none' });
     const url = process.env.LOGCLASS_TEST_POSTGRES_URL;
