@@ -90,6 +90,8 @@ describe('the stack in containers (host network, loopback only)', () => {
   const ports: Record<string, number> = {};
   let fake: FakeGroq;
   let base = '';
+  // Aborted after the last test: an upload the gateway stopped answering would otherwise go on feeding its body for seconds.
+  const uploads = new AbortController();
 
   /** A service's listen settings: loopback, its gRPC port and its metrics port. */
   const listen = (prefix: string, s: Service): Record<string, string> => ({
@@ -157,13 +159,13 @@ describe('the stack in containers (host network, loopback only)', () => {
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
         if (sent === 0) controller.enqueue(new TextEncoder().encode(HEADER));
-        if (sent === chunks) return controller.close();
+        if (sent === chunks || uploads.signal.aborted) return controller.close();
         await new Promise((r) => setTimeout(r, everyMs));
         controller.enqueue(new TextEncoder().encode(csvRows(sent * rowsPerChunk, rowsPerChunk)));
         progress.sent = ++sent;
       },
     });
-    return fetch(`${base}/classify?columns=tier,reason`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body, duplex: 'half' } as RequestInit);
+    return fetch(`${base}/classify?columns=tier,reason`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body, duplex: 'half', signal: uploads.signal } as RequestInit);
   }
 
   beforeAll(async () => {
@@ -176,6 +178,7 @@ describe('the stack in containers (host network, loopback only)', () => {
   });
 
   afterAll(async () => {
+    uploads.abort();
     const states = await Promise.all(SERVICES.map(async (s) => [s, await docker('inspect', '-f', '{{.State.Status}}/{{.State.Health.Status}}', container(s)).catch(() => 'gone')] as const));
     for (const [s, state] of states) if (state.startsWith('running/') && state !== 'running/healthy') console.log(`${s} (${state}) logs:\n${(await run('docker', ['logs', '--tail', '30', container(s)]).catch((e: { stderr?: string }) => ({ stdout: '', stderr: e.stderr ?? '' }))).stderr}`);
     await cleanUp();
