@@ -4,10 +4,11 @@ import { NO_MASK_RULES, type MaskRuleSet } from './mask-rules';
 import { DEFAULT_MEANING_WORDS, meaningWordTest } from './meaning-words';
 import { minedTemplateId } from './mined-id';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, checkSnapshot, type MinerSnapshot } from './snapshot';
+import { fitsGap, MAX_EXTRA_TOKENS } from './gap-slots';
 import { isSlotPair } from './slot-pairs';
 import { fitSpan, spanOpener, spanOpeners, type SpanFit, type SpanOpener } from './span-slots';
 import { isBareValue, isSameStatusClass, isValueShaped, MAY_ACCEPT, shapeOf, VALUE_SHAPED, WORDING, type TemplateShape } from './template-shape';
-import { generalise, isWildcard, tokenise, wildcardAccepts } from './tokens';
+import { generalise, isWildcard, tokenise, WILDCARD, wildcardAccepts } from './tokens';
 import { WordingIndex } from './wording-index';
 
 export interface MinerOptions {
@@ -84,6 +85,9 @@ const SPAN_CANDIDATES = 64;
  */
 const CANDIDATES_SCORED = 32;
 
+/** Templates of each nearby token count looked at for a multi-token value (gap-slots.ts), aligned from either end. */
+const GAP_CANDIDATES = 8;
+
 interface Best {
   cluster: Cluster | undefined;
   score: number;
@@ -97,7 +101,10 @@ interface Best {
  * equal non-wildcard positions reaches `similarity`, and the positions that
  * differ become `<*>`. A position where either token is a meaning word
  * (levels, outcomes, status codes) is never generalised: such a line starts
- * its own template instead.
+ * its own template instead. A line a few tokens longer than a template
+ * joins it when one of its wildcards can take the extra tokens as one name
+ * (gap-slots.ts), and a `key=` value running to the end of the line is one
+ * variable-length slot (span-slots.ts).
  *
  * Ids are content-addressed (minedTemplateId): the same template has the
  * same id in every process. When a template generalises its id changes; the
@@ -154,13 +161,13 @@ export class TemplateMiner {
   private learn(masked: string): MineResult {
     const tokens = tokenise(masked);
     const best = this.findCluster(tokens);
-    if (!best) return this.joinSpan(tokens) ?? this.create(tokens, masked);
+    if (!best) return this.joinSpan(tokens) ?? this.joinGap(tokens) ?? this.create(tokens, masked);
     const differing = this.differingPositions(best.tokens, tokens);
     if (differing.length === 0) return this.matched(best);
     const generalised = this.keepsWording(best.tokens, this.variablePositions(best, tokens, differing));
     if (generalised.length < differing.length) {
       // Not this template as it stands: a template with a variable-length slot may hold the line whole.
-      const spanned = this.joinSpan(tokens);
+      const spanned = this.joinSpan(tokens) ?? this.joinGap(tokens);
       if (spanned) return spanned;
     }
     const previousId = best.id;
@@ -204,7 +211,7 @@ export class TemplateMiner {
     let cluster = this.byText.get(masked) ?? this.remembered(masked);
     if (!cluster) {
       const tokens = tokenise(masked);
-      cluster = this.findCluster(tokens) ?? this.bestSpanFit(tokens)?.cluster;
+      cluster = this.findCluster(tokens) ?? this.bestSpanFit(tokens)?.cluster ?? this.gapFit(tokens);
     }
     return cluster && { id: cluster.id, template: cluster.text };
   }
@@ -387,6 +394,7 @@ export class TemplateMiner {
     this.recordAlias(previousId, target.id);
     this.onMerged?.(previousId, target.id, target.text);
     this.absorbCovered(target);
+    this.absorbGapCovered(target);
     return target;
   }
 
@@ -407,6 +415,50 @@ export class TemplateMiner {
       this.recordAlias(other.id, template.id);
       this.onMerged?.(other.id, template.id, template.text);
     }
+  }
+
+  /** Longer templates whose extra tokens the template's wildcards now take (gap-slots.ts) join it. */
+  private absorbGapCovered(template: Cluster): void {
+    if (template.span) return;
+    for (let extra = 1; extra <= MAX_EXTRA_TOKENS; extra++) {
+      const node = this.roots.get(template.tokens.length + extra);
+      if (!node) continue;
+      // Aligned from the start and from the end: the wildcard that takes the extra tokens may sit anywhere.
+      const shifted = [...(new Array(extra).fill('') as string[]), ...template.tokens];
+      const candidates = new Set([...node.wording.candidates(template.tokens, GAP_CANDIDATES), ...node.wording.candidates(shifted, GAP_CANDIDATES)]);
+      for (const other of candidates) {
+        if (!fitsGap(template.tokens, template.shape.wording, other.tokens, this.isMeaning)) continue;
+        template.count += other.count;
+        this.remove(other);
+        this.recordAlias(other.id, template.id);
+        this.onMerged?.(other.id, template.id, template.text);
+      }
+    }
+  }
+
+  /**
+   * The shorter template whose wildcard takes the line's extra tokens
+   * (gap-slots.ts), keeping the most wording; undefined when none does.
+   */
+  private gapFit(tokens: readonly string[]): Cluster | undefined {
+    let best: Cluster | undefined;
+    for (let extra = 1; extra <= MAX_EXTRA_TOKENS && extra < tokens.length; extra++) {
+      const node = this.roots.get(tokens.length - extra);
+      if (!node) continue;
+      for (const probe of [tokens.slice(0, tokens.length - extra), tokens.slice(extra)]) {
+        for (const cluster of node.wording.candidates(probe, GAP_CANDIDATES)) {
+          if (!cluster.text.includes(WILDCARD) || (best && cluster.shape.wording <= best.shape.wording)) continue;
+          if (fitsGap(cluster.tokens, cluster.shape.wording, tokens, this.isMeaning)) best = cluster;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Joins a line to a shorter template through a multi-token value at one of its wildcards; undefined when none fits. */
+  private joinGap(tokens: readonly string[]): MineResult | undefined {
+    const cluster = this.gapFit(tokens);
+    return cluster && this.matched(cluster);
   }
 
   private covers(template: readonly string[], tokens: readonly string[]): boolean {
