@@ -10,7 +10,8 @@
  * the first pass the miner has learnt the templates, as a long-running
  * gateway has. The cold first pass is timed on its own too. Each figure is
  * taken after one untimed pass over the corpus, so that it is the rate of
- * code the JIT has compiled, as in a gateway that has run for a while.
+ * code the JIT has compiled, as in a gateway that has run for a while, and
+ * is the median of `--rounds` rounds (8 unless told).
  *
  * With `--against`, the masker of that git revision is loaded beside this
  * one: first both mask every corpus line and mutated copies of them and must
@@ -61,19 +62,40 @@ const median = (xs: number[]): number => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/**
+ * The three rates in ROUNDS rounds, medians reported: each round a fresh
+ * miner's cold pass over the corpus, then the masker and that miner on the
+ * learnt stream, in an order swapped every round, so that a load that comes
+ * and goes slows both alike.
+ */
 function benchMiner(): void {
   for (const line of corpus) maskTemplate(line);
-  const mask = linesPerSecond(LINES, maskTemplate);
   const warmup = new TemplateMiner();
   for (const line of corpus) warmup.add(line);
-  // Its first pass meets every template new; after it, the stream is one it has learnt.
-  const miner = new TemplateMiner();
-  const coldRate = linesPerSecond(corpus.length, (line) => miner.add(line));
-  const warmRate = linesPerSecond(LINES, (line) => miner.add(line));
-  console.log(`stream: ${corpus.length.toLocaleString('en-US')} distinct generated lines, cycled to ${LINES.toLocaleString('en-US')}; per second of one core's CPU time (node ${process.version})`);
-  console.log(`maskTemplate                         ${fmt(mask)} lines/s`);
-  console.log(`TemplateMiner.add, learnt stream     ${fmt(warmRate)} lines/s   (${(warmRate / mask).toFixed(2)}x maskTemplate; ${miner.size.toLocaleString('en-US')} templates)`);
-  console.log(`TemplateMiner.add, first pass (cold) ${fmt(coldRate)} lines/s   (${(coldRate / mask).toFixed(2)}x maskTemplate)`);
+  const rates: Record<'mask' | 'learnt' | 'cold', number[]> = { mask: [], learnt: [], cold: [] };
+  let templates = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    // Its first pass meets every template new; after it, the stream is one it has learnt.
+    const miner = new TemplateMiner();
+    rates.cold.push(linesPerSecond(corpus.length, (line) => miner.add(line)));
+    const learnt = (): number => linesPerSecond(LINES, (line) => miner.add(line));
+    const mask = (): number => linesPerSecond(LINES, maskTemplate);
+    if (round % 2) {
+      rates.learnt.push(learnt());
+      rates.mask.push(mask());
+    } else {
+      rates.mask.push(mask());
+      rates.learnt.push(learnt());
+    }
+    templates = miner.size;
+  }
+  const row = (name: string, xs: number[], note = ''): string =>
+    `${name.padEnd(37)}${fmt(median(xs))} lines/s  (${Math.round(Math.min(...xs) / 1000)}k-${Math.round(Math.max(...xs) / 1000)}k)${note}`;
+  const ratio = (xs: number[]): string => `; ${median(xs.map((x, i) => x / rates.mask[i])).toFixed(2)}x maskTemplate, median of the rounds' ratios`;
+  console.log(`stream: ${corpus.length.toLocaleString('en-US')} distinct generated lines, cycled to ${LINES.toLocaleString('en-US')}; per second of one core's CPU time, medians of ${ROUNDS} rounds (range) (node ${process.version})`);
+  console.log(row('maskTemplate', rates.mask));
+  console.log(row('TemplateMiner.add, learnt stream', rates.learnt, `${ratio(rates.learnt)}; ${templates.toLocaleString('en-US')} templates`));
+  console.log(row('TemplateMiner.add, first pass (cold)', rates.cold, ratio(rates.cold)));
 }
 
 /** The template-mask sources of `revision`, written to `dir`, and their maskTemplate. */
