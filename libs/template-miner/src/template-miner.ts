@@ -126,8 +126,8 @@ export class TemplateMiner {
   /** Live templates by id, least recently seen first. */
   private readonly live = new Map<string, Cluster>();
   private readonly byText = new Map<string, Cluster>();
-  /** Masked lines and the id of the template they joined then (bounded: 2 x maxClusters, oldest forgotten first). */
-  private readonly seenLines = new Map<string, string>();
+  /** Masked lines and the template they joined then (bounded: 2 x maxClusters, oldest forgotten first). */
+  private readonly seenLines = new Map<string, Cluster>();
   /** Old id -> current id, oldest first; and its reverse. */
   private readonly aliasOf = new Map<string, string>();
   private readonly aliasesOf = new Map<string, Set<string>>();
@@ -150,11 +150,13 @@ export class TemplateMiner {
   /** Learns from one line and returns its template as of now. */
   add(message: string, source?: string): MineResult {
     const masked = this.masker.mask(message, source);
-    const same = this.byText.get(masked) ?? this.remembered(masked);
+    // Remembered lines first: on a stream the miner has learnt, nearly every line is one (a template's own text is one only when it has no wildcard).
+    const same = this.remembered(masked) ?? this.byText.get(masked);
     if (same) return this.matched(same);
     const result = this.learn(masked);
     // Remembered even when it started a template: once that template generalises, its text no longer finds it.
-    this.remember(masked, result.id);
+    const joined = this.live.get(result.id);
+    if (joined) this.remember(masked, joined);
     return result;
   }
 
@@ -195,20 +197,26 @@ export class TemplateMiner {
    * repeat masked lines; this skips the search for them.
    */
   private remembered(masked: string): Cluster | undefined {
-    const id = this.seenLines.get(masked);
-    return id === undefined ? undefined : this.live.get(this.resolve(id));
+    const cluster = this.seenLines.get(masked);
+    if (cluster === undefined) return undefined;
+    // A template that generalised is the same object under a new id; one merged into another left its id as an alias.
+    if (this.live.get(cluster.id) === cluster) return cluster;
+    const current = this.live.get(this.resolve(cluster.id));
+    if (current) this.seenLines.set(masked, current);
+    else this.seenLines.delete(masked);
+    return current;
   }
 
-  private remember(masked: string, id: string): void {
+  private remember(masked: string, cluster: Cluster): void {
     // The oldest line goes, not all of them: clearing the lot would send every line whose template has since generalised back to the search at once.
     if (this.seenLines.size >= this.maxClusters * 2) this.seenLines.delete(this.seenLines.keys().next().value as string);
-    this.seenLines.set(masked, id);
+    this.seenLines.set(masked, cluster);
   }
 
   /** The template a line would join, without learning from it; undefined when it would start a new one. */
   match(message: string, source?: string): MinedTemplate | undefined {
     const masked = this.masker.mask(message, source);
-    let cluster = this.byText.get(masked) ?? this.remembered(masked);
+    let cluster = this.remembered(masked) ?? this.byText.get(masked);
     if (!cluster) {
       const tokens = tokenise(masked);
       cluster = this.findCluster(tokens) ?? this.bestSpanFit(tokens)?.cluster ?? this.gapFit(tokens);
