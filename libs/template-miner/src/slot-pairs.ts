@@ -1,4 +1,4 @@
-import { isSameStatusClass, isValueShaped } from './template-shape';
+import { isValueShaped, type StatusPairTest } from './template-shape';
 
 /** `root`, `svc_deploy`, `web-01.`, `(nvme0n1p2):`: one word, as a value the masker did not recognise looks. */
 const LONE_WORD = /^[([{"']?[\w.@/+-]{1,64}[)\]}"']?[:.,;]*[ ,;]*$/;
@@ -9,26 +9,26 @@ const HOLDS_PLACEHOLDER = /<[A-Z]+>/;
  * Two tokens at one position that are one slot at once, before variableAfter
  * distinct values: the masker already named a value in one of them and the
  * other is a value too (it named one there as well, or it is one word), or
- * both are shaped like values (isValueShaped), or they are HTTP statuses of
- * one class; the same test applies to what differs inside a common wrapping
+ * both are shaped like values (isValueShaped), or they are HTTP statuses
+ * that `sameStatus` pairs; the same test applies to what differs inside a common wrapping
  * (`BlockManagerId(<NUM>,` / `BlockManagerId(driver,`). Real lines of one
  * template mask a value differently now and then (`sda` and `<ID>`,
  * `<HOST>/<IP>` and `<ID>/<IP>`, `<NUM>B` and `<SIZE>`).
  */
-export function isSlotPair(a: string, b: string): boolean {
-  if (isSlotCore(a, b)) return true;
+export function isSlotPair(a: string, b: string, sameStatus: StatusPairTest): boolean {
+  if (isSlotCore(a, b, sameStatus)) return true;
   // The value inside a token's fixed wrapping: `BlockManagerId(<NUM>,` / `BlockManagerId(driver,`, `(com.apple.x[<NUM>]):` / `(com.google.y[<NUM>]):`.
   const [coreA, coreB] = differingCores(a, b);
-  return coreA.length > 0 && coreB.length > 0 && coreA.length < a.length && isSlotCore(coreA, coreB);
+  return coreA.length > 0 && coreB.length > 0 && coreA.length < a.length && isSlotCore(coreA, coreB, sameStatus);
 }
 
-function isSlotCore(a: string, b: string): boolean {
+function isSlotCore(a: string, b: string, sameStatus: StatusPairTest): boolean {
   const aHolds = HOLDS_PLACEHOLDER.test(a);
   const bHolds = HOLDS_PLACEHOLDER.test(b);
   if (aHolds && bHolds) return true;
   if (aHolds) return LONE_WORD.test(b) || isValueShaped(b);
   if (bHolds) return LONE_WORD.test(a) || isValueShaped(a);
-  return (isValueShaped(a) && isValueShaped(b)) || isSameStatusClass(a, b);
+  return (isValueShaped(a) && isValueShaped(b)) || sameStatus(a, b);
 }
 
 /** What is left of two tokens once their common start and end are cut off, widened so that no placeholder is cut in two. */

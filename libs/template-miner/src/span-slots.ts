@@ -1,5 +1,5 @@
 import { isSlotPair } from './slot-pairs';
-import { isBareValue, isSameStatusClass } from './template-shape';
+import { isBareValue, type StatusPairTest } from './template-shape';
 import { delimiterTail, isWildcard, keyPrefix, WILDCARD, wildcardAccepts } from './tokens';
 
 /**
@@ -75,6 +75,7 @@ export function fitSpan(
   opener: SpanOpener,
   span: boolean,
   isMeaning: (token: string) => boolean,
+  sameStatus: StatusPairTest,
 ): SpanFit | undefined {
   const at = opener.at;
   if (at >= template.length || at >= line.length || (span && at !== template.length - 1)) return undefined;
@@ -86,13 +87,13 @@ export function fitSpan(
     // Values of one length are what the token-count match already weighed (and left apart): a span is learnt from lengths that differ.
     if (templateValue.length === lineValue.length || !isPlainValue(templateValue)) return undefined;
     // The value starts alike (`COMMAND=<PATH>`): `status=sent ...` and `status=deferred ...` say different things.
-    if (fitToken(template[at], line[at], isMeaning) === undefined) return undefined;
+    if (fitToken(template[at], line[at], isMeaning, sameStatus) === undefined) return undefined;
     spanToken = keyPrefix(template[at]) + WILDCARD;
   }
   const tokens: string[] = [];
   let fixed = 0;
   for (let i = 0; i < at; i++) {
-    const fitted = fitToken(template[i], line[i], isMeaning);
+    const fitted = fitToken(template[i], line[i], isMeaning, sameStatus);
     if (fitted === undefined) return undefined;
     tokens.push(fitted);
     if (!isWildcard(fitted) && !isBareValue(fitted)) fixed++;
@@ -109,10 +110,10 @@ function isPlainValue(value: readonly string[]): boolean {
 }
 
 /** A template position and a line's token there: what the position becomes, or undefined when they do not fit. */
-function fitToken(t: string, s: string, isMeaning: (token: string) => boolean): string | undefined {
+function fitToken(t: string, s: string, isMeaning: (token: string) => boolean, sameStatus: StatusPairTest): string | undefined {
   if (t === s || wildcardAccepts(t, s) === true) return t;
-  if ((isMeaning(s) || isMeaning(t)) && !isSameStatusClass(t, s)) return undefined;
-  if (!isSlotPair(t, s)) return undefined;
+  if ((isMeaning(s) || isMeaning(t)) && !sameStatus(t, s)) return undefined;
+  if (!isSlotPair(t, s, sameStatus)) return undefined;
   const key = keyPrefix(t);
   return (key !== '' && s.startsWith(key) ? key + WILDCARD : WILDCARD) + delimiterTail(t);
 }

@@ -45,17 +45,32 @@ describe('TemplateMiner', () => {
     ['host/address pairs masked two ways', 'Address change seen. Old: node-3/10.0.0.1 New: db.example.com/10.0.0.2', 'Address change seen. Old: db.example.com/10.0.0.3 New: node-7/10.0.0.4', 'Address change seen. Old: <*> New: <*>'],
     ['a placeholder and a word inside a fixed wrapping', 'Registering Peer PeerId(12, worker-3.example.com, 41803, None)', 'Registering Peer PeerId(driver, worker-3.example.com, 41803, None)', 'Registering Peer <*>, <HOST>, <NUM>, None)'],
     ['HTTP statuses of one class', '10.0.0.1 "GET /v2/items HTTP/1.1" status: 200 len: 1893', '10.0.0.2 "GET /v2/items HTTP/1.1" status: 204 len: 1893', '<IP> "GET <PATH> HTTP/1.1" status: <*> len: <NUM>'],
+    ['HTTP statuses of two classes', '10.0.0.1 "GET /v2/items HTTP/1.1" status: 200 len: 1893', '10.0.0.3 "GET /v2/items HTTP/1.1" status: 503 len: 1893', '<IP> "GET <PATH> HTTP/1.1" status: <*> len: <NUM>'],
   ])('takes %s as one slot at once', (_what, first, second, template) => {
     const miner = new TemplateMiner();
     miner.add(first);
     expect(miner.add(second).template).toBe(template);
   });
 
-  // Two lines that stay two templates after one line each: plain words wait for variableAfter values, statuses of two classes never merge.
+  it('keeps exit codes apart whatever it does with HTTP statuses', () => {
+    const miner = new TemplateMiner({ variableAfter: 2, similarity: 0.1 });
+    const first = miner.add('worker process exited with code 0');
+    const second = miner.add('worker process exited with code 1');
+    expect(second.change).toBe('created');
+    expect(second.id).not.toBe(miner.resolve(first.id));
+  });
+
+  it('keeps HTTP statuses of two classes apart when told to, and lets the code vary within a class', () => {
+    const miner = new TemplateMiner({ statusClassesApart: true });
+    const ok = miner.add('10.0.0.1 "GET /v2/items HTTP/1.1" status: 200 len: 1893');
+    expect(miner.add('10.0.0.3 "GET /v2/items HTTP/1.1" status: 503 len: 1893').change).toBe('created');
+    expect(miner.add('10.0.0.2 "GET /v2/items HTTP/1.1" status: 204 len: 1893').previousId).toBe(ok.id);
+  });
+
+  // Two lines that stay two templates after one line each: plain words wait for variableAfter values.
   it.each([
     ['plain words', 'Cluster state is green', 'Cluster state is amber'],
     ['plain words inside a fixed wrapping', 'Killed process 412 (snapd) after timeout', 'Killed process 413 (celery) after timeout'],
-    ['HTTP statuses of two classes', '10.0.0.1 "GET /v2/items HTTP/1.1" status: 200 len: 1893', '10.0.0.3 "GET /v2/items HTTP/1.1" status: 404 len: 1893'],
   ])('keeps %s apart at first', (_what, first, second) => {
     const miner = new TemplateMiner();
     miner.add(first);
@@ -63,12 +78,13 @@ describe('TemplateMiner', () => {
   });
 
   it('never generalises a meaning word: outcomes, levels and status codes stay apart', () => {
-    const miner = new TemplateMiner({ variableAfter: 2, similarity: 0.1 });
+    const miner = new TemplateMiner({ variableAfter: 2, similarity: 0.1, statusClassesApart: true });
     const pairs = [
       ['Backup completed for volume data', 'Backup failed for volume data'],
       ['Service nginx started on node web', 'Service nginx stopped on node web'],
       ['ERROR connection to db lost', 'WARN connection to db lost'],
       ['request to api returned status: 200', 'request to api returned status: 500'],
+      ['process exited with code 0', 'process exited with code 1'],
       ['link eth0 is up', 'link eth0 is down'],
       ['task finished state=SUCCEEDED', 'task finished state=FAILED'],
       ['job moved to FAIL_CONTAINER_CLEANUP', 'job moved to SUCCESS_CONTAINER_CLEANUP'],

@@ -7,7 +7,7 @@ import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, checkSnapshot, type MinerSnapshot } 
 import { fitsGap, MAX_EXTRA_TOKENS } from './gap-slots';
 import { isSlotPair } from './slot-pairs';
 import { fitSpan, spanOpener, spanOpeners, type SpanFit, type SpanOpener } from './span-slots';
-import { isBareValue, isSameStatusClass, isValueShaped, MAY_ACCEPT, shapeOf, VALUE_SHAPED, WORDING, type TemplateShape } from './template-shape';
+import { isBareValue, isSameStatusClass, isStatusPair, isValueShaped, MAY_ACCEPT, shapeOf, VALUE_SHAPED, WORDING, type StatusPairTest, type TemplateShape } from './template-shape';
 import { generalise, isWildcard, tokenise, WILDCARD, wildcardAccepts } from './tokens';
 import { WordingIndex } from './wording-index';
 
@@ -30,6 +30,15 @@ export interface MinerOptions {
   maxAliases?: number;
   /** Words whose position is never generalised (default DEFAULT_MEANING_WORDS). */
   meaningWords?: readonly string[];
+  /**
+   * HTTP statuses of different classes (`200` / `503`) start different
+   * templates; within a class the code varies. Default false: a status is a
+   * value of its template (`"GET <*>" status: <*>`), as log-parsing ground
+   * truths and Drain-style miners count it. The deterministic mask
+   * (maskTemplate), which the tiers' caches are keyed by unless told
+   * otherwise, keeps statuses either way.
+   */
+  statusClassesApart?: boolean;
   /** Extra per-source masks applied before maskTemplate. */
   maskRules?: MaskRuleSet;
   /** Called when a template's id is replaced (it generalised, or merged into an equal template). */
@@ -119,6 +128,7 @@ export class TemplateMiner {
   private readonly maxClusters: number;
   private readonly maxAliases: number;
   private readonly isMeaning: (token: string) => boolean;
+  private readonly sameStatus: StatusPairTest;
   private readonly onMerged?: MinerOptions['onMerged'];
   private readonly roots = new Map<number, TokenCountNode>();
   /** Templates by the openers of their tokens (every opener of a template without a span; its span's opener of one with). */
@@ -138,6 +148,7 @@ export class TemplateMiner {
     this.maxClusters = Math.max(1, options.maxClusters ?? 50_000);
     this.maxAliases = Math.max(0, options.maxAliases ?? 4 * this.maxClusters);
     this.isMeaning = meaningWordTest(options.meaningWords ?? DEFAULT_MEANING_WORDS);
+    this.sameStatus = options.statusClassesApart ? isSameStatusClass : isStatusPair;
     this.onMerged = options.onMerged;
     this.masker = new LineMasker(options.maskRules ?? NO_MASK_RULES);
   }
@@ -359,7 +370,7 @@ export class TemplateMiner {
       if (!values) cluster.seen.set(i, (values = new Set([cluster.tokens[i]])));
       values.add(tokens[i]);
       // A masked value against another value or a lone word (<ID> and <NUM>, <ID> and root): the masker already said it is a slot.
-      if (values.size >= this.variableAfter || isSlotPair(cluster.tokens[i], tokens[i])) variables.push(i);
+      if (values.size >= this.variableAfter || isSlotPair(cluster.tokens[i], tokens[i], this.sameStatus)) variables.push(i);
     }
     return variables;
   }
@@ -489,7 +500,7 @@ export class TemplateMiner {
       let looked = 0;
       for (const cluster of clusters) {
         if (looked++ === SPAN_CANDIDATES) break;
-        const fit = fitSpan(cluster.tokens, tokens, opener, cluster.span !== undefined, this.isMeaning);
+        const fit = fitSpan(cluster.tokens, tokens, opener, cluster.span !== undefined, this.isMeaning, this.sameStatus);
         if (fit && (!best || fit.fixed > best.fit.fixed)) best = { cluster, opener, fit };
       }
     }
@@ -558,7 +569,7 @@ export class TemplateMiner {
     if (!span || !others) return;
     for (const other of [...others]) {
       if (other === template) continue;
-      const fit = fitSpan(template.tokens, other.tokens, span, true, this.isMeaning);
+      const fit = fitSpan(template.tokens, other.tokens, span, true, this.isMeaning, this.sameStatus);
       if (!fit || fit.tokens.join('') !== template.text) continue;
       template.count += other.count;
       this.remove(other);
@@ -633,7 +644,7 @@ export class TemplateMiner {
     for (let i = 0; i < template.length; i++) {
       const t = template[i];
       const s = tokens[i];
-      if (t !== s && (this.isMeaning(s) || (wildcardAccepts(t, s) !== true && this.isMeaning(t))) && !isSameStatusClass(t, s)) return -1;
+      if (t !== s && (this.isMeaning(s) || (wildcardAccepts(t, s) !== true && this.isMeaning(t))) && !this.sameStatus(t, s)) return -1;
     }
     return share;
   }

@@ -70,16 +70,27 @@ const OPENER = new Set([...'([{"\''].map((c) => c.charCodeAt(0)));
 const DELIMITER_OR_CLOSER = new Set([...' ,;)]}"\'.:!?'].map((c) => c.charCodeAt(0)));
 const VALUE_MARK = new Set([...'._/:@~+-'].map((c) => c.charCodeAt(0)));
 
+/** Whether two tokens the masker kept as statuses are one slot of a template: two statuses of one class, or two statuses. */
+export type StatusPairTest = (a: string, b: string) => boolean;
+
 /**
  * Two HTTP statuses of one class (`200` and `204`, `"404"` and `"403"`): the
  * class says what happened (success, the client's error, the server's), the
  * code within it is a value. The masker keeps statuses so that classes stay
- * apart; the miner lets the code within a class vary.
+ * apart; a miner told to keep them apart (MinerOptions.statusClassesApart)
+ * lets the code within a class vary.
  */
 export function isSameStatusClass(a: string, b: string): boolean {
   const x = STATUS.exec(a);
   const y = x && STATUS.exec(b);
   return !!y && x[1] === y[1] && x[2] === y[2] && x[3] === y[3];
+}
+
+/** Two HTTP statuses, quoted and delimited alike, whatever their classes (`200` and `503`): a status is a value of its template, as log-parsing ground truths count it. */
+export function isStatusPair(a: string, b: string): boolean {
+  const x = STATUS.exec(a);
+  const y = x && STATUS.exec(b);
+  return !!y && x[1] === y[1] && x[3] === y[3];
 }
 
 const STATUS = /^(["']?)([1-5])\d\d(["']?[ ,;]*)$/;
