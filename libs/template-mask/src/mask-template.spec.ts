@@ -131,6 +131,16 @@ describe('maskTemplate', () => {
     expect(maskTemplate("user 'admin' in #42 via https://x.io/a")).toBe('user <QUOTED> in <ID> via <URL>');
   });
 
+  it('masks a quoted user agent whole, and keeps quoted request lines and messages', () => {
+    const access = (agent: string): string => `10.0.0.1 - - [10/Oct/2000:13:55:36 -0700] "GET /a.png HTTP/1.1" 200 2326 "-" "${agent}"`;
+    const template = '<IP> - - [<TS>] "GET <PATH> HTTP/1.1" 200 <NUM> <QUOTED> <QUOTED>';
+    expect(maskTemplate(access('Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0'))).toBe(template);
+    expect(maskTemplate(access('Apache-HttpClient/4.5.14 (Java/17.0.9)'))).toBe(template);
+    expect(maskTemplate(access('curl/8.4.0'))).toBe(template);
+    expect(maskTemplate('{"userAgent": "aws-cli/2.15.0 Python/3.11.6 Linux/6.1.0", "eventName": "GetObject"}')).toBe('{"userAgent": <QUOTED>, "eventName": <QUOTED>}');
+    expect(maskTemplate('Unable to authenticate the request err="invalid bearer token"')).toBe('Unable to authenticate the request err="invalid bearer token"');
+  });
+
   it('masks a size in bytes written with a bare B as a size, like one in KB', () => {
     expect(maskTemplate('Chunk part_7 kept in memory (estimated size 91.5 B, free 12.0 MB)')).toBe(
       'Chunk <ID> kept in memory (estimated size <SIZE>, free <SIZE>)',

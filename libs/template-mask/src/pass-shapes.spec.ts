@@ -10,7 +10,7 @@ const PAIRS = Object.entries(SHAPES).map(([name, shape]): [string, RegExp, RegEx
 
 describe('pass shapes', () => {
   it('names each shape after a pattern of patterns.ts', () => {
-    expect(PAIRS.length).toBe(12);
+    expect(PAIRS.length).toBe(13);
     for (const [name, pattern] of PAIRS) expect({ name, pattern: pattern instanceof RegExp }).toEqual({ name, pattern: true });
   });
 

@@ -10,6 +10,8 @@ import { TLD } from './patterns';
  */
 
 const MONTH_ABBREVIATION = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
+/** A user agent opens with a quote and a product's name and version: a quote, a letter, and a slash before a digit later on. */
+export const USER_AGENT_SHAPE = /"[A-Za-z][\w.+-]{0,63}\/\d/;
 /** Every TIMESTAMP form holds a clock (`7:06`), a dated separator (`2025-05`, `14/05`, `10/Oct`) or a day before a month (`14 May`). */
 export const TIMESTAMP_SHAPE = new RegExp(`\\d:\\d|\\d[/-][\\dA-Za-z]|\\d ${MONTH_ABBREVIATION}`, 'i');
 /** A UUID holds a dash, 4 hex digits, a dash, 4 more and a dash (its second and third groups). Led by the dash, the search skips to dashes; led by hex digits it tried a match at every letter a to f. */

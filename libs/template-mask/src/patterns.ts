@@ -49,6 +49,16 @@ export const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
  */
 export const QUOTED = /(?<![\w\\])(?:\\?"[^"\s\\]{1,256}\\?"|'[^'\s]{1,256}')(?!\w)/g;
 
+/**
+ * A double-quoted user agent: products with versions (`"Mozilla/5.0 (X11;
+ * Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0"`, `"Apache-HttpClient/4.5.14
+ * (Java/17.0.9)"`). It has spaces, but no word of it is a message's wording:
+ * it is one value, and access-log lines of one format otherwise split by the
+ * number of its words. Led by `Product/<digit>`, which no request line (`"GET
+ * /x HTTP/1.1"`) or message starts with.
+ */
+export const USER_AGENT = /(?<![\w\\])"[A-Za-z][\w.+-]{0,63}\/\d[^"\\]{0,512}"(?!\w)/g;
+
 /** What follows a quoted JSON/dict key. */
 export const KEY_AFTER = /^\s*:/;
 

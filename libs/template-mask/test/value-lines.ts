@@ -10,6 +10,7 @@ export const VALUES = [
   'blk_-1608999687919862906', 'job_201512011200_0001', 'attempt_1445144423722_0020_m_000002_0', 'rdd_2_3', 'broadcast_1_piece0', '30546173_4261722401', 'PO-2024-0001',
   '1,234 bytes', '4.5 KB', '91.5 B', '512M', '2 kb', '12ms', '1.5 s', '1m30s', '<1 sec', '3 hours', '2 days', '5 min', '250us', '3ns', '10GiB', '7 TB',
   'User123', 'user_42', 'node-7', 'data_6957', 'usr_15f9e0565b', 'in_fab8ba88dd',
+  '"Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0"', '"Apache-HttpClient/4.5.14 (Java/17.0.9)"', '"masscan/1.3 (https://github.com/robertdavidgraham/masscan)"',
 ];
 
 /** What lines put around them: `x` is the value. */
