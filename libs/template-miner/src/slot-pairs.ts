@@ -1,4 +1,5 @@
 import { isValueShaped, type StatusPairTest } from './template-shape';
+import { keyPrefix } from './tokens';
 
 /** `root`, `svc_deploy`, `web-01.`, `(nvme0n1p2):`: one word, as a value the masker did not recognise looks. */
 const LONE_WORD = /^[([{"']?[\w.@/+-]{1,64}[)\]}"']?[:.,;]*[ ,;]*$/;
@@ -17,6 +18,9 @@ const HOLDS_PLACEHOLDER = /<[A-Z]+>/;
  */
 export function isSlotPair(a: string, b: string, sameStatus: StatusPairTest): boolean {
   if (isSlotCore(a, b, sameStatus)) return true;
+  // Two values of one key (`reason=android.policy:POWER)...` / `reason=android.server.wm:TURN_ON)...`): judged without the key, whose `=` is no value's.
+  const key = keyPrefix(a);
+  if (key !== '' && b.startsWith(key) && isSlotCore(a.slice(key.length), b.slice(key.length), sameStatus)) return true;
   // The value inside a token's fixed wrapping: `BlockManagerId(<NUM>,` / `BlockManagerId(driver,`, `(com.apple.x[<NUM>]):` / `(com.google.y[<NUM>]):`.
   const [coreA, coreB] = differingCores(a, b);
   return coreA.length > 0 && coreB.length > 0 && coreA.length < a.length && isSlotCore(coreA, coreB, sameStatus);

@@ -44,6 +44,7 @@ describe('TemplateMiner', () => {
     ['a value the masker named in one line and not the next', 'Buffer I/O error on device sda1, logical block 5', 'Buffer I/O error on device xvda, logical block 9', 'Buffer I/O error on device <*>, logical block <NUM>'],
     ['host/address pairs masked two ways', 'Address change seen. Old: node-3/10.0.0.1 New: db.example.com/10.0.0.2', 'Address change seen. Old: db.example.com/10.0.0.3 New: node-7/10.0.0.4', 'Address change seen. Old: <*> New: <*>'],
     ['a placeholder and a word inside a fixed wrapping', 'Registering Peer PeerId(12, worker-3.example.com, 41803, None)', 'Registering Peer PeerId(driver, worker-3.example.com, 41803, None)', 'Registering Peer <*>, <HOST>, <NUM>, None)'],
+    ['two values of one key, each shaped like a value', 'Waking up from sleep (uid=1000 reason=android.policy:POWER)...', 'Waking up from sleep (uid=10098 reason=android.server.wm:LID)...', 'Waking up from sleep (uid=<NUM> reason=<*>'],
     ['HTTP statuses of one class', '10.0.0.1 "GET /v2/items HTTP/1.1" status: 200 len: 1893', '10.0.0.2 "GET /v2/items HTTP/1.1" status: 204 len: 1893', '<IP> "GET <PATH> HTTP/1.1" status: <*> len: <NUM>'],
     ['HTTP statuses of two classes', '10.0.0.1 "GET /v2/items HTTP/1.1" status: 200 len: 1893', '10.0.0.3 "GET /v2/items HTTP/1.1" status: 503 len: 1893', '<IP> "GET <PATH> HTTP/1.1" status: <*> len: <NUM>'],
   ])('takes %s as one slot at once', (_what, first, second, template) => {
