@@ -107,3 +107,24 @@ export function withValueAlternativesMerged(rows: readonly CorpusRow[]): CorpusR
     return root === row.trueTemplate ? row : { ...row, trueTemplate: root };
   });
 }
+
+/**
+ * The rows with skewed counts per true template, as real logs have them: a
+ * few templates make most lines and many appear once or twice (a 2,000-line
+ * sample of a real system holds tens of templates seen once). Each true
+ * template keeps the first 1 to rowsPerTemplate of its rows, 16·u³ for a
+ * uniform u of a seeded draw, so a third of them keep one row. A miner that
+ * waits for several values before it generalises splits the rare ones.
+ */
+export function withSkewedCounts(rows: readonly CorpusRow[], seed: number, rowsPerTemplate: number): CorpusRow[] {
+  const rng = new Prng(seed);
+  const kept = new Map<string, number>();
+  const seen = new Map<string, number>();
+  return rows.filter((row) => {
+    let keep = kept.get(row.trueTemplate);
+    if (keep === undefined) kept.set(row.trueTemplate, (keep = Math.max(1, Math.round(rowsPerTemplate * rng.next() ** 3))));
+    const n = (seen.get(row.trueTemplate) ?? 0) + 1;
+    seen.set(row.trueTemplate, n);
+    return n <= keep;
+  });
+}

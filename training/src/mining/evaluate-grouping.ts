@@ -6,13 +6,14 @@
  * other orders agree on ids. Scored against the true templates with line
  * formats of one shape and alternatives that are values merged
  * (corpus-views.ts says why); the overall line is also given against the
- * strict key as generated.
+ * strict key as generated, and overall on a sample with skewed counts per
+ * true template (withSkewedCounts: most templates rare, as in real logs).
  *
  *   npx tsx --tsconfig tsconfig.base.json training/src/mining/evaluate-grouping.ts [--seed N] [--rows N] [--families]
  */
 import { parseArgs } from 'node:util';
 import { minerAgreement } from './agreement';
-import { corpusView, CORPUS_VIEWS, generatedView, skippedFamilies, withValueAlternativesMerged } from './corpus-views';
+import { corpusView, CORPUS_VIEWS, generatedView, skippedFamilies, withSkewedCounts, withValueAlternativesMerged } from './corpus-views';
 import { groupByMask, groupByMiner } from './group-lines';
 import { scoreGrouping, type GroupingScore } from './grouping-score';
 import { templateCost } from './template-cost';
@@ -49,6 +50,11 @@ for (const view of CORPUS_VIEWS) {
   console.log(line('ALL (strict key)', strictScore(maskGroups), strictScore(minedGroups)));
   const benchmarkLike = (groups: typeof maskGroups): GroupingScore => scoreGrouping(groups.filter((g) => PARSER_BENCHMARK_FAMILIES.has(g.family))).overall;
   console.log(line('parser-benchmark-like', benchmarkLike(maskGroups), benchmarkLike(minedGroups)));
+  // The same rows with skewed counts per true template (most templates rare), each grouping on its own.
+  const skewed = withSkewedCounts(rows, seed, rowsPerTemplate);
+  const [skewedMask, skewedMined] = [groupByMask(skewed), groupByMiner()(skewed)];
+  console.log(line('ALL, skewed counts', scoreGrouping(skewedMask).overall, scoreGrouping(skewedMined).overall));
+  console.log(line('benchmark-like, skewed', benchmarkLike(skewedMask), benchmarkLike(skewedMined)));
   const byAccuracy = [...mined.families].sort((x, y) => x[1].groupingAccuracy - y[1].groupingAccuracy);
   const shown = values.families ? [...mined.families.keys()] : byAccuracy.slice(0, 8).map(([f]) => f);
   for (const family of shown) {
