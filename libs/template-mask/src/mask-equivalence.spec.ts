@@ -13,7 +13,7 @@ import { mixedLines, valueLines } from '../test/value-lines';
  */
 function maskUnskipped(message: string): string {
   if (message.length === 0) return '';
-  let line = message.replace(PATTERNS.WHITESPACE, ' ').trim();
+  let line = message.replace(PATTERNS.WHITESPACE, ' ').trim().replace(PATTERNS.PADDED_BRACKET, '$1$2');
   for (const pass of PASSES) {
     const applies = passApplies(pass, line, /\d/.test(line));
     line = line.replace(pass.pattern, pass.replacement as string);

@@ -131,6 +131,13 @@ describe('maskTemplate', () => {
     expect(maskTemplate("user 'admin' in #42 via https://x.io/a")).toBe('user <QUOTED> in <ID> via <URL>');
   });
 
+  it('removes padding inside brackets, so a padded field is one token whatever its length', () => {
+    const spring = (thread: string): string => `2025-05-14 07:06:55.123  INFO 4242 --- [${thread}] c.a.c.t.AssignmentService                : Lead 7 created`;
+    expect(maskTemplate(spring('           main'))).toBe('<TS> INFO <NUM> --- [main] c.a.c.t.AssignmentService : Lead <NUM> created');
+    expect(maskTemplate(spring('nio-8080-exec-3')).split(' ').length).toBe(maskTemplate(spring('           main')).split(' ').length);
+    expect(maskTemplate('[INFO ] cache warmed ( 5 entries )')).toBe('[INFO] cache warmed (<NUM> entries)');
+  });
+
   it('masks a quoted user agent whole, and keeps quoted request lines and messages', () => {
     const access = (agent: string): string => `10.0.0.1 - - [10/Oct/2000:13:55:36 -0700] "GET /a.png HTTP/1.1" 200 2326 "-" "${agent}"`;
     const template = '<IP> - - [<TS>] "GET <PATH> HTTP/1.1" 200 <NUM> <QUOTED> <QUOTED>';

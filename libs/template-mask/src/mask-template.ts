@@ -30,6 +30,7 @@ import {
   URL,
   USER_AGENT,
   UUID,
+  PADDED_BRACKET,
   WHITESPACE,
 } from './patterns';
 import { CONTEXT_WORD, KEPT_QUOTED, mayBeKey, mayFollowContext } from './context-clues';
@@ -75,8 +76,14 @@ function mergeRestatedSize(line: string): string {
 const CONTEXT_CHARS = 32;
 
 const DIGIT = /\d/;
-/** Tabs, newlines, runs of spaces, or space at either end: only then is the whitespace pass needed. */
-const NEEDS_WHITESPACE_FIX = /[^\S ]| {2}|^ | $/;
+/** Tabs, newlines, runs of spaces, space at either end or inside a bracket's edge: only then is the whitespace pass needed. */
+const NEEDS_WHITESPACE_FIX = /[^\S ]| {2}|^ | $|[[(] | [\])]/;
+
+/** One space for each run of whitespace, none at the ends or inside a bracket's edges (PADDED_BRACKET). */
+function normaliseWhitespace(message: string): string {
+  const line = message.replace(WHITESPACE, ' ').trim();
+  return line.includes('[ ') || line.includes('( ') || line.includes(' ]') || line.includes(' )') ? line.replace(PADDED_BRACKET, '$1$2') : line;
+}
 
 /**
  * Quoted single tokens are values, except two kinds that carry structure or
@@ -194,7 +201,7 @@ export const PASSES: readonly Pass[] = [
  */
 export function maskTemplate(message: string): string {
   if (typeof message !== 'string' || message.length === 0) return '';
-  let line = NEEDS_WHITESPACE_FIX.test(message) ? message.replace(WHITESPACE, ' ').trim() : message;
+  let line = NEEDS_WHITESPACE_FIX.test(message) ? normaliseWhitespace(message) : message;
   let hasDigit = DIGIT.test(line);
   for (const pass of PASSES) {
     if (!passApplies(pass, line, hasDigit)) continue;

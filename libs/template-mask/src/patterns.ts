@@ -21,6 +21,14 @@
 export const WHITESPACE = /\s+/g;
 
 /**
+ * Padding inside a bracket's edges (`[           main]`, `[INFO ]`, `( 5 )`),
+ * after WHITESPACE made each run one space: loggers pad a field to a width
+ * (Spring Boot's thread name, log4j's `%-5p`), so the same field took one
+ * token or two as its value was long or short. Removed.
+ */
+export const PADDED_BRACKET = /([[(]) +| +([\])])/g;
+
+/**
  * A program's bitness mark after its name (`editor.exe *64`, as Windows proxy
  * clients write a 64-bit process): part of the one value that names the
  * process, glued to it so that the line's token count does not depend on it.
