@@ -136,7 +136,11 @@ export class TemplateMiner {
   /** Live templates by id, least recently seen first. */
   private readonly live = new Map<string, Cluster>();
   private readonly byText = new Map<string, Cluster>();
-  /** Masked lines and the template they joined then (bounded: 2 x maxClusters, oldest forgotten first). */
+  /**
+   * Masked lines and the template they joined then (bounded: 2 x maxClusters,
+   * oldest forgotten first). A template evicted or merged away stays in
+   * memory while a line here still names it: at most 2 x maxClusters of them.
+   */
   private readonly seenLines = new Map<string, Cluster>();
   /** Old id -> current id, oldest first; and its reverse. */
   private readonly aliasOf = new Map<string, string>();
