@@ -273,6 +273,29 @@ export class TemplateMiner {
   }
 
   /**
+   * Learns another miner's templates (its snapshot(), made with the same
+   * mask version and rules) as if it had seen lines of each: a position the
+   * other miner generalised is a slot here at once, a template it holds that
+   * fits none here is added as it is (with the same content-addressed id).
+   * Two replicas that absorb each other's snapshots end with the
+   * generalisations both learnt, so they give more of their lines the same
+   * id. Throws SnapshotError as restore() does.
+   */
+  absorb(snapshot: unknown): void {
+    const checked = checkSnapshot(snapshot, { maskVersion: MASK_VERSION, maskRulesSha256: this.masker.rules.sha256 });
+    for (const t of checked.templates) {
+      const same = this.byText.get(t.template);
+      if (same) {
+        same.count += t.count;
+        continue;
+      }
+      const result = this.learn(t.template);
+      const held = this.live.get(result.id);
+      if (held) held.count += t.count - 1;
+    }
+  }
+
+  /**
    * A miner holding a snapshot's state. Throws SnapshotError when the
    * snapshot is not one, or was mined with another mask version, other mask
    * rules: its templates would not be what this miner makes.
@@ -374,7 +397,8 @@ export class TemplateMiner {
       if (!values) cluster.seen.set(i, (values = new Set([cluster.tokens[i]])));
       values.add(tokens[i]);
       // A masked value against another value or a lone word (<ID> and <NUM>, <ID> and root): the masker already said it is a slot.
-      if (values.size >= this.variableAfter || isSlotPair(cluster.tokens[i], tokens[i], this.sameStatus)) variables.push(i);
+      // A wildcard in the line is another miner's generalisation (absorb): that miner saw the position vary.
+      if (values.size >= this.variableAfter || isSlotPair(cluster.tokens[i], tokens[i], this.sameStatus) || tokens[i].includes(WILDCARD)) variables.push(i);
     }
     return variables;
   }
@@ -635,8 +659,8 @@ export class TemplateMiner {
       }
       differing++;
       if (mark & WORDING) missed++;
-      // Two values at one position (isValueShaped) are a slot, not a difference in wording.
-      if ((mark & VALUE_SHAPED) !== 0 && isValueShaped(s)) continue;
+      // Two values at one position (isValueShaped) are a slot, not a difference in wording; so is another miner's wildcard (absorb).
+      if (((mark & VALUE_SHAPED) !== 0 && isValueShaped(s)) || s.includes(WILDCARD)) continue;
       if (!(mark & MAY_ACCEPT) || wildcardAccepts(t, s) !== true) {
         compared++;
         const reachable = wording - missed;

@@ -9,6 +9,8 @@ export interface Agreement {
   shuffled: number;
   /** Share of lines that two miners, each fed one shuffled half, match to the same id once both are done. */
   halves: number;
+  /** The same once each has absorbed the other's snapshot (TemplateMiner.absorb), as replicas exchanging state would. */
+  halvesExchanged: number;
   shuffledScore: GroupingScore;
 }
 
@@ -24,22 +26,39 @@ export function minerAgreement(rows: readonly CorpusRow[], seed: number, options
   const same = rows.filter((_, i) => inOrder[i] !== undefined && inOrder[i] === reordered[i]).length;
 
   const half = Math.floor(shuffled.length / 2);
-  const a = finalIds(shuffled.slice(0, half), rows, options);
-  const b = finalIds(shuffled.slice(half), rows, options);
-  const agreeing = rows.filter((_, i) => a[i] !== undefined && a[i] === b[i]).length;
+  const [first, second] = [fedMiner(shuffled.slice(0, half), options), fedMiner(shuffled.slice(half), options)];
+  const agreeing = agreed(rows, first, second);
+  const [firstState, secondState] = [first.snapshot(), second.snapshot()];
+  first.absorb(secondState);
+  second.absorb(firstState);
+  const agreeingAfter = agreed(rows, first, second);
 
   return {
     shuffled: rows.length === 0 ? 1 : same / rows.length,
     halves: rows.length === 0 ? 1 : agreeing / rows.length,
+    halvesExchanged: rows.length === 0 ? 1 : agreeingAfter / rows.length,
     shuffledScore: scoreGrouping(groupByMiner(options)(shuffled)).overall,
   };
 }
 
 /** Feed `fed` to a fresh miner, then ask it (without learning) for the template of every row of `asked`. */
 function finalIds(fed: readonly CorpusRow[], asked: readonly CorpusRow[], options: MinerOptions): (string | undefined)[] {
+  const miner = fedMiner(fed, options);
+  return asked.map((r) => miner.match(r.logMessage, r.source)?.id);
+}
+
+function fedMiner(fed: readonly CorpusRow[], options: MinerOptions): TemplateMiner {
   const miner = new TemplateMiner(options);
   for (const r of fed) miner.add(r.logMessage, r.source);
-  return asked.map((r) => miner.match(r.logMessage, r.source)?.id);
+  return miner;
+}
+
+/** Rows both miners match (without learning) to one id. */
+function agreed(rows: readonly CorpusRow[], a: TemplateMiner, b: TemplateMiner): number {
+  return rows.filter((r) => {
+    const id = a.match(r.logMessage, r.source)?.id;
+    return id !== undefined && id === b.match(r.logMessage, r.source)?.id;
+  }).length;
 }
 
 function shuffle<T>(items: readonly T[], seed: number): T[] {

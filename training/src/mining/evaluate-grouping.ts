@@ -84,4 +84,5 @@ const agreement = minerAgreement(withValueAlternativesMerged(corpusView('as-gene
 console.log('\nDo miners that saw the lines in another order agree on ids? (share of lines given the same final id)');
 console.log(`  corpus order vs shuffled:            ${pct(agreement.shuffled)}%`);
 console.log(`  two halves, each to its own miner:   ${pct(agreement.halves)}%  (each line matched in both miners after ingestion)`);
+console.log(`  the same, each absorbed the other:   ${pct(agreement.halvesExchanged)}%  (TemplateMiner.absorb of the other's snapshot)`);
 console.log(`  grouping of the shuffled run:        acc ${pct(agreement.shuffledScore.groupingAccuracy)}%  t/tt ${agreement.shuffledScore.templatesPerTrueTemplate.toFixed(2)}`);
