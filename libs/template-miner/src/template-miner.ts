@@ -277,7 +277,8 @@ export class TemplateMiner {
    * mask version and rules) as if it had seen lines of each: a position the
    * other miner generalised is a slot here at once, a template it holds that
    * fits none here is added as it is (with the same content-addressed id).
-   * Two replicas that absorb each other's snapshots end with the
+   * Its counts are added to this miner's, so absorbing one snapshot twice
+   * counts its lines twice. Two replicas that absorb each other's snapshots end with the
    * generalisations both learnt, so they give more of their lines the same
    * id. Throws SnapshotError as restore() does.
    */
