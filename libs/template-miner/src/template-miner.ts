@@ -277,22 +277,25 @@ export class TemplateMiner {
    * mask version and rules) as if it had seen lines of each: a position the
    * other miner generalised is a slot here at once, a template it holds that
    * fits none here is added as it is (with the same content-addressed id).
-   * Its counts are added to this miner's, so absorbing one snapshot twice
-   * counts its lines twice. Two replicas that absorb each other's snapshots end with the
+   * Its counts are added to this miner's (absorbing one snapshot twice
+   * counts its lines twice) unless `addCounts` is false: then templates
+   * keep this miner's own counts and one it had not seen counts 0, so a
+   * replica can absorb its peers' snapshots over and over. Two replicas that absorb each other's snapshots end with the
    * generalisations both learnt, so they give more of their lines the same
    * id. Throws SnapshotError as restore() does.
    */
-  absorb(snapshot: unknown): void {
+  absorb(snapshot: unknown, { addCounts = true }: { addCounts?: boolean } = {}): void {
     const checked = checkSnapshot(snapshot, { maskVersion: MASK_VERSION, maskRulesSha256: this.masker.rules.sha256 });
     for (const t of checked.templates) {
       const same = this.byText.get(t.template);
       if (same) {
-        same.count += t.count;
+        if (addCounts) same.count += t.count;
         continue;
       }
+      // learn() counts the template as one line of the template it joins or makes.
       const result = this.learn(t.template);
       const held = this.live.get(result.id);
-      if (held) held.count += t.count - 1;
+      if (held) held.count += (addCounts ? t.count : 0) - 1;
     }
   }
 
