@@ -83,7 +83,7 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
   const httpPort = (http.app.server.address() as AddressInfo).port;
   const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? '127.0.0.1' : cfg.host;
   log.info({ httpPort, grpcPort: grpc.grpc.port, tiers }, 'gateway listening');
-  const snapshots = new TemplateSnapshots(cascade.templateMiner, cfg.templateStateFile, cfg.templateSnapshotSeconds, log);
+  const snapshots = new TemplateSnapshots(cascade.templateMiner, cfg.templateStateFile, cfg.templateSnapshotSeconds, log, cfg.templatePeerDir);
 
   let stopping: Promise<void> | undefined;
   return {

@@ -22,6 +22,10 @@ export function templateSettings() {
       [],
       'Tiers (names of GATEWAY_TIERS) whose records carry their mined template, so the tier keys what it remembers by it: with `llm`, the LLM tier asks once per mined template instead of once per deterministic mask (2–3x fewer calls measured on generated streams, BENCHMARKS.md), at the price of its answer standing for every line the miner grouped. Only records that reach such a tier are mined for it. Empty = none.',
     ),
+    templatePeerDir: setting.optionalString(
+      'GATEWAY_TEMPLATE_PEER_DIR',
+      "Folder of the other gateway replicas' template snapshots (each replica's GATEWAY_TEMPLATE_STATE_FILE in it, on a volume they share): every GATEWAY_TEMPLATE_SNAPSHOT_SECONDS this gateway absorbs the ones that changed (TemplateMiner.absorb), so replicas agree on templates and their ids; each keeps its own counts. Unset = each replica mines alone.",
+    ),
     templateMaskRules: setting.optionalString(
       'GATEWAY_TEMPLATE_MASK_RULES',
       'YAML or JSON file of extra per-source masks applied before mining (see libs/template-miner/rules/example-mask-rules.yaml); unset = the built-in masks only.',

@@ -96,6 +96,27 @@ describe('the gateway mines templates and keeps them in GATEWAY_TEMPLATE_STATE_F
     expect(failures).toHaveLength(1);
     expect(failures[0].level).toBe('warn');
   });
+
+  it('agrees with another replica on templates through GATEWAY_TEMPLATE_PEER_DIR, its counts its own', async () => {
+    const replica = (name: string, log = silentLogger()) =>
+      start({ GATEWAY_TEMPLATE_STATE_FILE: join(dir, `${name}.json`), GATEWAY_TEMPLATE_PEER_DIR: dir, GATEWAY_TEMPLATE_SNAPSHOT_SECONDS: '1' }, log);
+    // A peer's file that is not a snapshot is skipped, and said so once, not at every round.
+    await writeFile(join(dir, 'broken.json'), '{');
+    const { log, lines } = capturedLog();
+    const [a, b] = [await replica('a'), await replica('b', log)];
+    expect(await templatesOf(a, USERS.map(userLine))).toContain('User <*> logged in from <IP> @regex');
+    expect(await templatesOf(b, [userLine('erin')])).toEqual(['User erin logged in from <IP> @regex']);
+
+    const general = 'User <*> logged in from <IP> @regex';
+    const deadline = Date.now() + 15_000;
+    while (b.cascade.templateMiner.match(userLine('frank').log_message, 'ModernCRM')?.template !== general && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(b.cascade.templateMiner.match(userLine('frank').log_message, 'ModernCRM')?.id).toBe(minedTemplateId(general));
+    expect(await templatesOf(b, [userLine('frank')])).toEqual([general]);
+    // b saw two lines of it (erin, frank); a's four are a's.
+    expect([...b.cascade.templateMiner.templates()].find((t) => t.template === general)?.count).toBe(2);
+    await new Promise((r) => setTimeout(r, 1_500)); // another round or two over the same broken file
+    expect(lines.filter((l) => l.msg.startsWith('peer template snapshot is not JSON'))).toHaveLength(1);
+  });
 });
 
 describe('TemplateSnapshots', () => {

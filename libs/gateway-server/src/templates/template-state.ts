@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError } from '@logclass/service-config';
 import type { Logger } from '@logclass/observability';
@@ -52,37 +53,76 @@ export function openTemplateMiner(cfg: TemplateConfig, log: Logger): TemplateMin
  * on close(), atomically (a temp file in the same folder, then a rename), and
  * only when it changed. A write that fails (a read-only root filesystem in a
  * container) is logged once, until a write succeeds again; it never stops
- * the gateway.
+ * the gateway. With a peer folder (GATEWAY_TEMPLATE_PEER_DIR), each round
+ * also absorbs the other replicas' snapshots found there that changed since
+ * it last read them, counts left as this replica's own; a peer's file that
+ * cannot be used is logged once until it can.
  */
 export class TemplateSnapshots {
   private readonly timer: NodeJS.Timeout | undefined;
   private lastWritten: string | undefined;
   private writing: Promise<void> | undefined;
   private failing = false;
+  /** Peer snapshot file -> sha256 of the text last absorbed (or found unusable) from it. */
+  private readonly peersRead = new Map<string, string>();
+  private peerDirFailing = false;
 
   constructor(
     private readonly miner: TemplateMiner,
     private readonly file: string | undefined,
     seconds: number,
     private readonly log: Logger,
+    private readonly peerDir?: string,
   ) {
-    if (!file) return;
+    if (!file && !peerDir) return;
     this.timer = setInterval(() => void this.save(), seconds * 1000);
     this.timer.unref();
   }
 
-  /** Writes the snapshot now unless a write is in progress or nothing changed; never rejects. */
+  /** Writes the snapshot now unless a write is in progress or nothing changed, then absorbs the peers' that changed; never rejects. */
   save(): Promise<void> {
-    if (!this.file) return Promise.resolve();
-    this.writing ??= this.write(this.file).finally(() => (this.writing = undefined));
+    this.writing ??= this.round().finally(() => (this.writing = undefined));
     return this.writing;
+  }
+
+  private async round(): Promise<void> {
+    if (this.file) await this.write(this.file);
+    if (this.peerDir) await this.absorbPeers(this.peerDir);
+  }
+
+  private async absorbPeers(dir: string): Promise<void> {
+    let names: string[];
+    try {
+      names = (await readdir(dir)).filter((name) => name.endsWith('.json') && !name.startsWith('.'));
+    } catch (err) {
+      if (!this.peerDirFailing) this.log.warn({ dir, error: (err as NodeJS.ErrnoException).code ?? (err as Error).message }, 'cannot read the template peer folder (logged once until it can)');
+      this.peerDirFailing = true;
+      return;
+    }
+    this.peerDirFailing = false;
+    const own = this.file && resolve(this.file);
+    for (const name of names) {
+      const path = resolve(join(dir, name));
+      if (path === own) continue;
+      const text = await readFile(path, 'utf8').catch(() => undefined);
+      const digest = text === undefined ? undefined : createHash('sha256').update(text).digest('hex');
+      if (text === undefined || digest === this.peersRead.get(path)) continue;
+      this.peersRead.set(path, digest as string);
+      try {
+        await absorbInSlices(this.miner, JSON.parse(text));
+        this.log.debug({ file: path, templates: this.miner.size }, 'absorbed a peer template snapshot');
+      } catch (err) {
+        const why = err instanceof SnapshotError ? 'peer template snapshot not usable' : 'peer template snapshot is not JSON';
+        this.log.warn({ file: path, error: (err as Error).message }, `${why}: skipped until it changes`);
+      }
+    }
   }
 
   /** Stops the timer, waits for a write in progress, then writes the final snapshot. */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.writing;
-    await this.save();
+    if (this.file) await this.write(this.file);
   }
 
   private async write(file: string): Promise<void> {
@@ -101,5 +141,19 @@ export class TemplateSnapshots {
       if (!this.failing) this.log.warn({ file, error: (err as NodeJS.ErrnoException).code ?? (err as Error).message }, 'cannot write the template snapshot: templates stay in memory (logged once until a write succeeds)');
       this.failing = true;
     }
+  }
+}
+
+/** Templates absorbed between two turns of the event loop: a peer's first snapshot may hold tens of thousands, each a miner search, and requests must not wait for all of them. */
+const ABSORBED_PER_TURN = 500;
+
+/** TemplateMiner.absorb of a snapshot, a slice of its templates at a time (its format, versions and rules checked first, each slice's entries as it comes); counts stay this miner's. */
+async function absorbInSlices(miner: TemplateMiner, snapshot: unknown): Promise<void> {
+  miner.absorb({ ...(snapshot as object), templates: [] }, { addCounts: false });
+  const templates = (snapshot as { templates?: unknown }).templates;
+  if (!Array.isArray(templates)) throw new SnapshotError('templates is not a list');
+  for (let at = 0; at < templates.length; at += ABSORBED_PER_TURN) {
+    miner.absorb({ ...(snapshot as object), templates: templates.slice(at, at + ABSORBED_PER_TURN) }, { addCounts: false });
+    await new Promise((r) => setImmediate(r));
   }
 }
