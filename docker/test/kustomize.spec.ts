@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { containersOf, describeRendered, kustomizeBuild, podTemplate, type K8sObject } from './kustomize';
 import { validateK8sObject } from './k8s-validate';
 import { ROOT, readText, type YamlObject } from './repo';
@@ -63,5 +65,36 @@ describeRendered('the example overlay renders', () => {
     const gateway = containersOf(find(objects, 'Deployment', 'gateway'))[0];
     const ref = env(gateway).find((e) => e['name'] === 'GATEWAY_ROUTING')?.['valueFrom'] as { configMapKeyRef: { name: string } };
     expect(ref.configMapKeyRef.name).toBe(cm.metadata.name);
+  });
+});
+
+describeRendered('the shared-templates component', () => {
+  // An overlay of the example with the component, as a user would write one (kustomize takes relative paths only).
+  const dir = mkdtempSync(join(tmpdir(), 'logclass-kustomize-'));
+  const from = (...parts: string[]) => relative(dir, join(ROOT, 'docker', 'k8s', ...parts));
+  writeFileSync(
+    join(dir, 'kustomization.yaml'),
+    `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [${from('overlays', 'example')}]\ncomponents: [${from('components', 'shared-templates')}]\n`,
+  );
+  const objects = kustomizeBuild(dir);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives every gateway pod its own snapshot file in one ReadWriteMany volume, and that folder as its peers', () => {
+    for (const o of objects) validateK8sObject(o);
+    const claim = find(objects, 'PersistentVolumeClaim', 'gateway-templates');
+    expect((claim['spec'] as YamlObject)['accessModes']).toEqual(['ReadWriteMany']);
+    const pod = podTemplate(find(objects, 'Deployment', 'gateway'))?.['spec'] as { volumes: YamlObject[]; containers: YamlObject[] };
+    expect(pod.volumes).toContainEqual({ name: 'templates', persistentVolumeClaim: { claimName: 'gateway-templates' } });
+    const [gateway] = pod.containers;
+    const mount = (gateway['volumeMounts'] as YamlObject[]).find((m) => m['name'] === 'templates')?.['mountPath'];
+    const vars = env(gateway);
+    const at = (name: string) => vars.findIndex((e) => e['name'] === name);
+    const value = (name: string) => vars[at(name)]?.['value'];
+    expect(vars[at('POD_NAME')]['valueFrom']).toEqual({ fieldRef: { fieldPath: 'metadata.name' } });
+    // Kubernetes expands $(POD_NAME) only from variables defined before it.
+    expect(at('POD_NAME')).toBeLessThan(at('GATEWAY_TEMPLATE_STATE_FILE'));
+    expect(value('GATEWAY_TEMPLATE_STATE_FILE')).toBe(`${mount}/$(POD_NAME).json`);
+    expect(value('GATEWAY_TEMPLATE_PEER_DIR')).toBe(mount);
+    expect(vars.filter((e) => e['name'] === 'GATEWAY_TEMPLATE_STATE_FILE')).toHaveLength(1);
   });
 });
