@@ -1,6 +1,6 @@
 import { defineServiceConfig, setting, type ConfigOf } from '@logclass/service-config';
 import { DEFAULT_MAX_MESSAGE_CHARS, DEFAULT_MAX_TEMPLATES_PER_RUN } from './embedding-classifier';
-import { DEFAULT_TRANSFORMERS_MODEL } from './transformers-embedder';
+import { DEFAULT_TRANSFORMERS_BATCH_SIZE, DEFAULT_TRANSFORMERS_MODEL } from './transformers-embedder';
 
 /** The shipped model folder, relative to the repo (or /app in containers). */
 export const DEFAULT_MODEL_DIR = 'models/hashing-lr';
@@ -26,7 +26,12 @@ export function embeddingTierSettings() {
     ),
     transformersModel: setting.string('EMBEDDING_TRANSFORMERS_MODEL', DEFAULT_TRANSFORMERS_MODEL, 'Sentence-transformer model folder under EMBEDDING_MODELS_PATH (embedder "transformers").'),
     transformersQuantized: setting.boolean('EMBEDDING_TRANSFORMERS_QUANTIZED', true, 'Run onnx/model_quantized.onnx (int8, ~2x faster) rather than onnx/model.onnx (fp32).'),
-    transformersBatchSize: setting.int('EMBEDDING_TRANSFORMERS_BATCH_SIZE', 32, 'Messages per model run; messages are grouped by token length first.', { min: 1, max: 1024 }),
+    transformersBatchSize: setting.int(
+      'EMBEDDING_TRANSFORMERS_BATCH_SIZE',
+      DEFAULT_TRANSFORMERS_BATCH_SIZE,
+      "Messages per model run; messages are grouped by token length first. Small is faster and lighter on CPU (MiniLM-shaped model: 4 took 38.6 s and 567 MB for 100k CSV rows where 32 took 62.8 s and 2.3 GB; BENCHMARKS.md).",
+      { min: 1, max: 1024 },
+    ),
     modelsPath: setting.string('EMBEDDING_MODELS_PATH', 'models', 'Root folder of local transformer models (fetch with `npm run models:fetch`; mount at /app/models in containers).'),
     allowRemoteModels: setting.boolean('EMBEDDING_ALLOW_REMOTE_MODELS', false, 'Let @xenova/transformers download a missing model from huggingface.co into EMBEDDING_MODELS_PATH.'),
     threshold: setting.custom<number | undefined>(

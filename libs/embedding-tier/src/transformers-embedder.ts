@@ -21,11 +21,22 @@ export interface TransformersEmbedderOptions {
    * graph); fp32 vectors do not depend on batching at all.
    */
   quantized?: boolean;
-  /** Sentences per model run; they are grouped by token length first. */
+  /** Sentences per model run; they are grouped by token length first (default DEFAULT_TRANSFORMERS_BATCH_SIZE). */
   batchSize?: number;
   /** Replace numbers and ids by placeholders before tokenising (default true), as the hashing embedder does. */
   maskInput?: boolean;
 }
+
+/**
+ * Sentences per model run by default. On CPU a larger batch buys nothing: a
+ * run's attention grows with the batch times its longest sentence squared,
+ * and onnxruntime keeps the largest buffers it was ever asked for. Measured
+ * on the MiniLM-shaped model, 100,000 CSV rows through the whole system
+ * (BENCHMARKS.md): 2 and 4 took 38.5 s with an embedding tier of 482 and
+ * 567 MB; 8, 44.6 s / 778 MB; 16, 56.0 s / 1,187 MB; 32, 62.8 s / 2,297 MB;
+ * 1, 52.6 s / 417 MB.
+ */
+export const DEFAULT_TRANSFORMERS_BATCH_SIZE = 4;
 
 export function modelFileName(quantized: boolean): string {
   return quantized ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx';
@@ -68,7 +79,7 @@ export class TransformersEmbedder implements Embedder {
       model: options.model ?? DEFAULT_TRANSFORMERS_MODEL,
       modelsPath: options.modelsPath,
       quantized: options.quantized ?? true,
-      batchSize: options.batchSize ?? 32,
+      batchSize: options.batchSize ?? DEFAULT_TRANSFORMERS_BATCH_SIZE,
       maskInput: options.maskInput ?? true,
     };
     const allowRemote = options.allowRemoteModels ?? false;
