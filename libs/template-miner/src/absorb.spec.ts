@@ -37,6 +37,20 @@ describe('TemplateMiner.absorb: one miner learns another\'s templates', () => {
     expect(miner.match(backup('delta'))?.template).toBe(backup('<*>'));
   });
 
+  it('absorbs a step at a time as it does at once, checking the snapshot before the first step', () => {
+    const other = new TemplateMiner();
+    for (const user of ['alice', 'bob', 'carol']) other.add(login(user));
+    other.add('Disk quota exceeded for project atlas');
+    other.add(backup('alpha'));
+    const [atOnce, inSteps] = [new TemplateMiner(), new TemplateMiner()];
+    atOnce.absorb(other.snapshot(), { addCounts: false });
+    const steps = [...inSteps.absorbing(other.snapshot(), { addCounts: false, perStep: 1 })];
+    expect(steps).toHaveLength(other.size - 1);
+    expect([...inSteps.templates()]).toEqual([...atOnce.templates()]);
+    expect([...inSteps.templates()].map((t) => t.count)).toEqual([0, 0, 0]);
+    expect(() => inSteps.absorbing({ ...other.snapshot(), maskVersion: -1 }).next()).toThrow(SnapshotError);
+  });
+
   it('refuses a snapshot made with other mask rules', () => {
     const rules = parseMaskRules("masks:\n  - id: ticket\n    placeholder: <TICKET>\n    pattern: 'TKT-[0-9]+'\n", 'test');
     const other = new TemplateMiner({ maskRules: rules });

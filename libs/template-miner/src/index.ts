@@ -1,4 +1,4 @@
-export { TemplateMiner, type MinerOptions, type MinedTemplate, type MineResult } from './template-miner';
+export { TemplateMiner, type AbsorbOptions, type MinerOptions, type MinedTemplate, type MineResult } from './template-miner';
 export { LineMasker } from './line-masker';
 export { minedTemplateId } from './mined-id';
 export { DEFAULT_MEANING_WORDS, meaningWordTest } from './meaning-words';

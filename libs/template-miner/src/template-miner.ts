@@ -45,6 +45,11 @@ export interface MinerOptions {
   onMerged?: (oldId: string, newId: string, template: string) => void;
 }
 
+export interface AbsorbOptions {
+  /** Add the other miner's counts to this one's (default true); false keeps this miner's counts, a template new here counting 0. */
+  addCounts?: boolean;
+}
+
 export interface MinedTemplate {
   /** Content-addressed: minedTemplateId(template). */
   readonly id: string;
@@ -280,13 +285,31 @@ export class TemplateMiner {
    * Its counts are added to this miner's (absorbing one snapshot twice
    * counts its lines twice) unless `addCounts` is false: then templates
    * keep this miner's own counts and one it had not seen counts 0, so a
-   * replica can absorb its peers' snapshots over and over. Two replicas that absorb each other's snapshots end with the
-   * generalisations both learnt, so they give more of their lines the same
-   * id. Throws SnapshotError as restore() does.
+   * replica can absorb its peers' snapshots over and over. Two replicas
+   * that absorb each other's snapshots end with the generalisations both
+   * learnt, so they give more of their lines the same id. Throws
+   * SnapshotError as restore() does.
    */
-  absorb(snapshot: unknown, { addCounts = true }: { addCounts?: boolean } = {}): void {
+  absorb(snapshot: unknown, options: AbsorbOptions = {}): void {
+    for (const _ of this.absorbing(snapshot, options)) {
+      // absorbing() does the work between its steps.
+    }
+  }
+
+  /**
+   * absorb() a step at a time: the snapshot is checked before the first
+   * step, and each step absorbs up to `perStep` templates, so a caller on an
+   * event loop can let other work run between steps. Throws SnapshotError
+   * from the first step when the snapshot is not usable.
+   */
+  *absorbing(snapshot: unknown, { addCounts = true, perStep = Number.POSITIVE_INFINITY }: AbsorbOptions & { perStep?: number } = {}): Generator<void> {
     const checked = checkSnapshot(snapshot, { maskVersion: MASK_VERSION, maskRulesSha256: this.masker.rules.sha256 });
+    let inStep = 0;
     for (const t of checked.templates) {
+      if (inStep++ === perStep) {
+        yield;
+        inStep = 1;
+      }
       const same = this.byText.get(t.template);
       if (same) {
         if (addCounts) same.count += t.count;

@@ -147,13 +147,7 @@ export class TemplateSnapshots {
 /** Templates absorbed between two turns of the event loop: a peer's first snapshot may hold tens of thousands, each a miner search, and requests must not wait for all of them. */
 const ABSORBED_PER_TURN = 500;
 
-/** TemplateMiner.absorb of a snapshot, a slice of its templates at a time (its format, versions and rules checked first, each slice's entries as it comes); counts stay this miner's. */
+/** TemplateMiner.absorb of a peer's snapshot, ABSORBED_PER_TURN templates per turn of the event loop; counts stay this miner's. */
 async function absorbInSlices(miner: TemplateMiner, snapshot: unknown): Promise<void> {
-  miner.absorb({ ...(snapshot as object), templates: [] }, { addCounts: false });
-  const templates = (snapshot as { templates?: unknown }).templates;
-  if (!Array.isArray(templates)) throw new SnapshotError('templates is not a list');
-  for (let at = 0; at < templates.length; at += ABSORBED_PER_TURN) {
-    miner.absorb({ ...(snapshot as object), templates: templates.slice(at, at + ABSORBED_PER_TURN) }, { addCounts: false });
-    await new Promise((r) => setImmediate(r));
-  }
+  for (const _ of miner.absorbing(snapshot, { addCounts: false, perStep: ABSORBED_PER_TURN })) await new Promise((r) => setImmediate(r));
 }
