@@ -8,14 +8,17 @@
  * (corpus-views.ts says why); the overall line is also given against the
  * strict key as generated, and overall on a sample with skewed counts per
  * true template (withSkewedCounts: most templates rare, as in real logs).
+ * Drain with Drain3's example configuration runs beside them on the same
+ * rows (drain-baseline.ts says why); --vs-drain lists, per family, true
+ * templates Drain groups right and the miner does not.
  *
- *   npx tsx --tsconfig tsconfig.base.json training/src/mining/evaluate-grouping.ts [--seed N] [--rows N] [--families]
+ *   npx tsx --tsconfig tsconfig.base.json training/src/mining/evaluate-grouping.ts [--seed N] [--rows N] [--families] [--vs-drain]
  */
 import { parseArgs } from 'node:util';
 import { minerAgreement } from './agreement';
 import { corpusView, CORPUS_VIEWS, generatedView, skippedFamilies, withSkewedCounts, withValueAlternativesMerged } from './corpus-views';
-import { groupByMask, groupByMiner } from './group-lines';
-import { scoreGrouping, type GroupingScore } from './grouping-score';
+import { groupByDrain, groupByMask, groupByMiner } from './group-lines';
+import { scoreGrouping, type GroupedRow, type GroupingScore } from './grouping-score';
 import { templateCost } from './template-cost';
 import { PARSER_BENCHMARK_FAMILIES } from './benchmark-families';
 
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20251127' },
     rows: { type: 'string', default: '16' },
     families: { type: 'boolean', default: false },
+    'vs-drain': { type: 'boolean', default: false },
   },
 });
 const seed = Number(values.seed);
@@ -31,8 +35,8 @@ const rowsPerTemplate = Number(values.rows);
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 const cells = (s: GroupingScore): string => `${pct(s.groupingAccuracy)} ${s.templatesPerTrueTemplate.toFixed(2).padStart(5)} ${pct(s.labelPurity)}`;
-const line = (name: string, a: GroupingScore, b: GroupingScore): string =>
-  `${name.padEnd(22)} ${String(a.rows).padStart(6)} ${String(a.trueTemplates).padStart(6)}   ${cells(a)}   ${cells(b)}`;
+const line = (name: string, ...scores: GroupingScore[]): string =>
+  `${name.padEnd(22)} ${String(scores[0].rows).padStart(6)} ${String(scores[0].trueTemplates).padStart(6)}   ${scores.map(cells).join('   ')}`;
 
 for (const view of CORPUS_VIEWS) {
   const strict = generatedView(view, seed, rowsPerTemplate);
@@ -41,26 +45,29 @@ for (const view of CORPUS_VIEWS) {
   const started = process.cpuUsage();
   const minedGroups = groupByMiner()(rows);
   const cpu = process.cpuUsage(started);
+  const drainGroups = groupByDrain(rows);
   const mask = scoreGrouping(maskGroups);
   const mined = scoreGrouping(minedGroups);
+  const drain = scoreGrouping(drainGroups);
   const strictScore = (groups: typeof maskGroups): GroupingScore => scoreGrouping(groups.map((g, i) => ({ ...g, truth: strict[i].trueTemplate }))).overall;
   console.log(`\n${view}: ${rows.length} rows; seed ${seed}, ${rowsPerTemplate} rows per template; miner ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU`);
-  console.log(`${'family'.padEnd(22)} ${'rows'.padStart(6)} ${'true'.padStart(6)}   mask: acc%  t/tt pure%   miner acc%  t/tt pure%`);
-  console.log(line('ALL', mask.overall, mined.overall));
-  console.log(line('ALL (strict key)', strictScore(maskGroups), strictScore(minedGroups)));
+  console.log(`${'family'.padEnd(22)} ${'rows'.padStart(6)} ${'true'.padStart(6)}   mask: acc%  t/tt pure%   miner acc%  t/tt pure%   Drain acc%  t/tt pure%`);
+  console.log(line('ALL', mask.overall, mined.overall, drain.overall));
+  console.log(line('ALL (strict key)', strictScore(maskGroups), strictScore(minedGroups), strictScore(drainGroups)));
   const benchmarkLike = (groups: typeof maskGroups): GroupingScore => scoreGrouping(groups.filter((g) => PARSER_BENCHMARK_FAMILIES.has(g.family))).overall;
-  console.log(line('parser-benchmark-like', benchmarkLike(maskGroups), benchmarkLike(minedGroups)));
+  console.log(line('parser-benchmark-like', benchmarkLike(maskGroups), benchmarkLike(minedGroups), benchmarkLike(drainGroups)));
   // The same rows with skewed counts per true template (most templates rare), each grouping on its own.
   const skewed = withSkewedCounts(rows, seed, rowsPerTemplate);
-  const [skewedMask, skewedMined] = [groupByMask(skewed), groupByMiner()(skewed)];
-  console.log(line('ALL, skewed counts', scoreGrouping(skewedMask).overall, scoreGrouping(skewedMined).overall));
-  console.log(line('benchmark-like, skewed', benchmarkLike(skewedMask), benchmarkLike(skewedMined)));
+  const [skewedMask, skewedMined, skewedDrain] = [groupByMask(skewed), groupByMiner()(skewed), groupByDrain(skewed)];
+  console.log(line('ALL, skewed counts', scoreGrouping(skewedMask).overall, scoreGrouping(skewedMined).overall, scoreGrouping(skewedDrain).overall));
+  console.log(line('benchmark-like, skewed', benchmarkLike(skewedMask), benchmarkLike(skewedMined), benchmarkLike(skewedDrain)));
   const byAccuracy = [...mined.families].sort((x, y) => x[1].groupingAccuracy - y[1].groupingAccuracy);
   const shown = values.families ? [...mined.families.keys()] : byAccuracy.slice(0, 8).map(([f]) => f);
   for (const family of shown) {
-    const [a, b] = [mask.families.get(family), mined.families.get(family)];
-    if (a && b) console.log(line(family, a, b));
+    const [a, b, c] = [mask.families.get(family), mined.families.get(family), drain.families.get(family)];
+    if (a && b && c) console.log(line(family, a, b, c));
   }
+  if (values['vs-drain']) printDrainRightMinerWrong(rows.map((r) => r.logMessage), minedGroups, drainGroups);
   if (!values.families && mined.families.size > shown.length) console.log(`(the ${shown.length} of ${mined.families.size} families the miner groups worst; --families for all)`);
 }
 
@@ -86,3 +93,33 @@ console.log(`  corpus order vs shuffled:            ${pct(agreement.shuffled)}%`
 console.log(`  two halves, each to its own miner:   ${pct(agreement.halves)}%  (each line matched in both miners after ingestion)`);
 console.log(`  the same, each absorbed the other:   ${pct(agreement.halvesExchanged)}%  (TemplateMiner.absorb of the other's snapshot)`);
 console.log(`  grouping of the shuffled run:        acc ${pct(agreement.shuffledScore.groupingAccuracy)}%  t/tt ${agreement.shuffledScore.templatesPerTrueTemplate.toFixed(2)}`);
+
+/** True templates whose lines Drain groups exactly and the miner does not, by family, with the miner's groups of one. */
+function printDrainRightMinerWrong(messages: readonly string[], mined: readonly GroupedRow[], drain: readonly GroupedRow[]): void {
+  const exact = (groups: readonly GroupedRow[]): Set<string> => {
+    const truthsOf = new Map<string, Set<string>>();
+    const groupsOf = new Map<string, Set<string>>();
+    for (const g of groups) {
+      (truthsOf.get(g.group) ?? truthsOf.set(g.group, new Set()).get(g.group))?.add(g.truth);
+      (groupsOf.get(g.truth) ?? groupsOf.set(g.truth, new Set()).get(g.truth))?.add(g.group);
+    }
+    return new Set([...groupsOf].filter(([, gs]) => gs.size === 1 && truthsOf.get([...gs][0])?.size === 1).map(([t]) => t));
+  };
+  const [minedRight, drainRight] = [exact(mined), exact(drain)];
+  const byFamily = new Map<string, string[]>();
+  for (const truth of drainRight) {
+    if (minedRight.has(truth)) continue;
+    const family = mined.find((g) => g.truth === truth)?.family ?? '?';
+    (byFamily.get(family) ?? byFamily.set(family, []).get(family))?.push(truth);
+  }
+  console.log(`\nTrue templates Drain groups right and the miner does not: ${[...byFamily.values()].reduce((n, l) => n + l.length, 0)}; the other way: ${[...minedRight].filter((t) => !drainRight.has(t)).length}`);
+  for (const [family, truths] of [...byFamily].sort((x, y) => y[1].length - x[1].length)) {
+    console.log(`  ${family}: ${truths.length}`);
+    for (const truth of truths.slice(0, 3)) {
+      const groups = new Map<string, string[]>();
+      mined.forEach((g, i) => g.truth === truth && (groups.get(g.group) ?? groups.set(g.group, []).get(g.group))?.push(messages[i]));
+      console.log(`    ${truth}`);
+      for (const [group, lines] of groups) console.log(`      miner group ${group.slice(0, 12)} (${lines.length}): ${lines[0].slice(0, 160)}`);
+    }
+  }
+}

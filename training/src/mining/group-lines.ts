@@ -1,6 +1,7 @@
 import { maskTemplate } from '@logclass/template-mask';
 import { TemplateMiner, type MinerOptions } from '@logclass/template-miner';
 import type { CorpusRow } from '../corpus/generate';
+import { Drain } from './drain-baseline';
 import type { GroupedRow } from './grouping-score';
 
 /** How lines are grouped: by maskTemplate's text alone, or by the miner. */
@@ -23,3 +24,17 @@ export function groupByMiner(options: MinerOptions = {}): Grouper {
     return rows.map((r, i) => grouped(r, miner.resolve(ids[i])));
   };
 }
+
+/**
+ * Drain with Drain3's example configuration (the yardstick, drain-baseline.ts),
+ * one instance per family as parser benchmarks run one per system: kinder to
+ * Drain than the miner's one run over every family.
+ */
+export const groupByDrain: Grouper = (rows) => {
+  const drains = new Map<string, Drain>();
+  return rows.map((r) => {
+    let drain = drains.get(r.family);
+    if (!drain) drains.set(r.family, (drain = new Drain()));
+    return grouped(r, `${r.family}\u0000${drain.add(r.logMessage)}`);
+  });
+};
