@@ -47,10 +47,23 @@ describe('TemplateMiner', () => {
     ['two values of one key, each shaped like a value', 'Waking up from sleep (uid=1000 reason=android.policy:POWER)...', 'Waking up from sleep (uid=10098 reason=android.server.wm:LID)...', 'Waking up from sleep (uid=<NUM> reason=<*>'],
     ['HTTP statuses of one class', '10.0.0.1 "GET /v2/items HTTP/1.1" status: 200 len: 1893', '10.0.0.2 "GET /v2/items HTTP/1.1" status: 204 len: 1893', '<IP> "GET <PATH> HTTP/1.1" status: <*> len: <NUM>'],
     ['HTTP statuses of two classes', '10.0.0.1 "GET /v2/items HTTP/1.1" status: 200 len: 1893', '10.0.0.3 "GET /v2/items HTTP/1.1" status: 503 len: 1893', '<IP> "GET <PATH> HTTP/1.1" status: <*> len: <NUM>'],
+    ['HTTP statuses of one key', 'Handled GET /api/items: status=200 time=0.52s', 'Handled GET /api/items: status=422 time=1.03s', 'Handled GET <PATH>: status=<*> time=<DUR>'],
   ])('takes %s as one slot at once', (_what, first, second, template) => {
     const miner = new TemplateMiner();
     miner.add(first);
     expect(miner.add(second).template).toBe(template);
+  });
+
+  it('lets a status wildcard take every later status, keyed or not, instead of starting a sibling', () => {
+    const miner = new TemplateMiner();
+    const methods = ['POST', 'OPTIONS', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'GET'];
+    const statuses = ['204', '404', '201', '500', '301', '200', '409'];
+    const lines = methods.map((m, i) => `Request ${m} /api/items returned status code ${statuses[i]}`);
+    const keyed = methods.map((m, i) => `Handled ${m} /api/items: status=${statuses[i]} time=0.5s`);
+    const ids = [...lines, ...keyed].map((line) => miner.add(line).id);
+    expect(new Set(ids.slice(0, lines.length).map((id) => miner.resolve(id)))).toEqual(new Set([minedTemplateId('Request <*> <PATH> returned status code <*>')]));
+    expect(new Set(ids.slice(lines.length).map((id) => miner.resolve(id)))).toEqual(new Set([minedTemplateId('Handled <*> <PATH>: status=<*> time=<DUR>')]));
+    expect(miner.add('Request CONNECT /api/items returned status code 503').change).toBe('matched');
   });
 
   it('keeps exit codes apart whatever it does with HTTP statuses', () => {
@@ -114,10 +127,10 @@ describe('TemplateMiner', () => {
 
   it('splits comma-separated fields (JSON, key=value lists) into tokens, so one varying field does not hide the others', () => {
     const miner = new TemplateMiner({ variableAfter: 2 });
-    miner.add('audit verb=get,user=bob,code=200');
-    const generalised = miner.add('audit verb=get,user=alice,code=200');
-    expect(generalised.template).toBe('audit verb=get,user=<*>,code=200');
-    expect(miner.match('audit verb=get,user=carol,code=403')).toBeUndefined();
+    miner.add('audit verb=get,user=bob,result=ok');
+    const generalised = miner.add('audit verb=get,user=alice,result=ok');
+    expect(generalised.template).toBe('audit verb=get,user=<*>,result=ok');
+    expect(miner.match('audit verb=get,user=carol,result=denied')).toBeUndefined();
   });
 
   it('meets lines of a template whose first word is a value, once that position is known to vary', () => {

@@ -7,7 +7,7 @@ import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, checkSnapshot, type MinerSnapshot } 
 import { fitsGap, MAX_EXTRA_TOKENS } from './gap-slots';
 import { isSlotPair } from './slot-pairs';
 import { fitSpan, spanOpener, spanOpeners, type SpanFit, type SpanOpener } from './span-slots';
-import { isBareValue, isSameStatusClass, isStatusPair, isValueShaped, MAY_ACCEPT, shapeOf, VALUE_SHAPED, WORDING, type StatusPairTest, type TemplateShape } from './template-shape';
+import { isBareValue, isSameStatusClass, isStatusPair, isValueShaped, MAY_ACCEPT, shapeOf, STATUS_SHAPED, VALUE_SHAPED, WORDING, type StatusPairTest, type TemplateShape } from './template-shape';
 import { generalise, isWildcard, tokenise, WILDCARD, wildcardAccepts } from './tokens';
 import { WordingIndex } from './wording-index';
 
@@ -686,8 +686,8 @@ export class TemplateMiner {
       }
       differing++;
       if (mark & WORDING) missed++;
-      // Two values at one position (isValueShaped) are a slot, not a difference in wording; so is another miner's wildcard (absorb).
-      if (((mark & VALUE_SHAPED) !== 0 && isValueShaped(s)) || s.includes(WILDCARD)) continue;
+      // Two values at one position (isValueShaped) are a slot, not a difference in wording; so are two statuses, and another miner's wildcard (absorb).
+      if (((mark & VALUE_SHAPED) !== 0 && isValueShaped(s)) || ((mark & STATUS_SHAPED) !== 0 && this.sameStatus(t, s)) || s.includes(WILDCARD)) continue;
       if (!(mark & MAY_ACCEPT) || wildcardAccepts(t, s) !== true) {
         compared++;
         const reachable = wording - missed;

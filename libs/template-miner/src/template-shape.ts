@@ -1,4 +1,4 @@
-import { isWildcard } from './tokens';
+import { isWildcard, WILDCARD } from './tokens';
 
 /** `<TS>`, `[<TS>]`, `(<NUM>)`, `<IP>:`, `£<NUM>`: a placeholder and punctuation, no word. */
 const BARE_VALUE = /^[^A-Za-z0-9<]{0,3}<[A-Z]+>[^A-Za-z0-9<]{0,3}$/;
@@ -9,12 +9,14 @@ export const WORDING = 1;
 export const MAY_ACCEPT = 2;
 /** Wording shaped like a value (isValueShaped): a line's value-shaped token there is a slot, not a difference. */
 export const VALUE_SHAPED = 4;
+/** An HTTP status, keyed or not (`200`, `status=503`): a line's status there is a slot (StatusPairTest), not a difference. */
+export const STATUS_SHAPED = 8;
 
 /**
  * What the similarity score needs to know of a template's tokens, computed
  * when the template is made or changes: per position whether it is wording
  * (neither a bare wildcard nor a bare placeholder: an equal token there
- * counts), whether that wording is shaped like a value, and whether it is a wildcard that may accept other tokens, and how
+ * counts), whether that wording is shaped like a value or a status, and whether it is a wildcard that may accept other tokens, and how
  * many wording positions it has (the most a line can equal).
  */
 export interface TemplateShape {
@@ -34,6 +36,7 @@ export function shapeOf(tokens: readonly string[]): TemplateShape {
     }
     if (t.includes('<*>')) mark |= MAY_ACCEPT;
     if ((mark & WORDING) !== 0 && isValueShaped(t)) mark |= VALUE_SHAPED;
+    if (STATUS.test(t) || STATUS_WILDCARD.test(t)) mark |= STATUS_SHAPED;
     marks[i] = mark;
   }
   return { marks, wording };
@@ -74,23 +77,33 @@ const VALUE_MARK = new Set([...'._/:@~+-'].map((c) => c.charCodeAt(0)));
 export type StatusPairTest = (a: string, b: string) => boolean;
 
 /**
- * Two HTTP statuses of one class (`200` and `204`, `"404"` and `"403"`): the
- * class says what happened (success, the client's error, the server's), the
- * code within it is a value. The masker keeps statuses so that classes stay
- * apart; a miner told to keep them apart (MinerOptions.statusClassesApart)
- * lets the code within a class vary.
+ * Two HTTP statuses of one class (`200` and `204`, `"404"` and `"403"`,
+ * `status=502` and `status=503`): the class says what happened (success, the
+ * client's error, the server's), the code within it is a value. The masker
+ * keeps statuses so that classes stay apart; a miner told to keep them apart
+ * (MinerOptions.statusClassesApart) lets the code within a class vary.
  */
 export function isSameStatusClass(a: string, b: string): boolean {
   const x = STATUS.exec(a);
   const y = x && STATUS.exec(b);
-  return !!y && x[1] === y[1] && x[2] === y[2] && x[3] === y[3];
+  return !!y && x[1] === y[1] && x[2] === y[2] && x[3] === y[3] && x[4] === y[4];
 }
 
-/** Two HTTP statuses, quoted and delimited alike, whatever their classes (`200` and `503`): a status is a value of its template, as log-parsing ground truths count it. */
+/**
+ * Two HTTP statuses, keyed, quoted and delimited alike, whatever their
+ * classes (`200` and `503`, `status=200` and `status=422`): a status is a
+ * value of its template, as log-parsing ground truths count it. So is a
+ * status against a wildcard keyed and delimited alike: the wildcard a
+ * template made of two statuses takes a third (without this the status, a
+ * short number and so a meaning word, kept every new status out of the
+ * template and started a sibling).
+ */
 export function isStatusPair(a: string, b: string): boolean {
-  const x = STATUS.exec(a);
-  const y = x && STATUS.exec(b);
-  return !!y && x[1] === y[1] && x[3] === y[3];
+  const x = STATUS.exec(a) ?? STATUS_WILDCARD.exec(a);
+  const y = x && (STATUS.exec(b) ?? (x[3] === WILDCARD ? null : STATUS_WILDCARD.exec(b)));
+  return !!y && x[1] === y[1] && x[2] === y[2] && x[4] === y[4];
 }
 
-const STATUS = /^(["']?)([1-5])\d\d(["']?[ ,;]*)$/;
+// key= (a status field of key=value logs), quote, class digit (or a wildcard), tail.
+const STATUS = /^([A-Za-z_]*=)?(["']?)([1-5])\d\d(["']?[ ,;]*)$/;
+const STATUS_WILDCARD = /^([A-Za-z_]*=)?(["']?)(<\*>)(["']?[ ,;]*)$/;
