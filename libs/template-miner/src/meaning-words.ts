@@ -28,7 +28,8 @@ export const DEFAULT_MEANING_WORDS: readonly string[] = [
 /**
  * The meaning-word test the miner uses. A token is split at `=`, `:`, `_`
  * and `-` (`level=warn`, `error:timeout`, `FAIL_CONTAINER_CLEANUP`); a part counts without quotes, brackets
- * and punctuation, in lower case.
+ * and punctuation, in lower case. A short number counts whole or as a value
+ * after `=` or `:`, not as a piece of a name split at `_` or `-`.
  */
 export function meaningWordTest(words: readonly string[]): (token: string) => boolean {
   const set = new Set(words.map((w) => w.toLowerCase()));
@@ -41,7 +42,8 @@ export function meaningWordTest(words: readonly string[]): (token: string) => bo
     let answer = known.get(token);
     if (answer === undefined) {
       const lower = token.toLowerCase();
-      answer = isMeaning(lower) || lower.split(/[=:_-]/).some((part) => isMeaning(trimToWord(part)));
+      // A number is a status or code as a value (`status=404`, `code:1`), not as a piece of a name (`V1R2M0_240_2006`, `worker-3`).
+      answer = isMeaning(lower) || lower.split(/[=:]/).some((value) => isMeaning(trimToWord(value)) || value.split(/[_-]/).some((part) => set.has(trimToWord(part))));
       if (known.size >= REMEMBERED_TOKENS) known.clear();
       known.set(token, answer);
     }

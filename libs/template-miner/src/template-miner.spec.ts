@@ -119,6 +119,14 @@ describe('TemplateMiner', () => {
     expect(miner.match('Job nightly-etl ended with result failed')).toBeUndefined();
   });
 
+  it('takes a number inside a name for part of a value, not for a status code', () => {
+    const miner = new TemplateMiner();
+    miner.add('idoproxydb has been started: $Name: V1R2M0_240_2006 $ Input parameters: -enableflush');
+    expect(miner.add('idoproxydb has been started: $Name: V1R3M1_310_2006 $ Input parameters: -enableflush').template).toBe(
+      'idoproxydb has been started: $Name: <*> $ Input parameters: -enableflush',
+    );
+  });
+
   it('keeps the key of a key=value position: user=<*>', () => {
     const miner = new TemplateMiner({ variableAfter: 2 });
     miner.add('login accepted user=bob method=password');
