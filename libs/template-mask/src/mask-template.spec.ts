@@ -87,6 +87,8 @@ const DIFFERENT: [string, string][] = [
   ['exited with status 0', 'exited with status 137'],
   ['Disk cleanup completed successfully.', 'Disk cleanup failed: permission denied'],
   ['ERROR connection refused', 'WARN connection refused'],
+  ['[client 10.0.0.1:5050] AH01630: client denied by server configuration: /srv/www/', '[client 10.0.0.1:5050] AH01797: client denied by server configuration: /srv/www/'],
+  ['ORA-00942: table or view does not exist', 'ORA-00904: table or view does not exist'],
   ['"disk full" reported', '"all good" reported'],
   ['System reboot initiated by user User243.', 'Unexpected system reboot.'],
   ['Memory at 87%', 'Memory at 87 MB'],

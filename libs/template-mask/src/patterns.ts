@@ -144,17 +144,21 @@ export const HASH_ID = /(?<![\w#])#\d+(?!\w)/g;
 /**
  * Numbers, decimals and versions (`v3.2.1`), with a unit suffix kept
  * (`87%` -> `<NUM>%`; sizes and durations are QUANTITY's). Not inside words (`x86`, `ipv4`
- * are ids or names) and not a protocol version (`HTTP/1.1` stays). The
+ * are ids or names), not a protocol version (`HTTP/1.1` stays) and not a
+ * message code's (`ORA-00942:`, see ENTITY_ID). The
  * replacer keeps status codes and exit codes (see mask-template.ts).
  */
-export const NUMBER = /\b(?<!\.|HTTP\/)([vV]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)*)([A-Za-z%µ]{0,5})(?!\w)/g;
+export const NUMBER = /\b(?<!\.|HTTP\/)(?!(?<=\b[A-Z]{2,5}-)\d{3,6}:(?:\s|$))([vV]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)*)([A-Za-z%µ]{0,5})(?!\w)/g;
 
 /**
  * Entity ids: letters then digits, optionally joined by `_` or `-`
  * (`User123`, `user_42`, `node-7`, `data_6957`), or a letter prefix, `_`,
  * then a generated token holding a digit (`usr_15f9e0565b`, `in_fab8ba88dd`).
+ * Not a message code, capitals and digits before a colon (`AH01630: client
+ * denied`, `ORA-00942: table or view does not exist`): it names the message,
+ * and lines that differ in it are different templates.
  */
-export const ENTITY_ID = /\b(?<![<-])[A-Za-z]+(?:[_-]?\d+|_(?=[a-zA-Z]*\d)[a-zA-Z0-9]+)(?![\w-])/g;
+export const ENTITY_ID = /\b(?<![<-])(?![A-Z]{2,5}-?\d{3,6}:(?:\s|$))[A-Za-z]+(?:[_-]?\d+|_(?=[a-zA-Z]*\d)[a-zA-Z0-9]+)(?![\w-])/g;
 
 /** `key=value` where the value mixes letters and digits (`session=a9f3k2`): an id, whatever the key. */
 export const KEY_ID_VALUE = /\b(?<![.-])([A-Za-z_][\w.-]{0,63}=)(?=[^\s,;&"'=<>]*\d)(?=[^\s,;&"'=<>]*[A-Za-z])[^\s,;&"'=<>]+/g;
@@ -211,9 +215,10 @@ export const HOST_PORT = /\b(?<![.:/@-])(?![^\s:]{0,64}(?:[Ss]tatus|[Cc]ode|[Ee]
  * holding a digit (`blk_-1608999687919862906`, `job_201512011200_0001`,
  * `attempt_..._m_000296_0`, `rdd_2_3`, `broadcast_1_piece0`,
  * `30546173_4261722401`, `PO-2024-0001`). The first part is all letters
- * or all digits, so `x86_64` (a name) is kept.
+ * or all digits, so `x86_64` (a name) is kept; so is a message code
+ * (`ORA-00942:`, see ENTITY_ID).
  */
-export const GLUED_ID = /\b(?<![<-])(?=[A-Za-z\d]*[_-][\w-]*\d)(?:[A-Za-z]+|\d{4,})(?:[_-]{1,2}[A-Za-z0-9]+)+(?![\w-])/g;
+export const GLUED_ID = /\b(?<![<-])(?![A-Z]{2,5}-?\d{3,6}:(?:\s|$))(?=[A-Za-z\d]*[_-][\w-]*\d)(?:[A-Za-z]+|\d{4,})(?:[_-]{1,2}[A-Za-z0-9]+)+(?![\w-])/g;
 
 /**
  * A bracketed run of several words that holds a masked value

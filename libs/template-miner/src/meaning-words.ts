@@ -29,7 +29,8 @@ export const DEFAULT_MEANING_WORDS: readonly string[] = [
  * The meaning-word test the miner uses. A token is split at `=`, `:`, `_`
  * and `-` (`level=warn`, `error:timeout`, `FAIL_CONTAINER_CLEANUP`); a part counts without quotes, brackets
  * and punctuation, in lower case. A short number counts whole or as a value
- * after `=` or `:`, not as a piece of a name split at `_` or `-`.
+ * after `=` or `:`, not as a piece of a name split at `_` or `-`. So does a
+ * message code (isMessageCode).
  */
 export function meaningWordTest(words: readonly string[]): (token: string) => boolean {
   const set = new Set(words.map((w) => w.toLowerCase()));
@@ -43,7 +44,8 @@ export function meaningWordTest(words: readonly string[]): (token: string) => bo
     if (answer === undefined) {
       const lower = token.toLowerCase();
       // A number is a status or code as a value (`status=404`, `code:1`), not as a piece of a name (`V1R2M0_240_2006`, `worker-3`).
-      answer = isMeaning(lower) || lower.split(/[=:]/).some((value) => isMeaning(trimToWord(value)) || value.split(/[_-]/).some((part) => set.has(trimToWord(part))));
+      const valueOrWord = (value: string): boolean => isMeaning(trimToWord(value)) || value.split(/[_-]/).some((part) => set.has(trimToWord(part)));
+      answer = isMessageCode(token) || isMeaning(lower) || lower.split(/[=:]/).some(valueOrWord);
       if (known.size >= REMEMBERED_TOKENS) known.clear();
       known.set(token, answer);
     }
@@ -52,6 +54,17 @@ export function meaningWordTest(words: readonly string[]): (token: string) => bo
 }
 
 const REMEMBERED_TOKENS = 100_000;
+
+/**
+ * `AH01630: `, `ORA-00942: `: capitals and digits before a colon name the
+ * message that follows (maskTemplate keeps them for that reason); lines that
+ * differ in one are different messages.
+ */
+export function isMessageCode(token: string): boolean {
+  return MESSAGE_CODE.test(token);
+}
+
+const MESSAGE_CODE = /^[A-Z]{2,5}-?\d{3,6}: ?$/;
 
 /** `"failed,"` -> `failed`, `[error]` -> `error`. */
 function trimToWord(part: string): string {

@@ -127,6 +127,12 @@ describe('TemplateMiner', () => {
     );
   });
 
+  it('keeps a message code, which names its message, as wording', () => {
+    const miner = new TemplateMiner({ variableAfter: 2 });
+    const denied = miner.add('[client 10.0.0.1:5050] AH01630: client denied by server configuration: /srv/www/');
+    expect(miner.add('[client 10.0.0.2:5050] AH01797: client denied by server configuration: /srv/www/').id).not.toBe(miner.resolve(denied.id));
+  });
+
   it('keeps the key of a key=value position: user=<*>', () => {
     const miner = new TemplateMiner({ variableAfter: 2 });
     miner.add('login accepted user=bob method=password');

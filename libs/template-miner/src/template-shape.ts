@@ -1,3 +1,4 @@
+import { isMessageCode } from './meaning-words';
 import { isWildcard, WILDCARD } from './tokens';
 
 /** `<TS>`, `[<TS>]`, `(<NUM>)`, `<IP>:`, `£<NUM>`: a placeholder and punctuation, no word. */
@@ -52,6 +53,7 @@ export function shapeOf(tokens: readonly string[]): TemplateShape {
  * values like these at the first line that differs, often only a few times.
  */
 export function isValueShaped(token: string): boolean {
+  if (isMessageCode(token)) return false;
   let end = token.length;
   while (end > 0 && DELIMITER_OR_CLOSER.has(token.charCodeAt(end - 1))) end--;
   let start = 0;
