@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError } from '@logclass/service-config';
 import type { Logger } from '@logclass/observability';
@@ -65,6 +65,8 @@ export class TemplateSnapshots {
   private failing = false;
   /** Peer snapshot file -> sha256 of the text last absorbed (or found unusable) from it. */
   private readonly peersRead = new Map<string, string>();
+  /** Peer snapshot file -> its inode, size and mtime when last read: an unchanged file is not read again (replicas rewrite theirs by rename, so a new snapshot is a new inode). */
+  private readonly peersStat = new Map<string, string>();
   private peerDirFailing = false;
 
   constructor(
@@ -104,10 +106,16 @@ export class TemplateSnapshots {
     for (const name of names) {
       const path = resolve(join(dir, name));
       if (path === own) continue;
+      // Every round looks at every peer's file; reading and hashing each (megabytes for a large snapshot) only when it changed.
+      const info = await stat(path).catch(() => undefined);
+      const stamp = info && `${info.ino}:${info.size}:${info.mtimeMs}`;
+      if (stamp === undefined || stamp === this.peersStat.get(path)) continue;
       const text = await readFile(path, 'utf8').catch(() => undefined);
-      const digest = text === undefined ? undefined : createHash('sha256').update(text).digest('hex');
-      if (text === undefined || digest === this.peersRead.get(path)) continue;
-      this.peersRead.set(path, digest as string);
+      if (text === undefined) continue;
+      this.peersStat.set(path, stamp);
+      const digest = createHash('sha256').update(text).digest('hex');
+      if (digest === this.peersRead.get(path)) continue;
+      this.peersRead.set(path, digest);
       try {
         await absorbInSlices(this.miner, JSON.parse(text));
         this.log.debug({ file: path, templates: this.miner.size }, 'absorbed a peer template snapshot');
