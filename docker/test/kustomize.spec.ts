@@ -98,3 +98,30 @@ describeRendered('the shared-templates component', () => {
     expect(vars.filter((e) => e['name'] === 'GATEWAY_TEMPLATE_STATE_FILE')).toHaveLength(1);
   });
 });
+
+/** An overlay of the example with the given components, as a user would write one (kustomize takes relative paths only). */
+function overlayWith(components: string[]): { objects: K8sObject[]; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'logclass-kustomize-'));
+  const from = (...parts: string[]) => relative(dir, join(ROOT, 'docker', 'k8s', ...parts));
+  writeFileSync(
+    join(dir, 'kustomization.yaml'),
+    `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [${from('overlays', 'example')}]\ncomponents: [${components.map((c) => from('components', c)).join(', ')}]\n`,
+  );
+  return { objects: kustomizeBuild(dir), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+describeRendered('the shared-store component and the templates', () => {
+  const storeOnly = overlayWith(['shared-store']);
+  const both = overlayWith(['shared-store', 'shared-templates']);
+  afterAll(() => [storeOnly, both].forEach((o) => o.remove()));
+  const gatewayEnv = (objects: K8sObject[]) => env(containersOf(find(objects, 'Deployment', 'gateway'))[0]);
+
+  it('trades template snapshots through the store\'s database, or through the folder when shared-templates is there too', () => {
+    for (const o of [...storeOnly.objects, ...both.objects]) validateK8sObject(o);
+    const byTable = gatewayEnv(storeOnly.objects).find((e) => e['name'] === 'GATEWAY_TEMPLATE_PEER_STORE_URL');
+    expect(byTable?.['valueFrom']).toEqual({ secretKeyRef: { name: 'llm-store', key: 'LLM_STORE_URL' } });
+    const names = gatewayEnv(both.objects).map((e) => e['name']);
+    expect(names).toContain('GATEWAY_TEMPLATE_PEER_DIR');
+    expect(names).not.toContain('GATEWAY_TEMPLATE_PEER_STORE_URL');
+  });
+});

@@ -11,7 +11,7 @@ import { checkReadiness } from './readiness';
 import { countingClassifier, gatewayMetrics } from './gateway-metrics';
 import { gatewaySecurity } from './security/gateway-security';
 import type { GatewayConfig } from './settings';
-import { TemplateSnapshots } from './templates/template-state';
+import { openPeerSnapshots, TemplateSnapshots } from './templates/template-state';
 import { startOtlpReceiver, type RunningOtlpReceiver } from './otlp/otlp-receiver';
 import { withOtlpReadiness } from './otlp/otlp-readiness';
 
@@ -36,6 +36,8 @@ export interface RunningGateway {
  */
 export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<RunningGateway> {
   const security = gatewaySecurity(cfg, log);
+  // Checked before anything listens: both peer settings at once is a configuration error.
+  const peers = openPeerSnapshots(cfg, log);
   const { cascade, tiers, credentials } = buildCascade(cfg, log);
   cascade.onStateChange((tier, state) => log.warn({ tier, state }, 'tier circuit breaker changed state'));
   const metrics = gatewayMetrics(cascade);
@@ -83,7 +85,7 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
   const httpPort = (http.app.server.address() as AddressInfo).port;
   const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? '127.0.0.1' : cfg.host;
   log.info({ httpPort, grpcPort: grpc.grpc.port, tiers }, 'gateway listening');
-  const snapshots = new TemplateSnapshots(cascade.templateMiner, cfg.templateStateFile, cfg.templateSnapshotSeconds, log, cfg.templatePeerDir);
+  const snapshots = new TemplateSnapshots(cascade.templateMiner, cfg.templateStateFile, cfg.templateSnapshotSeconds, log, peers);
 
   let stopping: Promise<void> | undefined;
   return {

@@ -26,6 +26,15 @@ export function templateSettings() {
       'GATEWAY_TEMPLATE_PEER_DIR',
       "Folder of the other gateway replicas' template snapshots (each replica's GATEWAY_TEMPLATE_STATE_FILE in it, on a volume they share): every GATEWAY_TEMPLATE_SNAPSHOT_SECONDS this gateway absorbs the ones that changed (TemplateMiner.absorb), so replicas agree on templates and their ids; each keeps its own counts. Unset = each replica mines alone.",
     ),
+    templatePeerStoreUrl: setting.optionalString(
+      'GATEWAY_TEMPLATE_PEER_STORE_URL',
+      "PostgreSQL connection string (from a Secret) of a table where the gateway replicas trade template snapshots, for clusters without a volume they can share (GATEWAY_TEMPLATE_PEER_DIR): every GATEWAY_TEMPLATE_SNAPSHOT_SECONDS each replica stores its own (when it changed) and absorbs the others' that changed; a replica silent for a day is dropped. Unset = not used. Not with GATEWAY_TEMPLATE_PEER_DIR.",
+      { secret: true },
+    ),
+    templateReplicaName: setting.optionalString(
+      'GATEWAY_TEMPLATE_REPLICA_NAME',
+      "This replica's name in GATEWAY_TEMPLATE_PEER_STORE_URL's table, unique among the replicas. Unset = the host's name (a pod's name in Kubernetes).",
+    ),
     templateMaskRules: setting.optionalString(
       'GATEWAY_TEMPLATE_MASK_RULES',
       'YAML or JSON file of extra per-source masks applied before mining (see libs/template-miner/rules/example-mask-rules.yaml); unset = the built-in masks only.',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
 import { createLogger, silentLogger } from '@logclass/observability';
-import { MarkerTier } from '@logclass/test-support';
+import { freshPostgresSchema, MarkerTier, whenPostgres } from '@logclass/test-support';
 import { minedTemplateId, SNAPSHOT_FORMAT, TemplateMiner } from '@logclass/template-miner';
 import { startTestGateway, startTier } from '../../test/gateway-fixture';
 import type { RunningGateway } from '../index';
@@ -116,6 +116,25 @@ describe('the gateway mines templates and keeps them in GATEWAY_TEMPLATE_STATE_F
     expect([...b.cascade.templateMiner.templates()].find((t) => t.template === general)?.count).toBe(2);
     await new Promise((r) => setTimeout(r, 1_500)); // another round or two over the same broken file
     expect(lines.filter((l) => l.msg.startsWith('peer template snapshot is not JSON'))).toHaveLength(1);
+  });
+
+  whenPostgres(it, 'agrees with another replica through GATEWAY_TEMPLATE_PEER_STORE_URL (needs PostgreSQL)', (serverUrl) => {
+    it('agrees with another replica on templates through GATEWAY_TEMPLATE_PEER_STORE_URL, without a shared folder', async () => {
+      const schema = await freshPostgresSchema(serverUrl);
+      try {
+        const replica = (name: string) =>
+          start({ GATEWAY_TEMPLATE_STATE_FILE: 'none', GATEWAY_TEMPLATE_PEER_STORE_URL: schema.url, GATEWAY_TEMPLATE_REPLICA_NAME: name, GATEWAY_TEMPLATE_SNAPSHOT_SECONDS: '1' });
+        const [a, b] = [await replica('a'), await replica('b')];
+        const general = 'User <*> logged in from <IP> @regex';
+        expect(await templatesOf(a, USERS.map(userLine))).toContain(general);
+        const deadline = Date.now() + 15_000;
+        while (b.cascade.templateMiner.match(userLine('frank').log_message, 'ModernCRM')?.template !== general && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+        expect(await templatesOf(b, [userLine('frank')])).toEqual([general]);
+        await Promise.all(gateways.splice(0).map((g) => g.stop()));
+      } finally {
+        await schema.drop();
+      }
+    });
   });
 });
 

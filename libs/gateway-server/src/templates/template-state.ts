@@ -1,13 +1,16 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError } from '@logclass/service-config';
 import type { Logger } from '@logclass/observability';
 import { loadMaskRules, SnapshotError, TemplateMiner, type MinerOptions } from '@logclass/template-miner';
 import type { GatewayConfig } from '../settings';
+import { FolderPeerSnapshots, type PeerSnapshots } from './peer-snapshots';
+import { PostgresPeerSnapshots } from './postgres-peer-snapshots';
 
 type TemplateConfig = Pick<GatewayConfig, 'templateStateFile' | 'templateSnapshotSeconds' | 'templateMax' | 'templateMaskRules'>;
+type PeerConfig = Pick<GatewayConfig, 'templateStateFile' | 'templatePeerDir' | 'templatePeerStoreUrl' | 'templateReplicaName'>;
 
 /**
  * The gateway's template miner: GATEWAY_TEMPLATE_MAX templates, the mask
@@ -48,93 +51,80 @@ export function openTemplateMiner(cfg: TemplateConfig, log: Logger): TemplateMin
   }
 }
 
+/** Where this replica trades template snapshots with the others: a shared folder, a PostgreSQL table, or nowhere (undefined). */
+export function openPeerSnapshots(cfg: PeerConfig, log: Logger): PeerSnapshots | undefined {
+  if (cfg.templatePeerDir && cfg.templatePeerStoreUrl) {
+    throw new ConfigError('gateway', ['GATEWAY_TEMPLATE_PEER_DIR and GATEWAY_TEMPLATE_PEER_STORE_URL are both set: replicas trade template snapshots through one of them']);
+  }
+  if (cfg.templatePeerDir) return new FolderPeerSnapshots(cfg.templatePeerDir, cfg.templateStateFile, log);
+  if (cfg.templatePeerStoreUrl) return new PostgresPeerSnapshots(cfg.templatePeerStoreUrl, cfg.templateReplicaName ?? hostname(), log);
+  return undefined;
+}
+
 /**
  * Writes the miner's snapshot every GATEWAY_TEMPLATE_SNAPSHOT_SECONDS and
  * on close(), atomically (a temp file in the same folder, then a rename), and
  * only when it changed. A write that fails (a read-only root filesystem in a
  * container) is logged once, until a write succeeds again; it never stops
- * the gateway. With a peer folder (GATEWAY_TEMPLATE_PEER_DIR), each round
- * also absorbs the other replicas' snapshots found there that changed since
- * it last read them, counts left as this replica's own; a peer's file that
- * cannot be used is logged once until it can.
+ * the gateway. With peers (a shared folder or a PostgreSQL table, see
+ * peer-snapshots.ts), each round also publishes the snapshot to them and
+ * absorbs the other replicas' that changed since it last read them, counts
+ * left as this replica's own; a peer's snapshot that cannot be used is
+ * logged once until it changes.
  */
 export class TemplateSnapshots {
   private readonly timer: NodeJS.Timeout | undefined;
   private lastWritten: string | undefined;
   private writing: Promise<void> | undefined;
   private failing = false;
-  /** Peer snapshot file -> sha256 of the text last absorbed (or found unusable) from it. */
-  private readonly peersRead = new Map<string, string>();
-  /** Peer snapshot file -> its inode, size and mtime when last read: an unchanged file is not read again (replicas rewrite theirs by rename, so a new snapshot is a new inode). */
-  private readonly peersStat = new Map<string, string>();
-  private peerDirFailing = false;
 
   constructor(
     private readonly miner: TemplateMiner,
     private readonly file: string | undefined,
     seconds: number,
     private readonly log: Logger,
-    private readonly peerDir?: string,
+    private readonly peers?: PeerSnapshots,
   ) {
-    if (!file && !peerDir) return;
+    if (!file && !peers) return;
     this.timer = setInterval(() => void this.save(), seconds * 1000);
     this.timer.unref();
   }
 
-  /** Writes the snapshot now unless a write is in progress or nothing changed, then absorbs the peers' that changed; never rejects. */
+  /** Writes the snapshot now unless a write is in progress or nothing changed, then trades it with the peers; never rejects. */
   save(): Promise<void> {
     this.writing ??= this.round().finally(() => (this.writing = undefined));
     return this.writing;
   }
 
   private async round(): Promise<void> {
-    if (this.file) await this.write(this.file);
-    if (this.peerDir) await this.absorbPeers(this.peerDir);
-  }
-
-  private async absorbPeers(dir: string): Promise<void> {
-    let names: string[];
-    try {
-      names = (await readdir(dir)).filter((name) => name.endsWith('.json') && !name.startsWith('.'));
-    } catch (err) {
-      if (!this.peerDirFailing) this.log.warn({ dir, error: (err as NodeJS.ErrnoException).code ?? (err as Error).message }, 'cannot read the template peer folder (logged once until it can)');
-      this.peerDirFailing = true;
-      return;
-    }
-    this.peerDirFailing = false;
-    const own = this.file && resolve(this.file);
-    for (const name of names) {
-      const path = resolve(join(dir, name));
-      if (path === own) continue;
-      // Every round looks at every peer's file; reading and hashing each (megabytes for a large snapshot) only when it changed.
-      const info = await stat(path).catch(() => undefined);
-      const stamp = info && `${info.ino}:${info.size}:${info.mtimeMs}`;
-      if (stamp === undefined || stamp === this.peersStat.get(path)) continue;
-      const text = await readFile(path, 'utf8').catch(() => undefined);
-      if (text === undefined) continue;
-      this.peersStat.set(path, stamp);
-      const digest = createHash('sha256').update(text).digest('hex');
-      if (digest === this.peersRead.get(path)) continue;
-      this.peersRead.set(path, digest);
+    const text = JSON.stringify(this.miner.snapshot());
+    if (this.file) await this.write(this.file, text);
+    if (!this.peers) return;
+    await this.peers.publish(text);
+    for (const { peer, text: theirs } of await this.peers.changed()) {
       try {
-        await absorbInSlices(this.miner, JSON.parse(text));
-        this.log.debug({ file: path, templates: this.miner.size }, 'absorbed a peer template snapshot');
+        await absorbInSlices(this.miner, JSON.parse(theirs));
+        this.log.debug({ peer, templates: this.miner.size }, 'absorbed a peer template snapshot');
       } catch (err) {
         const why = err instanceof SnapshotError ? 'peer template snapshot not usable' : 'peer template snapshot is not JSON';
-        this.log.warn({ file: path, error: (err as Error).message }, `${why}: skipped until it changes`);
+        this.log.warn({ peer, error: (err as Error).message }, `${why}: skipped until it changes`);
       }
     }
   }
 
-  /** Stops the timer, waits for a write in progress, then writes the final snapshot. */
+  /** Stops the timer, waits for a round in progress, then writes the final snapshot and lets go of the peers. */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.writing;
-    if (this.file) await this.write(this.file);
+    const text = JSON.stringify(this.miner.snapshot());
+    if (this.file) await this.write(this.file, text);
+    if (this.peers) {
+      await this.peers.publish(text);
+      await this.peers.close();
+    }
   }
 
-  private async write(file: string): Promise<void> {
-    const text = JSON.stringify(this.miner.snapshot());
+  private async write(file: string, text: string): Promise<void> {
     if (text === this.lastWritten) return;
     const temp = join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.tmp`);
     try {
