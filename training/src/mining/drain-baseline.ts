@@ -93,15 +93,11 @@ export class Drain {
   /** The leaf a line's tokens lead to: its length, then its first depth - 2 - 1 tokens (or the wildcard child). */
   private leafFor(tokens: readonly string[], create: boolean): TreeNode | undefined {
     const lengthKey = String(tokens.length);
-    let node = this.root.children.get(lengthKey);
-    if (!node) {
-      if (!create) return undefined;
-      node = newNode();
-      this.root.children.set(lengthKey, node);
-    }
+    if (!create && !this.root.children.has(lengthKey)) return undefined;
+    let node: TreeNode = childOf(this.root, lengthKey);
     const layers = Math.min(this.options.depth - 2, tokens.length) - 1;
     for (let depth = 0; depth < layers; depth++) {
-      const next = create ? this.childToCreate(node, tokens[depth]) : (node.children.get(tokens[depth]) ?? node.children.get(WILDCARD));
+      const next: TreeNode | undefined = create ? this.childToCreate(node, tokens[depth]) : (node.children.get(tokens[depth]) ?? node.children.get(WILDCARD));
       if (!next) return undefined;
       node = next;
     }
