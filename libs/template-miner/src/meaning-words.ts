@@ -30,7 +30,8 @@ export const DEFAULT_MEANING_WORDS: readonly string[] = [
  * and `-` (`level=warn`, `error:timeout`, `FAIL_CONTAINER_CLEANUP`); a part counts without quotes, brackets
  * and punctuation, in lower case. A short number counts whole or as a value
  * after `=` or `:`, not as a piece of a name split at `_` or `-`. So does a
- * message code (isMessageCode).
+ * message code (isMessageCode), and a word of a CamelCase token
+ * (`NodeNotReady`).
  */
 export function meaningWordTest(words: readonly string[]): (token: string) => boolean {
   const set = new Set(words.map((w) => w.toLowerCase()));
@@ -45,7 +46,9 @@ export function meaningWordTest(words: readonly string[]): (token: string) => bo
       const lower = token.toLowerCase();
       // A number is a status or code as a value (`status=404`, `code:1`), not as a piece of a name (`V1R2M0_240_2006`, `worker-3`).
       const valueOrWord = (value: string): boolean => isMeaning(trimToWord(value)) || value.split(/[_-]/).some((part) => set.has(trimToWord(part)));
-      answer = isMessageCode(token) || isMeaning(lower) || lower.split(/[=:]/).some(valueOrWord);
+      // A state in CamelCase holds its meaning word inside (`NodeNotReady`, `CrashLoopBackOff`, `FailedScheduling`).
+      const camelParts = (): boolean => CAMEL_CASE.test(token) && token.split(/(?=[A-Z])/).some((part) => set.has(trimToWord(part).toLowerCase()));
+      answer = isMessageCode(token) || isMeaning(lower) || lower.split(/[=:]/).some(valueOrWord) || camelParts();
       if (known.size >= REMEMBERED_TOKENS) known.clear();
       known.set(token, answer);
     }
@@ -54,6 +57,8 @@ export function meaningWordTest(words: readonly string[]): (token: string) => bo
 }
 
 const REMEMBERED_TOKENS = 100_000;
+/** Capitalised words run together, as Kubernetes names its event reasons and states. */
+const CAMEL_CASE = /^[A-Z][a-z]+(?:[A-Z][a-z]*)+[.,;:]?$/;
 
 /**
  * `AH01630: `, `ORA-00942: `: capitals and digits before a colon name the

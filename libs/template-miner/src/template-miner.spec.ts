@@ -102,6 +102,7 @@ describe('TemplateMiner', () => {
       ['link eth0 is up', 'link eth0 is down'],
       ['task finished state=SUCCEEDED', 'task finished state=FAILED'],
       ['job moved to FAIL_CONTAINER_CLEANUP', 'job moved to SUCCESS_CONTAINER_CLEANUP'],
+      ['Node worker-1 status is now: NodeHasSufficientMemory', 'Node worker-1 status is now: NodeNotReady'],
     ];
     for (const [a, b] of pairs) {
       const first = miner.add(a);
@@ -117,6 +118,15 @@ describe('TemplateMiner', () => {
     miner.add('Job nightly-etl ended with result beta');
     expect(miner.match('Job nightly-etl ended with result gamma')?.template).toBe('Job nightly-etl ended with result <*>');
     expect(miner.match('Job nightly-etl ended with result failed')).toBeUndefined();
+  });
+
+  it('keeps JSON events with other keys apart, whatever their values', () => {
+    const miner = new TemplateMiner({ variableAfter: 2, similarity: 0.1 });
+    const event = (field: string) => `{"eventVersion":"1.08","eventSource":"s3.amazonaws.com","awsRegion":"eu-west-1",${field},"sourceIPAddress":"10.0.0.1","readOnly":false}`;
+    const login = miner.add(event('"errorCode":"AccessDenied"'));
+    const created = miner.add(event('"requestID":"bucket-1"'));
+    expect(created.change).toBe('created');
+    expect(created.id).not.toBe(miner.resolve(login.id));
   });
 
   it('takes a number inside a name for part of a value, not for a status code', () => {

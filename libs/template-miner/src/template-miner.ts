@@ -7,7 +7,7 @@ import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, checkSnapshot, type MinerSnapshot } 
 import { fitsGap, MAX_EXTRA_TOKENS } from './gap-slots';
 import { isSlotPair } from './slot-pairs';
 import { fitSpan, spanOpener, spanOpeners, type SpanFit, type SpanOpener } from './span-slots';
-import { isBareValue, isSameStatusClass, isStatusPair, isValueShaped, MAY_ACCEPT, shapeOf, STATUS_SHAPED, VALUE_SHAPED, WORDING, type StatusPairTest, type TemplateShape } from './template-shape';
+import { areOtherFields, isBareValue, isSameStatusClass, isStatusPair, isValueShaped, MAY_ACCEPT, shapeOf, STATUS_SHAPED, VALUE_SHAPED, WORDING, type StatusPairTest, type TemplateShape } from './template-shape';
 import { generalise, isWildcard, tokenise, WILDCARD, wildcardAccepts } from './tokens';
 import { WordingIndex } from './wording-index';
 
@@ -657,7 +657,8 @@ export class TemplateMiner {
 
   /**
    * Share of the template's non-wildcard positions the line equals; -1 when
-   * a meaning word differs. Meaning words are checked only when the share
+   * a meaning word differs, or the fields of two JSON keys
+   * (areOtherFields). Meaning words are checked only when the share
    * reaches the threshold: below it the template is not taken anyway. The
    * scan stops as soon as the share can no longer reach the threshold (most
    * templates a line is compared with differ from it early), returning a
@@ -700,6 +701,7 @@ export class TemplateMiner {
       const t = template[i];
       const s = tokens[i];
       if (t !== s && (this.isMeaning(s) || (wildcardAccepts(t, s) !== true && this.isMeaning(t))) && !this.sameStatus(t, s)) return -1;
+      if (t !== s && areOtherFields(t, s)) return -1;
     }
     return share;
   }

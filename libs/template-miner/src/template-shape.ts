@@ -109,3 +109,17 @@ export function isStatusPair(a: string, b: string): boolean {
 // key= (a status field of key=value logs), quote, class digit (or a wildcard), tail.
 const STATUS = /^([A-Za-z_]*=)?(["']?)([1-5])\d\d(["']?[ ,;]*)$/;
 const STATUS_WILDCARD = /^([A-Za-z_]*=)?(["']?)(<\*>)(["']?[ ,;]*)$/;
+
+/**
+ * Two fields of other JSON keys at one position (`"errorCode":<QUOTED>,` /
+ * `"requestParameters":{`): events of other shapes, whose keys are all that
+ * is left of them once the masker has taken their values; a miner that let
+ * the key vary pooled audit events of every kind (and label).
+ */
+export function areOtherFields(a: string, b: string): boolean {
+  const x = JSON_KEY.exec(a);
+  const y = x && JSON_KEY.exec(b);
+  return !!y && x[1] !== y[1];
+}
+
+const JSON_KEY = /^[{[,]*"([^"]{1,64})":/;
