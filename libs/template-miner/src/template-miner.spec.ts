@@ -12,6 +12,15 @@ describe('TemplateMiner', () => {
     expect(miner.resolve(ids[0])).toBe(minedTemplateId('Session opened for user <*> by sshd'));
   });
 
+  it('says what template an id it gave out means now, and nothing of an id it never gave', () => {
+    const miner = new TemplateMiner();
+    const first = miner.add('Backup of volume alpha did not finish');
+    miner.add('Backup of volume beta did not finish');
+    miner.add('Backup of volume gamma did not finish');
+    expect(miner.current(first.id)).toEqual({ id: minedTemplateId('Backup of volume <*> did not finish'), template: 'Backup of volume <*> did not finish' });
+    expect(miner.current('0123456789ab')).toBeUndefined();
+  });
+
   it('keeps a template\'s own wording apart while it has shown few variants', () => {
     const miner = new TemplateMiner({ variableAfter: 4 });
     for (let i = 0; i < 5; i++) {

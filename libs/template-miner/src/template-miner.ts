@@ -250,6 +250,16 @@ export class TemplateMiner {
     return this.aliasOf.get(id) ?? id;
   }
 
+  /**
+   * The template an id means now (it may have generalised or merged since
+   * it was given out); undefined when it was forgotten (evicted) or never
+   * held.
+   */
+  current(id: string): MinedTemplate | undefined {
+    const cluster = this.live.get(this.resolve(id));
+    return cluster && { id: cluster.id, template: cluster.text };
+  }
+
   /** Older ids that now mean this template. */
   aliases(id: string): string[] {
     return [...(this.aliasesOf.get(id) ?? [])];
