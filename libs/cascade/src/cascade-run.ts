@@ -48,8 +48,8 @@ export class CascadeRun {
     private readonly signal: AbortSignal | undefined,
     private readonly log: Logger,
     private readonly undecided: UndecidedPolicy = 'unclassified',
-    /** Tiers whose records carry their mined template, and the template of a record (mined once, when first asked). */
-    private readonly carry?: { tiers: ReadonlySet<string>; templateOf: (record: number) => string },
+    /** Tiers whose records carry their mined template, and the templates of records (each mined once, when first asked). */
+    private readonly carry?: { tiers: ReadonlySet<string>; templatesOf: (records: readonly number[]) => string[] },
   ) {
     this.results = new Array(records.length);
     this.misses = new Array(records.length);
@@ -110,9 +110,9 @@ export class CascadeRun {
   /** Sends the records to one tier; fills `results` for what it decides, `misses` for the rest. */
   private runTier(batcher: TierBatcher, indices: readonly number[]): Promise<void> {
     const name = batcher.tier.name;
-    const carry = this.carry?.tiers.has(name) ? this.carry : undefined;
+    const templates = this.carry?.tiers.has(name) ? this.carry.templatesOf(indices) : undefined;
     return batcher.submit(
-      indices.map((i) => (carry ? { ...this.records[i], template: carry.templateOf(i) } : this.records[i])),
+      indices.map((i, k) => (templates ? { ...this.records[i], template: templates[k] } : this.records[i])),
       this.options,
       this.signal,
       (start, count, outcome: SliceOutcome) => {

@@ -43,8 +43,8 @@ describe('Cascade carrying mined templates to tiers (templateTiers)', () => {
     await cascade.classify(records);
     expect(tiers.regex.templates).toEqual([undefined, undefined, undefined]);
     // The regex tier decided the second record: only the other two reached the LLM tier, and only they were mined.
-    expect(tiers.llm.templates).toHaveLength(2);
-    expect(tiers.llm.templates[1]).toBe('Worker <*> restarted after heartbeat loss');
+    // Both carry the template their ids mean once the call's records are mined: the second line generalised the first's.
+    expect(tiers.llm.templates).toEqual(['Worker <*> restarted after heartbeat loss', 'Worker <*> restarted after heartbeat loss']);
     expect([...miner.templates()].map((t) => t.template)).toEqual(['Worker <*> restarted after heartbeat loss']);
   });
 
@@ -54,6 +54,14 @@ describe('Cascade carrying mined templates to tiers (templateTiers)', () => {
     expect(tiers.regex.templates).toEqual([undefined]);
     expect(tiers.llm.templates).toEqual([miner.match(logMessage)?.template]);
     expect(tiers.llm.templates[0]).not.toBe('User <*> logged in');
+  });
+
+  it('gives every record of a call the template its id means at the end of the call, in the template column too', async () => {
+    const lines = ['Backup of volume alpha did not finish', 'Backup of volume beta did not finish', 'Backup of volume gamma did not finish'];
+    const results = await cascade.classify(lines.map((logMessage) => ({ source: 'app', logMessage })), { includeTemplate: true });
+    const general = 'Backup of volume <*> did not finish';
+    expect(results.map((r) => r.template)).toEqual([general, general, general]);
+    expect(tiers.llm.templates).toEqual([general, general, general]);
   });
 
   it('mines a record once per call when the caller also asks for templates', async () => {

@@ -2,7 +2,7 @@ import type { Classification, ClassifyOptions, DescribeResponse, Label, LogRecor
 import { classifyNonEmpty, EMPTY_MESSAGE_REASON, isEmptyMessage, unclassified, type Classifier } from '@logclass/classifier';
 import type { Logger } from '@logclass/observability';
 import { maskTemplate } from '@logclass/template-mask';
-import { TemplateMiner } from '@logclass/template-miner';
+import { TemplateMiner, type MinedTemplate } from '@logclass/template-miner';
 import type { BreakerSettings } from './breaker-settings';
 import { followAbort, throwIfCancelled } from './abort';
 import { CascadeRun, type UndecidedPolicy } from './cascade-run';
@@ -118,14 +118,28 @@ export class Cascade implements Classifier {
         const cancel = followAbort(signal);
         try {
           // Each record is mined at most once per call, when a tier of templateTiers or the caller first needs it.
-          const minedOf = new Array<string | undefined>(nonEmpty.length);
-          const templateOf = (i: number): string => (minedOf[i] ??= this.mine(nonEmpty[i]));
-          const carry = this.templateTiers.size > 0 ? { tiers: this.templateTiers, templateOf } : undefined;
+          const minedOf = new Array<MinedTemplate | undefined>(nonEmpty.length);
+          const mineAll = (indices: Iterable<number>): void => {
+            for (const i of indices) minedOf[i] ??= this.mine(nonEmpty[i]);
+          };
+          // A record's template is the one its id means once all of them are mined: the miner generalises as it
+          // meets a template's lines, and the first lines of a call would otherwise carry (and key a tier's
+          // answers by) templates the later lines have already replaced.
+          const currentOf = (i: number): string => {
+            const mined = minedOf[i] as MinedTemplate;
+            return this.templateMiner.current(mined.id)?.template ?? mined.template;
+          };
+          const templatesOf = (indices: readonly number[]): string[] => {
+            mineAll(indices);
+            return indices.map(currentOf);
+          };
+          const carry = this.templateTiers.size > 0 ? { tiers: this.templateTiers, templatesOf } : undefined;
           const running = new CascadeRun(nonEmpty, tierOptions, cancel.signal, this.log, this.undecided, carry).run(this.routesOf(nonEmpty));
           // The first tier calls are out by now: mining (CPU in this process) overlaps their round trip.
-          if (options?.includeTemplate) mined = nonEmpty.map((_, i) => templateOf(i));
+          if (options?.includeTemplate) mineAll(nonEmpty.keys());
           const done = await running;
           throwIfCancelled(signal);
+          if (options?.includeTemplate) mined = nonEmpty.map((_, i) => currentOf(i));
           return done;
         } finally {
           cancel.dispose();
@@ -146,13 +160,14 @@ export class Cascade implements Classifier {
    * miner ever throw, the record gets the deterministic mask and the error
    * is logged once; classification goes on.
    */
-  private mine(record: LogRecord): string {
+  private mine(record: LogRecord): MinedTemplate {
     try {
-      return this.templateMiner.add(record.logMessage, record.source).template;
+      return this.templateMiner.add(record.logMessage, record.source);
     } catch (err) {
       if (!this.miningFailed) this.log.error({ err }, 'template miner threw: records get the deterministic mask');
       this.miningFailed = true;
-      return this.templateMiner.masker.mask(record.logMessage, record.source);
+      // No id: current() knows none, so the record keeps this mask.
+      return { id: '', template: this.templateMiner.masker.mask(record.logMessage, record.source) };
     }
   }
 

@@ -11,7 +11,11 @@ export interface TemplateCost {
   llmBySourceAndMask: number;
   /** The same without the source (one stream per source, as a pipeline per system sends). */
   llmByMask: number;
-  /** The LLM tier with GATEWAY_TEMPLATE_TIERS=llm: source and the template the miner gave the row when it was mined. */
+  /**
+   * The LLM tier with GATEWAY_TEMPLATE_TIERS=llm: source and the template
+   * the gateway carries, the one the row's id means once the rows of its
+   * tier call (CARRIED_CALL_ROWS of them) are mined.
+   */
   llmBySourceAndCarriedTemplate: number;
   /** The same without the source. */
   llmByCarriedTemplate: number;
@@ -26,6 +30,14 @@ export interface TemplateCost {
   /** As llmByMinedId, keyed by source and mined id (the LLM tier's prompt shows the source). */
   llmBySourceAndMinedId: number;
 }
+
+/**
+ * Records per LLM-tier call in the carried-template columns: fewer than a
+ * CSV batch sends when a tenth of its 2,048 rows reaches the LLM tier, so
+ * the figure errs high; 1 (a unary call per record) gives what the template
+ * as mined row by row costs.
+ */
+export const CARRIED_CALL_ROWS = 64;
 
 /**
  * Calls per true template for each way of keying an expensive tier's
@@ -52,10 +64,19 @@ export function templateCost(rows: readonly CorpusRow[]): TemplateCost {
   let minedBySourceCalls = 0;
   const carried = new Set<string>();
   const carriedBySource = new Set<string>();
+  // What the cascade carries: a call's records mined, then each given the template its id means (cascade.ts).
+  const carrying = new TemplateMiner();
+  for (let start = 0; start < rows.length; start += CARRIED_CALL_ROWS) {
+    const call = rows.slice(start, start + CARRIED_CALL_ROWS);
+    const mined = call.map((r) => carrying.add(r.logMessage, r.source));
+    call.forEach((r, k) => {
+      const template = carrying.current(mined[k].id)?.template ?? mined[k].template;
+      carried.add(template);
+      carriedBySource.add(`${r.source}\u0000${template}`);
+    });
+  }
   for (const r of rows) {
-    const { id, template } = miner.add(r.logMessage, r.source);
-    carried.add(template);
-    carriedBySource.add(`${r.source}\u0000${template}`);
+    const { id } = miner.add(r.logMessage, r.source);
     const bySource = `${r.source}\u0000${id}`;
     if (!answeredBySource.has(bySource)) {
       answeredBySource.add(bySource);
