@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { minerAgreement } from './agreement';
 import { corpusView, CORPUS_VIEWS, generatedView, skippedFamilies, withSkewedCounts, withValueAlternativesMerged } from './corpus-views';
 import { groupByDrain, groupByMask, groupByMiner } from './group-lines';
-import { scoreGrouping, type GroupedRow, type GroupingScore } from './grouping-score';
+import { exactlyGroupedTruths, scoreGrouping, type GroupedRow, type GroupingScore } from './grouping-score';
 import { templateCost } from './template-cost';
 import { PARSER_BENCHMARK_FAMILIES } from './benchmark-families';
 
@@ -96,20 +96,12 @@ console.log(`  grouping of the shuffled run:        acc ${pct(agreement.shuffled
 
 /** True templates whose lines Drain groups exactly and the miner does not, by family, with the miner's groups of one. */
 function printDrainRightMinerWrong(messages: readonly string[], mined: readonly GroupedRow[], drain: readonly GroupedRow[]): void {
-  const exact = (groups: readonly GroupedRow[]): Set<string> => {
-    const truthsOf = new Map<string, Set<string>>();
-    const groupsOf = new Map<string, Set<string>>();
-    for (const g of groups) {
-      (truthsOf.get(g.group) ?? truthsOf.set(g.group, new Set()).get(g.group))?.add(g.truth);
-      (groupsOf.get(g.truth) ?? groupsOf.set(g.truth, new Set()).get(g.truth))?.add(g.group);
-    }
-    return new Set([...groupsOf].filter(([, gs]) => gs.size === 1 && truthsOf.get([...gs][0])?.size === 1).map(([t]) => t));
-  };
-  const [minedRight, drainRight] = [exact(mined), exact(drain)];
+  const [minedRight, drainRight] = [exactlyGroupedTruths(mined), exactlyGroupedTruths(drain)];
+  const familyOf = new Map(mined.map((g) => [g.truth, g.family]));
   const byFamily = new Map<string, string[]>();
   for (const truth of drainRight) {
     if (minedRight.has(truth)) continue;
-    const family = mined.find((g) => g.truth === truth)?.family ?? '?';
+    const family = familyOf.get(truth) ?? '?';
     (byFamily.get(family) ?? byFamily.set(family, []).get(family))?.push(truth);
   }
   console.log(`\nTrue templates Drain groups right and the miner does not: ${[...byFamily.values()].reduce((n, l) => n + l.length, 0)}; the other way: ${[...minedRight].filter((t) => !drainRight.has(t)).length}`);

@@ -1,4 +1,4 @@
-import { scoreGrouping, type GroupedRow } from './grouping-score';
+import { exactlyGroupedTruths, scoreGrouping, type GroupedRow } from './grouping-score';
 
 const row = (group: string, truth: string, label = 'L', family = 'f'): GroupedRow => ({ group, truth, label, family });
 
@@ -27,5 +27,12 @@ describe('scoreGrouping', () => {
   it('measures label purity: rows whose group holds one label', () => {
     const rows = [row('g', 'a', 'Error'), row('g', 'a', 'Error'), row('h', 'b', 'Error'), row('h', 'c', 'User Action')];
     expect(scoreGrouping(rows).overall.labelPurity).toBeCloseTo(2 / 4);
+  });
+});
+
+describe('exactlyGroupedTruths', () => {
+  it('names the true templates whose rows make one group holding nothing else', () => {
+    const rows = [row('g1', 'a'), row('g1', 'a'), row('g2', 'b'), row('g3', 'b'), row('g4', 'c'), row('g4', 'd'), row('g5', 'e')];
+    expect(exactlyGroupedTruths(rows)).toEqual(new Set(['a', 'e']));
   });
 });

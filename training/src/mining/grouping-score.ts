@@ -33,17 +33,10 @@ export interface GroupingReport {
 /** Grouping accuracy, templates per true template and label purity, overall and per family. */
 export function scoreGrouping(rows: readonly GroupedRow[]): GroupingReport {
   const truthSize = countBy(rows, (r) => r.truth);
-  const groupRows = new Map<string, GroupedRow[]>();
-  for (const r of rows) {
-    const list = groupRows.get(r.group);
-    if (list) list.push(r);
-    else groupRows.set(r.group, [r]);
-  }
-  const correctGroup = new Set<string>();
+  const groupRows = groupsOf(rows);
+  const correctGroup = correctGroups(groupRows, truthSize);
   const pureGroup = new Set<string>();
   for (const [group, members] of groupRows) {
-    const truth = members[0].truth;
-    if (members.every((m) => m.truth === truth) && truthSize.get(truth) === members.length) correctGroup.add(group);
     const label = members[0].label;
     if (members.every((m) => m.label === label)) pureGroup.add(group);
   }
@@ -67,6 +60,33 @@ export function scoreGrouping(rows: readonly GroupedRow[]): GroupingReport {
     else byFamily.set(r.family, [r]);
   }
   return { overall: score(rows), families: new Map([...byFamily].map(([family, subset]) => [family, score(subset)])) };
+}
+
+/** True templates whose rows make exactly one group, holding nothing else (what grouping accuracy counts). */
+export function exactlyGroupedTruths(rows: readonly GroupedRow[]): Set<string> {
+  const groupRows = groupsOf(rows);
+  const correct = correctGroups(groupRows, countBy(rows, (r) => r.truth));
+  return new Set([...correct].map((group) => (groupRows.get(group) as GroupedRow[])[0].truth));
+}
+
+function groupsOf(rows: readonly GroupedRow[]): Map<string, GroupedRow[]> {
+  const groupRows = new Map<string, GroupedRow[]>();
+  for (const r of rows) {
+    const list = groupRows.get(r.group);
+    if (list) list.push(r);
+    else groupRows.set(r.group, [r]);
+  }
+  return groupRows;
+}
+
+/** Groups that hold exactly the rows of one true template. */
+function correctGroups(groupRows: ReadonlyMap<string, GroupedRow[]>, truthSize: ReadonlyMap<string, number>): Set<string> {
+  const correct = new Set<string>();
+  for (const [group, members] of groupRows) {
+    const truth = members[0].truth;
+    if (members.every((m) => m.truth === truth) && truthSize.get(truth) === members.length) correct.add(group);
+  }
+  return correct;
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {

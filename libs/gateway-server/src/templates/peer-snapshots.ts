@@ -23,7 +23,8 @@ export interface PeerSnapshots {
   close(): Promise<void>;
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+/** The digest a peer's snapshot is known by: the same text is never absorbed twice. */
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * A folder the replicas share (GATEWAY_TEMPLATE_PEER_DIR, a ReadWriteMany

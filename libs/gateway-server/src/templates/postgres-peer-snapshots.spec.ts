@@ -1,17 +1,11 @@
-import type { DestinationStream } from 'pino';
 import { Client } from 'pg';
 import { ConfigError } from '@logclass/service-config';
-import { createLogger, silentLogger } from '@logclass/observability';
+import { silentLogger } from '@logclass/observability';
 import { freshPostgresSchema, whenPostgres } from '@logclass/test-support';
 import { minedTemplateId, TemplateMiner } from '@logclass/template-miner';
 import { PostgresPeerSnapshots, STALE_AFTER_SECONDS } from './postgres-peer-snapshots';
 import { openPeerSnapshots, TemplateSnapshots } from './template-state';
-
-function capturedLog(): { log: ReturnType<typeof createLogger>; lines: { msg: string; level: string }[] } {
-  const lines: { msg: string; level: string }[] = [];
-  const sink: DestinationStream = { write: (line: string) => void lines.push(JSON.parse(line)) };
-  return { log: createLogger('gateway', 'debug', sink), lines };
-}
+import { capturedLog } from '../../test/captured-log';
 
 const USERS = ['alice', 'bob', 'carol', 'dave'];
 

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
 import type { Logger } from '@logclass/observability';
-import type { PeerSnapshot, PeerSnapshots } from './peer-snapshots';
+import { sha256, type PeerSnapshot, type PeerSnapshots } from './peer-snapshots';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS template_snapshots (
@@ -21,8 +20,6 @@ const SCHEMA_LOCK = 0x6c6f6774; // "logt"
  * live replica touches its row every round, changed or not.
  */
 export const STALE_AFTER_SECONDS = 86_400;
-
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * Snapshots exchanged through a PostgreSQL table (GATEWAY_TEMPLATE_PEER_STORE_URL),

@@ -1,21 +1,14 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DestinationStream } from 'pino';
 import type { RunningClassifierServer } from '@logclass/grpc-server';
-import { createLogger, silentLogger } from '@logclass/observability';
+import { silentLogger } from '@logclass/observability';
 import { freshPostgresSchema, MarkerTier, whenPostgres } from '@logclass/test-support';
 import { minedTemplateId, SNAPSHOT_FORMAT, TemplateMiner } from '@logclass/template-miner';
 import { startTestGateway, startTier } from '../../test/gateway-fixture';
 import type { RunningGateway } from '../index';
 import { TemplateSnapshots } from './template-state';
-
-/** A logger whose lines (parsed) a test can read. */
-function capturedLog(): { log: ReturnType<typeof createLogger>; lines: { msg: string; level: string }[] } {
-  const lines: { msg: string; level: string }[] = [];
-  const sink: DestinationStream = { write: (line: string) => void lines.push(JSON.parse(line)) };
-  return { log: createLogger('gateway', 'debug', sink), lines };
-}
+import { capturedLog } from '../../test/captured-log';
 
 const USERS = ['alice', 'bob', 'carol', 'dave'];
 const userLine = (u: string) => ({ source: 'ModernCRM', log_message: `User ${u} logged in from 10.0.0.7 @regex` });
