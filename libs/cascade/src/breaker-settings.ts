@@ -21,7 +21,8 @@ export interface BreakerSettings {
  * once; the LLM tier asks ~10 messages per Groq call, 4 calls at once, each
  * up to LLM_TIMEOUT_MS=20 s, and abstains per row rather than failing the
  * batch, so its deadline is the longest). A batch full of novel shapes can
- * need more (2048 novel rows through a MiniLM-class model take ~14 s here):
+ * need more (2048 novel rows through a MiniLM-class model take ~14 s here, a
+ * full call of 4096 twice that):
  * raise GATEWAY_<TIER>_TIMEOUT_MS or lower GATEWAY_TIER_BATCH_SIZE then.
  */
 export const DEFAULT_BREAKER_SETTINGS = {

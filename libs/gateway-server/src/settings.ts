@@ -64,9 +64,9 @@ export function gatewaySettings() {
     healthTimeoutMs: setting.int('GATEWAY_HEALTH_TIMEOUT_MS', 1000, 'Deadline of each tier health check made by GET /readyz.', { min: 1, max: 60_000 }),
     maxUploadBytes: setting.int('GATEWAY_MAX_UPLOAD_BYTES', 512 * MiB, 'Largest body (CSV, plain lines or JSON lines) accepted by POST /classify, in bytes; larger uploads get 413, and a stream ends with an error there.', { min: 1 }),
     maxCsvRecordBytes: setting.int('GATEWAY_MAX_CSV_RECORD_BYTES', 4 * MiB, 'Longest CSV record, plain line or JSON line accepted (a multi-line record of plain lines is split there); bounds memory on an unterminated quote or input without line ends.', { min: 1024 }),
-    // As many as one tier call carries (GATEWAY_TIER_BATCH_SIZE): every tier call costs its tier a fixed share of CPU
-    // (framing, the call's bookkeeping), so fuller calls cost fewer µs per row (BENCHMARKS.md, CPU per row).
-    csvBatchSize: setting.int('GATEWAY_CSV_BATCH_SIZE', 2048, 'Records (CSV rows, lines) handed to the cascade at once; a partial batch goes after 200 ms, so a slow stream is answered as it comes.', { min: 1, max: 100_000 }),
+    // As many as one tier call carries by default (DEFAULT_BATCH_SIZE, GATEWAY_TIER_BATCH_SIZE's default), so a batch
+    // makes full tier calls.
+    csvBatchSize: setting.int('GATEWAY_CSV_BATCH_SIZE', DEFAULT_BATCH_SIZE, 'Records (CSV rows, lines) handed to the cascade at once; a partial batch goes after 200 ms, so a slow stream is answered as it comes.', { min: 1, max: 100_000 }),
     csvBatchesInFlight: setting.int('GATEWAY_CSV_BATCHES_IN_FLIGHT', 4, 'Batches classified at once per upload (records are still written in order).', { min: 1, max: 1_000 }),
     maxConcurrentUploads: setting.int('GATEWAY_MAX_CONCURRENT_UPLOADS', 4, 'Uploads to POST /classify classified at once (a stream holds its slot while it lasts).', { min: 1, max: 10_000 }),
     maxQueuedUploads: setting.int('GATEWAY_MAX_QUEUED_UPLOADS', 0, 'Uploads allowed to wait for a slot; past it uploads get 429.', { min: 0, max: 10_000 }),
