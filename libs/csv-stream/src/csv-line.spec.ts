@@ -25,7 +25,8 @@ describe('csvLine', () => {
         Array.from({ length: 1 + Math.floor(rand() * 4) }, () => {
           if (rand() < 0.03) return rand() < 0.5 ? undefined : 12345678;
           let cell = '';
-          for (let i = 0, length = Math.floor(rand() * 10); i < length; i++) cell += alphabet[Math.floor(rand() * alphabet.length)];
+          // Up to 48 pieces: short cells and cells past csvLines' short-cell copy (32 UTF-16 units).
+          for (let i = 0, length = Math.floor(rand() * (rand() < 0.5 ? 10 : 48)); i < length; i++) cell += alphabet[Math.floor(rand() * alphabet.length)];
           return cell;
         }),
       );

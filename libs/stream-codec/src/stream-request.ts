@@ -1,5 +1,5 @@
 import { ClassifyStreamRequest, type ClassifyOptions, type LogRecord } from '@logclass/contract';
-import { Reader, sequenceSize, startMessage, stringFieldSize, Unexpected, varintSize, writeStringField, writeVarint } from './wire';
+import { Reader, sequenceSize, startMessage, stringFieldSize, Unexpected, utf8Length, varintSize, writeStringField, writeVarint } from './wire';
 
 /** The request as ClassifyStreamRequest.encode(request).finish() would have it (the gateway sends these). */
 export function encodeStreamRequest(request: ClassifyStreamRequest): Buffer {
@@ -9,9 +9,9 @@ export function encodeStreamRequest(request: ClassifyStreamRequest): Buffer {
   let total = sequenceSize(request.sequence);
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
-    const source = r.source === '' ? 0 : Buffer.byteLength(r.source, 'utf8');
-    const message = r.logMessage === '' ? 0 : Buffer.byteLength(r.logMessage, 'utf8');
-    const template = r.template === undefined ? -1 : Buffer.byteLength(r.template, 'utf8');
+    const source = r.source === '' ? 0 : utf8Length(r.source);
+    const message = r.logMessage === '' ? 0 : utf8Length(r.logMessage);
+    const template = r.template === undefined ? -1 : utf8Length(r.template);
     let body = 0;
     if (r.source !== '') body += stringFieldSize(source);
     if (r.logMessage !== '') body += stringFieldSize(message);

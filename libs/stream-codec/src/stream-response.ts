@@ -1,5 +1,5 @@
 import { ClassifyStreamResponse, type Classification } from '@logclass/contract';
-import { Reader, sequenceSize, startMessage, stringFieldSize, Unexpected, varintSize, writeStringField, writeVarint } from './wire';
+import { Reader, sequenceSize, startMessage, stringFieldSize, Unexpected, utf8Length, varintSize, writeStringField, writeVarint } from './wire';
 
 /** Per result: the UTF-8 lengths of label, tier, reason, template, best guess (-1: absent), then the body's. */
 const SLOTS = 6;
@@ -29,7 +29,7 @@ function measure(c: Classification, lengths: Int32Array, base: number): number {
   body += measureString(c.template, lengths, base + 3);
   if (c.confidence !== 0) body += 9;
   if (c.bestGuess === undefined) lengths[base + 4] = -1;
-  else body += stringFieldSize((lengths[base + 4] = Buffer.byteLength(c.bestGuess, 'utf8')));
+  else body += stringFieldSize((lengths[base + 4] = utf8Length(c.bestGuess)));
   lengths[base + 5] = body;
   return body;
 }
@@ -40,7 +40,7 @@ function measureString(text: string, lengths: Int32Array, slot: number): number 
     lengths[slot] = -1;
     return 0;
   }
-  return stringFieldSize((lengths[slot] = Buffer.byteLength(text, 'utf8')));
+  return stringFieldSize((lengths[slot] = utf8Length(text)));
 }
 
 /** Writes `c` as field 2 of the response (tag, length, body) at `at`, in ts-proto's field order. */

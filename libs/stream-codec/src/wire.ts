@@ -53,7 +53,25 @@ export function startMessage(total: number, sequence: number): { buf: Buffer; at
 export function writeStringField(buf: Buffer, at: number, tag: number, text: string, byteLength: number): number {
   buf[at++] = tag;
   at = writeVarint(buf, at, byteLength);
+  // As many bytes as UTF-16 units: every unit is ASCII, one byte each.
+  if (byteLength === text.length && byteLength <= SHORT_STRING) {
+    for (let i = 0; i < byteLength; i++) buf[at + i] = text.charCodeAt(i);
+    return at + byteLength;
+  }
   return at + buf.write(text, at, 'utf8');
+}
+
+/**
+ * Strings up to this long (a source, a label) are measured and copied here: for a short string,
+ * a call of Buffer.byteLength or Buffer#write costs several times the work.
+ */
+const SHORT_STRING = 32;
+
+/** The UTF-8 length of a string, as Buffer.byteLength(text, 'utf8'). */
+export function utf8Length(text: string): number {
+  if (text.length > SHORT_STRING) return Buffer.byteLength(text, 'utf8');
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return Buffer.byteLength(text, 'utf8');
+  return text.length;
 }
 
 /** The bytes a string field takes: tag, length, text. */
