@@ -89,6 +89,9 @@ export class LlmClassifier implements Classifier {
   private readonly settingNames: { model: string; apiKey: string };
   /** Set when the service cannot answer anything until reconfigured. */
   private disabledReason: string | undefined;
+  private readonly answers = new WeakMap<KeyResult, Classification>();
+  /** The result of every row once the tier is disabled (it stays so): one object, so one encoded answer. */
+  private disabledResult: KeyResult | undefined;
   private readonly servingListeners: Array<(serving: boolean) => void> = [];
 
   constructor(private readonly opts: LlmClassifierOptions) {
@@ -163,7 +166,10 @@ export class LlmClassifier implements Classifier {
 
   /** One KeyResult per record: each distinct key asked at most once, the rest from cache, the store or a call in flight. */
   private async answerAll(records: readonly LogRecord[]): Promise<KeyResult[]> {
-    if (this.disabledReason) return records.map(() => this.failed(this.disabledReason as string));
+    if (this.disabledReason) {
+      const failed = (this.disabledResult ??= this.failed(this.disabledReason));
+      return records.map(() => failed);
+    }
     // Without a cache or a store every row is its own question (index keys never repeat).
     const sharing = this.cache.enabled || this.stored !== undefined;
     const keys = records.map((r) => questionKey(r, this.opts.cacheKey));
@@ -309,9 +315,18 @@ export class LlmClassifier implements Classifier {
   }
 
   private toClassification(result: KeyResult, record: LogRecord, options?: ClassifyOptions): Classification {
-    const classification = this.resultFor(result);
-    if (options?.includeTemplate) classification.template = maskTemplate(record.logMessage);
-    return classification;
+    const answer = this.answerOf(result);
+    return options?.includeTemplate ? { ...answer, template: maskTemplate(record.logMessage) } : answer;
+  }
+
+  /**
+   * The answer of a result, one frozen object for every row it answers (a result is shared by
+   * every row of its key, and a disabled tier's by every row): the server then encodes it once.
+   */
+  private answerOf(result: KeyResult): Classification {
+    let answer = this.answers.get(result);
+    if (answer === undefined) this.answers.set(result, (answer = Object.freeze(this.resultFor(result))));
+    return answer;
   }
 
   private resultFor(result: KeyResult): Classification {
