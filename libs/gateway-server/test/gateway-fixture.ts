@@ -24,6 +24,10 @@ export function startTestGateway(env: Record<string, string>, log: Logger = sile
   const cfg = defineServiceConfig('gateway', gatewaySettings()).load({
     ...LOOPBACK_GATEWAY_ENV,
     LOG_LEVEL: 'silent',
+    // A live tier must not read as down on /readyz when a loaded CI machine
+    // takes over the default second to open a fresh channel; a down tier's
+    // port refuses at once, so the longer deadline costs no test time.
+    GATEWAY_HEALTH_TIMEOUT_MS: '15000',
     ...env,
   });
   return startGateway(cfg, log);
