@@ -6,7 +6,7 @@
 // (tools/supervisor.mjs): one that exits is restarted with a backoff while the
 // others keep serving, so the gateway's breakers do their job when a tier dies.
 // Ctrl-C stops them all.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runSupervised } from './supervisor.mjs';
@@ -21,13 +21,22 @@ const tiers = [
 ];
 env.GATEWAY_TIERS ||= tiers.map(([name, p]) => `${name}=127.0.0.1:${p}`).join(',');
 
+// Node's arguments per service, as the images run them (docker/Dockerfile's CMDs
+// are checked against the same file). The tiers take --max-semi-space-size=32 (MB;
+// Node 20's default is 16): a tier call holds up to 4096 records' strings while it is
+// answered, and with the default young generation many survive a scavenge and are
+// copied; the regex tier's CPU per row falls by a quarter with 32. The gateway keeps
+// the default: no CPU measured saved, and its peak RSS on a 1M-row upload rose
+// 250 -> 288 MB (BENCHMARKS.md, CPU per row).
+const nodeArgs = JSON.parse(readFileSync(join(root, 'tools', 'service-node-args.json'), 'utf8'));
+
 function service(app) {
   const main = join(root, 'dist/apps', app, 'main.js');
   if (!existsSync(main)) {
     console.error(`${main} is missing: run npm run build first`);
     process.exit(1);
   }
-  return { name: app, command: process.execPath, args: ['--enable-source-maps', main], env };
+  return { name: app, command: process.execPath, args: [...nodeArgs[app], main], env };
 }
 
 const log = (line) => console.error(`[start-local] ${line}`);

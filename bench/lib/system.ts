@@ -6,6 +6,9 @@ import type { ChannelCredentials } from '@grpc/grpc-js';
 import { checkHealth } from '@logclass/tier-client';
 import { ROOT } from './generate-csv';
 
+/** Node's arguments per service, as deployed (the Dockerfile's CMDs hold the same). */
+const SERVICE_NODE_ARGS = JSON.parse(readFileSync(join(ROOT, 'tools', 'service-node-args.json'), 'utf8')) as Record<string, string[]>;
+
 /**
  * `n` distinct ports nobody is listening on right now. All are held open
  * until every one is chosen: one at a time, the OS may hand out a port twice,
@@ -78,8 +81,10 @@ export async function startSystem(
   };
   const children: Record<string, ChildProcess> = {};
   const launch = (app: string) => {
-    // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/out/prof" profiles every service of a run (the services run in the repo root).
-    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    // The services run with Node's arguments as deployed (tools/service-node-args.json), then
+    // BENCH_NODE_ARGS: "--cpu-prof --cpu-prof-dir=bench/out/prof" profiles every service of a
+    // run (the services run in the repo root); a later V8 flag overrides an earlier one.
+    const nodeArgs = [...SERVICE_NODE_ARGS[app], ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
     const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps', app, 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: ROOT });
     children[app] = child;
   };

@@ -15,6 +15,9 @@ function buildOutputs(): string[] {
   });
 }
 
+/** Node's arguments per service, as `npm start` and the benchmarks run them. */
+const SERVICE_NODE_ARGS = JSON.parse(readText('tools', 'service-node-args.json')) as Record<string, string[]>;
+
 describe('docker/Dockerfile', () => {
   const stages: Stage[] = parseDockerfile(readText('docker', 'Dockerfile'));
   const targets = [...SERVICES, 'models'];
@@ -68,7 +71,7 @@ describe('docker/Dockerfile', () => {
     const outputs = buildOutputs();
     const builtFile = (path: string) => outputs.some((out) => path === join(out, 'main.js'));
     expect(image.cmd?.[0]).toBe('node');
-    expect(image.cmd?.filter((a) => a.endsWith('.js'))).toEqual([`dist/apps/${app}/main.js`]);
+    expect(image.cmd).toEqual(['node', ...SERVICE_NODE_ARGS[app], `dist/apps/${app}/main.js`]);
     expect(builtFile(`dist/apps/${app}/main.js`)).toBe(true);
     const check = image.healthcheck as string[];
     expect(check[0]).toBe('node');
