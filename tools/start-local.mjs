@@ -25,9 +25,8 @@ env.GATEWAY_TIERS ||= tiers.map(([name, p]) => `${name}=127.0.0.1:${p}`).join(',
 // are checked against the same file). The tiers take --max-semi-space-size=32 (MB;
 // Node 20's default is 16): a tier call holds up to 4096 records' strings while it is
 // answered, and with the default young generation many survive a scavenge and are
-// copied; the regex tier's CPU per row falls by a quarter with 32. The gateway keeps
-// the default: no CPU measured saved, and its peak RSS on a 1M-row upload rose
-// 250 -> 288 MB (BENCHMARKS.md, CPU per row).
+// copied. The gateway keeps the default: it saved no CPU and its memory rose
+// (measurements: BENCHMARKS.md, CPU per row).
 const nodeArgs = JSON.parse(readFileSync(join(root, 'tools', 'service-node-args.json'), 'utf8'));
 
 function service(app) {
