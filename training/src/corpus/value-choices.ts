@@ -6,11 +6,21 @@
  * wording choices only, as log-parsing ground truths do: a part that differs
  * between occurrences of one event is a variable, whatever its shape.
  *
- * The rule: every alternative is one non-empty token (no space, no nested
- * slot) and none is a state or outcome word below. Anything else (phrases,
- * an empty alternative, nested slots) is wording. The list is the ground
- * truth's own, kept apart from the miner's meaning words so that tuning the
- * miner never moves its yardstick.
+ * The rule, after the annotation guidelines published ground truths follow
+ * (numbers, booleans and null are variables; so is a state the code prints
+ * from an enum, `Transitioned from NEW to SCHEDULED`):
+ * - one token per alternative (no space, no nested slot): a value unless
+ *   one is a state or outcome word below written as prose (`failed`); a
+ *   constant in capitals (`RUNNING`, `KILL_WAIT`) is an enum's value even
+ *   when its word is a state, but not a level;
+ * - several tokens per alternative, the same count in each, no nested
+ *   slot: a value when every position where they differ is a value by the
+ *   rule above (`{NEW to SCHEDULED|SCHEDULED to RUNNING}`,
+ *   `{a.b is deprecated. Instead, use c.d|...}`);
+ * - anything else (phrases of other lengths, an empty alternative, nested
+ *   slots) is wording.
+ * The lists are the ground truth's own, kept apart from the miner's rules
+ * so that tuning the miner never moves its yardstick.
  */
 const STATE_WORDS = new Set([
   // outcomes
@@ -26,11 +36,30 @@ const STATE_WORDS = new Set([
   'install', 'upgrade', 'appeared', 'disappeared', 'online', 'offline', 'entered', 'left', 'wake', 'sleep',
   'containerstarted', 'containerdied', 'suspenddevice', 'resumedevice',
   // levels and answers
-  'debug', 'info', 'notice', 'warn', 'warning', 'crit', 'critical', 'alert', 'fatal', 'severe', 'true', 'false', 'yes', 'no',
+  'debug', 'info', 'notice', 'warn', 'warning', 'crit', 'critical', 'alert', 'fatal', 'severe', 'yes', 'no',
 ]);
 
+/** Capitals that are not an enum's value: levels (how the line was logged). */
+const NOT_ENUM_VALUES = new Set(['TRACE', 'DEBUG', 'INFO', 'NOTICE', 'WARN', 'WARNING', 'ERROR', 'CRIT', 'CRITICAL', 'ALERT', 'FATAL', 'SEVERE']);
+const ENUM_VALUE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+
 const ONE_TOKEN = /^[^\s{}|]+$/;
+const NO_SLOT = /^[^{}|]+$/;
 
 export function isValueChoice(alternatives: readonly string[]): boolean {
-  return alternatives.every((a) => ONE_TOKEN.test(a) && !STATE_WORDS.has(a.toLowerCase().replace(/[^a-z]/g, '')));
+  if (alternatives.every((a) => ONE_TOKEN.test(a))) return alternatives.every(isOneTokenValue);
+  if (!alternatives.every((a) => NO_SLOT.test(a) && a.trim() === a && a.length > 0)) return false;
+  const split = alternatives.map((a) => a.split(/\s+/));
+  const count = split[0].length;
+  if (!split.every((tokens) => tokens.length === count)) return false;
+  for (let i = 0; i < count; i++) {
+    const column = [...new Set(split.map((tokens) => tokens[i]))];
+    if (column.length > 1 && !column.every(isOneTokenValue)) return false;
+  }
+  return true;
+}
+
+function isOneTokenValue(token: string): boolean {
+  if (ENUM_VALUE.test(token) && token.length > 1) return !NOT_ENUM_VALUES.has(token);
+  return !STATE_WORDS.has(token.toLowerCase().replace(/[^a-z]/g, ''));
 }

@@ -1,0 +1,24 @@
+import { isValueChoice } from './value-choices';
+
+describe('isValueChoice (which alternatives of a corpus pattern are a variable of its true template)', () => {
+  it.each([
+    ['one-token values', ['map', 'groupBy', 'reduceByKey']],
+    ['enum constants, even when their word is a state', ['RUNNING', 'FAILED', 'KILL_WAIT']],
+    ['booleans', ['true', 'false']],
+    ['phrases that differ only in values', ['NEW to SCHEDULED', 'SCHEDULED to RUNNING', 'RUNNING to SUCCEEDED']],
+    ['sentences that differ only in names', ['mapred.job.tracker is deprecated. Instead, use mapreduce.jobtracker.address', 'session.id is deprecated. Instead, use dfs.metrics.session-id']],
+  ])('%s are values', (_what, alternatives) => {
+    expect(isValueChoice(alternatives)).toBe(true);
+  });
+
+  it.each([
+    ['state words as prose', ['started', 'stopped']],
+    ['levels in capitals', ['INFO', 'ERROR']],
+    ['phrases of other lengths', ['cch CEM', 'prev LAST', 'cch+3 CEM now']],
+    ['an empty alternative', ['', 'not ']],
+    ['phrases that differ in a state word', ['link is up', 'link is down']],
+    ['alternatives holding a slot', ['Instance {uuid}', 'Flavor {int:1:99}']],
+  ])('%s are wording', (_what, alternatives) => {
+    expect(isValueChoice(alternatives)).toBe(false);
+  });
+});
