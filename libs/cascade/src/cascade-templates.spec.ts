@@ -64,6 +64,14 @@ describe('Cascade carrying mined templates to tiers (templateTiers)', () => {
     expect(tiers.llm.templates).toEqual([general, general, general]);
   });
 
+  it('carries an outcome state the line prints in the template a tier keys its answers by, while the template column pools the states', async () => {
+    const lines = ['Container c_1 transitioned from NEW to RUNNING', 'Container c_2 transitioned from RUNNING to FAILED', 'Container c_3 transitioned from NEW to FAILED'];
+    const results = await cascade.classify(lines.map((logMessage) => ({ source: 'app', logMessage })), { includeTemplate: true });
+    const general = 'Container <ID> transitioned from <*> to <*>';
+    expect(results.map((r) => r.template)).toEqual([general, general, general]);
+    expect(tiers.llm.templates).toEqual([general, 'Container <ID> transitioned from <*> to FAILED', 'Container <ID> transitioned from <*> to FAILED']);
+  });
+
   it('mines a record once per call when the caller also asks for templates', async () => {
     const [result] = await cascade.classify([{ source: 'app', logMessage: 'Cache shard s-12 evicted 40 keys' }], { includeTemplate: true });
     expect(result.template).toBe(tiers.llm.templates[0]);

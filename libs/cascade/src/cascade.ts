@@ -135,9 +135,10 @@ export class Cascade implements Classifier {
             const mined = minedOf[i] as MinedTemplate;
             return this.templateMiner.current(mined.id)?.template ?? mined.template;
           };
+          // A tier keys its answers by what it is given: the template with the record's outcome states in it (labelKeyOf).
           const templatesOf = (indices: readonly number[]): string[] => {
             mineAll(indices);
-            return indices.map(currentOf);
+            return indices.map((i) => this.templateMiner.labelKeyOf(currentOf(i), nonEmpty[i].logMessage, nonEmpty[i].source));
           };
           const carry = this.templateTiers.size > 0 ? { tiers: this.templateTiers, templatesOf } : undefined;
           const running = new CascadeRun(nonEmpty, tierOptions, cancel.signal, this.log, this.undecided, carry).run(this.routesOf(nonEmpty));

@@ -1,3 +1,5 @@
+import { isMessageCode } from './message-code';
+
 /**
  * Words that carry a line's meaning, so a position holding one is never
  * generalised: "Backup completed" and "Backup failed" stay two templates
@@ -59,17 +61,6 @@ export function meaningWordTest(words: readonly string[]): (token: string) => bo
 const REMEMBERED_TOKENS = 100_000;
 /** Capitalised words run together, as Kubernetes names its event reasons and states. */
 const CAMEL_CASE = /^[A-Z][a-z]+(?:[A-Z][a-z]*)+[.,;:]?$/;
-
-/**
- * `AH01630: `, `ORA-00942: `: capitals and digits before a colon name the
- * message that follows (maskTemplate keeps them for that reason); lines that
- * differ in one are different messages.
- */
-export function isMessageCode(token: string): boolean {
-  return MESSAGE_CODE.test(token);
-}
-
-const MESSAGE_CODE = /^[A-Z]{2,5}-?\d{3,6}: ?$/;
 
 /** `"failed,"` -> `failed`, `[error]` -> `error`. */
 function trimToWord(part: string): string {

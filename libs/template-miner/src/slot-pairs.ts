@@ -1,3 +1,4 @@
+import { isConstantPair } from './constant-values';
 import { isValueShaped, type StatusPairTest } from './template-shape';
 import { keyPrefix } from './tokens';
 
@@ -11,13 +12,15 @@ const HOLDS_PLACEHOLDER = /<[A-Z]+>/;
  * distinct values: the masker already named a value in one of them and the
  * other is a value too (it named one there as well, or it is one word), or
  * both are shaped like values (isValueShaped), or they are HTTP statuses
- * that `sameStatus` pairs; the same test applies to what differs inside a common wrapping
- * (`BlockManagerId(<NUM>,` / `BlockManagerId(driver,`). Real lines of one
+ * that `sameStatus` pairs, or two constants of a closed set, whole
+ * (isConstantPair); the same test but the last applies to what differs
+ * inside a common wrapping (`BlockManagerId(<NUM>,` / `BlockManagerId(driver,`). Real lines of one
  * template mask a value differently now and then (`sda` and `<ID>`,
  * `<HOST>/<IP>` and `<ID>/<IP>`, `<NUM>B` and `<SIZE>`).
  */
 export function isSlotPair(a: string, b: string, sameStatus: StatusPairTest): boolean {
-  if (isSlotCore(a, b, sameStatus)) return true;
+  // Constants whole, keyed and wrapped alike: a piece of a word in capitals (`GE` of `GET`) is no constant.
+  if (isSlotCore(a, b, sameStatus) || isConstantPair(a, b)) return true;
   // Two values of one key (`reason=android.policy:POWER)...` / `reason=android.server.wm:TURN_ON)...`): judged without the key, whose `=` is no value's.
   const key = keyPrefix(a);
   if (key !== '' && b.startsWith(key) && isSlotCore(a.slice(key.length), b.slice(key.length), sameStatus)) return true;

@@ -1,4 +1,5 @@
-import { isMessageCode } from './meaning-words';
+import { isConstant } from './constant-values';
+import { isMessageCode } from './message-code';
 import { isWildcard, WILDCARD } from './tokens';
 
 /** `<TS>`, `[<TS>]`, `(<NUM>)`, `<IP>:`, `£<NUM>`: a placeholder and punctuation, no word. */
@@ -12,12 +13,14 @@ export const MAY_ACCEPT = 2;
 export const VALUE_SHAPED = 4;
 /** An HTTP status, keyed or not (`200`, `status=503`): a line's status there is a slot (StatusPairTest), not a difference. */
 export const STATUS_SHAPED = 8;
+/** A closed-set constant (constant-values.ts): a line's other constant there is a slot, not a difference. */
+export const CONSTANT_SHAPED = 16;
 
 /**
  * What the similarity score needs to know of a template's tokens, computed
  * when the template is made or changes: per position whether it is wording
  * (neither a bare wildcard nor a bare placeholder: an equal token there
- * counts), whether that wording is shaped like a value or a status, and whether it is a wildcard that may accept other tokens, and how
+ * counts), whether that wording is shaped like a value, a status or a constant, and whether it is a wildcard that may accept other tokens, and how
  * many wording positions it has (the most a line can equal).
  */
 export interface TemplateShape {
@@ -38,6 +41,7 @@ export function shapeOf(tokens: readonly string[]): TemplateShape {
     if (t.includes('<*>')) mark |= MAY_ACCEPT;
     if ((mark & WORDING) !== 0 && isValueShaped(t)) mark |= VALUE_SHAPED;
     if (STATUS.test(t) || STATUS_WILDCARD.test(t)) mark |= STATUS_SHAPED;
+    if ((mark & WORDING) !== 0 && isConstant(t)) mark |= CONSTANT_SHAPED;
     marks[i] = mark;
   }
   return { marks, wording };

@@ -50,7 +50,7 @@ for (const view of CORPUS_VIEWS) {
   const mined = scoreGrouping(minedGroups);
   const drain = scoreGrouping(drainGroups);
   const strictScore = (groups: typeof maskGroups): GroupingScore => scoreGrouping(groups.map((g, i) => ({ ...g, truth: strict[i].trueTemplate }))).overall;
-  console.log(`\n${view}: ${rows.length} rows; seed ${seed}, ${rowsPerTemplate} rows per template; miner ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU`);
+  console.log(`\n${view}: ${rows.length} rows; seed ${seed}, ${rowsPerTemplate} rows per template; miner ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU (mining and label keys)`);
   console.log(`${'family'.padEnd(22)} ${'rows'.padStart(6)} ${'true'.padStart(6)}   mask: acc%  t/tt pure%   miner acc%  t/tt pure%   Drain acc%  t/tt pure%`);
   console.log(line('ALL', mask.overall, mined.overall, drain.overall));
   console.log(line('ALL (strict key)', strictScore(maskGroups), strictScore(minedGroups), strictScore(drainGroups)));

@@ -15,13 +15,18 @@ export const groupByMask: Grouper = (rows) => rows.map((r) => grouped(r, maskTem
 /**
  * The online miner over the rows in the given order; each row's group is the
  * id it got when it was added, followed through the aliases to the end of the
- * run (what a store keyed by template id sees once it follows merges).
+ * run (what a store keyed by template id sees once it follows merges). Its
+ * label key is the one a tier given the template decides by (labelKeyOf).
  */
 export function groupByMiner(options: MinerOptions = {}): Grouper {
   return (rows) => {
     const miner = new TemplateMiner(options);
     const ids = rows.map((r) => miner.add(r.logMessage, r.source).id);
-    return rows.map((r, i) => grouped(r, miner.resolve(ids[i])));
+    return rows.map((r, i) => {
+      const id = miner.resolve(ids[i]);
+      const template = miner.current(id)?.template;
+      return { ...grouped(r, id), labelKey: template === undefined ? id : miner.labelKeyOf(template, r.logMessage, r.source) };
+    });
   };
 }
 

@@ -28,6 +28,17 @@ describe('scoreGrouping', () => {
     const rows = [row('g', 'a', 'Error'), row('g', 'a', 'Error'), row('h', 'b', 'Error'), row('h', 'c', 'User Action')];
     expect(scoreGrouping(rows).overall.labelPurity).toBeCloseTo(2 / 4);
   });
+
+  it('judges label purity by the label key where a row has one, grouping accuracy by the group', () => {
+    const rows = [
+      { ...row('g', 'a', 'Error'), labelKey: 'g FAILED' },
+      { ...row('g', 'a', 'Notification'), labelKey: 'g RUNNING' },
+      { ...row('g', 'a', 'Error'), labelKey: 'g RUNNING' },
+    ];
+    const { overall } = scoreGrouping(rows);
+    expect(overall.groupingAccuracy).toBe(1);
+    expect(overall.labelPurity).toBeCloseTo(1 / 3);
+  });
 });
 
 describe('exactlyGroupedTruths', () => {

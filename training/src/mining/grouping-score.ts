@@ -6,6 +6,8 @@ export interface GroupedRow {
   truth: string;
   label: string;
   family: string;
+  /** The key a tier decides the row's label by, when it is not the group (TemplateMiner.labelKeyOf). */
+  labelKey?: string;
 }
 
 export interface GroupingScore {
@@ -20,7 +22,7 @@ export interface GroupingScore {
   groupingAccuracy: number;
   /** Mined groups over true templates: 1 is ideal, above 1 a template is split, below 1 templates are joined. */
   templatesPerTrueTemplate: number;
-  /** Share of rows whose mined group holds one label only: a cache keyed by the group cannot give them a wrong label. */
+  /** Share of rows whose label key (their group unless told otherwise) holds one label only: a cache keyed by it cannot give them a wrong label. */
   labelPurity: number;
 }
 
@@ -35,10 +37,11 @@ export function scoreGrouping(rows: readonly GroupedRow[]): GroupingReport {
   const truthSize = countBy(rows, (r) => r.truth);
   const groupRows = groupsOf(rows);
   const correctGroup = correctGroups(groupRows, truthSize);
-  const pureGroup = new Set<string>();
-  for (const [group, members] of groupRows) {
+  const keyOf = (r: GroupedRow): string => r.labelKey ?? r.group;
+  const pureKey = new Set<string>();
+  for (const [key, members] of rowsBy(rows, keyOf)) {
     const label = members[0].label;
-    if (members.every((m) => m.label === label)) pureGroup.add(group);
+    if (members.every((m) => m.label === label)) pureKey.add(key);
   }
   const score = (subset: readonly GroupedRow[]): GroupingScore => {
     const truths = new Set(subset.map((r) => r.truth)).size;
@@ -50,7 +53,7 @@ export function scoreGrouping(rows: readonly GroupedRow[]): GroupingReport {
       minedTemplates: groups,
       groupingAccuracy: n === 0 ? 1 : subset.filter((r) => correctGroup.has(r.group)).length / n,
       templatesPerTrueTemplate: truths === 0 ? 1 : groups / truths,
-      labelPurity: n === 0 ? 1 : subset.filter((r) => pureGroup.has(r.group)).length / n,
+      labelPurity: n === 0 ? 1 : subset.filter((r) => pureKey.has(keyOf(r))).length / n,
     };
   };
   const byFamily = new Map<string, GroupedRow[]>();
@@ -70,13 +73,18 @@ export function exactlyGroupedTruths(rows: readonly GroupedRow[]): Set<string> {
 }
 
 function groupsOf(rows: readonly GroupedRow[]): Map<string, GroupedRow[]> {
-  const groupRows = new Map<string, GroupedRow[]>();
+  return rowsBy(rows, (r) => r.group);
+}
+
+function rowsBy(rows: readonly GroupedRow[], key: (r: GroupedRow) => string): Map<string, GroupedRow[]> {
+  const byKey = new Map<string, GroupedRow[]>();
   for (const r of rows) {
-    const list = groupRows.get(r.group);
+    const k = key(r);
+    const list = byKey.get(k);
     if (list) list.push(r);
-    else groupRows.set(r.group, [r]);
+    else byKey.set(k, [r]);
   }
-  return groupRows;
+  return byKey;
 }
 
 /** Groups that hold exactly the rows of one true template. */

@@ -14,7 +14,8 @@ export interface TemplateCost {
   /**
    * The LLM tier with GATEWAY_TEMPLATE_TIERS=llm: source and the template
    * the gateway carries, the one the row's id means once the rows of its
-   * tier call (CARRIED_CALL_ROWS of them) are mined.
+   * tier call (CARRIED_CALL_ROWS of them) are mined, with the row's states
+   * in it (TemplateMiner.labelKeyOf).
    */
   llmBySourceAndCarriedTemplate: number;
   /** The same without the source. */
@@ -70,7 +71,8 @@ export function templateCost(rows: readonly CorpusRow[]): TemplateCost {
     const call = rows.slice(start, start + CARRIED_CALL_ROWS);
     const mined = call.map((r) => carrying.add(r.logMessage, r.source));
     call.forEach((r, k) => {
-      const template = carrying.current(mined[k].id)?.template ?? mined[k].template;
+      // With the line's states back in (labelKeyOf): what the tier keys its answers by.
+      const template = carrying.labelKeyOf(carrying.current(mined[k].id)?.template ?? mined[k].template, r.logMessage, r.source);
       carried.add(template);
       carriedBySource.add(`${r.source}\u0000${template}`);
     });
