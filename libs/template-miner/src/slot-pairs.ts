@@ -4,6 +4,14 @@ import { keyPrefix } from './tokens';
 
 /** `root`, `svc_deploy`, `web-01.`, `(nvme0n1p2):`: one word, as a value the masker did not recognise looks. */
 const LONE_WORD = /^[([{"']?[\w.@/+-]{1,64}[)\]}"']?[:.,;]*[ ,;]*$/;
+/**
+ * Names a program fills in for a user or a missing value (`root`, `admin`,
+ * `null`): published ground truths count them as variables wherever they
+ * stand. A sample of a log may hold root and only one other name at a
+ * position (`Failed password for root` / `... for backup`), which
+ * variableAfter would keep as two templates.
+ */
+const DEFAULT_NAME = /^[([{"']?(?:root|admin|administrator|guest|nobody|anonymous|null)[)\]}"']?[:.,;]*[ ,;]*$/i;
 /** A token holding a placeholder anywhere (`<ID>/<IP>`, `<NUM>B`, `[::]:<NUM>`): the masker saw a value in it. */
 const HOLDS_PLACEHOLDER = /<[A-Z]+>/;
 
@@ -12,7 +20,8 @@ const HOLDS_PLACEHOLDER = /<[A-Z]+>/;
  * distinct values: the masker already named a value in one of them and the
  * other is a value too (it named one there as well, or it is one word), or
  * both are shaped like values (isValueShaped), or they are HTTP statuses
- * that `sameStatus` pairs, or two constants of a closed set, whole
+ * that `sameStatus` pairs, or a default name (`root`, `null`) and another
+ * word, or two constants of a closed set, whole
  * (isConstantPair); the same test but the last applies to what differs
  * inside a common wrapping (`BlockManagerId(<NUM>,` / `BlockManagerId(driver,`). Real lines of one
  * template mask a value differently now and then (`sda` and `<ID>`,
@@ -35,6 +44,7 @@ function isSlotCore(a: string, b: string, sameStatus: StatusPairTest): boolean {
   if (aHolds && bHolds) return true;
   if (aHolds) return LONE_WORD.test(b) || isValueShaped(b);
   if (bHolds) return LONE_WORD.test(a) || isValueShaped(a);
+  if (DEFAULT_NAME.test(a) || DEFAULT_NAME.test(b)) return LONE_WORD.test(a) && LONE_WORD.test(b);
   return (isValueShaped(a) && isValueShaped(b)) || sameStatus(a, b);
 }
 
