@@ -12,6 +12,7 @@ describe('closed-set constants', () => {
     ['null', true],
     ['ERROR', false], // a level
     ['"GET', false], // an HTTP method
+    ['SOCKS5', false], // a protocol
     ['AH01630:', false], // a message code
     ['A', false],
     ['Running', false],

@@ -28,13 +28,15 @@ import { keyPrefix, tokenise, WILDCARD, wildcardAccepts } from './tokens';
 const CONSTANT = /^(?:"?[\w.-]{1,64}"?[=:])?[([{"']?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*|true|false|True|False|null|NULL)[)\]}"']?[.,;:]?[ ,;]*$/;
 
 /**
- * Capitals that are not a state: a level names how the line was logged and
- * an HTTP method the request it describes; lines that differ in one are
- * other events.
+ * Capitals that are not a state: a level names how the line was logged, an
+ * HTTP method the request it describes and a protocol the channel (`open
+ * through proxy <*> HTTPS` / `... SOCKS5`); lines that differ in one wait for
+ * variableAfter values like any other word.
  */
 const NOT_CONSTANTS = new Set([
   'TRACE', 'DEBUG', 'INFO', 'NOTICE', 'WARN', 'WARNING', 'ERROR', 'ERR', 'CRIT', 'CRITICAL', 'ALERT', 'EMERG', 'FATAL', 'SEVERE', 'PANIC',
   'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'CONNECT',
+  'HTTP', 'HTTPS', 'SOCKS', 'SOCKS4', 'SOCKS5', 'TCP', 'UDP', 'TLS', 'SSL', 'SSH', 'FTP', 'SFTP', 'ICMP', 'QUIC', 'GRPC', 'AMQP', 'MQTT',
 ]);
 
 /** The constant a token holds (`RUNNING` of `RUNNING,`), or undefined when it holds none. */
