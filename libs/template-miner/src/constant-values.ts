@@ -17,13 +17,14 @@ import { keyPrefix, tokenise, WILDCARD, wildcardAccepts } from './tokens';
  * Labels are never decided by such a template: the tiers' caches and label
  * store are keyed by the deterministic mask (maskTemplate), which keeps
  * every constant, and a tier given the mined template is given it with the
- * line's constants back in (withLineConstants).
+ * line's outcome states back in (TemplateMiner.labelKeyOf).
  */
 
 /**
  * A constant with the punctuation around it, as a key's value or alone
- * (`state=FAILED`, `"isSpeculative":false,`, `(RUNNING),`): capitals, digits and `_`, starting with a
- * capital, at least two characters; or a boolean or null.
+ * (`state=FAILED`, `"isSpeculative":false,`, `(RUNNING),`): capitals,
+ * digits and `_`, starting with a capital, at least two characters; or a
+ * boolean or null.
  */
 const CONSTANT = /^(?:"?[\w.-]{1,64}"?[=:])?[([{"']?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*|true|false|True|False|null|NULL)[)\]}"']?[.,;:]?[ ,;]*$/;
 

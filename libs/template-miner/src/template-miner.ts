@@ -682,7 +682,8 @@ export class TemplateMiner {
 
   /**
    * Share of the template's non-wildcard positions the line equals; -1 when
-   * a meaning word differs (but for a state the line prints: isStateValueAt), or the fields of two JSON keys
+   * a meaning word differs (but for a state the line prints:
+   * isStateValueAt), or the fields of two JSON keys
    * (areOtherFields). Meaning words are checked only when the share
    * reaches the threshold: below it the template is not taken anyway. The
    * scan stops as soon as the share can no longer reach the threshold (most
