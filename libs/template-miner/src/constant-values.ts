@@ -40,10 +40,13 @@ const NOT_CONSTANTS = new Set([
   'HTTP', 'HTTPS', 'SOCKS', 'SOCKS4', 'SOCKS5', 'TCP', 'UDP', 'TLS', 'SSL', 'SSH', 'FTP', 'SFTP', 'ICMP', 'QUIC', 'GRPC', 'AMQP', 'MQTT',
 ]);
 
+/** A key of 64, a constant of 64 and their punctuation. */
+const MAX_CONSTANT_TOKEN = 160;
+
 /** The constant a token holds (`RUNNING` of `RUNNING,`), or undefined when it holds none. */
 function constantOf(token: string): string | undefined {
-  // `AH01630:`, `ORA-00942:` name a message: other codes, other messages.
-  if (isMessageCode(token)) return undefined;
+  // `AH01630:`, `ORA-00942:` name a message: other codes, other messages. A long token is no constant (and the pattern stays cheap on one).
+  if (token.length > MAX_CONSTANT_TOKEN || isMessageCode(token)) return undefined;
   const found = CONSTANT.exec(token);
   if (!found || found[1].length < 2 || NOT_CONSTANTS.has(found[1])) return undefined;
   return found[1];
