@@ -12,13 +12,16 @@ const LONE_WORD = /^[([{"']?[\w.@/+-]{1,64}[)\]}"']?[:.,;]*[ ,;]*$/;
  * variableAfter would keep as two templates.
  */
 const DEFAULT_NAME = /^[([{"']?(?:root|admin|administrator|guest|nobody|anonymous|null)[)\]}"']?[:.,;]*[ ,;]*$/i;
+/** `::`, `::1`, `[fe80::1]`: an IPv6 address the masker leaves as it is (`Server listening on :: port 22.` / `... on <IP> port 22.`). */
+const IPV6_LIKE = /^[[(]?[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}[\])]?[.,;]?[ ,;]*$/;
 /** A token holding a placeholder anywhere (`<ID>/<IP>`, `<NUM>B`, `[::]:<NUM>`): the masker saw a value in it. */
 const HOLDS_PLACEHOLDER = /<[A-Z]+>/;
 
 /**
  * Two tokens at one position that are one slot at once, before variableAfter
  * distinct values: the masker already named a value in one of them and the
- * other is a value too (it named one there as well, or it is one word), or
+ * other is a value too (it named one there as well, or it is one word or an
+ * IPv6 address it left), or
  * both are shaped like values (isValueShaped), or they are HTTP statuses
  * that `sameStatus` pairs, or a default name (`root`, `null`) and another
  * word, or two constants of a closed set, whole (isConstantPair). The same
@@ -42,8 +45,8 @@ function isSlotCore(a: string, b: string, sameStatus: StatusPairTest): boolean {
   const aHolds = HOLDS_PLACEHOLDER.test(a);
   const bHolds = HOLDS_PLACEHOLDER.test(b);
   if (aHolds && bHolds) return true;
-  if (aHolds) return LONE_WORD.test(b) || isValueShaped(b);
-  if (bHolds) return LONE_WORD.test(a) || isValueShaped(a);
+  if (aHolds) return LONE_WORD.test(b) || isValueShaped(b) || IPV6_LIKE.test(b);
+  if (bHolds) return LONE_WORD.test(a) || isValueShaped(a) || IPV6_LIKE.test(a);
   if (DEFAULT_NAME.test(a) || DEFAULT_NAME.test(b)) return LONE_WORD.test(a) && LONE_WORD.test(b);
   return (isValueShaped(a) && isValueShaped(b)) || sameStatus(a, b);
 }

@@ -57,6 +57,7 @@ describe('TemplateMiner', () => {
     ['HTTP statuses of one class', '10.0.0.1 "GET /v2/items HTTP/1.1" status: 200 len: 1893', '10.0.0.2 "GET /v2/items HTTP/1.1" status: 204 len: 1893', '<IP> "GET <PATH> HTTP/1.1" status: <*> len: <NUM>'],
     ['HTTP statuses of two classes', '10.0.0.1 "GET /v2/items HTTP/1.1" status: 200 len: 1893', '10.0.0.3 "GET /v2/items HTTP/1.1" status: 503 len: 1893', '<IP> "GET <PATH> HTTP/1.1" status: <*> len: <NUM>'],
     ['HTTP statuses of one key', 'Handled GET /api/items: status=200 time=0.52s', 'Handled GET /api/items: status=422 time=1.03s', 'Handled GET <PATH>: status=<*> time=<DUR>'],
+    ['an address the masker named and one it left', 'Server listening on 0.0.0.0 port 22.', 'Server listening on :: port 22.', 'Server listening on <*> port <NUM>.'],
     ['a default user name and another name', 'Failed password for root from 10.0.0.1 port 5022 ssh2', 'Failed password for backup from 10.0.0.2 port 6022 ssh2', 'Failed password for <*> from <IP> port <NUM> <ID>'],
   ])('takes %s as one slot at once', (_what, first, second, template) => {
     const miner = new TemplateMiner();
