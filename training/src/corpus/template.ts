@@ -97,3 +97,44 @@ export function slotNames(pattern: string): string[] {
   visit(pattern);
   return names;
 }
+
+/**
+ * The text of a line's true template, as a published ground truth writes
+ * it: the pattern with every slot and every alternative that is a value as
+ * `<*>`, the wording alternatives the line took (`choices`, as expandPattern
+ * collected them) as written, and `{lb}` / `{rb}` as the braces they write. Two patterns a family lists apart can have one
+ * such text (`USER=root` and `USER={postgres|deploy}` once `root` is a
+ * value): a ground truth keyed by the text counts them as one template.
+ */
+export function trueTemplateText(pattern: string, choices: readonly number[], extra?: Readonly<Record<string, Filler>>): string {
+  let next = 0;
+  const visit = (text: string): string => {
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+      if (text[i] !== '{') {
+        out += text[i++];
+        continue;
+      }
+      const end = matchingBrace(text, i);
+      const body = text.slice(i + 1, end);
+      const alternatives = splitAlternatives(body);
+      if (alternatives.length > 1) out += isValueChoice(alternatives) ? VARIABLE : visit(alternatives[choices[next++]] ?? '');
+      else out += literalFiller(body, extra) ?? VARIABLE;
+      i = end + 1;
+    }
+    return out;
+  };
+  return visit(pattern);
+}
+
+const VARIABLE = '<*>';
+
+/** Slots that write punctuation the pattern language cannot write itself: part of the template's text. */
+const LITERAL_SLOTS: Readonly<Record<string, string>> = { lb: '{', rb: '}' };
+
+/** The text a literal slot writes (`{lb}` -> `{`), or undefined for a slot that varies. */
+function literalFiller(body: string, extra?: Readonly<Record<string, Filler>>): string | undefined {
+  const name = body.split(':')[0];
+  return extra?.[name] === undefined ? LITERAL_SLOTS[name] : undefined;
+}

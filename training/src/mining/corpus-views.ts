@@ -1,6 +1,7 @@
 import { maskTemplate } from '@logclass/template-mask';
 import { generateCorpus, type CorpusRow } from '../corpus/generate';
-import { ALL_FAMILIES } from '../corpus/families';
+import { ALL_FAMILIES, familyTemplateId, type LogFamily } from '../corpus/families';
+import { trueTemplateText } from '../corpus/template';
 import { Prng } from '../corpus/prng';
 
 /**
@@ -12,9 +13,51 @@ export type CorpusView = 'as-generated' | 'bare-messages' | 'whole-lines';
 
 export const CORPUS_VIEWS: readonly CorpusView[] = ['as-generated', 'bare-messages', 'whole-lines'];
 
-/** The rows of a view, their true templates with duplicate formats merged (withSameFormatsMerged). */
+/** The rows of a view, their true templates with duplicate formats merged (withSameFormatsMerged), then templates of one text (withSameTextMerged). */
 export function corpusView(view: CorpusView, seed: number, rowsPerTemplate: number): CorpusRow[] {
-  return withSameFormatsMerged(generatedView(view, seed, rowsPerTemplate));
+  return withSameTextMerged(withSameFormatsMerged(generatedView(view, seed, rowsPerTemplate)));
+}
+
+/**
+ * The true-template key with the templates of one text made one, within a
+ * family and line format. A published ground truth names a template by its
+ * text; a family may list two patterns that are one template once their
+ * values are variables (`USER=root ; COMMAND=<*>` and `USER={postgres|deploy}
+ * ; COMMAND=<*>`, the pam_unix failures of sudo and of su). The text is the
+ * pattern's (trueTemplateText) with what the annotation guidelines make
+ * variables as well: numbers, `true` / `false`, and the default names
+ * `root`, `admin` and `null`; runs of variables glued together are one.
+ */
+export function withSameTextMerged(rows: readonly CorpusRow[]): CorpusRow[] {
+  const specs = new Map<string, { pattern: string; fillers: LogFamily['fillers'] }>();
+  for (const family of ALL_FAMILIES) family.templates.forEach((t, i) => specs.set(familyTemplateId(family, i), { pattern: t.pattern, fillers: family.fillers }));
+  const firstKeyOfText = new Map<string, string>();
+  const merged = new Map<string, string>();
+  return rows.map((row) => {
+    let key = merged.get(row.trueTemplate);
+    if (key === undefined) {
+      const [id, choices, format] = row.trueTemplate.split(':');
+      const spec = specs.get(id);
+      const text = spec ? publishedForm(trueTemplateText(spec.pattern, choices === '' ? [] : choices.split('.').map(Number), spec.fillers)) : '';
+      // A text of variables alone (`{instanceFiles}`, a filler writing whole messages) names no template: its pattern keeps its own key.
+      if (WORDING.test(text.replaceAll('<*>', ''))) {
+        const textKey = `${row.family}\u0000${format}\u0000${text}`;
+        key = firstKeyOfText.get(textKey) ?? row.trueTemplate;
+        firstKeyOfText.set(textKey, key);
+      } else key = row.trueTemplate;
+      merged.set(row.trueTemplate, key);
+    }
+    return key === row.trueTemplate ? row : { ...row, trueTemplate: key };
+  });
+}
+
+const WORDING = /[A-Za-z]/;
+
+/** A template text with numbers, booleans and default names as variables, and glued runs of variables as one. */
+function publishedForm(text: string): string {
+  return text
+    .replace(/\b(?:\d+|true|false|root|admin|null)\b/gi, '<*>')
+    .replace(/<\*>(?:[.:/#@]?<\*>)+/g, '<*>');
 }
 
 /** Families whose templates failed to generate (a family being edited); the views leave them out. */
