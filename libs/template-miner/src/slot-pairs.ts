@@ -21,10 +21,10 @@ const HOLDS_PLACEHOLDER = /<[A-Z]+>/;
  * Two tokens at one position that are one slot at once, before variableAfter
  * distinct values: the masker already named a value in one of them and the
  * other is a value too (it named one there as well, or it is one word or an
- * IPv6 address it left), or
- * both are shaped like values (isValueShaped), or they are HTTP statuses
- * that `sameStatus` pairs, or a default name (`root`, `null`) and another
- * word, or two constants of a closed set, whole (isConstantPair). The same
+ * IPv6 address it left), or both are shaped like values (isValueShaped), or
+ * they are HTTP statuses that `sameStatus` pairs, or a default name (`root`,
+ * `null`) and another word, or two constants of a closed set, whole
+ * (isConstantPair). The same
  * tests but the last apply to what differs inside a common wrapping
  * (`BlockManagerId(<NUM>,` / `BlockManagerId(driver,`). Real lines of one
  * template mask a value differently now and then (`sda` and `<ID>`,

@@ -102,9 +102,10 @@ export function slotNames(pattern: string): string[] {
  * The text of a line's true template, as a published ground truth writes
  * it: the pattern with every slot and every alternative that is a value as
  * `<*>`, the wording alternatives the line took (`choices`, as expandPattern
- * collected them) as written, and `{lb}` / `{rb}` as the braces they write. Two patterns a family lists apart can have one
- * such text (`USER=root` and `USER={postgres|deploy}` once `root` is a
- * value): a ground truth keyed by the text counts them as one template.
+ * collected them) as written, and `{lb}` / `{rb}` as the braces they write.
+ * Two patterns a family lists apart can have one such text (`USER=root` and
+ * `USER={postgres|deploy}` once `root` is a value): a ground truth keyed by
+ * the text counts them as one template.
  */
 export function trueTemplateText(pattern: string, choices: readonly number[], extra?: Readonly<Record<string, Filler>>): string {
   let next = 0;
