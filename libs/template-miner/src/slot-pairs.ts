@@ -24,9 +24,9 @@ const HOLDS_PLACEHOLDER = /<[A-Z]+>/;
  * IPv6 address it left), or both are shaped like values (isValueShaped), or
  * they are HTTP statuses that `sameStatus` pairs, or a default name (`root`,
  * `null`) and another word, or two constants of a closed set, whole
- * (isConstantPair). The same
- * tests but the last apply to what differs inside a common wrapping
- * (`BlockManagerId(<NUM>,` / `BlockManagerId(driver,`). Real lines of one
+ * (isConstantPair). The same tests but the last apply to what differs
+ * inside a common wrapping (`BlockManagerId(<NUM>,` /
+ * `BlockManagerId(driver,`). Real lines of one
  * template mask a value differently now and then (`sda` and `<ID>`,
  * `<HOST>/<IP>` and `<ID>/<IP>`, `<NUM>B` and `<SIZE>`).
  */
