@@ -125,8 +125,10 @@ export class Cascade implements Classifier {
         try {
           // Each record is mined at most once per call, when a tier of templateTiers or the caller first needs it.
           const minedOf = new Array<MinedTemplate | undefined>(nonEmpty.length);
+          // The masked lines, kept for the label keys of carried records: each line is masked once.
+          const maskedOf = new Array<string>(nonEmpty.length);
           const mineAll = (indices: Iterable<number>): void => {
-            for (const i of indices) minedOf[i] ??= this.mine(nonEmpty[i]);
+            for (const i of indices) minedOf[i] ??= this.mine(nonEmpty[i], maskedOf, i);
           };
           // A record's template is the one its id means once all of them are mined: the miner generalises as it
           // meets a template's lines, and the first lines of a call would otherwise carry (and key a tier's
@@ -138,7 +140,7 @@ export class Cascade implements Classifier {
           // A tier keys its answers by what it is given: the template with the record's outcome states in it (labelKeyOf).
           const templatesOf = (indices: readonly number[]): string[] => {
             mineAll(indices);
-            return indices.map((i) => this.templateMiner.labelKeyOf(currentOf(i), nonEmpty[i].logMessage, nonEmpty[i].source));
+            return indices.map((i) => this.templateMiner.labelKeyOf(currentOf(i), maskedOf[i]));
           };
           const carry = this.templateTiers.size > 0 ? { tiers: this.templateTiers, templatesOf } : undefined;
           const running = new CascadeRun(nonEmpty, tierOptions, cancel.signal, this.log, this.undecided, carry).run(this.routesOf(nonEmpty));
@@ -167,14 +169,16 @@ export class Cascade implements Classifier {
    * miner ever throw, the record gets the deterministic mask and the error
    * is logged once; classification goes on.
    */
-  private mine(record: LogRecord): MinedTemplate {
+  private mine(record: LogRecord, maskedOf: string[], i: number): MinedTemplate {
     try {
-      return this.templateMiner.add(record.logMessage, record.source);
+      maskedOf[i] = this.templateMiner.masker.mask(record.logMessage, record.source);
+      return this.templateMiner.addMasked(maskedOf[i]);
     } catch (err) {
       if (!this.miningFailed) this.log.error({ err }, 'template miner threw: records get the deterministic mask');
       this.miningFailed = true;
       // No id: current() knows none, so the record keeps this mask.
-      return { id: '', template: this.templateMiner.masker.mask(record.logMessage, record.source) };
+      maskedOf[i] ??= this.templateMiner.masker.mask(record.logMessage, record.source);
+      return { id: '', template: maskedOf[i] };
     }
   }
 

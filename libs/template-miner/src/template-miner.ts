@@ -170,7 +170,11 @@ export class TemplateMiner {
 
   /** Learns from one line and returns its template as of now. */
   add(message: string, source?: string): MineResult {
-    const masked = this.masker.mask(message, source);
+    return this.addMasked(this.masker.mask(message, source));
+  }
+
+  /** add() of a line its caller has masked already with this miner's masker (masker.mask), which it keeps for labelKeyOf. */
+  addMasked(masked: string): MineResult {
     // Remembered lines first: on a stream the miner has learnt, nearly every line is one (a template's own text is one only when it has no wildcard).
     const same = this.remembered(masked) ?? this.byText.get(masked);
     if (same) return this.matched(same);
@@ -235,7 +239,8 @@ export class TemplateMiner {
   }
 
   /**
-   * The key a tier that is given the template decides this line's label by:
+   * The key a tier that is given the template decides a line's label by
+   * (`masked`: the line as masker.mask gave it, what addMasked took):
    * the template with the line's outcome states back in it (withLineConstants
    * of the constants that are meaning words: `to FAILED`, `state=KILLED`),
    * so that a failed task is not given the label of a running one. States
@@ -244,8 +249,8 @@ export class TemplateMiner {
    * by this key at 99.3% instead of 99.2% (as generated) but cost 1.20 LLM
    * calls per true template instead of 1.10 (evaluate-grouping.ts).
    */
-  labelKeyOf(template: string, message: string, source?: string): string {
-    return withLineConstants(template, this.masker.mask(message, source), this.isMeaning);
+  labelKeyOf(template: string, masked: string): string {
+    return withLineConstants(template, masked, this.isMeaning);
   }
 
   /** The template a line would join, without learning from it; undefined when it would start a new one. */

@@ -21,11 +21,12 @@ export const groupByMask: Grouper = (rows) => rows.map((r) => grouped(r, maskTem
 export function groupByMiner(options: MinerOptions = {}): Grouper {
   return (rows) => {
     const miner = new TemplateMiner(options);
-    const ids = rows.map((r) => miner.add(r.logMessage, r.source).id);
+    const masked = rows.map((r) => miner.masker.mask(r.logMessage, r.source));
+    const ids = masked.map((line) => miner.addMasked(line).id);
     return rows.map((r, i) => {
       const id = miner.resolve(ids[i]);
       const template = miner.current(id)?.template;
-      return { ...grouped(r, id), labelKey: template === undefined ? id : miner.labelKeyOf(template, r.logMessage, r.source) };
+      return { ...grouped(r, id), labelKey: template === undefined ? id : miner.labelKeyOf(template, masked[i]) };
     });
   };
 }

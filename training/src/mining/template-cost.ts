@@ -69,10 +69,11 @@ export function templateCost(rows: readonly CorpusRow[]): TemplateCost {
   const carrying = new TemplateMiner();
   for (let start = 0; start < rows.length; start += CARRIED_CALL_ROWS) {
     const call = rows.slice(start, start + CARRIED_CALL_ROWS);
-    const mined = call.map((r) => carrying.add(r.logMessage, r.source));
+    const masked = call.map((r) => carrying.masker.mask(r.logMessage, r.source));
+    const mined = masked.map((line) => carrying.addMasked(line));
     call.forEach((r, k) => {
       // With the line's states back in (labelKeyOf): what the tier keys its answers by.
-      const template = carrying.labelKeyOf(carrying.current(mined[k].id)?.template ?? mined[k].template, r.logMessage, r.source);
+      const template = carrying.labelKeyOf(carrying.current(mined[k].id)?.template ?? mined[k].template, masked[k]);
       carried.add(template);
       carriedBySource.add(`${r.source}\u0000${template}`);
     });
