@@ -70,6 +70,24 @@ describe('embedding service over gRPC', () => {
     }
   });
 
+  it('keys by the template a record carries over the wire: the lines of one template cost one model run', async () => {
+    const metrics = new ServiceMetrics('embedding');
+    const running = await startEmbeddingService(config.load({ ...BASE_ENV, EMBEDDING_MODEL_DIR: hashingModel }), silentLogger(), metrics);
+    const client = new GrpcClassifier({ tier: 'embedding', address: running.grpc.address, timeoutMs: 5000, batchSize: 10 });
+    const carried = (logMessage: string): LogRecord => ({ source: 'svc', logMessage, template: 'User <*> logged in.' });
+    try {
+      const results = await client.classify([carried('User alice logged in.'), carried('User bob logged in.'), carried('User carol logged in.')]);
+      expect(results.map((r) => [r.outcome, r.label])).toEqual(Array(3).fill([Outcome.OUTCOME_DECIDED, 'User Action']));
+      // Without the template the three names are three texts to embed; with it, one miss and two hits.
+      const body = (await metrics.render()).body;
+      expect(body).toContain('logclass_embedding_cache_lookups_total{result="miss",service="embedding"} 1');
+      expect(body).toContain('logclass_embedding_cache_lookups_total{result="hit",service="embedding"} 2');
+    } finally {
+      await client.close();
+      await running.stop();
+    }
+  });
+
   it('abstains below EMBEDDING_THRESHOLD with the probability as the reason', async () => {
     const running = await startEmbeddingService(
       config.load({ ...BASE_ENV, EMBEDDING_MODEL_DIR: hashingModel, EMBEDDING_THRESHOLD: '0.999' }),

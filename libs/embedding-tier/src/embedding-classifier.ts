@@ -10,6 +10,15 @@ import { memoryIndexOf, TEMPLATE_MEMORY_REASON, type MemoryIndex } from './templ
 export const EMBEDDING_TIER = 'embedding';
 
 /**
+ * Keys that are not a text to embed start with NUL: a carried template's
+ * with CARRIED_KEY, a text that itself starts with NUL with OWN_KEY. So a
+ * message can never take the key of a carried template (and give its answer
+ * to that template's lines), and the common key stays the text itself.
+ */
+const CARRIED_KEY = '\u0000c';
+const OWN_KEY = '\u0000o';
+
+/**
  * Default of EmbeddingClassifierOptions.maxMessageChars: what the regex tier
  * matches too. A log line's class shows in its first lines; embedding a
  * multi-megabyte dump would cost time and memory for nothing.
@@ -55,7 +64,9 @@ interface Prediction {
  * artifact's labels, decide when the top probability reaches the threshold,
  * abstain otherwise with the probability as the reason and the top label as
  * `bestGuess`. Predictions are
- * cached by the masked template, because the embedder sees only that.
+ * cached by the embedder's own template of the message, because the
+ * embedder sees only that, or by the mined template the record carries
+ * (see keyOf).
  */
 export class EmbeddingClassifier implements Classifier {
   readonly tier = EMBEDDING_TIER;
@@ -95,8 +106,9 @@ export class EmbeddingClassifier implements Classifier {
       () => abstained(this.tier, EMPTY_MESSAGE_REASON),
       async (kept) => {
         const cap = this.options.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
-        const templates = kept.map((r) => this.templateOf(r.logMessage.length > cap ? r.logMessage.slice(0, cap) : r.logMessage));
-        const predictions = await this.predictTemplates(templates);
+        const textOf = new Map<string, string>();
+        const keys = kept.map((r) => this.keyOf(r, cap, textOf));
+        const predictions = await this.predictTemplates(keys, textOf);
         // Every row of a template gets its one answer, frozen so that no caller can change it for the others.
         if (!options?.includeTemplate) return predictions.map((p) => (p.answer ??= Object.freeze(this.toResult(p))));
         // The contract's template is the shared one every tier reports (cache keys here are the embedder's own mask).
@@ -123,6 +135,24 @@ export class EmbeddingClassifier implements Classifier {
   }
 
   /**
+   * What a record's prediction is remembered under: the template the
+   * gateway's miner carried with it (LogRecord.template, with
+   * GATEWAY_TEMPLATE_TIERS naming this tier), so the lines the miner grouped
+   * cost one model run, of the first such line's text (added to `textOf`);
+   * else the embedder's own template of the message, which is also the text
+   * embedded. A text the template memory holds keeps its own key: the memory
+   * decides that exact template only, never the lines grouped with it.
+   */
+  private keyOf(record: LogRecord, cap: number, textOf: Map<string, string>): string {
+    const own = this.templateOf(record.logMessage.length > cap ? record.logMessage.slice(0, cap) : record.logMessage);
+    let key = own;
+    if (record.template && !this.memory?.has(own)) key = CARRIED_KEY + record.template;
+    else if (own.charCodeAt(0) === 0) key = OWN_KEY + own;
+    if (key !== own && !textOf.has(key)) textOf.set(key, own);
+    return key;
+  }
+
+  /**
    * One prediction per template. Each distinct template is embedded once even
    * across concurrent batches: a template already being embedded for another
    * batch is awaited, not embedded again, and model runs take turns (a
@@ -132,7 +162,7 @@ export class EmbeddingClassifier implements Classifier {
    * cancelled when a caller gives up: its templates fill the cache for the
    * retries and the rest of the file.
    */
-  private async predictTemplates(templates: readonly string[]): Promise<Prediction[]> {
+  private async predictTemplates(templates: readonly string[], textOf: ReadonlyMap<string, string>): Promise<Prediction[]> {
     const known = new Map<string, Prediction>();
     const waiting = new Map<string, Promise<Prediction>>();
     const todo = new Set<string>();
@@ -161,7 +191,7 @@ export class EmbeddingClassifier implements Classifier {
       const runs: Promise<Prediction[]>[] = [];
       for (let start = 0; start < texts.length; start += perRun) {
         const slice = texts.slice(start, start + perRun);
-        const run = this.takeTurn(() => this.predictUncached(slice));
+        const run = this.takeTurn(() => this.predictUncached(slice, textOf));
         run.catch(() => undefined); // awaited below
         slice.forEach((t, i) => {
           const one = run.then((predictions) => predictions[i]);
@@ -181,14 +211,14 @@ export class EmbeddingClassifier implements Classifier {
     return templates.map((t) => known.get(t) as Prediction);
   }
 
-  /** Embeds the texts not cached meanwhile (an earlier turn may have done some) and caches the results. */
-  private async predictUncached(texts: string[]): Promise<Prediction[]> {
-    const out: (Prediction | undefined)[] = texts.map((t) => this.cache?.get(t));
-    const missing = texts.filter((_, i) => out[i] === undefined);
+  /** Embeds the keys' texts not cached meanwhile (an earlier turn may have done some) and caches the results. */
+  private async predictUncached(keys: string[], textOf: ReadonlyMap<string, string>): Promise<Prediction[]> {
+    const out: (Prediction | undefined)[] = keys.map((k) => this.cache?.get(k));
+    const missing = keys.filter((_, i) => out[i] === undefined);
     if (missing.length > 0) {
-      const predictions = await this.predict(missing);
+      const predictions = await this.predict(missing.map((k) => textOf.get(k) ?? k));
       let j = 0;
-      texts.forEach((t, i) => {
+      keys.forEach((t, i) => {
         if (out[i] !== undefined) return;
         out[i] = predictions[j++];
         this.cache?.set(t, out[i] as Prediction);
