@@ -63,21 +63,9 @@ export function templateCost(rows: readonly CorpusRow[]): TemplateCost {
   });
   let minedCalls = 0;
   let minedBySourceCalls = 0;
-  const carried = new Set<string>();
-  const carriedBySource = new Set<string>();
-  // What the cascade carries: a call's records mined, then each given the template its id means (cascade.ts).
-  const carrying = new TemplateMiner();
-  for (let start = 0; start < rows.length; start += CARRIED_CALL_ROWS) {
-    const call = rows.slice(start, start + CARRIED_CALL_ROWS);
-    const masked = call.map((r) => carrying.masker.mask(r.logMessage, r.source));
-    const mined = masked.map((line) => carrying.addMasked(line));
-    call.forEach((r, k) => {
-      // With the line's states back in (labelKeyOf): what the tier keys its answers by.
-      const template = carrying.labelKeyOf(carrying.current(mined[k].id)?.template ?? mined[k].template, masked[k]);
-      carried.add(template);
-      carriedBySource.add(`${r.source}\u0000${template}`);
-    });
-  }
+  const carriedOf = carriedTemplates(rows);
+  const carried = new Set(carriedOf);
+  const carriedBySource = new Set(rows.map((r, i) => `${r.source}\u0000${carriedOf[i]}`));
   for (const r of rows) {
     const { id } = miner.add(r.logMessage, r.source);
     const bySource = `${r.source}\u0000${id}`;
@@ -101,4 +89,22 @@ export function templateCost(rows: readonly CorpusRow[]): TemplateCost {
     llmByMinedId: minedCalls / truths,
     llmBySourceAndMinedId: minedBySourceCalls / truths,
   };
+}
+
+/**
+ * The template the gateway carries with each row to a tier of
+ * GATEWAY_TEMPLATE_TIERS, the rows sent in calls of `callRows`: a call's
+ * records mined, then each given the template its id means (cascade.ts),
+ * with the line's states back in (labelKeyOf), what the tier keys its answers by.
+ */
+export function carriedTemplates(rows: readonly CorpusRow[], callRows = CARRIED_CALL_ROWS): string[] {
+  const miner = new TemplateMiner();
+  const out: string[] = [];
+  for (let start = 0; start < rows.length; start += callRows) {
+    const call = rows.slice(start, start + callRows);
+    const masked = call.map((r) => miner.masker.mask(r.logMessage, r.source));
+    const mined = masked.map((line) => miner.addMasked(line));
+    call.forEach((_, k) => out.push(miner.labelKeyOf(miner.current(mined[k].id)?.template ?? mined[k].template, masked[k])));
+  }
+  return out;
 }
