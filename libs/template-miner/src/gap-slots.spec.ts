@@ -55,4 +55,27 @@ describe('multi-token values at a wildcard', () => {
     expect(miner.match(said('iota kappa'))?.template).toBe(said('<*> <*>'));
     expect(miner.resolve(miner.add(said('Nu Xi Omicron')).id)).not.toBe(ids[0]);
   });
+
+  const lock = (tag: string, pid: number): string => `acquire lock=2335${pid}, flags=0x1, tag=${tag}, name=android, ws=null, uid=1000, pid=${pid}`;
+
+  it("takes a field's quoted value of several words where the masker replaced one-word values, whichever came first", () => {
+    const short = [lock('"RILJ_ACK_WL"', 1), lock('"NlpWakeLock"', 2)];
+    const long = [lock('"View Lock"', 3), lock('"show keyguard"', 4), lock('"*job* sync adapter"', 5)];
+    for (const lines of [[...short, ...long], [...long, ...short], [long[0], ...short, ...long.slice(1)]]) {
+      const { miner, ids } = groupsOf(lines);
+      expect(new Set(ids).size).toBe(1);
+      expect(miner.size).toBe(1);
+      expect(miner.match(lock('"Window Manager"', 6))?.template).toBe('acquire lock=<NUM>, flags=<HEX>, tag=<QUOTED>, name=android, ws=null, uid=<NUM>, pid=<NUM>');
+    }
+  });
+
+  it.each([
+    ['a message field', (v: string, n: number) => `ts=2026-01-0${n} level=info caller=server.go:42 msg=${v} component=api`, ['"starting"', '"ready"'], '"listening on socket"'],
+    ['a quote that is not the whole value', (v: string, n: number) => `job ${n} of the nightly batch run set tag=${v}, node=n1`, ['"alpha"', '"beta"'], '"gamma" delta'],
+    ['a quoted value with a meaning word', (v: string, n: number) => `job ${n} of the nightly batch run set tag=${v}, node=n1`, ['"alpha"', '"beta"'], '"disk failed"'],
+  ])('keeps %s apart', (_what, line, values, longer) => {
+    const { miner, ids } = groupsOf(values.map((v, i) => line(v, i + 1)));
+    expect(new Set(ids).size).toBe(1);
+    expect(miner.resolve(miner.add(line(longer, 7)).id)).not.toBe(ids[0]);
+  });
 });

@@ -1,5 +1,6 @@
+import { PLACEHOLDERS } from '@logclass/template-mask';
 import { isValueShaped } from './template-shape';
-import { isWildcard, wildcardAccepts } from './tokens';
+import { delimiterTail, isWildcard, keyPrefix, WILDCARD, wildcardAccepts } from './tokens';
 
 /**
  * Multi-token values at a wildcard: a value that is sometimes one token and
@@ -38,12 +39,46 @@ export function fitsGap(template: readonly string[], wording: number, line: read
   let prefix = 0;
   while (prefix < template.length && fits(template[prefix], line[prefix])) prefix++;
   for (let at = Math.min(prefix, template.length - 1); at >= 0; at--) {
-    if (!isWildcard(template[at]) && !template[at].includes('=<*>')) continue;
+    const quoted = isQuotedValue(template[at]);
+    if (!quoted && !isWildcard(template[at]) && !template[at].includes('=<*>')) continue;
     // A wildcard beside another is a run of them (a message the envelope's template gave up on): which one takes the gap is anyone's guess.
     if ((at > 0 && isWildcard(template[at - 1])) || (at + 1 < template.length && isWildcard(template[at + 1]))) continue;
-    if (suffixFits(template, line, at, extra) && gapFits(template[at], line.slice(at, at + extra + 1), isMeaning)) return true;
+    if (!suffixFits(template, line, at, extra)) continue;
+    const gap = line.slice(at, at + extra + 1);
+    if (quoted ? quotedGapFits(template[at], gap, isMeaning) : gapFits(template[at], gap, isMeaning)) return true;
   }
   return false;
+}
+
+const QUOTED_PLACEHOLDER = PLACEHOLDERS.quoted;
+
+/** Whether a template's text has a position that may take a gap: a wildcard or a field's masked quoted value (a cheap test first). */
+export function mayTakeGap(text: string): boolean {
+  return text.includes(WILDCARD) || text.includes(QUOTED_PLACEHOLDER);
+}
+
+/**
+ * A field's quoted value the masker replaced (`tag=<QUOTED>, `): the
+ * masker replaces a quoted value of one word only, so the same field with a
+ * value of a few words (`tag="View Lock", `) is a longer line of the same
+ * template. Not a message's own field (`msg=`, `message=`), whose words are
+ * the wording of the line, as logfmt writes it.
+ */
+function isQuotedValue(token: string): boolean {
+  const key = keyPrefix(token);
+  if (key === '' || MESSAGE_KEYS.has(key.slice(0, -1).toLowerCase())) return false;
+  return token.startsWith(QUOTED_PLACEHOLDER, key.length) && delimiterTail(token).length === token.length - key.length - QUOTED_PLACEHOLDER.length;
+}
+
+/** Keys under which structured loggers write the message itself. */
+const MESSAGE_KEYS = new Set(['msg', 'message']);
+
+/** Whether the run is that field: its key, one quoted value, the placeholder's delimiters, and no meaning word. */
+function quotedGapFits(placeholder: string, gap: readonly string[], isMeaning: (token: string) => boolean): boolean {
+  const key = keyPrefix(placeholder);
+  const last = gap[gap.length - 1];
+  if (!gap[0].startsWith(key) || delimiterTail(last) !== delimiterTail(placeholder) || !insideOneQuote(gap)) return false;
+  return gap.every((token) => !isMeaning(token));
 }
 
 function fits(t: string, s: string): boolean {
@@ -92,6 +127,16 @@ function insideOneGroup(gap: readonly string[]): boolean {
     if (depth <= 0 && i < gap.length - 1) return false;
   }
   return depth === 0;
+}
+
+/** Whether the run is one quoted value after its key: a quote opens its first token's value (`tag="View `) and closes its last token (`Lock", `), with none between. */
+function insideOneQuote(gap: readonly string[]): boolean {
+  const first = gap[0];
+  const open = keyPrefix(first).length;
+  const quote = first[open];
+  if (quote !== '"' && quote !== "'") return false;
+  const joined = gap.join('').trimEnd().replace(/[,;]$/, '');
+  return joined.endsWith(quote) && joined.indexOf(quote, open + 1) === joined.length - 1;
 }
 
 const OPENERS = '([{';

@@ -4,7 +4,7 @@ import { NO_MASK_RULES, type MaskRuleSet } from './mask-rules';
 import { DEFAULT_MEANING_WORDS, meaningWordTest } from './meaning-words';
 import { minedTemplateId } from './mined-id';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, checkSnapshot, type MinerSnapshot } from './snapshot';
-import { fitsGap, MAX_EXTRA_TOKENS } from './gap-slots';
+import { fitsGap, MAX_EXTRA_TOKENS, mayTakeGap } from './gap-slots';
 import { isSlotPair } from './slot-pairs';
 import { fitSpan, spanOpener, spanOpeners, type SpanFit, type SpanOpener } from './span-slots';
 import { isConstantPair, isStateValueAt, withLineConstants } from './constant-values';
@@ -378,6 +378,8 @@ export class TemplateMiner {
 
   private create(tokens: string[], text: string): MineResult {
     const cluster = this.insert(tokens, text, 1);
+    // Longer templates seen first whose extra tokens this one's slots take (gap-slots.ts) join it, as when a template generalises.
+    if (mayTakeGap(text)) this.absorbGapCovered(cluster);
     this.evictOverCap();
     return { id: cluster.id, template: text, change: 'created' };
   }
@@ -551,7 +553,7 @@ export class TemplateMiner {
       if (!node) continue;
       for (const probe of [tokens.slice(0, tokens.length - extra), tokens.slice(extra)]) {
         for (const cluster of node.wording.candidates(probe, GAP_CANDIDATES)) {
-          if (!cluster.text.includes(WILDCARD) || (best && cluster.shape.wording <= best.shape.wording)) continue;
+          if (!mayTakeGap(cluster.text) || (best && cluster.shape.wording <= best.shape.wording)) continue;
           if (fitsGap(cluster.tokens, cluster.shape.wording, tokens, this.isMeaning)) best = cluster;
         }
       }
