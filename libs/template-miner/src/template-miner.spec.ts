@@ -77,12 +77,29 @@ describe('TemplateMiner', () => {
     expect(miner.add('Request to quotes /api/items returned status code 503').change).toBe('matched');
   });
 
-  it('keeps exit codes apart whatever it does with HTTP statuses', () => {
+  it('keeps success (exit code 0) apart from failure whatever it does with HTTP statuses', () => {
     const miner = new TemplateMiner({ variableAfter: 2, similarity: 0.1 });
     const first = miner.add('worker process exited with code 0');
     const second = miner.add('worker process exited with code 1');
     expect(second.change).toBe('created');
     expect(second.id).not.toBe(miner.resolve(first.id));
+    miner.add('worker process exited with code 137');
+    expect(miner.add('worker process exited with code 0').id).toBe(miner.resolve(first.id));
+  });
+
+  // With status classes apart, a code shaped like an HTTP status of a class (255) is judged as one.
+  it.each([
+    [{}, ['1', '137', '255', '2']],
+    [{ statusClassesApart: true }, ['1', '137', '143', '2']],
+  ])('lets the non-zero exit code of a failure vary, with its punctuation, keyed or not (%o)', (options, codes) => {
+    const miner = new TemplateMiner(options);
+    const lost = (code: string): string => `Lost executor 7 on worker-3: Container marked as failed. Exit status: ${code}. Diagnostics: killed`;
+    const ids = codes.map((code) => miner.add(lost(code)).id);
+    expect(new Set(ids.map((id) => miner.resolve(id))).size).toBe(1);
+    expect(miner.match(lost('3'))?.template).toBe('Lost executor <NUM> on <ID>: Container marked as failed. Exit status: <*> Diagnostics: killed');
+    const keyed = ['1', '2'].map((code) => miner.add(`task reaper stopped task-${code}, exit_code=${code === '1' ? 137 : 1} signal=9`).id);
+    expect(miner.resolve(keyed[0])).toBe(miner.resolve(keyed[1]));
+    expect(miner.match(lost('0'))).toBeUndefined();
   });
 
   it('keeps HTTP statuses of two classes apart when told to, and lets the code vary within a class', () => {

@@ -11,7 +11,7 @@ export const WORDING = 1;
 export const MAY_ACCEPT = 2;
 /** Wording shaped like a value (isValueShaped): a line's value-shaped token there is a slot, not a difference. */
 export const VALUE_SHAPED = 4;
-/** An HTTP status, keyed or not (`200`, `status=503`): a line's status there is a slot (StatusPairTest), not a difference. */
+/** An HTTP status or a failure's exit code, keyed or not (`200`, `status=503`, `137`): a line's status there is a slot (StatusPairTest), not a difference. */
 export const STATUS_SHAPED = 8;
 /** A closed-set constant (constant-values.ts): a line's other constant there is a slot, not a difference. */
 export const CONSTANT_SHAPED = 16;
@@ -40,7 +40,7 @@ export function shapeOf(tokens: readonly string[]): TemplateShape {
     }
     if (t.includes('<*>')) mark |= MAY_ACCEPT;
     if ((mark & WORDING) !== 0 && isValueShaped(t)) mark |= VALUE_SHAPED;
-    if (STATUS.test(t) || STATUS_WILDCARD.test(t)) mark |= STATUS_SHAPED;
+    if (STATUS.test(t) || STATUS_WILDCARD.test(t) || FAILURE_CODE.test(t)) mark |= STATUS_SHAPED;
     if ((mark & WORDING) !== 0 && isConstant(t)) mark |= CONSTANT_SHAPED;
     marks[i] = mark;
   }
@@ -92,7 +92,7 @@ export type StatusPairTest = (a: string, b: string) => boolean;
 export function isSameStatusClass(a: string, b: string): boolean {
   const x = STATUS.exec(a);
   const y = x && STATUS.exec(b);
-  return !!y && x[1] === y[1] && x[2] === y[2] && x[3] === y[3] && x[4] === y[4];
+  return (!!y && x[1] === y[1] && x[2] === y[2] && x[3] === y[3] && x[4] === y[4]) || isFailureCodePair(a, b, CLASSLESS_FAILURE_CODE);
 }
 
 /**
@@ -107,12 +107,37 @@ export function isSameStatusClass(a: string, b: string): boolean {
 export function isStatusPair(a: string, b: string): boolean {
   const x = STATUS.exec(a) ?? STATUS_WILDCARD.exec(a);
   const y = x && (STATUS.exec(b) ?? (x[3] === WILDCARD ? null : STATUS_WILDCARD.exec(b)));
-  return !!y && x[1] === y[1] && x[2] === y[2] && x[4] === y[4];
+  return (!!y && x[1] === y[1] && x[2] === y[2] && x[4] === y[4]) || isFailureCodePair(a, b, FAILURE_CODE);
 }
 
 // key= (a status field of key=value logs), quote, class digit (or a wildcard), tail.
 const STATUS = /^([A-Za-z_]*=)?(["']?)([1-5])\d\d(["']?[ ,;]*)$/;
 const STATUS_WILDCARD = /^([A-Za-z_]*=)?(["']?)(<\*>)(["']?[ ,;]*)$/;
+
+/**
+ * Two exit codes of a failure, keyed, quoted and delimited alike (`exit code
+ * 1` / `exit code 137`, `Exit status: 143.` / `Exit status: 1.`), or one
+ * against a wildcard so keyed and delimited: which non-zero code a program
+ * exited with is a value of its template, as ground truths count digits. The
+ * masker keeps exit codes (they are the only short numbers it keeps besides
+ * HTTP statuses), so 0, success, against another code stays a difference.
+ * The digits cannot tell an exit code from an HTTP status: where statuses of
+ * two classes stay apart (isSameStatusClass), a code shaped like one of
+ * them (`255`, `503`) is left to that rule (CLASSLESS_FAILURE_CODE).
+ */
+function isFailureCodePair(a: string, b: string, code: RegExp): boolean {
+  const x = code.exec(a) ?? CODE_WILDCARD.exec(a);
+  const y = x && (code.exec(b) ?? (x[3] === WILDCARD ? null : CODE_WILDCARD.exec(b)));
+  if (!y || x[1] !== y[1] || x[2] !== y[2] || x[5] !== y[5]) return false;
+  // A wildcard ends with the delimiters alone (generalise keeps no punctuation): the code's `.` or `)` is the wildcard's to take.
+  return x[3] === WILDCARD || y[3] === WILDCARD || x[4] === y[4];
+}
+
+// key=, quote, a non-zero code of up to 3 digits (or a wildcard), a closing quote or punctuation, delimiters.
+const FAILURE_CODE = /^([A-Za-z_]*=)?(["']?)([1-9]\d{0,2})(["']?[.:)\]]?)([ ,;]*)$/;
+// The same but for codes shaped like an HTTP status of a class (2xx to 5xx).
+const CLASSLESS_FAILURE_CODE = /^([A-Za-z_]*=)?(["']?)(?![2-5]\d\d(?!\d))([1-9]\d{0,2})(["']?[.:)\]]?)([ ,;]*)$/;
+const CODE_WILDCARD = /^([A-Za-z_]*=)?(["']?)(<\*>)(["']?[.:)\]]?)([ ,;]*)$/;
 
 /**
  * Two fields of other JSON keys at one position (`"errorCode":<QUOTED>,` /
