@@ -106,9 +106,9 @@ export class EmbeddingClassifier implements Classifier {
       () => abstained(this.tier, EMPTY_MESSAGE_REASON),
       async (kept) => {
         const cap = this.options.maxMessageChars ?? DEFAULT_MAX_MESSAGE_CHARS;
-        const textOf = new Map<string, string>();
-        const keys = kept.map((r) => this.keyOf(r, cap, textOf));
-        const predictions = await this.predictTemplates(keys, textOf);
+        const messageOf = new Map<string, string>();
+        const keys = kept.map((r) => this.keyOf(r, cap, messageOf));
+        const predictions = await this.predictTemplates(keys, messageOf);
         // Every row of a template gets its one answer, frozen so that no caller can change it for the others.
         if (!options?.includeTemplate) return predictions.map((p) => (p.answer ??= Object.freeze(this.toResult(p))));
         // The contract's template is the shared one every tier reports (cache keys here are the embedder's own mask).
@@ -138,18 +138,24 @@ export class EmbeddingClassifier implements Classifier {
    * What a record's prediction is remembered under: the template the
    * gateway's miner carried with it (LogRecord.template, with
    * GATEWAY_TEMPLATE_TIERS naming this tier), so the lines the miner grouped
-   * cost one model run, of the first such line's text (added to `textOf`);
-   * else the embedder's own template of the message, which is also the text
-   * embedded. A text the template memory holds keeps its own key: the memory
-   * decides that exact template only, never the lines grouped with it.
+   * cost one model run, of the first such line (its capped message is added
+   * to `messageOf`); else the embedder's own template of the message, which
+   * is also the text embedded. A text the template memory holds keeps its own
+   * key: the memory decides that exact template only, never the lines grouped
+   * with it. A carried record's own template is made only when the memory
+   * needs it or the record's line is the one embedded.
    */
-  private keyOf(record: LogRecord, cap: number, textOf: Map<string, string>): string {
-    const own = this.templateOf(record.logMessage.length > cap ? record.logMessage.slice(0, cap) : record.logMessage);
-    let key = own;
-    if (record.template && !this.memory?.has(own)) key = CARRIED_KEY + record.template;
-    else if (own.charCodeAt(0) === 0) key = OWN_KEY + own;
-    if (key !== own && !textOf.has(key)) textOf.set(key, own);
-    return key;
+  private keyOf(record: LogRecord, cap: number, messageOf: Map<string, string>): string {
+    const message = record.logMessage.length > cap ? record.logMessage.slice(0, cap) : record.logMessage;
+    if (record.template && !(this.memory && this.memory.has(this.templateOf(message)))) {
+      const key = CARRIED_KEY + record.template;
+      if (!messageOf.has(key)) messageOf.set(key, message);
+      return key;
+    }
+    const own = this.templateOf(message);
+    if (own.charCodeAt(0) !== 0) return own;
+    messageOf.set(OWN_KEY + own, message);
+    return OWN_KEY + own;
   }
 
   /**
@@ -162,7 +168,7 @@ export class EmbeddingClassifier implements Classifier {
    * cancelled when a caller gives up: its templates fill the cache for the
    * retries and the rest of the file.
    */
-  private async predictTemplates(templates: readonly string[], textOf: ReadonlyMap<string, string>): Promise<Prediction[]> {
+  private async predictTemplates(templates: readonly string[], messageOf: ReadonlyMap<string, string>): Promise<Prediction[]> {
     const known = new Map<string, Prediction>();
     const waiting = new Map<string, Promise<Prediction>>();
     const todo = new Set<string>();
@@ -191,7 +197,7 @@ export class EmbeddingClassifier implements Classifier {
       const runs: Promise<Prediction[]>[] = [];
       for (let start = 0; start < texts.length; start += perRun) {
         const slice = texts.slice(start, start + perRun);
-        const run = this.takeTurn(() => this.predictUncached(slice, textOf));
+        const run = this.takeTurn(() => this.predictUncached(slice, messageOf));
         run.catch(() => undefined); // awaited below
         slice.forEach((t, i) => {
           const one = run.then((predictions) => predictions[i]);
@@ -211,12 +217,20 @@ export class EmbeddingClassifier implements Classifier {
     return templates.map((t) => known.get(t) as Prediction);
   }
 
-  /** Embeds the keys' texts not cached meanwhile (an earlier turn may have done some) and caches the results. */
-  private async predictUncached(keys: string[], textOf: ReadonlyMap<string, string>): Promise<Prediction[]> {
+  /**
+   * Embeds the keys' texts not cached meanwhile (an earlier turn may have
+   * done some) and caches the results. A key is its text, or (messageOf) it
+   * stands for a message whose own template is the text.
+   */
+  private async predictUncached(keys: string[], messageOf: ReadonlyMap<string, string>): Promise<Prediction[]> {
     const out: (Prediction | undefined)[] = keys.map((k) => this.cache?.get(k));
     const missing = keys.filter((_, i) => out[i] === undefined);
     if (missing.length > 0) {
-      const predictions = await this.predict(missing.map((k) => textOf.get(k) ?? k));
+      const texts = missing.map((k) => {
+        const message = messageOf.get(k);
+        return message === undefined ? k : this.templateOf(message);
+      });
+      const predictions = await this.predict(texts);
       let j = 0;
       keys.forEach((t, i) => {
         if (out[i] !== undefined) return;
