@@ -37,6 +37,14 @@ describe('EmbeddingClassifier given the template the gateway mined (LogRecord.te
     expect(tier.cacheStats()).toEqual({ hits: 2, misses: 1, size: 1 });
   });
 
+  it('counts a carried template by its first maxMessageChars characters, as it does a message', async () => {
+    const tier = new EmbeddingClassifier(artifact, counted, { cacheSize: 100, maxMessageChars: 64 });
+    const long = `User <*> logged in. ${'a'.repeat(100)}`;
+    await tier.classify([carried('User erin logged in.', `${long} x`), carried('User frank logged in.', `${long} y`)]);
+    expect(embedded).toEqual([hashing.templateOf('User erin logged in.')]);
+    expect(tier.cacheStats().size).toBe(1);
+  });
+
   it('keys by its own text a record that carries no template, and keeps the two kinds of key apart', async () => {
     const tier = new EmbeddingClassifier(artifact, counted, { cacheSize: 100 });
     const text = 'CPU usage 90% for 5 minutes';

@@ -143,12 +143,15 @@ export class EmbeddingClassifier implements Classifier {
    * is also the text embedded. A text the template memory holds keeps its own
    * key: the memory decides that exact template only, never the lines grouped
    * with it. A carried record's own template is made only when the memory
-   * needs it or the record's line is the one embedded.
+   * needs it or the record's line is the one embedded. A carried template
+   * counts by its first `cap` characters, as a message does.
    */
   private keyOf(record: LogRecord, cap: number, messageOf: Map<string, string>): string {
     const message = record.logMessage.length > cap ? record.logMessage.slice(0, cap) : record.logMessage;
-    if (record.template && !(this.memory && this.memory.has(this.templateOf(message)))) {
-      const key = CARRIED_KEY + record.template;
+    const template = record.template;
+    if (template && !(this.memory && this.memory.has(this.templateOf(message)))) {
+      // Capped as the message is: the cache holds keys of bounded size, and what is embedded is capped anyway.
+      const key = CARRIED_KEY + (template.length > cap ? template.slice(0, cap) : template);
       if (!messageOf.has(key)) messageOf.set(key, message);
       return key;
     }
