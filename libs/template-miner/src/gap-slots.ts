@@ -135,8 +135,9 @@ function insideOneQuote(gap: readonly string[]): boolean {
   const open = keyPrefix(first).length;
   const quote = first[open];
   if (quote !== '"' && quote !== "'") return false;
-  const joined = gap.join('').trimEnd().replace(/[,;]$/, '');
-  return joined.endsWith(quote) && joined.indexOf(quote, open + 1) === joined.length - 1;
+  const joined = gap.join('');
+  const close = joined.length - delimiterTail(joined).length - 1;
+  return close > open && joined[close] === quote && joined.indexOf(quote, open + 1) === close;
 }
 
 const OPENERS = '([{';

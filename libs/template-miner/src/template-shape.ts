@@ -92,7 +92,7 @@ export type StatusPairTest = (a: string, b: string) => boolean;
 export function isSameStatusClass(a: string, b: string): boolean {
   const x = STATUS.exec(a);
   const y = x && STATUS.exec(b);
-  return (!!y && x[1] === y[1] && x[2] === y[2] && x[3] === y[3] && x[4] === y[4]) || isFailureCodePair(a, b, CLASSLESS_FAILURE_CODE);
+  return (!!y && x[1] === y[1] && x[2] === y[2] && x[3] === y[3] && x[4] === y[4]) || isFailureCodePair(a, b, true);
 }
 
 /**
@@ -107,7 +107,7 @@ export function isSameStatusClass(a: string, b: string): boolean {
 export function isStatusPair(a: string, b: string): boolean {
   const x = STATUS.exec(a) ?? STATUS_WILDCARD.exec(a);
   const y = x && (STATUS.exec(b) ?? (x[3] === WILDCARD ? null : STATUS_WILDCARD.exec(b)));
-  return (!!y && x[1] === y[1] && x[2] === y[2] && x[4] === y[4]) || isFailureCodePair(a, b, FAILURE_CODE);
+  return (!!y && x[1] === y[1] && x[2] === y[2] && x[4] === y[4]) || isFailureCodePair(a, b, false);
 }
 
 // key= (a status field of key=value logs), quote, class digit (or a wildcard), tail.
@@ -122,22 +122,23 @@ const STATUS_WILDCARD = /^([A-Za-z_]*=)?(["']?)(<\*>)(["']?[ ,;]*)$/;
  * masker keeps exit codes (they are the only short numbers it keeps besides
  * HTTP statuses), so 0, success, against another code stays a difference.
  * The digits cannot tell an exit code from an HTTP status: where statuses of
- * two classes stay apart (isSameStatusClass), a code shaped like one of
- * them (`255`, `503`) is left to that rule (CLASSLESS_FAILURE_CODE).
+ * two classes stay apart (`classesApart`, isSameStatusClass), a code shaped
+ * like one of them (`255`, `503`) is left to that rule.
  */
-function isFailureCodePair(a: string, b: string, code: RegExp): boolean {
-  const x = code.exec(a) ?? CODE_WILDCARD.exec(a);
-  const y = x && (code.exec(b) ?? (x[3] === WILDCARD ? null : CODE_WILDCARD.exec(b)));
+function isFailureCodePair(a: string, b: string, classesApart: boolean): boolean {
+  const x = FAILURE_CODE.exec(a);
+  const y = x && FAILURE_CODE.exec(b);
   if (!y || x[1] !== y[1] || x[2] !== y[2] || x[5] !== y[5]) return false;
+  const [xWild, yWild] = [x[3] === WILDCARD, y[3] === WILDCARD];
+  if (xWild && yWild) return false;
+  if (classesApart && ((!xWild && HTTP_CLASS.test(x[3])) || (!yWild && HTTP_CLASS.test(y[3])))) return false;
   // A wildcard ends with the delimiters alone (generalise keeps no punctuation): the code's `.` or `)` is the wildcard's to take.
-  return x[3] === WILDCARD || y[3] === WILDCARD || x[4] === y[4];
+  return xWild || yWild || x[4] === y[4];
 }
 
-// key=, quote, a non-zero code of up to 3 digits (or a wildcard), a closing quote or punctuation, delimiters.
-const FAILURE_CODE = /^([A-Za-z_]*=)?(["']?)([1-9]\d{0,2})(["']?[.:)\]]?)([ ,;]*)$/;
-// The same but for codes shaped like an HTTP status of a class (2xx to 5xx).
-const CLASSLESS_FAILURE_CODE = /^([A-Za-z_]*=)?(["']?)(?![2-5]\d\d(?!\d))([1-9]\d{0,2})(["']?[.:)\]]?)([ ,;]*)$/;
-const CODE_WILDCARD = /^([A-Za-z_]*=)?(["']?)(<\*>)(["']?[.:)\]]?)([ ,;]*)$/;
+// key=, quote, a non-zero code of up to 3 digits or a wildcard, a closing quote or punctuation, delimiters.
+const FAILURE_CODE = /^([A-Za-z_]*=)?(["']?)([1-9]\d{0,2}|<\*>)(["']?[.:)\]]?)([ ,;]*)$/;
+const HTTP_CLASS = /^[2-5]\d\d$/;
 
 /**
  * Two fields of other JSON keys at one position (`"errorCode":<QUOTED>,` /
