@@ -3,7 +3,7 @@
  * (GATEWAY_TEMPLATE_TIERS=embedding) against its default key (the embedder's
  * own mask of each message): model runs per true template, and which rows'
  * answers change, right or wrong against the corpus label. The shipped model
- * (models/hashing-lr) on generated streams with fresh values (seed + 1 of the
+ * (models/hashing-lr, or EMBEDDING_MODEL_DIR's) on generated streams with fresh values (seed + 1 of the
  * shipped corpus's), every row sent to the tier in calls of CARRIED_CALL_ROWS,
  * as if the regex tier had decided none. The model was trained on the
  * corpus's families, so its accuracy here is no headline: what is measured
@@ -13,7 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import { Outcome, type Classification, type LogRecord } from '@logclass/contract';
-import { loadEmbeddingClassifier, type EmbeddingClassifier } from '@logclass/embedding-tier';
+import { buildEmbeddingClassifier, embeddingTierConfig, type EmbeddingClassifier } from '@logclass/embedding-tier';
 import type { CorpusRow } from '../corpus/generate';
 import { PARSER_BENCHMARK_FAMILIES } from './benchmark-families';
 import { corpusView, withValueAlternativesMerged, type CorpusView } from './corpus-views';
@@ -21,18 +21,9 @@ import { CARRIED_CALL_ROWS, carriedTemplates } from './template-cost';
 
 const { values } = parseArgs({ options: { seed: { type: 'string', default: '20251128' }, rows: { type: 'string', default: '16' } } });
 
+// The tier as its service builds it (EMBEDDING_* settings from the environment, the shipped model by default), remembering every key.
 const classifier = (): Promise<EmbeddingClassifier> =>
-  loadEmbeddingClassifier({
-    modelDir: 'models/hashing-lr',
-    embedder: 'artifact',
-    transformersModel: '',
-    transformersQuantized: true,
-    transformersBatchSize: 32,
-    modelsPath: 'models',
-    allowRemoteModels: false,
-    cacheSize: 10_000_000,
-    cacheTtlMs: 0,
-  });
+  buildEmbeddingClassifier(embeddingTierConfig.load({ ...process.env, EMBEDDING_CACHE_SIZE: '10000000', EMBEDDING_CACHE_TTL_MS: '0' }));
 
 async function answers(tier: EmbeddingClassifier, records: readonly LogRecord[]): Promise<Classification[]> {
   const out: Classification[] = [];
