@@ -1,3 +1,4 @@
+import { isHttpMethod } from './http-method';
 import { isMessageCode } from './message-code';
 
 /**
@@ -32,8 +33,8 @@ export const DEFAULT_MEANING_WORDS: readonly string[] = [
  * and `-` (`level=warn`, `error:timeout`, `FAIL_CONTAINER_CLEANUP`); a part counts without quotes, brackets
  * and punctuation, in lower case. A short number counts whole or as a value
  * after `=` or `:`, not as a piece of a name split at `_` or `-`. So does a
- * message code (isMessageCode), and a word of a CamelCase token
- * (`NodeNotReady`).
+ * message code (isMessageCode), a request's method (isHttpMethod), and a
+ * word of a CamelCase token (`NodeNotReady`).
  */
 export function meaningWordTest(words: readonly string[]): (token: string) => boolean {
   const set = new Set(words.map((w) => w.toLowerCase()));
@@ -50,7 +51,7 @@ export function meaningWordTest(words: readonly string[]): (token: string) => bo
       const valueOrWord = (value: string): boolean => isMeaning(trimToWord(value)) || value.split(/[_-]/).some((part) => set.has(trimToWord(part)));
       // A state in CamelCase holds its meaning word inside (`NodeNotReady`, `CrashLoopBackOff`, `FailedScheduling`).
       const camelParts = (): boolean => CAMEL_CASE.test(token) && token.split(/(?=[A-Z])/).some((part) => set.has(trimToWord(part).toLowerCase()));
-      answer = isMessageCode(token) || isMeaning(lower) || lower.split(/[=:]/).some(valueOrWord) || camelParts();
+      answer = isMessageCode(token) || isHttpMethod(token) || isMeaning(lower) || lower.split(/[=:]/).some(valueOrWord) || camelParts();
       if (known.size >= REMEMBERED_TOKENS) known.clear();
       known.set(token, answer);
     }

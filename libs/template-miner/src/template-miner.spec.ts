@@ -141,6 +141,26 @@ describe('TemplateMiner', () => {
     }
   });
 
+  it('keeps the methods of request lines apart, and lets prose verbs and a method field vary', () => {
+    const miner = new TemplateMiner();
+    const methods = ['GET', 'POST', 'DELETE', 'PUT', 'PATCH'];
+    for (let i = 0; i < 20; i++) {
+      const method = methods[i % methods.length];
+      miner.add(`10.0.0.${i} "${method} /v2/${i}abc${i}def99/servers HTTP/1.1" status: 200 len: ${100 + i} time: 0.${i}`);
+      miner.add(`Started ${method} "/users/${i}" for 10.1.0.${i}`);
+      miner.add(`Could not ${['get', 'put', 'set', 'add'][i % 4]} key ${i} of the cache`);
+      miner.add(`request done method=${method} path=/p/${i}`);
+    }
+    const templates = [...miner.templates()].map((t) => t.template);
+    for (const method of methods) {
+      expect(templates).toContain(`<IP> "${method} <PATH> HTTP/1.1" status: 200 len: <NUM> time: <NUM>`);
+      expect(templates).toContain(`Started ${method} <QUOTED> for <IP>`);
+    }
+    expect(templates).toContain('Could not <*> key <NUM> of the cache');
+    expect(templates).toContain('request done method=<*> path=<PATH>');
+    expect(templates).toHaveLength(2 * methods.length + 2);
+  });
+
   it('does not let a wildcard take a meaning word either', () => {
     const miner = new TemplateMiner({ variableAfter: 2 });
     miner.add('Job nightly-etl ended with result alpha');

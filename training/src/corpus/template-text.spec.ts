@@ -21,4 +21,18 @@ describe('trueTemplateText (the text of a line\'s true template)', () => {
       expect(['user <*> started on <*> in <*>s', 'user <*> stopped {ok now} on <*> in <*>s', 'user <*> stopped {failed now} on <*> in <*>s']).toContain(text);
     }
   });
+
+  it('keeps a request line\'s method as wording, and a method as a field\'s value as a variable', () => {
+    const pattern = '{ip} "{method} {path} HTTP/1.1" {status} method={method} "verb":"{method}"';
+    const texts = new Set<string>();
+    for (let seed = 1; seed <= 40; seed++) {
+      const choices: number[] = [];
+      const line = expandPattern(pattern, new Prng(seed), undefined, choices);
+      const text = trueTemplateText(pattern, choices);
+      const method = line.split('"')[1].split(' ')[0];
+      expect(text).toBe(`<*> "${method} <*> HTTP/1.1" <*> method=<*> "verb":"<*>"`);
+      texts.add(text);
+    }
+    expect(texts.size).toBeGreaterThan(2);
+  });
 });

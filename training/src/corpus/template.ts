@@ -1,6 +1,7 @@
 import { FILLERS, type Filler } from './fillers';
 import type { Prng } from './prng';
 import { isValueChoice } from './value-choices';
+import { HTTP_METHODS } from './vocabulary';
 
 /**
  * Template mini-language, so hundreds of phrasings stay readable:
@@ -10,9 +11,10 @@ import { isValueChoice } from './value-choices';
  *   {a|b|}              one of the alternatives (empty allowed); they nest
  * Anything else is literal text. `extra` fillers (a family's own slots) are
  * looked up before the shared FILLERS. `choices`, when given, collects the
- * index of every wording alternative taken: lines with the same pattern and
- * the same choices share one true template (their slots, and alternatives
- * that are values, are its variables; see value-choices.ts).
+ * index of every wording alternative taken, and of every value a wording
+ * slot (WORDING_SLOTS) wrote: lines with the same pattern and the same
+ * choices share one true template (their other slots, and alternatives that
+ * are values, are its variables; see value-choices.ts).
  */
 export function expandPattern(pattern: string, rng: Prng, extra?: Readonly<Record<string, Filler>>, choices?: number[]): string {
   let out = '';
@@ -25,7 +27,7 @@ export function expandPattern(pattern: string, rng: Prng, extra?: Readonly<Recor
       continue;
     }
     const end = matchingBrace(pattern, i);
-    out += expandGroup(pattern.slice(i + 1, end), rng, extra, choices);
+    out += expandGroup(pattern.slice(i + 1, end), rng, extra, choices, isFieldValue(pattern, i));
     i = end + 1;
   }
   return out;
@@ -57,7 +59,7 @@ function splitAlternatives(body: string): string[] {
   return parts;
 }
 
-function expandGroup(body: string, rng: Prng, extra?: Readonly<Record<string, Filler>>, choices?: number[]): string {
+function expandGroup(body: string, rng: Prng, extra?: Readonly<Record<string, Filler>>, choices?: number[], fieldValue = false): string {
   const alternatives = splitAlternatives(body);
   if (alternatives.length > 1) {
     const choice = rng.int(0, alternatives.length - 1);
@@ -73,8 +75,29 @@ function expandGroup(body: string, rng: Prng, extra?: Readonly<Record<string, Fi
   }
   const filler = extra?.[name] ?? FILLERS[name];
   if (!filler) throw new Error(`template: unknown slot {${body}}`);
-  return filler(rng);
+  const value = filler(rng);
+  const wording = fieldValue ? undefined : wordingSlot(name, extra);
+  if (wording) choices?.push(wording.indexOf(value));
+  return value;
 }
+
+/**
+ * Shared slots whose value is wording of the template, not one of its
+ * variables, with every value each writes: a request's method names the
+ * operation, and published ground truths keep it (`<*> "POST <*>" status:
+ * <*>`). Not as a field's value (`method=GET`, `"method":"GET"`): a field's
+ * value is a variable, whatever it is. A family's own slot of that name is
+ * its own.
+ */
+const WORDING_SLOTS: Readonly<Record<string, readonly string[]>> = { method: [...new Set(HTTP_METHODS)] };
+
+function wordingSlot(name: string, extra?: Readonly<Record<string, Filler>>): readonly string[] | undefined {
+  return extra?.[name] === undefined ? WORDING_SLOTS[name] : undefined;
+}
+
+/** Whether the slot opening at `open` of a pattern is a field's value: written right after `=` or `:`, maybe and a quote. */
+const isFieldValue = (pattern: string, open: number): boolean => FIELD_KEY_END.test(pattern.slice(Math.max(0, open - 3), open));
+const FIELD_KEY_END = /[=:]\\?["']?$/;
 
 /** Every slot name a pattern uses (to validate templates without generating). */
 export function slotNames(pattern: string): string[] {
@@ -101,8 +124,9 @@ export function slotNames(pattern: string): string[] {
 /**
  * The text of a line's true template, as a published ground truth writes
  * it: the pattern with every slot and every alternative that is a value as
- * `<*>`, the wording alternatives the line took (`choices`, as expandPattern
- * collected them) as written, and `{lb}` / `{rb}` as the braces they write.
+ * `<*>`, the wording alternatives the line took and the values of its
+ * wording slots (`choices`, as expandPattern collected them) as written, and
+ * `{lb}` / `{rb}` as the braces they write.
  * Two patterns a family lists apart can have one such text (`USER=root` and
  * `USER={postgres|deploy}` once `root` is a value): a ground truth keyed by
  * the text counts them as one template.
@@ -121,7 +145,10 @@ export function trueTemplateText(pattern: string, choices: readonly number[], ex
       const body = text.slice(i + 1, end);
       const alternatives = splitAlternatives(body);
       if (alternatives.length > 1) out += isValueChoice(alternatives) ? VARIABLE : visit(alternatives[choices[next++]] ?? '');
-      else out += literalFiller(body, extra) ?? VARIABLE;
+      else {
+        const wording = isFieldValue(text, i) ? undefined : wordingSlot(body.split(':')[0], extra);
+        out += wording ? (wording[choices[next++]] ?? '') : (literalFiller(body, extra) ?? VARIABLE);
+      }
       i = end + 1;
     }
     return out;

@@ -5,6 +5,7 @@ describe('isValueChoice (which alternatives of a corpus pattern are a variable o
     ['one-token values', ['map', 'groupBy', 'reduceByKey']],
     ['enum constants, even when their word is a state', ['RUNNING', 'FAILED', 'KILL_WAIT']],
     ['booleans', ['true', 'false']],
+    ['verbs of which some are no request method', ['GET', 'LIST', 'WATCH']],
     ['phrases that differ only in values', ['NEW to SCHEDULED', 'SCHEDULED to RUNNING', 'RUNNING to SUCCEEDED']],
     ['sentences that differ only in names', ['mapred.job.tracker is deprecated. Instead, use mapreduce.jobtracker.address', 'session.id is deprecated. Instead, use dfs.metrics.session-id']],
   ])('%s are values', (_what, alternatives) => {
@@ -18,6 +19,7 @@ describe('isValueChoice (which alternatives of a corpus pattern are a variable o
     ['an empty alternative', ['', 'not ']],
     ['phrases that differ in a state word', ['link is up', 'link is down']],
     ['alternatives holding a slot', ['Instance {uuid}', 'Flavor {int:1:99}']],
+    ['request methods', ['GET', 'POST', 'DELETE']],
   ])('%s are wording', (_what, alternatives) => {
     expect(isValueChoice(alternatives)).toBe(false);
   });

@@ -17,6 +17,10 @@
  *   slot: a value when every position where they differ is a value by the
  *   rule above (`{NEW to SCHEDULED|SCHEDULED to RUNNING}`,
  *   `{a.b is deprecated. Instead, use c.d|...}`);
+ * - a choice of request methods alone (`{GET|POST|DELETE}`) is wording:
+ *   the method names the operation, and published ground truths keep it
+ *   (`<*> "POST <*>" status: <*> len: <*>`), as they do not keep an enum's
+ *   state;
  * - anything else (phrases of other lengths, an empty alternative, nested
  *   slots) is wording.
  * The lists are the ground truth's own, kept apart from the miner's rules
@@ -41,12 +45,14 @@ const STATE_WORDS = new Set([
 
 /** Capitals that are not an enum's value: levels (how the line was logged). */
 const NOT_ENUM_VALUES = new Set(['TRACE', 'DEBUG', 'INFO', 'NOTICE', 'WARN', 'WARNING', 'ERROR', 'CRIT', 'CRITICAL', 'ALERT', 'FATAL', 'SEVERE']);
+const REQUEST_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'CONNECT', 'TRACE']);
 const ENUM_VALUE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 
 const ONE_TOKEN = /^[^\s{}|]+$/;
 const NO_SLOT = /^[^{}|]+$/;
 
 export function isValueChoice(alternatives: readonly string[]): boolean {
+  if (alternatives.every((a) => REQUEST_METHODS.has(a))) return false;
   if (alternatives.every((a) => ONE_TOKEN.test(a))) return alternatives.every(isOneTokenValue);
   if (!alternatives.every((a) => NO_SLOT.test(a) && a.trim() === a && a.length > 0)) return false;
   const split = alternatives.map((a) => a.split(/\s+/));
