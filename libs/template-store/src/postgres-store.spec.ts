@@ -2,6 +2,7 @@ import { storeContract } from '../test/store-contract';
 import { freshPostgresSchema, postgresForTests } from '@logclass/test-support';
 import { Client } from 'pg';
 import { PostgresTemplateStore } from './postgres-store';
+import { templateKeyOf } from './template-key';
 import { NO_PROVENANCE } from './template-label-store';
 
 const server = postgresForTests();
@@ -33,6 +34,31 @@ if ('fail' in server) {
         expect(await store.claim([nul], 'A', 60_000)).toEqual([nul]);
         await store.recordDecisions([{ scope: 'billing', template: 'ok', label: 'Error', answer: 'E\u0000', exemplar: 'ex\u0000', taxonomyHash: 't', model: 'm' }]);
         expect(await store.get({ scope: 'billing', template: 'ok' })).toMatchObject({ answer: 'E\uFFFD', exemplar: 'ex\uFFFD' });
+      } finally {
+        await store.close();
+        await schema.drop();
+      }
+    });
+
+    it('stores and serves the keys of lines of many kilobytes (the index takes at most 2,704 bytes a row)', async () => {
+      const schema = await freshPostgresSchema(server.url);
+      const store = new PostgresTemplateStore(schema.url, 10);
+      try {
+        // Words the masker keeps, of letters in no order PostgreSQL could compress, some of 3 and 4 bytes in UTF-8; a source as long.
+        let seed = 7;
+        const letter = (): string => {
+          seed = (seed * 1103515245 + 12345) % 2 ** 31;
+          return 'abcdefghijklmnopqrstuvwxyz\u4e2d\u6587\u{1f600}'.split(/(?:)/u)[seed % 29];
+        };
+        const words = (n: number): string => Array.from({ length: n }, () => Array.from({ length: 6 }, letter).join('')).join(' ');
+        const source = words(1000);
+        const message = `payload ${words(2000)}`;
+        const key = templateKeyOf(source, message);
+        const other = templateKeyOf(source, `${message} end`);
+        expect(other).not.toEqual(key);
+        await store.recordDecisions([key, other].map((k, i) => ({ ...k, label: i ? 'Error' : 'User Action', answer: 'a', exemplar: 'x', taxonomyHash: 't', model: 'm' })));
+        const served = await store.getCurrent([key, other], { taxonomyHash: 't', model: 'm' });
+        expect(served.map((e) => e.label).sort()).toEqual(['Error', 'User Action']);
       } finally {
         await store.close();
         await schema.drop();
