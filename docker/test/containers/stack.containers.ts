@@ -56,7 +56,21 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 }
 
 const health = (s: Service) => docker('inspect', '-f', '{{.State.Health.Status}}', container(s));
-const healthy = (s: Service, timeoutMs?: number) => until(`${s} healthy`, async () => ((await health(s)) === 'healthy' ? true : undefined), timeoutMs);
+/**
+ * Waits for a service's container to be healthy. When it is not in time, the
+ * error says why: the container's state, its last probes' output and the
+ * tail of its logs (a container that exited or never answered its probe
+ * looks alike from the health status alone).
+ */
+async function healthy(s: Service, timeoutMs?: number): Promise<void> {
+  try {
+    await until(`${s} healthy`, async () => ((await health(s)) === 'healthy' ? true : undefined), timeoutMs);
+  } catch (err) {
+    const state = await docker('inspect', '-f', '{{.State.Status}} exit {{.State.ExitCode}}; probes: {{range .State.Health.Log}}[{{.ExitCode}} {{.Output}}] {{end}}', container(s)).catch((e: Error) => e.message);
+    const logs = await run('docker', ['logs', '--tail', '30', container(s)]).then(({ stdout, stderr }) => stdout + stderr, (e: Error) => e.message);
+    throw new Error(`${(err as Error).message}\n${s}: ${state}\nlogs:\n${logs}`);
+  }
+}
 
 /** A CSV of `rows` rows the regex tier leaves to the embedding tier (and LegacyCRM ones to the LLM), numbered in a column of their own. */
 function csvRows(from: number, count: number): string {
@@ -174,8 +188,9 @@ describe('the stack in containers (host network, loopback only)', () => {
     fake = await startFakeGroq({ respond: answerByKeyword([[/escalation/i, 'Workflow Error']], 'Error') });
     await cleanUp();
     for (const s of SERVICES) await start(s);
-    await Promise.all(SERVICES.map((s) => healthy(s)));
-  });
+    // Every service starts at once on two cores: a first probe can time out while the others load.
+    await Promise.all(SERVICES.map((s) => healthy(s, 180_000)));
+  }, 240_000);
 
   afterAll(async () => {
     uploads.abort();
