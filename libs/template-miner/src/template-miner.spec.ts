@@ -161,6 +161,15 @@ describe('TemplateMiner', () => {
     expect(templates).toHaveLength(2 * methods.length + 2);
   });
 
+  it('takes a hyphenated name holding a state word as a value, and keeps an outcome in one apart', () => {
+    const miner = new TemplateMiner();
+    for (const job of ['ledger-close', 'metrics-rollup', 'pop3-login', 'dead-letter']) miner.add(`Backup job ${job} finished`);
+    miner.add('Probe disk-failed on node');
+    miner.add('Probe disk-ready on node');
+    const templates = [...miner.templates()].map((t) => t.template).sort();
+    expect(templates).toEqual(['Backup job <*> finished', 'Probe disk-failed on node', 'Probe disk-ready on node']);
+  });
+
   it('does not let a wildcard take a meaning word either', () => {
     const miner = new TemplateMiner({ variableAfter: 2 });
     miner.add('Job nightly-etl ended with result alpha');
