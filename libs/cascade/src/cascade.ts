@@ -162,6 +162,20 @@ export class Cascade implements Classifier {
   }
 
   /**
+   * The template `tier` would be given with this line now (the miner's
+   * template for it, with the line's outcome states in it, as a call
+   * carries it), without learning from the line; undefined when the tier
+   * is not given templates (templateTiers). A line the miner would start a
+   * new template with carries its own mask. An operator's correction of a
+   * line is kept under this key too, so the tier finds it.
+   */
+  carriedTemplateOf(tier: string, source: string, logMessage: string): string | undefined {
+    if (!this.templateTiers.has(tier) || isEmptyMessage(logMessage)) return undefined;
+    const masked = this.templateMiner.masker.mask(logMessage, source);
+    return this.templateMiner.labelKeyOf(this.templateMiner.match(logMessage, source)?.template ?? masked, masked);
+  }
+
+  /**
    * Only records a caller asks templates for, or that reach a tier of
    * templateTiers, are mined: a line costs the miner ~16 µs of this
    * process's CPU once its template is known and several times that while

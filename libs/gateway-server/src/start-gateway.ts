@@ -63,7 +63,8 @@ export async function startGateway(cfg: GatewayConfig, log: Logger): Promise<Run
     uploads: { maxInFlight: cfg.maxConcurrentUploads, maxQueued: cfg.maxQueuedUploads },
     jsonRequests: { maxInFlight: cfg.maxConcurrentJson, maxQueued: cfg.maxQueuedJson },
     // One store handle and one corrections file for POST /feedback and the review.
-    feedback: feedbackRouteOptions(cfg, corrections),
+    // The tier that asks with the store's keys is the one named llm (as its breaker settings are GATEWAY_LLM_*).
+    feedback: feedbackRouteOptions(cfg, corrections, (source, logMessage) => cascade.carriedTemplateOf('llm', source, logMessage)),
     review: reviewRouteOptions(cfg, corrections),
     gate: security.http,
     https: security.https,

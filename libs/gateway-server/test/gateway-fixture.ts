@@ -33,10 +33,10 @@ export function startTestGateway(env: Record<string, string>, log: Logger = sile
   return startGateway(cfg, log);
 }
 
-/** A gateway whose only tier is a real MarkerTier named regex (it decides `@regex` lines), every source routed to it. */
-export async function startGatewayOverMarker(env: Record<string, string> = {}): Promise<{ tier: RunningClassifierServer; gateway: RunningGateway }> {
-  const tier = await startTier(new MarkerTier('regex'));
-  const gateway = await startTestGateway({ GATEWAY_TIERS: `regex=${tier.address}`, GATEWAY_ROUTING: '{}', ...env });
+/** A gateway whose only tier is a real MarkerTier named `tierName`, regex unless told (it decides `@regex` lines), every source routed to it. */
+export async function startGatewayOverMarker(env: Record<string, string> = {}, tierName = 'regex'): Promise<{ tier: RunningClassifierServer; gateway: RunningGateway }> {
+  const tier = await startTier(new MarkerTier(tierName));
+  const gateway = await startTestGateway({ GATEWAY_TIERS: `${tierName}=${tier.address}`, GATEWAY_ROUTING: '{}', ...env });
   return { tier, gateway };
 }
 

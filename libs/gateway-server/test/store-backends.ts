@@ -59,11 +59,11 @@ export interface GatewayOnStore {
 }
 
 /**
- * In a describe block: beforeAll starts a real gateway over a marker tier on
+ * In a describe block: beforeAll starts a real gateway over a marker tier (named `tierName`) on
  * the backend's store, with a corrections file of its own; afterAll stops it
  * and removes the store and the file.
  */
-export function gatewayOnStore(backend: StoreBackend, env: Record<string, string> = {}): GatewayOnStore {
+export function gatewayOnStore(backend: StoreBackend, env: Record<string, string> = {}, tierName?: string): GatewayOnStore {
   let tier: RunningClassifierServer | undefined;
   let gateway: RunningGateway | undefined;
   let store: TemplateLabelStore | undefined;
@@ -74,7 +74,7 @@ export function gatewayOnStore(backend: StoreBackend, env: Record<string, string
     const opened = await backend.open();
     store = opened.store;
     dispose = opened.dispose;
-    ({ tier, gateway } = await startGatewayOverMarker({ ...opened.env, GATEWAY_FEEDBACK_FILE: join(dir, 'corrections.csv'), ...env }));
+    ({ tier, gateway } = await startGatewayOverMarker({ ...opened.env, GATEWAY_FEEDBACK_FILE: join(dir, 'corrections.csv'), ...env }, tierName));
   });
   afterAll(async () => {
     await gateway?.stop();

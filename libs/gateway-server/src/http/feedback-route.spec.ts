@@ -149,6 +149,36 @@ function storeSuite(backend: StoreBackend): void {
 
 onEveryStoreBackend('POST /feedback', storeSuite);
 
+function carriedTemplateSuite(backend: StoreBackend): void {
+  describe(`POST /feedback where the gateway carries templates to the LLM tier, on ${backend.name} (real gateway over HTTP)`, () => {
+    const on = gatewayOnStore(backend, { GATEWAY_TEMPLATE_TIERS: 'llm' }, 'llm');
+
+    it('keeps the correction under the template the gateway carries with the line, as under its masked template', async () => {
+      // The miner learns the template from lines the tier was sent: `Nightly export <*> stalled`.
+      const lines = ['alpha', 'beta', 'gamma', 'delta'].map((job) => ({ source: 'BillingSystem', log_message: `Nightly export ${job} stalled` }));
+      const classified = await fetch(`${on.gateway.httpUrl}/classify/json`, { method: 'POST', body: JSON.stringify(lines), headers: { 'content-type': 'application/json' } });
+      expect(classified.status).toBe(200);
+      const res = await fetch(`${on.gateway.httpUrl}/feedback`, {
+        method: 'POST',
+        body: JSON.stringify([{ source: 'BillingSystem', log_message: 'Nightly export omega stalled', label: 'Workflow Error' }]),
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(res.status).toBe(202);
+      const carried = templateKeyOf('BillingSystem', 'Nightly export omega stalled', 'Nightly export <*> stalled');
+      const masked = templateKeyOf('BillingSystem', 'Nightly export omega stalled');
+      for (const key of [carried, masked]) expect(await on.store.get(key)).toMatchObject({ label: 'Workflow Error', decidedBy: OPERATOR, exemplar: 'Nightly export omega stalled' });
+      if (backend.alsoFile) {
+        // One line corrected, one row of the corrections file, whatever the keys.
+        const [, ...rows] = parse(await readFile(on.correctionsFile, 'utf8')) as string[][];
+        expect(rows.map((r) => r.slice(0, 3))).toEqual([['BillingSystem', 'Nightly export omega stalled', 'Workflow Error']]);
+      }
+    });
+  });
+}
+
+onEveryStoreBackend('POST /feedback, templates carried', carriedTemplateSuite);
+
+
 describe('POST /feedback with a store that cannot answer', () => {
   it('answers 503 UNAVAILABLE and writes no file (a correction that is not served is not kept)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'logclass-feedback-down-'));

@@ -6,6 +6,8 @@ import { DEFAULT_STORE_FILE, openTemplateStore, taxonomyHash, type StoreBackend,
 /** One operator's word: the label a template (a key of the store) should have. */
 export interface OperatorCorrection {
   key: TemplateKey;
+  /** Other keys a tier may ask the same line's question with (the template the gateway carries to it): each gets the same decision. */
+  alsoKeys?: readonly TemplateKey[];
   /** A taxonomy label, spelled canonically. */
   label: string;
   /** The line it was made on (POST /feedback); absent: the store entry keeps its exemplar (the review). */
@@ -84,6 +86,7 @@ export class OperatorCorrections {
       await this.withStore(async (store) => {
         for (const c of corrections) {
           const entry = await store.correct({ ...c.key, label: c.label, taxonomyHash: this.currentHash, exemplar: c.exemplar });
+          for (const key of c.alsoKeys ?? []) await store.correct({ ...key, label: c.label, taxonomyHash: this.currentHash, exemplar: c.exemplar });
           entries.push(entry);
           rows.push({ source: c.key.scope, logMessage: c.exemplar ?? (entry.exemplar || entry.template), label: c.label });
         }
