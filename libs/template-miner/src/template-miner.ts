@@ -8,7 +8,7 @@ import { fitsGap, MAX_EXTRA_TOKENS, mayTakeGap } from './gap-slots';
 import { isSlotPair } from './slot-pairs';
 import { fitSpan, spanOpener, spanOpeners, type SpanFit, type SpanOpener } from './span-slots';
 import { isConstantPair, isStateValueAt, withLineConstants } from './constant-values';
-import { areOtherFields, CONSTANT_SHAPED, isBareValue, isSameStatusClass, isStatusPair, isValueShaped, MAY_ACCEPT, shapeOf, STATUS_SHAPED, VALUE_SHAPED, WORDING, type StatusPairTest, type TemplateShape } from './template-shape';
+import { areOtherFields, CONSTANT_SHAPED, isBareValue, isJsonKeyAlone, isSameStatusClass, isStatusPair, isValueShaped, MAY_ACCEPT, shapeOf, STATUS_SHAPED, VALUE_SHAPED, WORDING, type StatusPairTest, type TemplateShape } from './template-shape';
 import { generalise, isWildcard, tokenise, WILDCARD, wildcardAccepts } from './tokens';
 import { WordingIndex } from './wording-index';
 
@@ -432,10 +432,12 @@ export class TemplateMiner {
 
   /**
    * The positions that may become wildcards without the template losing
-   * most of its wording: at most half of its tokens that are not bare
-   * placeholders may be wildcards. Without it, templates that share a long
-   * envelope (a JSON logger's keys) pool their message words position by
-   * position until one template of wildcards holds them all.
+   * most of its wording: at most half of its tokens that are neither bare
+   * placeholders nor a JSON key alone (`"message": `) may be wildcards.
+   * Without it, templates that share a long envelope (a JSON logger's keys)
+   * pool their message words position by position until one template of
+   * wildcards holds them all; counting the keys as wording let a six-word
+   * message go whole (lines of two labels in one template, as generated).
    */
   private keepsWording(template: readonly string[], positions: number[]): number[] {
     if (positions.length === 0) return positions;
@@ -443,7 +445,7 @@ export class TemplateMiner {
     let wildcards = 0;
     for (let i = 0; i < template.length; i++) {
       if (isWildcard(template[i]) || positions.includes(i)) wildcards++;
-      else if (!isBareValue(template[i])) words++;
+      else if (!isBareValue(template[i]) && !isJsonKeyAlone(template[i])) words++;
     }
     return wildcards > words ? [] : positions;
   }

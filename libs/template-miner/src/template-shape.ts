@@ -153,3 +153,7 @@ export function areOtherFields(a: string, b: string): boolean {
 }
 
 const JSON_KEY = /^[{[,]*"([^"]{1,64})":/;
+
+/** A JSON key with nothing after it but a space (`{"timestamp": `, `"message": `): its value is the next token. */
+export const isJsonKeyAlone = (token: string): boolean => JSON_KEY_ALONE.test(token);
+const JSON_KEY_ALONE = /^[{[,]*"[^"]{1,64}": ?$/;
