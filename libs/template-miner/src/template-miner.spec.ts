@@ -179,6 +179,12 @@ describe('TemplateMiner', () => {
     // Of a message's six words, the template keeps most: the keys around it are no wording of its own.
     expect((employee.match(/<\*>/g) ?? []).length).toBeLessThanOrEqual(3);
     expect(miner.add(json('Scheduler sending due task payroll now')).template).not.toBe(employee);
+    // The same of a compact envelope, whose keys hold their masked values (`"time":<NUM>,`).
+    const compact = (message: string) => `{"level":30,"time":1700000000000,"pid":4242,"hostname":"web-1","name":"api","msg":"${message}"}`;
+    for (const message of drift) miner.add(compact(message));
+    const employeeCompact = miner.add(compact('Employee carol moved to a car')).template;
+    expect((employeeCompact.match(/<\*>/g) ?? []).length).toBeLessThanOrEqual(3);
+    expect(miner.add(compact('Scheduler sending due task payroll now')).template).not.toBe(employeeCompact);
   });
 
   it('does not let a wildcard take a meaning word either', () => {

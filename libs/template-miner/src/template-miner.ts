@@ -433,7 +433,8 @@ export class TemplateMiner {
   /**
    * The positions that may become wildcards without the template losing
    * most of its wording: at most half of its tokens that are neither bare
-   * placeholders nor a JSON key alone (`"message": `) may be wildcards.
+   * placeholders nor a JSON key alone or with a masked value (`"message": `,
+   * `"time":<NUM>,`: isJsonKeyAlone) may be wildcards.
    * Without it, templates that share a long envelope (a JSON logger's keys)
    * pool their message words position by position until one template of
    * wildcards holds them all; counting the keys as wording let a six-word

@@ -154,6 +154,10 @@ export function areOtherFields(a: string, b: string): boolean {
 
 const JSON_KEY = /^[{[,]*"([^"]{1,64})":/;
 
-/** A JSON key with nothing after it but a space (`{"timestamp": `, `"message": `): its value is the next token. */
+/**
+ * A JSON key with nothing after it but a space (`{"timestamp": `, `"message": `), whose value is
+ * the next token, or with a value the masker took (`"time":<NUM>,`, `{"hostname":<QUOTED>,`):
+ * a logger's envelope, no wording of the message.
+ */
 export const isJsonKeyAlone = (token: string): boolean => JSON_KEY_ALONE.test(token);
-const JSON_KEY_ALONE = /^[{[,]*"[^"]{1,64}": ?$/;
+const JSON_KEY_ALONE = /^[{[,]*"[^"]{1,64}": ?(?:<[A-Z]+>[,}\]]*)?[ ,;]*$/;
