@@ -3,7 +3,7 @@ import { EXIT_CONTEXT, ID_CONTEXT, KEY_AFTER, LOG_LEVEL, LOG_LEVEL_LENGTH, NUMBE
 import { mixedLines, valueLines } from '../test/value-lines';
 
 /** The context patterns' own words in other cases and with the widest gaps they allow, then the lines of every kind. */
-const CONTEXTS = ['status', 'STATUS', 'Status-Code', 'status_code', 'HTTP', 'http/1.1', 'HTTP/2', 'returned', 'Response Code', 'code', 'exit code', 'EXITED WITH STATUS', 'exit_status', 'id', 'ID', 'Id'];
+const CONTEXTS = ['status', 'STATUS', 'Status-Code', 'status_code', 'HTTP', 'http/1.1', 'HTTP/2', 'returned', 'Response Code', 'code', 'exit code', 'EXITED WITH STATUS', 'exit_status', 'exited with abnormal code', 'Exited With Return Code', 'id', 'ID', 'Id'];
 const GAPS = ['', ' ', ':', '=', '#', '": "', '" :  \'', "'=", ' : ', ':::'];
 const lines = [
   ...CONTEXTS.flatMap((c) => GAPS.flatMap((g) => [`${c}${g}200`, `x ${c}${g}404 y`, `${c}${g}"503"`, `{"${c}"${g}7}`])),

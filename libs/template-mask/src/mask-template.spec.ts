@@ -85,6 +85,7 @@ const DIFFERENT: [string, string][] = [
   ['request returned 200', 'request returned 500'],
   ['process exit code 0', 'process exit code 1'],
   ['exited with status 0', 'exited with status 137'],
+  ['Service exited with abnormal code: 0', 'Service exited with abnormal code: 1'],
   ['Disk cleanup completed successfully.', 'Disk cleanup failed: permission denied'],
   ['ERROR connection refused', 'WARN connection refused'],
   ['[client 10.0.0.1:5050] AH01630: client denied by server configuration: /srv/www/', '[client 10.0.0.1:5050] AH01797: client denied by server configuration: /srv/www/'],

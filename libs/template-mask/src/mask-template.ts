@@ -41,7 +41,7 @@ import * as SHAPES from './pass-shapes';
  * stores templates beyond one process (a persisted cache, a model trained on
  * templates) should record it and treat another version as a miss.
  */
-export const MASK_VERSION = 7;
+export const MASK_VERSION = 8;
 
 /** The placeholders a template may contain. They hold no digits, quotes or slashes, so masking a template again leaves it unchanged. */
 export const PLACEHOLDERS = {

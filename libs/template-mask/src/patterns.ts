@@ -171,8 +171,13 @@ export const KEY_ID_VALUE = /\b(?<![.-])([A-Za-z_][\w.-]{0,63}=)(?=[^\s,;&"'=<>]
  */
 export const STATUS_CONTEXT = /(?:status(?:[ _-]?code)?|\bhttp(?:\/\d(?:\.\d)?)?|\breturned|\bresponse(?:[ _-]?code)?|\bcode)["']?[\s:=]{0,3}["']?$/i;
 
-/** Exit codes separate success (0) from failure: "exit code 1", "exited with status 137", `"exit_code": 2`. */
-export const EXIT_CONTEXT = /\bexit(?:ed)?(?: with)?[ _-]?(?:code|status)["']?[\s:=]{0,3}["']?$/i;
+/**
+ * Exit codes separate success (0) from failure: "exit code 1", "exited with status 137",
+ * `"exit_code": 2`, and with a word before the code, "exited with abnormal code: 1" (launchd),
+ * "exited with return code 2": else a code of three digits was kept as a status and one of one
+ * digit masked, and the lines of one template parted.
+ */
+export const EXIT_CONTEXT = /\bexit(?:ed)?(?: with)?(?: [a-z-]{3,12})?[ _-]?(?:code|status)["']?[\s:=]{0,3}["']?$/i;
 
 /** "ID 12345", "id: 42", "id=7", `"id": 9`: the number names an entity. */
 export const ID_CONTEXT = /\bid["']?[\s:#=]{1,3}["']?$/i;

@@ -100,6 +100,10 @@ describe('TemplateMiner', () => {
     const keyed = ['1', '2'].map((code) => miner.add(`task reaper stopped task-${code}, exit_code=${code === '1' ? 137 : 1} signal=9`).id);
     expect(miner.resolve(keyed[0])).toBe(miner.resolve(keyed[1]));
     expect(miner.match(lost('0'))).toBeUndefined();
+    // A word between the exit and its code (launchd): the masker keeps every code there, of one digit or three.
+    const launchd = (code: string): string => `(com.apple.nsurlsessiond[123]): Service exited with abnormal code: ${code}`;
+    const abnormal = ['1', codes[2], '78'].map((code) => miner.add(launchd(code)).id);
+    expect(new Set(abnormal.map((id) => miner.resolve(id))).size).toBe(1);
   });
 
   it('keeps HTTP statuses of two classes apart when told to, and lets the code vary within a class', () => {
