@@ -178,7 +178,6 @@ function carriedTemplateSuite(backend: StoreBackend): void {
 
 onEveryStoreBackend('POST /feedback, templates carried', carriedTemplateSuite);
 
-
 describe('POST /feedback with a store that cannot answer', () => {
   it('answers 503 UNAVAILABLE and writes no file (a correction that is not served is not kept)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'logclass-feedback-down-'));
