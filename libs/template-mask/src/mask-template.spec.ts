@@ -3,6 +3,9 @@ import { maskTemplate, templateId } from './index';
 /** Pairs of lines that differ only by variable parts: one template. */
 const SAME: [string, string][] = [
   ['User User123 logged in.', 'User User685 logged in.'],
+  // Folders named in capitalised words are one path: the word is followed by the path's separator.
+  ['deny(1) file-read-data /Users/anna/Library/Application Support/AddressBook/AB.abcddb', 'deny(1) file-read-data /Users/bob/.ssh/id_rsa'],
+  ['Faulting application path: C:\\Program Files (x86)\\Microsoft Office\\root\\WINWORD.EXE', 'Faulting application path: C:\\Windows\\explorer.exe'],
   ['User user_42 logged out.', 'User user_7 logged out.'],
   ['Account with ID 5351 created by User634.', 'Account with ID 12 created by User1.'],
   ['Backup started at 2025-05-14 07:06:55.', 'Backup started at 2024-01-02T23:59:01.123Z.'],
@@ -167,6 +170,13 @@ describe('maskTemplate', () => {
     expect(maskTemplate('found 3 *64 items')).toBe('found <NUM> *<NUM> items');
   });
 
+  it('takes no word after a path into it but a folder the path goes on in', () => {
+    expect(maskTemplate('/a/b is mounted read/write')).toBe('<PATH> is mounted read/write');
+    expect(maskTemplate('"GET /index.html HTTP/1.1" 200')).toBe('"GET <PATH> HTTP/1.1" 200');
+    expect(maskTemplate('wrote /Users/x/My Files/Notes.txt. Done')).toBe('wrote <PATH>. Done');
+    expect(maskTemplate('read /var/lib/data Then stopped')).toBe('read <PATH> Then stopped');
+  });
+
   it('leaves words that only look like values alone', () => {
     for (const text of ['deadbeef and/or I/O', 'TCP/IP stack', 'std::vector', 'x86_64 build', 'may be ready', 'HTTP/1.1 upgrade', 'org.apache.hadoop.ipc.Server', 'java.net.SocketException', 'thread [main] ok']) {
       expect(maskTemplate(text)).toBe(text);
@@ -186,7 +196,7 @@ describe('maskTemplate', () => {
     // A quadratic pattern would take hours on these; no time is asserted (the suite's timeout is the guard).
     const mb = 1024 * 1024;
     const kb256 = 256 * 1024;
-    const runs = ['a', '1', 'a1', '/', '/a', 'a.', 'a=', '1:', 'f:', '::', '1.', "'", '"a', 'x@', 'a@b.', '0x', 'http://', 'May 1 ', '2025-05-14 ', 'a-1', 'usr_', ' ', 'a_1', 'a_-', '1_', 'a.com.', 'a-', 'a1:', '1,', '1,000', '1 s', '<1', '[a <B', '[', 'a.'];
+    const runs = ['a', '1', 'a1', '/', '/a', '/a B', ' B', '/a (b)', 'C:\\a B', 'C:\\a (x86)', 'a.', 'a=', '1:', 'f:', '::', '1.', "'", '"a', 'x@', 'a@b.', '0x', 'http://', 'May 1 ', '2025-05-14 ', 'a-1', 'usr_', ' ', 'a_1', 'a_-', '1_', 'a.com.', 'a-', 'a1:', '1,', '1,000', '1 s', '<1', '[a <B', '[', 'a.'];
     const hostile = [
       '',
       '\u0000\u0000abc\u0000123',

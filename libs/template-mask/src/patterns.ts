@@ -42,9 +42,13 @@ export const URL = /\b(?<![.+-])[a-zA-Z][a-zA-Z0-9+.-]{1,15}:\/\/[^\s"'<>]*[^\s"
  * Unix paths (`/a/b`, `./a`, `../a`, `~/a`) that start a token, and Windows
  * paths (`C:\a`). "and/or", "I/O", "HTTP/1.1" and "1/2" are not paths: their
  * slash follows a word character. Trailing sentence punctuation stays out.
+ * A folder named in capitalised words (`Application Support`, `Program Files
+ * (x86)`) is part of the path when the path goes on after it (the words are
+ * followed by its separator, and on Unix not by a version: `HTTP/1.1`):
+ * otherwise such paths took one token or three as their folders were named.
  */
 export const PATH =
-  /(?<![^\s"'=([{,;])(?:~|\.{1,2})?\/[\w.~%+@-](?:[^\s"'<>()[\]{},;|]*[^\s"'<>()[\]{},;|.:!?])?|(?<![\w])[A-Za-z]:\\[^\s"'<>|]*[^\s"'<>|.,;:!?)]/g;
+  /(?<![^\s"'=([{,;])(?:~|\.{1,2})?\/[\w.~%+@-](?:[^\s"'<>()[\]{},;|]*(?:(?: (?:[A-Z][\w.~%+@-]*|\([\w.-]+\)))+(?=\/(?!\d))[^\s"'<>()[\]{},;|]*)*[^\s"'<>()[\]{},;|.:!?])?|(?<![\w])[A-Za-z]:\\[^\s"'<>|]*(?:(?: (?:[A-Z][\w.~%+@-]*|\([\w.-]+\)))+(?=\\)[^\s"'<>|]*)*[^\s"'<>|.,;:!?)]/g;
 
 export const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
