@@ -172,7 +172,7 @@ export class Cascade implements Classifier {
   carriedTemplateOf(tier: string, source: string, logMessage: string): string | undefined {
     if (!this.templateTiers.has(tier) || isEmptyMessage(logMessage)) return undefined;
     const masked = this.templateMiner.masker.mask(logMessage, source);
-    return this.templateMiner.labelKeyOf(this.templateMiner.match(logMessage, source)?.template ?? masked, masked);
+    return this.templateMiner.labelKeyOf(this.templateMiner.matchMasked(masked)?.template ?? masked, masked);
   }
 
   /**

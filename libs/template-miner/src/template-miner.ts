@@ -8,7 +8,7 @@ import { fitsGap, MAX_EXTRA_TOKENS, mayTakeGap } from './gap-slots';
 import { isSlotPair } from './slot-pairs';
 import { fitSpan, spanOpener, spanOpeners, type SpanFit, type SpanOpener } from './span-slots';
 import { isConstantPair, isStateValueAt, withLineConstants } from './constant-values';
-import { areOtherFields, CONSTANT_SHAPED, isBareValue, isJsonKeyAlone, isSameStatusClass, isStatusPair, isValueShaped, MAY_ACCEPT, shapeOf, STATUS_SHAPED, VALUE_SHAPED, WORDING, type StatusPairTest, type TemplateShape } from './template-shape';
+import { areOtherFields, CONSTANT_SHAPED, isBareValue, isJsonEnvelopeField, isSameStatusClass, isStatusPair, isValueShaped, MAY_ACCEPT, shapeOf, STATUS_SHAPED, VALUE_SHAPED, WORDING, type StatusPairTest, type TemplateShape } from './template-shape';
 import { generalise, isWildcard, tokenise, WILDCARD, wildcardAccepts } from './tokens';
 import { WordingIndex } from './wording-index';
 
@@ -255,7 +255,11 @@ export class TemplateMiner {
 
   /** The template a line would join, without learning from it; undefined when it would start a new one. */
   match(message: string, source?: string): MinedTemplate | undefined {
-    const masked = this.masker.mask(message, source);
+    return this.matchMasked(this.masker.mask(message, source));
+  }
+
+  /** match() of a line its caller has masked already with this miner's masker (masker.mask), as addMasked is add()'s. */
+  matchMasked(masked: string): MinedTemplate | undefined {
     let cluster = this.remembered(masked) ?? this.byText.get(masked);
     if (!cluster) {
       const tokens = tokenise(masked);
@@ -434,7 +438,7 @@ export class TemplateMiner {
    * The positions that may become wildcards without the template losing
    * most of its wording: at most half of its tokens that are neither bare
    * placeholders nor a JSON key alone or with a masked value (`"message": `,
-   * `"time":<NUM>,`: isJsonKeyAlone) may be wildcards.
+   * `"time":<NUM>,`: isJsonEnvelopeField) may be wildcards.
    * Without it, templates that share a long envelope (a JSON logger's keys)
    * pool their message words position by position until one template of
    * wildcards holds them all; counting the keys as wording let a six-word
@@ -446,7 +450,7 @@ export class TemplateMiner {
     let wildcards = 0;
     for (let i = 0; i < template.length; i++) {
       if (isWildcard(template[i]) || positions.includes(i)) wildcards++;
-      else if (!isBareValue(template[i]) && !isJsonKeyAlone(template[i])) words++;
+      else if (!isBareValue(template[i]) && !isJsonEnvelopeField(template[i])) words++;
     }
     return wildcards > words ? [] : positions;
   }

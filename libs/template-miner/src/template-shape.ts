@@ -152,12 +152,14 @@ export function areOtherFields(a: string, b: string): boolean {
   return !!y && x[1] !== y[1];
 }
 
-const JSON_KEY = /^[{[,]*"([^"]{1,64})":/;
+/** A JSON key opening a token, after the brackets and comma before it. */
+const JSON_KEY_START = '^[{[,]*"([^"]{1,64})":';
+const JSON_KEY = new RegExp(JSON_KEY_START);
 
 /**
  * A JSON key with nothing after it but a space (`{"timestamp": `, `"message": `), whose value is
  * the next token, or with a value the masker took (`"time":<NUM>,`, `{"hostname":<QUOTED>,`):
  * a logger's envelope, no wording of the message.
  */
-export const isJsonKeyAlone = (token: string): boolean => JSON_KEY_ALONE.test(token);
-const JSON_KEY_ALONE = /^[{[,]*"[^"]{1,64}": ?(?:<[A-Z]+>[,}\]]*)?[ ,;]*$/;
+export const isJsonEnvelopeField = (token: string): boolean => JSON_ENVELOPE_FIELD.test(token);
+const JSON_ENVELOPE_FIELD = new RegExp(`${JSON_KEY_START} ?(?:<[A-Z]+>[,}\\]]*)?[ ,;]*$`);

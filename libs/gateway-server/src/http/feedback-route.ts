@@ -31,10 +31,11 @@ export interface FeedbackRouteOptions {
  */
 export function registerFeedbackRoute(app: FastifyInstance, opts: FeedbackRouteOptions): void {
   const { corrections } = opts;
-  const carriedKeys = (source: string, logMessage: string): TemplateKey[] => {
+  // The carried template's key, when the tier is given one and it is not the masked template's key already.
+  const carriedKeys = (source: string, logMessage: string, masked: TemplateKey): TemplateKey[] => {
     const carried = opts.carriedTemplateOf?.(source, logMessage);
     const key = carried === undefined ? undefined : templateKeyOf(source, logMessage, carried);
-    return key && key.template !== templateKeyOf(source, logMessage).template ? [key] : [];
+    return key && key.template !== masked.template ? [key] : [];
   };
   app.addHook('onClose', () => corrections.close());
   app.post(
@@ -42,7 +43,12 @@ export function registerFeedbackRoute(app: FastifyInstance, opts: FeedbackRouteO
     { bodyLimit: opts.maxBody.bytes, config: { errors: { bodyLimit: opts.maxBody, accepts: 'application/json' } } },
     async (request, reply) => {
       const lines = correctionsFromJson(request.body, corrections.taxonomy, opts.maxRecords);
-      await corrections.record(lines.map((c) => ({ key: templateKeyOf(c.source, c.logMessage), alsoKeys: carriedKeys(c.source, c.logMessage), label: c.label, exemplar: c.logMessage })));
+      await corrections.record(
+        lines.map((c) => {
+          const key = templateKeyOf(c.source, c.logMessage);
+          return { key, alsoKeys: carriedKeys(c.source, c.logMessage, key), label: c.label, exemplar: c.logMessage };
+        }),
+      );
       return reply.code(202).send({ accepted: lines.length });
     },
   );
