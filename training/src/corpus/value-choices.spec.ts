@@ -7,6 +7,9 @@ describe('isValueChoice (which alternatives of a corpus pattern are a variable o
     ['booleans', ['true', 'false']],
     ['verbs of which some are no request method', ['GET', 'LIST', 'WATCH']],
     ['phrases that differ only in values', ['NEW to SCHEDULED', 'SCHEDULED to RUNNING', 'RUNNING to SUCCEEDED']],
+    ['one-token names of which some are built around a slot', ['docker0', 'br-{hex12}', 'cni0']],
+    ['thread names, each a slot inside a word', ['main', 'pool-{int:1:9}-thread-{int:1:40}']],
+    ['a dash for a missing value, or the value', ['-', '{ip}:{int:1:9}']],
     ['sentences that differ only in names', ['mapred.job.tracker is deprecated. Instead, use mapreduce.jobtracker.address', 'session.id is deprecated. Instead, use dfs.metrics.session-id']],
   ])('%s are values', (_what, alternatives) => {
     expect(isValueChoice(alternatives)).toBe(true);
@@ -19,6 +22,7 @@ describe('isValueChoice (which alternatives of a corpus pattern are a variable o
     ['an empty alternative', ['', 'not ']],
     ['phrases that differ in a state word', ['link is up', 'link is down']],
     ['alternatives holding a slot', ['Instance {uuid}', 'Flavor {int:1:99}']],
+    ['a state word beside a token built around a slot', ['failed', 'retry-{int:1:9}']],
     ['request methods', ['GET', 'POST', 'DELETE']],
   ])('%s are wording', (_what, alternatives) => {
     expect(isValueChoice(alternatives)).toBe(false);

@@ -9,10 +9,12 @@
  * The rule, after the annotation guidelines published ground truths follow
  * (numbers, booleans and null are variables; so is a state the code prints
  * from an enum, `Transitioned from NEW to SCHEDULED`):
- * - one token per alternative (no space, no nested slot): a value unless
- *   one is a state or outcome word below written as prose (`failed`); a
+ * - one token per alternative (no space): a value unless one without a
+ *   slot is a state or outcome word below written as prose (`failed`); a
  *   constant in capitals (`RUNNING`, `KILL_WAIT`) is an enum's value even
- *   when its word is a state, but not a level;
+ *   when its word is a state, but not a level. A token built around a slot
+ *   is a value (`{docker0|cni0|br-{hex}}`, `{kworker/{int}:{int}|jbd2/{disk}}`):
+ *   one of its forms is a variable, so the choice is a name, not wording;
  * - several tokens per alternative, the same count in each, no nested
  *   slot: a value when every position where they differ is a value by the
  *   rule above (`{NEW to SCHEDULED|SCHEDULED to RUNNING}`,
@@ -49,11 +51,13 @@ const REQUEST_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'
 const ENUM_VALUE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 
 const ONE_TOKEN = /^[^\s{}|]+$/;
+/** One token that may hold slots: no whitespace anywhere, so that every expansion of it is one token. */
+const ONE_TOKEN_WITH_SLOTS = /^[^\s]+$/;
 const NO_SLOT = /^[^{}|]+$/;
 
 export function isValueChoice(alternatives: readonly string[]): boolean {
   if (alternatives.every((a) => REQUEST_METHODS.has(a))) return false;
-  if (alternatives.every((a) => ONE_TOKEN.test(a))) return alternatives.every(isOneTokenValue);
+  if (alternatives.every((a) => ONE_TOKEN_WITH_SLOTS.test(a))) return alternatives.every((a) => !ONE_TOKEN.test(a) || isOneTokenValue(a));
   if (!alternatives.every((a) => NO_SLOT.test(a) && a.trim() === a && a.length > 0)) return false;
   const split = alternatives.map((a) => a.split(/\s+/));
   const count = split[0].length;

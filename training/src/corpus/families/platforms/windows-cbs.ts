@@ -36,6 +36,10 @@ const csiTime: Filler = (r) => {
 };
 const stackAddrs: Filler = (r) => Array.from({ length: 6 }, () => `@0x${r.pick(['7fe', '7fef', 'ff8'])}${r.hex(r.pick([7, 8]))}`).join(' ');
 const applState: Filler = (r) => r.pick(['112', '80', '0', '16', '96']);
+/** The program that opened a servicing session: a name (a variable), though one is several words. */
+const client: Filler = (r) => r.pick(['WindowsUpdateAgent', 'DISM Package Manager Provider', 'TiWorker.exe', 'UpdateAgentLCU']);
+/** The two clients that install packages. */
+const execClient: Filler = (r) => r.pick(['WindowsUpdateAgent', 'DISM Package Manager Provider']);
 const wcpFile: Filler = (r) => r.pick(['wmpeffects.dll', 'tquery.dll', 'ieframe.dll', 'mshtml.dll', 'ntoskrnl.exe', 'shell32.dll']);
 
 export const windowsCbs = defineFamily({
@@ -43,6 +47,6 @@ export const windowsCbs = defineFamily({
   description: 'Windows component-based servicing log (CBS.log, TrustedInstaller and CSI)',
   sources: ['windows-cbs', 'cbs.log'],
   formats: [cbsHeader],
-  fillers: { kb, pkgVersion, pkg, parent, session, stack, stackDir, csiSeq, csiTime, stackAddrs, applState, wcpFile },
+  fillers: { kb, pkgVersion, pkg, parent, session, stack, stackDir, csiSeq, csiTime, stackAddrs, applState, wcpFile, client, execClient },
   templates: familyTemplates(TEMPLATES_WINDOWS_CBS),
 });
