@@ -162,6 +162,18 @@ describe('maskTemplate', () => {
     expect(maskTemplate('Plan B is ready')).toBe('Plan B is ready');
   });
 
+  it('takes no key of the next field for a unit', () => {
+    expect(maskTemplate('battery l=64 v=3972 t=297 h=2 st=2')).toBe('battery l=<NUM> v=<NUM> t=<NUM> h=<NUM> st=<NUM>');
+    expect(maskTemplate('up for 297 h now')).toBe('up for <DUR> now');
+  });
+
+  it('masks a name between octal-escaped quotes as a quoted value', () => {
+    expect(maskTemplate('Component State Change: Component \\042alt0\\042 is in the unavailable state (HWID=3180)')).toBe(
+      'Component State Change: Component <QUOTED> is in the unavailable state (HWID=<NUM>)',
+    );
+    expect(maskTemplate('an unclosed \\042alt0 stays')).toBe('an unclosed \\042alt0 stays');
+  });
+
   it('keeps a process name and its bitness mark one token', () => {
     expect(maskTemplate('editor.exe *64 - updates.example.org:443 open through proxy gw.example.net:8080 HTTPS')).toBe(
       'editor.exe*<NUM> - <HOST> open through proxy <HOST> HTTPS',

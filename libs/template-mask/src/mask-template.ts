@@ -22,6 +22,7 @@ import {
   LOG_LEVEL,
   LOG_LEVEL_LENGTH,
   PATH,
+  OCTAL_QUOTED,
   QUOTED,
   QUOTED_STATUS,
   QUOTED_STATUS_LENGTH,
@@ -41,7 +42,7 @@ import * as SHAPES from './pass-shapes';
  * stores templates beyond one process (a persisted cache, a model trained on
  * templates) should record it and treat another version as a miss.
  */
-export const MASK_VERSION = 8;
+export const MASK_VERSION = 9;
 
 /** The placeholders a template may contain. They hold no digits, quotes or slashes, so masking a template again leaves it unchanged. */
 export const PLACEHOLDERS = {
@@ -167,6 +168,7 @@ export const PASSES: readonly Pass[] = [
   definePass({ needle: '/', orNeedle: '\\', pattern: PATH, replacement: PLACEHOLDERS.path }),
   definePass({ needle: '@', pattern: EMAIL, replacement: PLACEHOLDERS.email }),
   definePass({ needle: '"', orNeedle: "'", pattern: QUOTED, replacement: maskQuoted, plain: { unless: KEPT_QUOTED, replacement: PLACEHOLDERS.quoted } }),
+  definePass({ needle: '\\042', pattern: OCTAL_QUOTED, replacement: PLACEHOLDERS.quoted }),
   definePass({ digit: true, needle: '"', shape: SHAPES.USER_AGENT_SHAPE, pattern: USER_AGENT, replacement: PLACEHOLDERS.quoted }),
   definePass({ digit: true, shape: SHAPES.TIMESTAMP_SHAPE, pattern: TIMESTAMP, replacement: PLACEHOLDERS.timestamp }),
   definePass({ digit: true, needle: '-', shape: SHAPES.UUID_SHAPE, pattern: UUID, replacement: PLACEHOLDERS.uuid }),

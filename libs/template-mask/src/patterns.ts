@@ -62,6 +62,13 @@ export const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 export const QUOTED = /(?<![\w\\])(?:\\?"[^"\s\\]{1,256}\\?"|'[^'\s]{1,256}')(?!\w)/g;
 
 /**
+ * A single token between octal-escaped double quotes (`\042alt0\042`), as
+ * loggers that escape control and quote characters write a quoted name
+ * (supercomputer RAS and node logs). A value, as QUOTED's.
+ */
+export const OCTAL_QUOTED = /(?<![\w\\])\\042[^\s\\]{1,256}\\042(?!\w)/g;
+
+/**
  * A double-quoted user agent: products with versions (`"Mozilla/5.0 (X11;
  * Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0"`, `"Apache-HttpClient/4.5.14
  * (Java/17.0.9)"`). It has spaces, but no word of it is a message's wording:
@@ -192,12 +199,13 @@ export const ID_CONTEXT = /\bid["']?[\s:#=]{1,3}["']?$/i;
  * pick the unit by magnitude (`(1.20 KB)` then `(3.40 MB)` in one template),
  * so the unit goes with the number (SIZE_TAIL tells the two kinds apart).
  * Thousands separators are part of the number. A single-letter size unit
- * (`512M`) must be glued to its number.
+ * (`512M`) must be glued to its number. A "unit" followed by `=` is the next
+ * field's key (`t=297 h=2`), not a unit.
  */
 const QTY_NUMBER = '<?(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?';
 const SIZE_UNIT = '(?: ?(?:bytes?|(?:[KMGTPE]i?)?B|[kmgtp]b)|[KMGT])';
 const TIME_UNIT = ' ?(?:ns|us|µs|ms|secs?|seconds?|s|mins?|minutes?|hours?|hrs?|h|days?)';
-export const QUANTITY = new RegExp(`(?<![\\w.<])(?:${QTY_NUMBER}${SIZE_UNIT}|(?:\\d+h)?(?:\\d+m(?=\\d))?${QTY_NUMBER}${TIME_UNIT})(?![\\w%])`, 'g');
+export const QUANTITY = new RegExp(`(?<![\\w.<])(?:${QTY_NUMBER}${SIZE_UNIT}|(?:\\d+h)?(?:\\d+m(?=\\d))?${QTY_NUMBER}${TIME_UNIT})(?![\\w%=])`, 'g');
 
 /** A QUANTITY match is a size when it ends so (no time unit ends in b, k, m, g or t). */
 export const SIZE_TAIL = /(?:bytes?|[bkmgt])$/i;
