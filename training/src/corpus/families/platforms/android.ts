@@ -43,6 +43,12 @@ const app = sticky(pkgName);
 const uid: Filler = (r) => `u0a${r.int(10, 400)}`;
 const activity: Filler = (r) => r.pick(['.MainActivity', '.ui.HomeActivity', '.LauncherActivity', 'com.google.android.apps.maps.MapsActivity', '.activity.SplashActivity']);
 const processState: Filler = (r) => r.pick(['empty #17', 'empty #20', 'cch-empty', 'excessive cached', 'remove task', 'stop com.example.shop due to from pid 1234']);
+/** A dead process's adjustment type and state (`cch CEM`, `cch+35 CEM`, `prev LAST`): printed from the process record, a value. */
+const diedState: Filler = (r) => r.pick(['cch CEM', 'cch CRE', 'prev LAST', '']) || `cch+${r.int(5, 75)} CEM`;
+/** The charger healthd reports (none, USB, AC, wireless): a value, empty when none. */
+const chargerType: Filler = (r) => r.pick(['', 'u', 'a', 'w']);
+/** The thread an app crashed on: a name, though one is two words. */
+const crashThread: Filler = (r) => r.pick(['main', 'OkHttp Dispatcher', 'WorkManager-WorkManagerTaskExecutor-thread-1', 'RenderThread']);
 const wakeTag: Filler = (r) => r.pick(['*alarm*', 'NlpWakeLock', '*job*/com.google.android.gms/.gcm.GcmService', 'AudioMix', 'WifiSuspend', 'GCoreFlp', 'Icing', '*sync*/com.google.android.gms.people/com.google/user@example.com', 'RILJ', 'show keyguard']);
 const lockId: Filler = (r) => String(r.int(10000000, 299999999));
 const bssid: Filler = (r) => Array.from({ length: 6 }, () => r.hex(2)).join(':');
@@ -61,6 +67,6 @@ export const android = defineFamily({
   description: 'Android logcat (threadtime and brief) from system_server, ART, lmkd, healthd and apps',
   sources: ['android', 'logcat'],
   formats: [threadtime, threadtime, brief],
-  fillers: { swapBelow, pkgName, theApp: app.draw, sameApp: app.again, uid, activity, processState, wakeTag, lockId, bssid, kb, window, selinuxCtx, tcontext },
+  fillers: { swapBelow, pkgName, theApp: app.draw, sameApp: app.again, uid, activity, processState, wakeTag, lockId, bssid, kb, window, selinuxCtx, tcontext, diedState, chargerType, crashThread },
   templates: familyTemplates(TEMPLATES_ANDROID),
 });
