@@ -174,6 +174,13 @@ describe('maskTemplate', () => {
     expect(maskTemplate('an unclosed \\042alt0 stays')).toBe('an unclosed \\042alt0 stays');
   });
 
+  it('masks an SELinux level with its categories as one value, however many categories', () => {
+    const avc = (level: string): string => maskTemplate(`avc: denied { read } for scontext=u:r:untrusted_app:${level} tcontext=u:object_r:app_data_file:s0 tclass=file`);
+    expect(avc('s0:c512,c768')).toBe('avc: denied { read } for scontext=u:r:untrusted_app:<ID> tcontext=u:object_r:app_data_file:<ID> tclass=file');
+    expect(avc('s0:c240,c256,c512,c768')).toBe(avc('s0:c512,c768'));
+    expect(avc('s0-s0:c0.c1023')).toBe(avc('s0'));
+  });
+
   it('keeps a process name and its bitness mark one token', () => {
     expect(maskTemplate('editor.exe *64 - updates.example.org:443 open through proxy gw.example.net:8080 HTTPS')).toBe(
       'editor.exe*<NUM> - <HOST> open through proxy <HOST> HTTPS',

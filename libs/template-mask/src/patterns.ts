@@ -69,6 +69,14 @@ export const QUOTED = /(?<![\w\\])(?:\\?"[^"\s\\]{1,256}\\?"|'[^'\s]{1,256}')(?!
 export const OCTAL_QUOTED = /(?<![\w\\])\\042[^\s\\]{1,256}\\042(?!\w)/g;
 
 /**
+ * The level of an SELinux context, its categories with it (`...:untrusted_app:s0:c240,c256,c512,c768`,
+ * `...:var_t:s0-s0:c0.c1023`): one value, since the category list has as many
+ * commas as categories, and commas end tokens, so each count of categories
+ * would be another template.
+ */
+export const SELINUX_LEVEL = /(?<=[a-z]:)s\d{1,2}(?:-s\d{1,2})?(?::c\d{1,4}(?:[.,]c\d{1,4})*)?(?=[\s"')\]]|$)/g;
+
+/**
  * A double-quoted user agent: products with versions (`"Mozilla/5.0 (X11;
  * Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0"`, `"Apache-HttpClient/4.5.14
  * (Java/17.0.9)"`). It has spaces, but no word of it is a message's wording:
