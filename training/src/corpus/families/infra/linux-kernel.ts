@@ -71,12 +71,15 @@ const usbId: Filler = (r) => `${r.int(1, 4)}-${r.int(1, 4)}${r.chance(0.3) ? `.$
 const pci: Filler = (r) => `0000:${pad(r.int(0, 0x3b), 2)}:${pad(r.int(0, 0x1f), 2)}.${r.int(0, 3)}`;
 const hostileDport = oneOf(['23', '22', '3389', '445', '1433', '5900', '8080', '2323', '6379', '9200', '81', '8443', '5555', '37215', '52869']);
 
+/** The permission an SELinux denial names (`{ open }` is a permission, not a state word): a value. */
+const avcPermission: Filler = (r) => r.pick(['read', 'write', 'getattr', 'open', 'name_connect']);
+
 export const LINUX_KERNEL = defineFamily({
   family: 'linux-kernel',
   description: 'Linux kernel ring buffer messages (dmesg, kern.log, journal)',
   sources: ['kernel', 'dmesg', 'kern.log'],
   formats: [dmesg, dmesgHuman, kernLog, kernLog, kernSyslog, kernJournal],
   bareShare: 0.2,
-  fillers: { ...oomSizes, ...perf, pgt: (r) => String(r.int(60, 90000)), sp, mceStatus, memory, sdDisk, kb, smallKb, cpu, proc: processName, userAddr, mapping, segAddr, disk, part, sector, ata, scsi, unit, audit, memcg, aaProfile, deniedFile, seType, seTarget, usbId, pci, iface, mac, srcIp: publicIp, sport: ephemeralPort, hostileDport, uid: loginUid, h4: (r) => r.hex(4), h8: (r) => r.hex(8), h16: (r) => r.hex(16) },
+  fillers: { ...oomSizes, ...perf, pgt: (r) => String(r.int(60, 90000)), sp, mceStatus, memory, sdDisk, kb, smallKb, cpu, proc: processName, userAddr, mapping, segAddr, disk, part, sector, ata, scsi, unit, audit, memcg, aaProfile, deniedFile, seType, seTarget, avcPermission, usbId, pci, iface, mac, srcIp: publicIp, sport: ephemeralPort, hostileDport, uid: loginUid, h4: (r) => r.hex(4), h8: (r) => r.hex(8), h16: (r) => r.hex(16) },
   templates: familyTemplates(TEMPLATES_LINUX_KERNEL),
 });

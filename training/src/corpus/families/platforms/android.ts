@@ -49,6 +49,8 @@ const diedState: Filler = (r) => r.pick(['cch CEM', 'cch CRE', 'prev LAST', ''])
 const chargerType: Filler = (r) => r.pick(['', 'u', 'a', 'w']);
 /** The thread an app crashed on: a name, though one is two words. */
 const crashThread: Filler = (r) => r.pick(['main', 'OkHttp Dispatcher', 'WorkManager-WorkManagerTaskExecutor-thread-1', 'RenderThread']);
+/** The permission an SELinux denial names (`{ open }` is a permission, not a state word): a value. */
+const avcPermission: Filler = (r) => r.pick(['read', 'open', 'getattr', 'search']);
 const wakeTag: Filler = (r) => r.pick(['*alarm*', 'NlpWakeLock', '*job*/com.google.android.gms/.gcm.GcmService', 'AudioMix', 'WifiSuspend', 'GCoreFlp', 'Icing', '*sync*/com.google.android.gms.people/com.google/user@example.com', 'RILJ', 'show keyguard']);
 const lockId: Filler = (r) => String(r.int(10000000, 299999999));
 const bssid: Filler = (r) => Array.from({ length: 6 }, () => r.hex(2)).join(':');
@@ -67,6 +69,6 @@ export const android = defineFamily({
   description: 'Android logcat (threadtime and brief) from system_server, ART, lmkd, healthd and apps',
   sources: ['android', 'logcat'],
   formats: [threadtime, threadtime, brief],
-  fillers: { swapBelow, pkgName, theApp: app.draw, sameApp: app.again, uid, activity, processState, wakeTag, lockId, bssid, kb, window, selinuxCtx, tcontext, diedState, chargerType, crashThread },
+  fillers: { swapBelow, pkgName, theApp: app.draw, sameApp: app.again, uid, activity, processState, wakeTag, lockId, bssid, kb, window, selinuxCtx, tcontext, diedState, chargerType, crashThread, avcPermission },
   templates: familyTemplates(TEMPLATES_ANDROID),
 });
