@@ -32,6 +32,28 @@ export function groupByMiner(options: MinerOptions = {}): Grouper {
 }
 
 /**
+ * One miner per family, as parser benchmarks run one parser per system (and
+ * as a gateway given one program's lines sees them): no template is shared
+ * with, or split by, another family's lines.
+ */
+export function groupByMinerPerFamily(options: MinerOptions = {}): Grouper {
+  return (rows) => {
+    const byFamily = new Map<string, number[]>();
+    rows.forEach((r, i) => {
+      const at = byFamily.get(r.family);
+      if (at) at.push(i);
+      else byFamily.set(r.family, [i]);
+    });
+    const out = new Array<GroupedRow>(rows.length);
+    for (const [family, at] of byFamily) {
+      const grouped = groupByMiner(options)(at.map((i) => rows[i]));
+      at.forEach((i, k) => (out[i] = { ...grouped[k], group: `${family}\u0000${grouped[k].group}`, labelKey: `${family}\u0000${grouped[k].labelKey ?? grouped[k].group}` }));
+    }
+    return out;
+  };
+}
+
+/**
  * Drain with Drain3's example configuration (the yardstick, drain-baseline.ts),
  * one instance per family as parser benchmarks run one per system: kinder to
  * Drain than the miner's one run over every family.
