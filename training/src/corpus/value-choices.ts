@@ -23,8 +23,8 @@
  *   the method names the operation, and published ground truths keep it
  *   (`<*> "POST <*>" status: <*> len: <*>`), as they do not keep an enum's
  *   state;
- * - anything else (phrases of other lengths, an empty alternative, nested
- *   slots) is wording.
+ * - anything else (phrases of other lengths, an empty alternative, a
+ *   phrase of several tokens holding a slot) is wording.
  * The lists are the ground truth's own, kept apart from the miner's rules
  * so that tuning the miner never moves its yardstick.
  */
