@@ -38,6 +38,23 @@ describe('WordingIndex', () => {
     expect(index.holdingAll(template, shapeOf(template).marks).sort()).toEqual(['login user=bob ok', 'login user=eve ok']);
   });
 
+  it('keeps the most shared first, ties in the order counted, when more templates share words than it returns', () => {
+    const index = new WordingIndex<number>();
+    for (let n = 0; n < 40; n++) {
+      // Every template shares `job`; every third one `nightly` too; templates 30 and 33 share `done` as well.
+      const t = `job ${n % 3 === 0 ? 'nightly' : 'weekly'} run${n} ${n === 30 || n === 33 ? 'done' : 'late'}`;
+      index.add(n, tokenise(t), shapeOf(tokenise(t)).marks);
+    }
+    expect(index.candidates(tokenise('job nightly runX done'), 5)).toEqual([30, 33, 0, 3, 6]);
+  });
+
+  it('lists the templates holding two words at two positions', () => {
+    const index = indexOf('disk sda full on host', 'disk sdb full on host', 'disk sda empty on host');
+    expect(index.holdingBoth(0, 'disk ', 2, 'full ')).toEqual(['disk sda full on host', 'disk sdb full on host']);
+    expect(index.holdingBoth(1, 'sda ', 1, 'sda ')).toEqual(['disk sda full on host', 'disk sda empty on host']);
+    expect(index.holdingBoth(0, 'disk ', 2, 'gone ')).toEqual([]);
+  });
+
   it('forgets a removed template', () => {
     const index = indexOf('Connection closed by <IP>', 'Connection reset by <IP>');
     const gone = tokenise('Connection closed by <IP>');
