@@ -1,5 +1,5 @@
 import { PLACEHOLDERS } from '@logclass/template-mask';
-import { isValueShaped } from './template-shape';
+import { isValueShaped, MAY_ACCEPT, WORDING } from './template-shape';
 import { delimiterTail, isWildcard, keyPrefix, WILDCARD, wildcardAccepts } from './tokens';
 
 /**
@@ -51,6 +51,31 @@ export function fitsGap(template: readonly string[], wording: number, line: read
 }
 
 const QUOTED_PLACEHOLDER = PLACEHOLDERS.quoted;
+
+/** Whether a template (its text and TemplateShape.wording) may take a gap at all: fitsGap is false for any line otherwise. */
+export function isGapCapable(text: string, wording: number): boolean {
+  return wording >= MIN_FIXED_WORDING && mayTakeGap(text);
+}
+
+/**
+ * The positions of a template's first and last anchor, undefined when it has
+ * none. An anchor is wording that only an equal token fits (no wildcard, no
+ * masked quoted value, which a gap may take), so a line a template's gap
+ * fits holds the template's first anchor at its place when the gap comes
+ * after it, and its last anchor shifted by the extra tokens when the gap
+ * comes before it. The miner finds the few templates a gap may fit by these
+ * instead of ranking every template of a token count (gap-index.ts).
+ */
+export function gapAnchors(tokens: readonly string[], marks: Uint8Array): readonly [first: number, last: number] | undefined {
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if ((marks[i] & WORDING) === 0 || (marks[i] & MAY_ACCEPT) !== 0 || tokens[i].includes(QUOTED_PLACEHOLDER)) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  return first < 0 ? undefined : [first, last];
+}
 
 /** Whether a template's text has a position that may take a gap: a wildcard or a field's masked quoted value (a cheap test first). */
 export function mayTakeGap(text: string): boolean {

@@ -4,7 +4,8 @@ import { NO_MASK_RULES, type MaskRuleSet } from './mask-rules';
 import { DEFAULT_MEANING_WORDS, meaningWordTest } from './meaning-words';
 import { minedTemplateId } from './mined-id';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, checkSnapshot, type MinerSnapshot } from './snapshot';
-import { fitsGap, MAX_EXTRA_TOKENS, mayTakeGap } from './gap-slots';
+import { fitsGap, gapAnchors, isGapCapable, MAX_EXTRA_TOKENS } from './gap-slots';
+import { GapIndex } from './gap-index';
 import { isSlotPair } from './slot-pairs';
 import { fitSpan, spanOpener, spanOpeners, type SpanFit, type SpanOpener } from './span-slots';
 import { isConstantPair, isStateValueAt, withLineConstants } from './constant-values';
@@ -73,6 +74,8 @@ export interface MineResult extends MinedTemplate {
  */
 interface TokenCountNode {
   readonly wording: WordingIndex<Cluster>;
+  /** Those that may take a gap (gap-slots.ts), by their anchors. */
+  readonly gaps: GapIndex<Cluster>;
   /** Templates with no wording (all wildcards and placeholders): no word finds them, so every line of the count is compared with them. */
   readonly unworded: Set<Cluster>;
 }
@@ -99,9 +102,6 @@ const SPAN_CANDIDATES = 64;
  * wildcards and value-shaped slots, which do not count either way.
  */
 const CANDIDATES_SCORED = 32;
-
-/** Templates of each nearby token count looked at for a multi-token value (gap-slots.ts), aligned from either end. */
-const GAP_CANDIDATES = 8;
 
 interface Best {
   cluster: Cluster | undefined;
@@ -383,14 +383,14 @@ export class TemplateMiner {
   private create(tokens: string[], text: string): MineResult {
     const cluster = this.insert(tokens, text, 1);
     // Longer templates seen first whose extra tokens this one's slots take (gap-slots.ts) join it, as when a template generalises.
-    if (mayTakeGap(text)) this.absorbGapCovered(cluster);
+    this.absorbGapCovered(cluster);
     this.evictOverCap();
     return { id: cluster.id, template: text, change: 'created' };
   }
 
   private nodeFor(tokenCount: number): TokenCountNode {
     let node = this.roots.get(tokenCount);
-    if (!node) this.roots.set(tokenCount, (node = { wording: new WordingIndex(), unworded: new Set() }));
+    if (!node) this.roots.set(tokenCount, (node = { wording: new WordingIndex(), gaps: new GapIndex(), unworded: new Set() }));
     return node;
   }
 
@@ -413,6 +413,7 @@ export class TemplateMiner {
     if (cluster.span) return;
     const node = this.nodeFor(cluster.tokens.length);
     node.wording.add(cluster, cluster.tokens, cluster.shape.marks);
+    if (isGapCapable(cluster.text, cluster.shape.wording)) node.gaps.add(cluster, cluster.tokens, cluster.shape.marks);
     if (cluster.shape.wording === 0) node.unworded.add(cluster);
   }
 
@@ -426,6 +427,7 @@ export class TemplateMiner {
     const node = this.roots.get(cluster.tokens.length);
     if (!node) return;
     node.wording.remove(cluster, cluster.tokens, cluster.shape.marks);
+    if (isGapCapable(cluster.text, cluster.shape.wording)) node.gaps.remove(cluster, cluster.tokens, cluster.shape.marks);
     node.unworded.delete(cluster);
     if (node.wording.size === 0) this.roots.delete(cluster.tokens.length);
   }
@@ -532,14 +534,12 @@ export class TemplateMiner {
 
   /** Longer templates whose extra tokens the template's wildcards now take (gap-slots.ts) join it. */
   private absorbGapCovered(template: Cluster): void {
-    if (template.span) return;
+    if (template.span || !isGapCapable(template.text, template.shape.wording)) return;
+    const anchors = gapAnchors(template.tokens, template.shape.marks);
     for (let extra = 1; extra <= MAX_EXTRA_TOKENS; extra++) {
       const node = this.roots.get(template.tokens.length + extra);
       if (!node) continue;
-      // Aligned from the start and from the end: the wildcard that takes the extra tokens may sit anywhere.
-      const shifted = [...(new Array(extra).fill('') as string[]), ...template.tokens];
-      const candidates = new Set([...node.wording.candidates(template.tokens, GAP_CANDIDATES), ...node.wording.candidates(shifted, GAP_CANDIDATES)]);
-      for (const other of candidates) {
+      for (const other of anchors ? this.mayBeGapCovered(node, template.tokens, anchors, extra) : node.wording.all()) {
         if (!fitsGap(template.tokens, template.shape.wording, other.tokens, this.isMeaning)) continue;
         template.count += other.count;
         this.remove(other);
@@ -547,6 +547,21 @@ export class TemplateMiner {
         this.onMerged?.(other.id, template.id, template.text);
       }
     }
+  }
+
+  /**
+   * The templates `extra` tokens longer than a template that its gap may
+   * cover: those holding its anchors (gapAnchors) in place when the gap
+   * comes after both, shifted when it comes before both, the first in place
+   * and the last shifted when it comes between.
+   */
+  private mayBeGapCovered(node: TokenCountNode, tokens: readonly string[], [first, last]: readonly [number, number], extra: number): Set<Cluster> {
+    const index = node.wording;
+    return new Set([
+      ...index.holdingBoth(first, tokens[first], last, tokens[last]),
+      ...index.holdingBoth(first + extra, tokens[first], last + extra, tokens[last]),
+      ...(first === last ? [] : index.holdingBoth(first, tokens[first], last + extra, tokens[last])),
+    ]);
   }
 
   /**
@@ -558,11 +573,9 @@ export class TemplateMiner {
     for (let extra = 1; extra <= MAX_EXTRA_TOKENS && extra < tokens.length; extra++) {
       const node = this.roots.get(tokens.length - extra);
       if (!node) continue;
-      for (const probe of [tokens.slice(0, tokens.length - extra), tokens.slice(extra)]) {
-        for (const cluster of node.wording.candidates(probe, GAP_CANDIDATES)) {
-          if (!mayTakeGap(cluster.text) || (best && cluster.shape.wording <= best.shape.wording)) continue;
-          if (fitsGap(cluster.tokens, cluster.shape.wording, tokens, this.isMeaning)) best = cluster;
-        }
+      for (const cluster of node.gaps.mayFit(tokens, extra)) {
+        if (best && cluster.shape.wording <= best.shape.wording) continue;
+        if (fitsGap(cluster.tokens, cluster.shape.wording, tokens, this.isMeaning)) best = cluster;
       }
     }
     return best;
@@ -684,12 +697,14 @@ export class TemplateMiner {
 
   /** Updates `best` with the most similar of the candidates that reaches the similarity threshold. */
   private bestIn(candidates: Iterable<Cluster> | undefined, tokens: readonly string[], best: Best): void {
-    if (!candidates) return;
+    // A share of 1 is the most a template can score, and a later one must score more to be taken.
+    if (!candidates || best.score >= 1) return;
     for (const cluster of candidates) {
       const score = this.score(cluster, tokens);
       if (score >= this.similarity && score > best.score) {
         best.score = score;
         best.cluster = cluster;
+        if (score >= 1) return;
       }
     }
   }
