@@ -52,23 +52,25 @@ const NAME_PARTS = new Set(STATE_CHANGES);
 export function meaningWordTest(words: readonly string[]): (token: string) => boolean {
   const set = new Set(words.map((w) => w.toLowerCase()));
   // A short bare number the masker kept is a status or exit code (every other number became a placeholder).
-  const isMeaning = (part: string): boolean => set.has(part) || (part.length <= 3 && /^\d+$/.test(part));
+  const isMeaning = (part: string): boolean => set.has(part) || (part.length <= 3 && DIGITS.test(part));
+  const isNamedMeaning = (part: string): boolean => set.has(trimToWord(part));
   const isHyphenedMeaning = (part: string): boolean => {
     const word = trimToWord(part);
     return set.has(word) && !NAME_PARTS.has(word);
   };
-  // Tokens repeat across lines: remember the answers (bounded; cleared when full).
+  // A number is a status or code as a value (`status=404`, `code:1`), not as a piece of a name (`V1R2M0_240_2006`, `worker-3`).
+  const isValueOrWord = (value: string): boolean => isMeaning(trimToWord(value)) || value.split('_').some(isNamedMeaning) || value.split('-').some(isHyphenedMeaning);
+  const isCamelMeaning = (part: string): boolean => set.has(trimToWord(part).toLowerCase());
+  // A state in CamelCase holds its meaning word inside (`NodeNotReady`, `CrashLoopBackOff`, `FailedScheduling`).
+  const hasCamelMeaning = (token: string): boolean => CAMEL_CASE.test(token) && token.split(CAMEL_PART).some(isCamelMeaning);
+  // Tokens repeat across lines: remember the answers (bounded; cleared when full). The helpers above are made once, not per token not seen yet: a stream of fresh values brings new tokens on every line.
   const known = new Map<string, boolean>();
   return (token) => {
     if (token.length > 64) return false;
     let answer = known.get(token);
     if (answer === undefined) {
       const lower = token.toLowerCase();
-      // A number is a status or code as a value (`status=404`, `code:1`), not as a piece of a name (`V1R2M0_240_2006`, `worker-3`).
-      const valueOrWord = (value: string): boolean => isMeaning(trimToWord(value)) || value.split('_').some((part) => set.has(trimToWord(part))) || value.split('-').some(isHyphenedMeaning);
-      // A state in CamelCase holds its meaning word inside (`NodeNotReady`, `CrashLoopBackOff`, `FailedScheduling`).
-      const camelParts = (): boolean => CAMEL_CASE.test(token) && token.split(/(?=[A-Z])/).some((part) => set.has(trimToWord(part).toLowerCase()));
-      answer = isMessageCode(token) || isHttpMethod(token) || isMeaning(lower) || lower.split(/[=:]/).some(valueOrWord) || camelParts();
+      answer = isMessageCode(token) || isHttpMethod(token) || isMeaning(lower) || lower.split(KEY_VALUE_SEPARATOR).some(isValueOrWord) || hasCamelMeaning(token);
       if (known.size >= REMEMBERED_TOKENS) known.clear();
       known.set(token, answer);
     }
@@ -79,6 +81,9 @@ export function meaningWordTest(words: readonly string[]): (token: string) => bo
 const REMEMBERED_TOKENS = 100_000;
 /** Capitalised words run together, as Kubernetes names its event reasons and states. */
 const CAMEL_CASE = /^[A-Z][a-z]+(?:[A-Z][a-z]*)+[.,;:]?$/;
+const CAMEL_PART = /(?=[A-Z])/;
+const DIGITS = /^\d+$/;
+const KEY_VALUE_SEPARATOR = /[=:]/;
 
 /** `"failed,"` -> `failed`, `[error]` -> `error`. */
 function trimToWord(part: string): string {
