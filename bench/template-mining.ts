@@ -8,7 +8,12 @@
  * The stream is the generated corpus (every family, bare messages and whole
  * lines as generated) in a seeded random order, cycled to `lines`: after
  * the first pass the miner has learnt the templates, as a long-running
- * gateway has. The cold first pass is timed on its own too. Each figure is
+ * gateway has. The cold first pass is timed on its own too, and so is a
+ * pass over the same templates with other values (another seed), which the
+ * miner meets once, as a gateway meets most of a day's lines: a learnt
+ * stream's masked lines are nearly all remembered, these are not. So is
+ * each benchmark-like family's lines mined once by a miner of its own, as a
+ * parser benchmark runs a system's sample (benchmarkSystems). Each figure is
  * taken after one untimed pass over the corpus, so that it is the rate of
  * code the JIT has compiled, as in a gateway that has run for a while, and
  * is the median of `--rounds` rounds (8 unless told).
@@ -27,7 +32,7 @@ import { join } from 'node:path';
 import { mulberry32 } from '@logclass/seeded-random';
 import { maskTemplate } from '@logclass/template-mask';
 import { TemplateMiner } from '@logclass/template-miner';
-import { generateCorpus } from '@logclass/training';
+import { ALL_FAMILIES, generateCorpus, PARSER_BENCHMARK_FAMILIES, withSkewedCounts } from '@logclass/training';
 import { runBench } from './lib/run-bench';
 
 const args = process.argv.slice(2);
@@ -45,16 +50,57 @@ const LINES = Number(args[0] ?? 1_000_000);
 const ROWS_PER_TEMPLATE = Number(args[1] ?? 16);
 
 const random = mulberry32(7);
-const corpus = generateCorpus({ seed: 20251127, rowsPerTemplate: ROWS_PER_TEMPLATE }).map((r) => r.logMessage);
-for (let i = corpus.length - 1; i > 0; i--) {
-  const j = Math.floor(random() * (i + 1));
-  [corpus[i], corpus[j]] = [corpus[j], corpus[i]];
+/** `lines` in a seeded random order (in place). */
+function shuffled(lines: string[]): string[] {
+  for (let i = lines.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [lines[i], lines[j]] = [lines[j], lines[i]];
+  }
+  return lines;
+}
+/** The generated corpus at `seed`, its lines in a seeded random order. */
+function shuffledCorpus(seed: number): string[] {
+  return shuffled(generateCorpus({ seed, rowsPerTemplate: ROWS_PER_TEMPLATE }).map((r) => r.logMessage));
+}
+const corpus = shuffledCorpus(20251127);
+/** The same templates with other values: lines a miner that has learnt `corpus` meets for the first time, as a gateway does all day. */
+const freshCorpus = shuffledCorpus(20251128);
+
+/**
+ * Lines as a parser benchmark gives them, per system: each benchmark-like
+ * family's lines with skewed counts per true template (withSkewedCounts: a
+ * few templates make most lines, many appear once), up to 200 of a template,
+ * in a seeded random order. A fresh miner takes each family's lines once.
+ */
+const BENCHMARK_ROWS_PER_TEMPLATE = 200;
+const benchmarkSystems: string[][] = (() => {
+  const families = ALL_FAMILIES.filter((f) => PARSER_BENCHMARK_FAMILIES.has(f.family));
+  const rows = withSkewedCounts(generateCorpus({ seed: 20251127, rowsPerTemplate: BENCHMARK_ROWS_PER_TEMPLATE, families }), 20251127, BENCHMARK_ROWS_PER_TEMPLATE);
+  const byFamily = new Map<string, string[]>();
+  for (const row of rows) {
+    const lines = byFamily.get(row.family);
+    if (lines) lines.push(row.logMessage);
+    else byFamily.set(row.family, [row.logMessage]);
+  }
+  return [...byFamily.values()].map(shuffled);
+})();
+const benchmarkLines = benchmarkSystems.reduce((n, lines) => n + lines.length, 0);
+
+/** Lines per second of CPU time of each system's lines mined once by a miner of its own. */
+function benchmarkSystemsRate(): number {
+  const started = process.cpuUsage();
+  for (const lines of benchmarkSystems) {
+    const miner = new TemplateMiner();
+    for (const line of lines) miner.add(line);
+  }
+  const used = process.cpuUsage(started);
+  return benchmarkLines / ((used.user + used.system) / 1e6);
 }
 
 /** Lines per second of CPU time of this process (the machine may be shared: wall time would count other processes' turns). */
-function linesPerSecond(lines: number, run: (line: string) => unknown): number {
+function linesPerSecond(lines: number, run: (line: string) => unknown, stream: readonly string[] = corpus): number {
   const started = process.cpuUsage();
-  for (let i = 0; i < lines; i++) run(corpus[i % corpus.length]);
+  for (let i = 0; i < lines; i++) run(stream[i % stream.length]);
   const used = process.cpuUsage(started);
   return lines / ((used.user + used.system) / 1e6);
 }
@@ -76,12 +122,16 @@ function benchMiner(): void {
   for (const line of corpus) maskTemplate(line);
   const warmup = new TemplateMiner();
   for (const line of corpus) warmup.add(line);
-  const rates: Record<'mask' | 'learnt' | 'cold', number[]> = { mask: [], learnt: [], cold: [] };
+  for (const line of freshCorpus) warmup.add(line);
+  benchmarkSystemsRate();
+  const rates: Record<'mask' | 'learnt' | 'fresh' | 'cold' | 'systems', number[]> = { mask: [], learnt: [], fresh: [], cold: [], systems: [] };
   let templates = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    // Its first pass meets every template new; after it, the stream is one it has learnt.
+    // Its first pass meets every template new; the fresh stream then holds those templates with values it has not seen; after it, the stream is one it has learnt.
     const miner = new TemplateMiner();
     rates.cold.push(linesPerSecond(corpus.length, (line) => miner.add(line)));
+    rates.fresh.push(linesPerSecond(freshCorpus.length, (line) => miner.add(line), freshCorpus));
+    rates.systems.push(benchmarkSystemsRate());
     const learnt = (): number => linesPerSecond(LINES, (line) => miner.add(line));
     const mask = (): number => linesPerSecond(LINES, maskTemplate);
     if (round % 2) {
@@ -99,7 +149,9 @@ function benchMiner(): void {
   console.log(`stream: ${corpus.length.toLocaleString('en-US')} distinct generated lines, cycled to ${LINES.toLocaleString('en-US')}; per second of one core's CPU time, medians of ${ROUNDS} rounds (range) (node ${process.version})`);
   console.log(row('maskTemplate', rates.mask));
   console.log(row('TemplateMiner.add, learnt stream', rates.learnt, `${ratio(rates.learnt)}; ${templates.toLocaleString('en-US')} templates`));
+  console.log(row('TemplateMiner.add, fresh values', rates.fresh, `${ratio(rates.fresh)}; ${freshCorpus.length.toLocaleString('en-US')} lines of the same templates, other values, met once`));
   console.log(row('TemplateMiner.add, first pass (cold)', rates.cold, ratio(rates.cold)));
+  console.log(row('TemplateMiner.add, benchmark-like systems', rates.systems, `${ratio(rates.systems)}; ${benchmarkSystems.length} systems, ${benchmarkLines.toLocaleString('en-US')} lines, a miner per system, each line once`));
 }
 
 /** The template-mask sources of `revision`, written to `dir`, and their maskTemplate. */

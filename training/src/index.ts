@@ -11,4 +11,7 @@ export { DEFAULT_CORRECTION_WEIGHT, mergeCorrections } from './dataset/correctio
 export { readLabelledCsv, writeLabelledCsv, type LabelledRow } from './dataset/labelled-csv';
 export { renderEvaluationSvg, escapeXml, type SvgReportInput } from './evaluation/svg-report';
 export { generateCorpus, type CorpusOptions, type CorpusRow } from './corpus/generate';
+export { ALL_FAMILIES } from './corpus/families';
+export { PARSER_BENCHMARK_FAMILIES } from './mining/benchmark-families';
+export { withSkewedCounts } from './mining/corpus-views';
 export { Prng } from './corpus/prng';
