@@ -3,7 +3,7 @@
  * online template miner (TemplateMiner.add: masking, routing, matching,
  * generalising) on the same generated stream, side by side in one run.
  *
- *   npx tsx --tsconfig tsconfig.base.json bench/template-mining.ts [lines] [rowsPerTemplate] [--against <git revision> [--differences-expected]] [--rounds <n>]
+ *   npx tsx --tsconfig tsconfig.base.json bench/template-mining.ts [lines] [rowsPerTemplate] [--against <git revision> [--differences-expected]] [--miner-against <git revision>] [--rounds <n>]
  *
  * The stream is the generated corpus (every family, bare messages and whole
  * lines as generated) in a seeded random order, cycled to `lines`: after
@@ -25,6 +25,14 @@
  * instead), then they are timed in alternating rounds (one pass over the
  * corpus each, the order swapped every round), so that a shared, noisy
  * machine slows both alike.
+ *
+ * With `--miner-against`, the miner of that git revision (its
+ * libs/template-miner sources, with this checkout's masker) is run beside
+ * this one the same way: both take the learnt stream's first pass, the fresh
+ * values and every benchmark-like system (a miner each, and again with a cap
+ * of 300 templates, so that eviction runs) and must return the same result
+ * for every line and end with the same snapshot; then both are timed on the
+ * fresh values and on the benchmark-like systems in alternating rounds.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -43,6 +51,7 @@ function option(name: string): string | undefined {
   return value;
 }
 const AGAINST = option('--against');
+const MINER_AGAINST = option('--miner-against');
 const DIFFERENCES_EXPECTED = args.includes('--differences-expected');
 if (DIFFERENCES_EXPECTED) args.splice(args.indexOf('--differences-expected'), 1);
 const ROUNDS = Number(option('--rounds') ?? 8);
@@ -154,13 +163,17 @@ function benchMiner(): void {
   console.log(row('TemplateMiner.add, benchmark-like systems', rates.systems, `${ratio(rates.systems)}; ${benchmarkSystems.length} systems, ${benchmarkLines.toLocaleString('en-US')} lines, a miner per system, each line once`));
 }
 
-/** The template-mask sources of `revision`, written to `dir`, and their maskTemplate. */
-function maskerAt(revision: string, dir: string): (line: string) => string {
-  const src = 'libs/template-mask/src';
+/** The non-test TypeScript sources under `src` at `revision`, written to `dir`. */
+function sourcesAt(revision: string, src: string, dir: string): void {
   const files = execFileSync('git', ['ls-tree', '--name-only', `${revision}:${src}`], { encoding: 'utf8' }).split('\n');
   for (const file of files.filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))) {
     writeFileSync(join(dir, file), execFileSync('git', ['show', `${revision}:${src}/${file}`]));
   }
+}
+
+/** The template-mask sources of `revision`, written to `dir`, and their maskTemplate. */
+function maskerAt(revision: string, dir: string): (line: string) => string {
+  sourcesAt(revision, 'libs/template-mask/src', dir);
   return (require(join(dir, 'mask-template.ts')) as { maskTemplate: (line: string) => string }).maskTemplate;
 }
 
@@ -207,5 +220,85 @@ function sideBySide(revision: string, dir: string): void {
   console.log(`  now / ${revision}: ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}x per round, median ${median(ratios).toFixed(2)}x`);
 }
 
-if (AGAINST === undefined) benchMiner();
+/** What a miner is to this benchmark: add() and snapshot(), whichever revision it comes from. */
+interface AnyMiner {
+  add(line: string): { id: string; template: string; change: string; previousId?: string };
+  snapshot(): unknown;
+}
+type MinerClass = new (options?: { maxClusters?: number }) => AnyMiner;
+
+/** The template-miner sources of `revision`, written to `dir` (they import this checkout's masker), and their TemplateMiner. */
+function minerAt(revision: string, dir: string): MinerClass {
+  sourcesAt(revision, 'libs/template-miner/src', dir);
+  return (require(join(dir, 'index.ts')) as { TemplateMiner: MinerClass }).TemplateMiner;
+}
+
+/**
+ * Every result `Miner` gives on the learnt stream's first pass, the fresh
+ * values and each benchmark-like system (also with eviction), and its
+ * snapshots, as one text to compare. A snapshot's aliases are sorted: which
+ * old id means which template is compared, not the order they were recorded
+ * in, which a merge of several templates at once may take in another order
+ * (the order decides only which alias is forgotten first past maxAliases).
+ */
+function minerRun(Miner: MinerClass): string {
+  const out: string[] = [];
+  const feed = (miner: AnyMiner, lines: readonly string[]): void => {
+    for (const line of lines) {
+      const r = miner.add(line);
+      out.push(`${r.id} ${r.change} ${r.previousId ?? ''} ${r.template}`);
+    }
+    const snapshot = miner.snapshot() as { aliases: [string, string][] };
+    out.push(JSON.stringify({ ...snapshot, aliases: [...snapshot.aliases].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) }));
+  };
+  const learnt = new Miner();
+  feed(learnt, corpus);
+  feed(learnt, freshCorpus);
+  for (const lines of benchmarkSystems) {
+    feed(new Miner(), lines);
+    feed(new Miner({ maxClusters: 300 }), lines);
+  }
+  return out.join('\n');
+}
+
+/** Lines per second of CPU time of the fresh values (after a cold pass, untimed) and of each benchmark-like system mined once, by `Miner`. */
+function minerRates(Miner: MinerClass): { fresh: number; systems: number } {
+  const miner = new Miner();
+  for (const line of corpus) miner.add(line);
+  const fresh = linesPerSecond(freshCorpus.length, (line) => miner.add(line), freshCorpus);
+  const started = process.cpuUsage();
+  for (const lines of benchmarkSystems) {
+    const system = new Miner();
+    for (const line of lines) system.add(line);
+  }
+  const used = process.cpuUsage(started);
+  return { fresh, systems: benchmarkLines / ((used.user + used.system) / 1e6) };
+}
+
+function minersSideBySide(revision: string, dir: string): void {
+  const Old = minerAt(revision, dir);
+  const [old, now] = [minerRun(Old), minerRun(TemplateMiner)];
+  if (old !== now) {
+    const [a, b] = [old.split('\n'), now.split('\n')];
+    const at = a.findIndex((line, i) => line !== b[i]);
+    throw new Error(`the miners differ at result ${at}:\n  ${revision}: ${a[at]?.slice(0, 300)}\n  now: ${b[at]?.slice(0, 300)}`);
+  }
+  console.log(`identical results and snapshots: ${old.split('\n').length.toLocaleString('en-US')} lines of output`);
+  const rates = { old: [] as { fresh: number; systems: number }[], now: [] as { fresh: number; systems: number }[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const order: ('old' | 'now')[] = round % 2 ? ['now', 'old'] : ['old', 'now'];
+    for (const which of order) rates[which].push(minerRates(which === 'old' ? Old : TemplateMiner));
+  }
+  console.log(`TemplateMiner.add, ${ROUNDS} alternating rounds (lines/s of one core's CPU time, node ${process.version}):`);
+  for (const key of ['fresh', 'systems'] as const) {
+    const [o, n] = [rates.old.map((r) => r[key]), rates.now.map((r) => r[key])];
+    const ratios = n.map((rate, i) => rate / o[i]);
+    const what = key === 'fresh' ? `fresh values (${freshCorpus.length.toLocaleString('en-US')} lines, met once)` : `benchmark-like systems (${benchmarkSystems.length}, ${benchmarkLines.toLocaleString('en-US')} lines, a miner each)`;
+    console.log(`  ${what}: ${revision} ${fmt(median(o))}, now ${fmt(median(n))} lines/s; now / ${revision} ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}x per round, median ${median(ratios).toFixed(2)}x`);
+  }
+}
+
+// Inside the checkout (its tmp/, ignored by git): the old sources import the workspace's libraries, which tsconfig's paths map for files of the checkout, and packages (yaml) that node finds by walking up from them.
+if (MINER_AGAINST !== undefined) runBench('template-miner-', async (dir) => minersSideBySide(MINER_AGAINST, dir), join(__dirname, '..', 'tmp', 'bench'));
+else if (AGAINST === undefined) benchMiner();
 else runBench('template-mask-', async (dir) => sideBySide(AGAINST, dir));
