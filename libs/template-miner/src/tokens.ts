@@ -1,9 +1,6 @@
 /** What a generalised position holds (followed by the position's delimiters). */
 export const WILDCARD = '<*>';
 
-/** Where tokens end: after a run of spaces, commas or semicolons, kept with the token so the tokens join back to the line. */
-const TOKEN_END = /(?<=[ ,;])(?![ ,;])/;
-
 /**
  * The tokens of a masked line: split after each run of spaces, commas and
  * semicolons, each token keeping its delimiters (`"a, "`, `"b"`), so
@@ -12,7 +9,17 @@ const TOKEN_END = /(?<=[ ,;])(?![ ,;])/;
  * token whose generalisation would hide every field.
  */
 export function tokenise(masked: string): string[] {
-  return masked.length === 0 ? [] : masked.split(TOKEN_END);
+  // A token ends where a run of delimiters does (a split on a lookbehind pattern took twice as long, and every line the miner has not seen is split).
+  const tokens: string[] = [];
+  let start = 0;
+  for (let i = 1; i < masked.length; i++) {
+    if (isDelimiter(masked.charCodeAt(i - 1)) && !isDelimiter(masked.charCodeAt(i))) {
+      tokens.push(masked.slice(start, i));
+      start = i;
+    }
+  }
+  if (masked.length > 0) tokens.push(masked.slice(start));
+  return tokens;
 }
 
 /** The delimiters a token ends with (`", "` of `"a, "`). */
