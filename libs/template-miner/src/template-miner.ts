@@ -761,8 +761,11 @@ export class TemplateMiner {
     for (let i = 0; i < template.length; i++) {
       const t = template[i];
       const s = tokens[i];
-      if (t !== s && (this.isMeaning(s) || (wildcardAccepts(t, s) !== true && this.isMeaning(t))) && !this.sameStatus(t, s) && !isStateValueAt(template, tokens, i)) return -1;
-      if (t !== s && areOtherFields(t, s)) return -1;
+      if (t === s) continue;
+      const meaning = this.isMeaning(s) || (wildcardAccepts(t, s) !== true && this.isMeaning(t));
+      // Only a template token shaped like a status (STATUS_SHAPED) pairs with another status: the mark spares the pattern tests.
+      if (meaning && !((marks[i] & STATUS_SHAPED) !== 0 && this.sameStatus(t, s)) && !isStateValueAt(template, tokens, i)) return -1;
+      if (areOtherFields(t, s)) return -1;
     }
     return share;
   }

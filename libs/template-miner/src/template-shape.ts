@@ -147,6 +147,8 @@ const HTTP_CLASS = /^[2-5]\d\d$/;
  * the key vary pooled audit events of every kind (and label).
  */
 export function areOtherFields(a: string, b: string): boolean {
+  // Asked of every differing position of a template the line may join: most tokens cannot open with a JSON key, and the first character tells.
+  if (!JSON_KEY_OPENERS.has(a.charCodeAt(0))) return false;
   const x = JSON_KEY.exec(a);
   const y = x && JSON_KEY.exec(b);
   return !!y && x[1] !== y[1];
@@ -155,6 +157,8 @@ export function areOtherFields(a: string, b: string): boolean {
 /** A JSON key opening a token, after the brackets and comma before it. */
 const JSON_KEY_START = '^[{[,]*"([^"]{1,64})":';
 const JSON_KEY = new RegExp(JSON_KEY_START);
+/** What JSON_KEY_START allows a token to open with. */
+const JSON_KEY_OPENERS = new Set([...'{[,"'].map((c) => c.charCodeAt(0)));
 
 /**
  * A JSON key with nothing after it but a space (`{"timestamp": `, `"message": `), whose value is
