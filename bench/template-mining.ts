@@ -24,7 +24,8 @@
  * mask some lines otherwise, the differing lines are counted and shown
  * instead), then they are timed in alternating rounds (one pass over the
  * corpus each, the order swapped every round), so that a shared, noisy
- * machine slows both alike.
+ * machine slows both alike; the same again on the benchmark-like systems'
+ * lines, which are checked too.
  *
  * With `--miner-against`, the miner of that git revision (its
  * libs/template-miner sources, with this checkout's masker) is run beside
@@ -202,22 +203,31 @@ function mutate(line: string): string {
 
 function sideBySide(revision: string, dir: string): void {
   const old = maskerAt(revision, dir);
-  const checked = [...corpus, ...corpus.flatMap((line) => [mutate(line), mutate(line), mutate(line), mutate(line)])];
+  const systemsLines = benchmarkSystems.flat();
+  const checked = [...corpus, ...corpus.flatMap((line) => [mutate(line), mutate(line), mutate(line), mutate(line)]), ...systemsLines];
   const differing = checked.filter((line) => old(line) !== maskTemplate(line));
   for (const line of differing.slice(0, 5)) console.log(`differs: ${JSON.stringify(line)}\n  ${revision}: ${JSON.stringify(old(line))}\n  now: ${JSON.stringify(maskTemplate(line))}`);
-  console.log(`identical output on ${(checked.length - differing.length).toLocaleString('en-US')} of ${checked.length.toLocaleString('en-US')} lines (${corpus.length.toLocaleString('en-US')} corpus lines, 4 mutated copies of each)`);
+  console.log(
+    `identical output on ${(checked.length - differing.length).toLocaleString('en-US')} of ${checked.length.toLocaleString('en-US')} lines (${corpus.length.toLocaleString('en-US')} corpus lines, 4 mutated copies of each, ${systemsLines.length.toLocaleString('en-US')} benchmark-like systems lines)`,
+  );
   if (differing.length > 0 && !DIFFERENCES_EXPECTED) throw new Error(`${differing.length} lines masked differently`);
 
-  const rates: Record<'old' | 'now', number[]> = { old: [], now: [] };
-  for (let round = 0; round < ROUNDS; round++) {
-    const order: ('old' | 'now')[] = round % 2 ? ['now', 'old'] : ['old', 'now'];
-    for (const which of order) rates[which].push(linesPerSecond(corpus.length, which === 'old' ? old : maskTemplate));
+  console.log(`maskTemplate, ${ROUNDS} alternating rounds, after the check's untimed passes (lines/s of one core's CPU time, node ${process.version}):`);
+  for (const [what, stream] of [
+    [`the corpus (${corpus.length.toLocaleString('en-US')} lines)`, corpus],
+    [`benchmark-like systems (${systemsLines.length.toLocaleString('en-US')} lines)`, systemsLines],
+  ] as const) {
+    const rates: Record<'old' | 'now', number[]> = { old: [], now: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const order: ('old' | 'now')[] = round % 2 ? ['now', 'old'] : ['old', 'now'];
+      for (const which of order) rates[which].push(linesPerSecond(stream.length, which === 'old' ? old : maskTemplate, stream));
+    }
+    const ratios = rates.now.map((rate, i) => rate / rates.old[i]);
+    console.log(` ${what}:`);
+    console.log(`  ${revision.padEnd(12)} ${rates.old.map((r) => Math.round(r / 1000) + 'k').join(' ')}   median ${fmt(median(rates.old))}`);
+    console.log(`  ${'now'.padEnd(12)} ${rates.now.map((r) => Math.round(r / 1000) + 'k').join(' ')}   median ${fmt(median(rates.now))}`);
+    console.log(`  now / ${revision}: ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}x per round, median ${median(ratios).toFixed(2)}x`);
   }
-  const ratios = rates.now.map((rate, i) => rate / rates.old[i]);
-  console.log(`maskTemplate, ${ROUNDS} alternating rounds of ${corpus.length.toLocaleString('en-US')} lines, after the check's untimed passes (lines/s of one core's CPU time, node ${process.version}):`);
-  console.log(`  ${revision.padEnd(12)} ${rates.old.map((r) => Math.round(r / 1000) + 'k').join(' ')}   median ${fmt(median(rates.old))}`);
-  console.log(`  ${'now'.padEnd(12)} ${rates.now.map((r) => Math.round(r / 1000) + 'k').join(' ')}   median ${fmt(median(rates.now))}`);
-  console.log(`  now / ${revision}: ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}x per round, median ${median(ratios).toFixed(2)}x`);
 }
 
 /** What a miner is to this benchmark: add() and snapshot(), whichever revision it comes from. */
