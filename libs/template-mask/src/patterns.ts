@@ -19,6 +19,12 @@
 
 /** Replaced first so later passes see tokens, not layout: runs of whitespace (tabs, newlines) count as one space. */
 export const WHITESPACE = /\s+/g;
+/**
+ * The runs of whitespace WHITESPACE changes: two or more characters, or one
+ * that is not a space. Replacing these alone gives the same line (a lone
+ * space becomes itself) without a match and a copy for every space.
+ */
+export const UNEVEN_WHITESPACE = /\s{2,}|[^\S ]/g;
 
 /**
  * Padding inside a bracket's edges (`[           main]`, `[INFO ]`, `( 5 )`),

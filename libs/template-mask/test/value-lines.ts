@@ -22,6 +22,8 @@ const FRAGMENTS = [
   '"severity": ', '"ERROR"', "'warn'", '"level":"info"', '\\"x\\"', '200', '404', '503', '137', '0', '64', ' *64', '.exe', 'v3.2.1',
   '<NUM>', '<SIZE> (<SIZE>)', '[IPC Server handler ', ' on ', ']', '[', 'https://example.com/a?b=1', '/var/log/app.log', 'C:\\Users\\x', 'bob@example.com', '#4521', 'session=a9f3k2', 'x86_64', 'and/or',
   ' ', '  ', '\t', ':', '-', '_', '.', ',', ';', '=', '"', "'", '(', ')', '/', '\\', '@', '\u00a0',
+  // Whitespace as \s has it, and two characters that look like it but are not (NEL, the zero-width space).
+  '\n', '\r\n', '\u2003', '\u3000', '\ufeff', '\u0085', '\u200b',
 ];
 
 const WORDS = ['User', 'logged', 'in', 'from', 'port', 'took', 'sent', 'request', 'block', 'added', 'deadbeef', 'failed', 'Server', 'java.net.Socket', 'org.apache.hadoop', 'may', 'INFO', 'WARN'];
