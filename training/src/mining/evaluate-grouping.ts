@@ -9,7 +9,9 @@
  * strict key as generated, and overall on a sample with skewed counts per
  * true template (withSkewedCounts: most templates rare, as in real logs),
  * and on those rows of the benchmark-like families with one miner per family,
- * as parser benchmarks run one per system, with the worst family named.
+ * as parser benchmarks run one per system, with the worst family named;
+ * in the views with line headers, also one miner per family and line format
+ * (a system's sample is in one format; the generated families mix several).
  * Drain with Drain3's example configuration runs beside them on the same
  * rows (drain-baseline.ts says why); --vs-drain lists, per family, true
  * templates Drain groups right and the miner does not.
@@ -19,7 +21,7 @@
 import { parseArgs } from 'node:util';
 import { minerAgreement } from './agreement';
 import { corpusView, CORPUS_VIEWS, generatedView, skippedFamilies, withSkewedCounts, withValueAlternativesMerged } from './corpus-views';
-import { groupByDrain, groupByMask, groupByMiner, groupByMinerPerFamily } from './group-lines';
+import { groupByDrain, groupByDrainPerFormat, groupByMask, groupByMiner, groupByMinerPerFamily, groupByMinerPerFamilyAndFormat } from './group-lines';
 import { exactlyGroupedTruths, scoreGrouping, type GroupedRow, type GroupingScore } from './grouping-score';
 import { templateCost } from './template-cost';
 import { PARSER_BENCHMARK_FAMILIES } from './benchmark-families';
@@ -67,6 +69,13 @@ for (const view of CORPUS_VIEWS) {
   const perFamily = scoreGrouping(groupByMinerPerFamily()(skewed.filter((r) => PARSER_BENCHMARK_FAMILIES.has(r.family))));
   const worst = [...perFamily.families].sort((x, y) => x[1].groupingAccuracy - y[1].groupingAccuracy)[0];
   console.log(`${line('  one miner per family', benchmarkLike(skewedMask), perFamily.overall, benchmarkLike(skewedDrain))}   worst: ${worst[0]} ${pct(worst[1].groupingAccuracy).trim()}%`);
+  if (view !== 'bare-messages') {
+    // A system's sample is in one line format; a family here mixes several (groupByMinerPerFamilyAndFormat says why this scores them apart).
+    const benchmarkRows = skewed.filter((r) => PARSER_BENCHMARK_FAMILIES.has(r.family));
+    const perFormat = scoreGrouping(groupByMinerPerFamilyAndFormat()(benchmarkRows));
+    const worstOfFormat = [...perFormat.families].sort((x, y) => x[1].groupingAccuracy - y[1].groupingAccuracy)[0];
+    console.log(`${line('  ... and line format', benchmarkLike(skewedMask), perFormat.overall, scoreGrouping(groupByDrainPerFormat(benchmarkRows)).overall)}   worst: ${worstOfFormat[0]} ${pct(worstOfFormat[1].groupingAccuracy).trim()}%`);
+  }
   const byAccuracy = [...mined.families].sort((x, y) => x[1].groupingAccuracy - y[1].groupingAccuracy);
   const shown = values.families ? [...mined.families.keys()] : byAccuracy.slice(0, 8).map(([f]) => f);
   for (const family of shown) {
