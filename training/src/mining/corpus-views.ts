@@ -79,6 +79,16 @@ export function generatedView(view: CorpusView, seed: number, rowsPerTemplate: n
   return rows;
 }
 
+/** The line format a row's true template names: the part of its key after the last `:` (`-1`: a bare message). */
+export function lineFormatOf(row: CorpusRow): string {
+  return row.trueTemplate.slice(row.trueTemplate.lastIndexOf(':') + 1);
+}
+
+/** A family and line format: what one system's sample is (a system writes one format). */
+export function familyAndFormatOf(row: CorpusRow): string {
+  return `${row.family}\u0000${lineFormatOf(row)}`;
+}
+
 /**
  * The true-template key with a family's line formats of one shape made one.
  * A family may list a format twice to weight it (`[syslog('sshd'),
@@ -109,7 +119,7 @@ export function withSameFormatsMerged(rows: readonly CorpusRow[]): CorpusRow[] {
   }
   return rows.map((row) => {
     const cut = row.trueTemplate.lastIndexOf(':');
-    const format = Number(row.trueTemplate.slice(cut + 1));
+    const format = Number(lineFormatOf(row));
     const same = Number.isInteger(format) && format >= 0 ? canonical.get(row.family)?.[format] : undefined;
     return same === undefined || same === format ? row : { ...row, trueTemplate: `${row.trueTemplate.slice(0, cut + 1)}${same}` };
   });

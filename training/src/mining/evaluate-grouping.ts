@@ -66,12 +66,12 @@ for (const view of CORPUS_VIEWS) {
   console.log(line('ALL, skewed counts', scoreGrouping(skewedMask).overall, scoreGrouping(skewedMined).overall, scoreGrouping(skewedDrain).overall));
   console.log(line('benchmark-like, skewed', benchmarkLike(skewedMask), benchmarkLike(skewedMined), benchmarkLike(skewedDrain)));
   // As parser benchmarks score: one miner per system (Drain is run so throughout), on the skewed rows.
-  const perFamily = scoreGrouping(groupByMinerPerFamily()(skewed.filter((r) => PARSER_BENCHMARK_FAMILIES.has(r.family))));
+  const benchmarkRows = skewed.filter((r) => PARSER_BENCHMARK_FAMILIES.has(r.family));
+  const perFamily = scoreGrouping(groupByMinerPerFamily()(benchmarkRows));
   const worst = [...perFamily.families].sort((x, y) => x[1].groupingAccuracy - y[1].groupingAccuracy)[0];
   console.log(`${line('  one miner per family', benchmarkLike(skewedMask), perFamily.overall, benchmarkLike(skewedDrain))}   worst: ${worst[0]} ${pct(worst[1].groupingAccuracy).trim()}%`);
   if (view !== 'bare-messages') {
     // A system's sample is in one line format; a family here mixes several (groupByMinerPerFamilyAndFormat says why this scores them apart).
-    const benchmarkRows = skewed.filter((r) => PARSER_BENCHMARK_FAMILIES.has(r.family));
     const perFormat = scoreGrouping(groupByMinerPerFamilyAndFormat()(benchmarkRows));
     const worstOfFormat = [...perFormat.families].sort((x, y) => x[1].groupingAccuracy - y[1].groupingAccuracy)[0];
     console.log(`${line('  ... and line format', benchmarkLike(skewedMask), perFormat.overall, scoreGrouping(groupByDrainPerFormat(benchmarkRows)).overall)}   worst: ${worstOfFormat[0]} ${pct(worstOfFormat[1].groupingAccuracy).trim()}%`);

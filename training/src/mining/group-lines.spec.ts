@@ -1,5 +1,6 @@
 import type { CorpusRow } from '../corpus/generate';
-import { groupByMiner, groupByMinerPerFamily, groupByMinerPerFamilyAndFormat, lineFormatOf } from './group-lines';
+import { lineFormatOf } from './corpus-views';
+import { groupByMiner, groupByMinerPerFamily, groupByMinerPerFamilyAndFormat } from './group-lines';
 
 const row = (family: string, logMessage: string): CorpusRow => ({ source: family, logMessage, targetLabel: 'System Notification', templateId: `${family}-001`, family, trueTemplate: `${family}-001` });
 

@@ -1,6 +1,7 @@
 import { maskTemplate } from '@logclass/template-mask';
 import { TemplateMiner, type MinerOptions } from '@logclass/template-miner';
 import type { CorpusRow } from '../corpus/generate';
+import { familyAndFormatOf } from './corpus-views';
 import { Drain } from './drain-baseline';
 import type { GroupedRow } from './grouping-score';
 
@@ -50,12 +51,7 @@ export function groupByMinerPerFamily(options: MinerOptions = {}): Grouper {
  * system's sample can show.
  */
 export function groupByMinerPerFamilyAndFormat(options: MinerOptions = {}): Grouper {
-  return groupByMinerPer((r) => `${r.family}\u0000${lineFormatOf(r)}`, options);
-}
-
-/** The line format a row's true template names: the part after its last `:`. */
-export function lineFormatOf(row: CorpusRow): string {
-  return row.trueTemplate.slice(row.trueTemplate.lastIndexOf(':') + 1);
+  return groupByMinerPer(familyAndFormatOf, options);
 }
 
 /** A miner per `systemOf` of the rows; groups and label keys are prefixed with it. */
@@ -85,7 +81,7 @@ function groupByMinerPer(systemOf: (row: CorpusRow) => string, options: MinerOpt
 export const groupByDrain: Grouper = drainPer((r) => r.family);
 
 /** Drain the same way, one instance per family and line format (see groupByMinerPerFamilyAndFormat). */
-export const groupByDrainPerFormat: Grouper = drainPer((r) => `${r.family}\u0000${lineFormatOf(r)}`);
+export const groupByDrainPerFormat: Grouper = drainPer(familyAndFormatOf);
 
 function drainPer(systemOf: (row: CorpusRow) => string): Grouper {
   return (rows) => {
